@@ -1,0 +1,251 @@
+"""Ingestion: analysed articles into storage, with contacts merged across reports."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from ingest.analysis import AnalysedArticle, ArticleAnalyser
+from ingest.readers import read_bytes, read_paths
+from ingest.types import IngestReport, RawDocument, ReadFailure
+from retrieval.merge import Report, best_match, match_score, merged_status, more_precise
+from retrieval.types import ExtractedContact, PartialDate
+from storage import articles as article_repo
+from storage import contacts as contact_repo
+from storage import people as people_repo
+from storage.db import session_scope
+from storage.models import Article, Contact
+
+logger = logging.getLogger(__name__)
+
+# Called inside the storing transaction: (session, contact id, event) where event is
+# "new", "happened", "cancelled", "postponed" or "denied". Alerts use it to fill the outbox.
+ContactEventSink = Callable[[Session, int, str], None]
+
+
+@dataclass(frozen=True)
+class StoredContact:
+    """What storing one extracted contact did."""
+
+    contact_id: int
+    created: bool
+    status_changed: bool
+
+
+def stored_date(contact: Contact) -> PartialDate | None:
+    """The partial date of a stored contact (including day+month hints without a year)."""
+    if contact.date is not None:
+        return PartialDate.from_date(contact.date, contact.date_precision)  # type: ignore[arg-type]
+    if contact.hint_month is not None:
+        return PartialDate(None, contact.hint_month, contact.hint_day)
+    return None
+
+
+def _apply_date(contact: Contact, value: PartialDate | None) -> None:
+    if value is None:
+        return
+    if value.year is not None:
+        contact.date = value.to_date()
+        contact.date_precision = value.precision
+        contact.hint_month = contact.hint_day = None
+    elif contact.date is None:
+        contact.hint_month, contact.hint_day = value.month, value.day
+
+
+class Ingestor:
+    """Stores documents: dedupes articles, keeps passages, merges contacts, reports."""
+
+    def __init__(
+        self,
+        *,
+        engine: Engine,
+        analyser: ArticleAnalyser,
+        on_contact_event: ContactEventSink | None = None,
+    ) -> None:
+        self.engine = engine
+        self.analyser = analyser
+        self.on_contact_event = on_contact_event
+
+    def ingest_paths(
+        self, paths: Iterable[str], *, progress: Callable[[Iterable[object]], Iterator[object]] | None = None
+    ) -> IngestReport:
+        """Ingest files and folders; bad files and lines are reported and skipped."""
+        items: Iterable[object] = read_paths(paths)
+        if progress is not None:
+            items = progress(items)
+        return self.ingest_items(items)  # type: ignore[arg-type]
+
+    def ingest_items(self, items: Iterable[RawDocument | ReadFailure]) -> IngestReport:
+        """Ingest documents one by one; failures are counted, never raised."""
+        report = IngestReport()
+        for item in items:
+            if isinstance(item, ReadFailure):
+                logger.warning("skipped %s: %s", item.origin, item.reason)
+                report.failed += 1
+                report.failures.append(item)
+                continue
+            report.merge(self.ingest_document(item))
+        return report
+
+    async def ingest_bytes(self, data: bytes, filename: str) -> IngestReport:
+        """Ingest one uploaded file in a worker thread."""
+        return await asyncio.to_thread(self.ingest_items, read_bytes(data, filename))
+
+    async def ingest_documents(self, docs: list[RawDocument]) -> IngestReport:
+        """Ingest documents in a worker thread."""
+        return await asyncio.to_thread(self.ingest_items, docs)
+
+    def ingest_document(self, doc: RawDocument) -> IngestReport:
+        """Analyse and store one document."""
+        report = IngestReport()
+        try:
+            analysed = self.analyser.analyse(doc)
+        except Exception as exc:  # noqa: BLE001  (one bad article must not stop the batch)
+            logger.exception("analysis failed for %s", doc.origin)
+            report.failed += 1
+            report.failures.append(ReadFailure(doc.origin, f"ошибка анализа: {exc}"))
+            return report
+        if not analysed.text.strip():
+            report.failed += 1
+            report.failures.append(ReadFailure(doc.origin, "в статье нет текста"))
+            return report
+        try:
+            with session_scope(self.engine) as session:
+                self._store(session, analysed, report)
+        except IntegrityError:
+            # a concurrent writer stored the same article first
+            report.duplicate += 1
+        return report
+
+    def _store(self, session: Session, analysed: AnalysedArticle, report: IngestReport) -> None:
+        doc = analysed.doc
+        if article_repo.find_duplicate(session, url=doc.url, content_hash=analysed.content_hash):
+            report.duplicate += 1
+            return
+        article = article_repo.add_article(
+            session,
+            article=Article(
+                external_id=doc.external_id,
+                url=doc.url,
+                title=analysed.title,
+                published=analysed.published,
+                outlet=analysed.outlet,
+                source_id=doc.source_id,
+                text=analysed.text,
+                content_hash=analysed.content_hash,
+            ),
+            passages=[
+                article_repo.NewPassage(i, p.span.start, p.span.end, p.span.text, p.lemmas, p.indexed)
+                for i, p in enumerate(analysed.passages)
+            ],
+        )
+        report.new += 1
+        assert article.id is not None
+        for extracted in analysed.contacts:
+            stored = self._store_contact(session, article.id, analysed, extracted)
+            if stored.created:
+                report.contacts_new += 1
+                report.new_contact_ids.append(stored.contact_id)
+            else:
+                report.contacts_updated += 1
+            if stored.status_changed:
+                report.changed_contact_ids.append(stored.contact_id)
+
+    def _store_contact(
+        self, session: Session, article_id: int, analysed: AnalysedArticle, found: ExtractedContact
+    ) -> StoredContact:
+        aliases = {name: self.analyser.registry.aliases(name) for name in found.participants}
+        ids = people_repo.ensure_people(session, names=found.participants, aliases=aliases)
+        key = contact_repo.participants_key(ids.values())
+        candidates = contact_repo.with_participants(session, key=key)
+        lemma_sets = self._lemma_sets(session, candidates)
+        new_report = Report(found.kind, found.date, found.status, analysed.lemma_set)
+        reports = [
+            Report(c.kind, stored_date(c), c.status, lemma_sets.get(int(c.id or 0), frozenset()))
+            for c in candidates
+        ]
+        index = best_match(reports, new_report)
+        created = status_changed = False
+        if index is None:
+            contact = contact_repo.create(
+                session,
+                contact=Contact(
+                    participants_key=key,
+                    kind=found.kind,
+                    status=found.status,
+                    place=found.place,
+                    initiator=found.initiator,
+                ),
+                person_ids=ids.values(),
+            )
+            _apply_date(contact, found.date)
+            created = True
+        else:
+            contact = candidates[index]
+            new_status = merged_status(contact.status, found.status)
+            status_changed = new_status != contact.status
+            contact.status = new_status
+            _apply_date(contact, more_precise(stored_date(contact), found.date))
+            contact.place = contact.place or found.place
+            contact.initiator = contact.initiator or found.initiator
+            contact_repo.touch(session, contact=contact)
+        session.add(contact)
+        session.flush()
+        assert contact.id is not None
+        contact_repo.add_evidence(
+            session,
+            contact_id=contact.id,
+            article_id=article_id,
+            snippet=found.snippet,
+            start=found.start,
+            end=found.end,
+        )
+        session.flush()
+        self._absorb_undated(session, contact, candidates, lemma_sets, analysed.lemma_set)
+        if self.on_contact_event is not None:
+            if created:
+                self.on_contact_event(session, contact.id, "new")
+            elif status_changed:
+                self.on_contact_event(session, contact.id, contact.status)
+        return StoredContact(contact.id, created, status_changed)
+
+    def _absorb_undated(
+        self,
+        session: Session,
+        contact: Contact,
+        candidates: list[Contact],
+        lemma_sets: dict[int, frozenset[str]],
+        new_lemmas: frozenset[str],
+    ) -> None:
+        """Fold undated reports of the same event into a contact that now has a date."""
+        current = stored_date(contact)
+        if current is None or current.year is None:
+            return
+        mine = lemma_sets.get(int(contact.id or 0), frozenset()) | new_lemmas
+        here = Report(contact.kind, current, contact.status, mine)
+        for other in candidates:
+            if other.id == contact.id or (other.date is not None):
+                continue
+            theirs = Report(other.kind, stored_date(other), other.status, lemma_sets.get(int(other.id or 0), frozenset()))
+            if match_score(here, theirs) is not None:
+                contact.status = merged_status(contact.status, other.status)
+                contact_repo.absorb(session, keep=contact, drop=other)
+
+    @staticmethod
+    def _lemma_sets(session: Session, candidates: list[Contact]) -> dict[int, frozenset[str]]:
+        if not candidates:
+            return {}
+        ids = [int(c.id) for c in candidates if c.id is not None]
+        by_contact = contact_repo.evidence_article_ids(session, contact_ids=ids)
+        all_articles = sorted({a for arts in by_contact.values() for a in arts})
+        sets = article_repo.article_lemma_sets(session, article_ids=all_articles)
+        return {
+            cid: frozenset().union(*(sets.get(a, set()) for a in arts))
+            for cid, arts in by_contact.items()
+        }

@@ -1,0 +1,96 @@
+"""Deciding whether two reports describe the same contact (pure, no storage)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from retrieval.types import Kind, PartialDate, Status
+
+IN_PERSON: frozenset[str] = frozenset({"meeting", "visit", "talks"})
+# Two undated reports (or an undated and a dated one) of one pair are one event only when
+# their articles share this much vocabulary (Jaccard of lemma sets).
+SIMILAR_CONTENT = 0.18
+STATUS_RANK: dict[str, int] = {
+    "planned": 0,
+    "postponed": 1,
+    "cancelled": 2,
+    "denied": 3,
+    "happened": 4,
+}
+
+
+@dataclass(frozen=True)
+class Report:
+    """What is known about one contact when deciding a merge."""
+
+    kind: Kind | str
+    date: PartialDate | None
+    status: Status | str
+    lemmas: frozenset[str]
+
+
+def kind_group(kind: str) -> str:
+    """Phone calls never merge with in-person contacts; meetings, visits and talks may."""
+    return "in_person" if kind in IN_PERSON else kind
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard similarity of two lemma sets."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def match_score(existing: Report, new: Report) -> float | None:
+    """How well `new` fits `existing` as the same event, or None when it cannot be."""
+    if kind_group(existing.kind) != kind_group(new.kind):
+        return None
+    sim = similarity(existing.lemmas, new.lemmas)
+    a, b = existing.date, new.date
+    if a is not None and b is not None and a.year is not None and b.year is not None:
+        if not a.compatible(b):
+            return None
+        if a.precision == "day" and b.precision == "day":
+            return 2.0 + sim
+        # one side is known only to the month or year: same event when the content agrees
+        # or a planned contact was announced for that period
+        if sim >= SIMILAR_CONTENT or "planned" in (existing.status, new.status):
+            return 1.0 + sim
+        return None
+    if a is not None and b is not None:
+        # at least one year unknown: day and month must agree
+        if a.compatible(b) and a.month is not None and b.month is not None:
+            if a.day is not None and b.day is not None:
+                return 1.5 + sim
+            return 1.0 + sim if sim >= SIMILAR_CONTENT else None
+        return None
+    # one or both undated
+    return sim if sim >= SIMILAR_CONTENT else None
+
+
+def best_match(candidates: Sequence[Report], new: Report) -> int | None:
+    """Index of the candidate that is the same event as `new`, or None."""
+    best: tuple[float, int] | None = None
+    for i, cand in enumerate(candidates):
+        score = match_score(cand, new)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, i)
+    return None if best is None else best[1]
+
+
+def merged_status(old: str, new: str) -> str:
+    """The status after a new report: a contact that happened stays happened."""
+    return new if STATUS_RANK.get(new, 0) > STATUS_RANK.get(old, 0) else old
+
+
+def more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
+    """The more precise of two compatible dates."""
+    order = {None: 0, "year": 1, "month": 2, "day": 3}
+    if a is None:
+        return b
+    if b is None:
+        return a
+    if a.year is None and b.year is None:
+        return a if (a.day is not None) >= (b.day is not None) else b
+    return a if order[a.precision] >= order[b.precision] else b

@@ -1,0 +1,349 @@
+"""The answer service: a question in, contacts and cited passages out (CLI and bot share it)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections import Counter
+from collections.abc import Collection, Sequence
+from datetime import date
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from retrieval.concepts import expand_query_lemmas
+from retrieval.index import IndexedPassage, SearchIndex
+from retrieval.lemmas import Lemmatizer
+from retrieval.people import PersonRegistry
+from retrieval.questions import parse_question
+from retrieval.types import PartialDate, Query
+from service import render
+from service.views import Answer, ContactView, PassageView, SourceView
+from storage import articles as article_repo
+from storage import contacts as contact_repo
+from storage import people as people_repo
+from storage.models import Article, Contact, Evidence
+
+logger = logging.getLogger(__name__)
+
+# Lemmas that mark what was agreed or discussed, for "о чем договорились" questions.
+ABOUT_LEMMAS = (
+    "договориться", "условиться", "согласиться", "обсудить", "обсуждать", "обменяться",
+    "подтвердить", "договоренность", "согласовать", "условленный", "условить", "затронуть",
+    "рассмотреть", "обозначить", "приверженность", "канал", "контакт", "встреча",
+)
+MAX_QUESTION_CHARS = 1000
+
+
+def _sort_key(contact: ContactView) -> tuple[int, date, int, int]:
+    """Newest first; undated contacts last."""
+    if contact.date is None:
+        return (1, date.min, -(contact.hint_month or 0), -(contact.hint_day or 0))
+    return (0, date.max - (contact.date - date.min), 0, 0)  # type: ignore[operator]
+
+
+def _overlaps(contact: Contact, period: tuple[date, date]) -> bool:
+    if contact.date is None:
+        return False
+    own = PartialDate.from_date(contact.date, contact.date_precision).period()  # type: ignore[arg-type]
+    assert own is not None
+    return own[0] <= period[1] and period[0] <= own[1]
+
+
+class AnswerService:
+    """Answers questions from the contacts table, ranking evidence and passages with BM25."""
+
+    def __init__(self, *, engine: Engine, registry: PersonRegistry, lemmatizer: Lemmatizer) -> None:
+        self.engine = engine
+        self.registry = registry
+        self.lemmatizer = lemmatizer
+        self._index: SearchIndex | None = None
+        self._build_lock = threading.Lock()
+
+    # --- index ---------------------------------------------------------------------------
+    def build_index(self) -> SearchIndex:
+        """Build a fresh index from stored lemmas (never re-lemmatises)."""
+        with Session(self.engine) as session:
+            passages = [
+                IndexedPassage(pid, tuple(lemmas.split()))
+                for pid, lemmas in article_repo.iter_indexed_passages(session)
+            ]
+        return SearchIndex.build(passages)
+
+    def refresh_sync(self) -> None:
+        """Rebuild the index and swap it in atomically."""
+        with self._build_lock:
+            self._index = self.build_index()
+
+    async def refresh(self) -> None:
+        """Rebuild the index in a worker thread; questions keep using the old one meanwhile."""
+        await asyncio.to_thread(self.refresh_sync)
+
+    def _current_index(self) -> SearchIndex:
+        index = self._index
+        if index is None:
+            with self._build_lock:
+                if self._index is None:
+                    self._index = self.build_index()
+                index = self._index
+        return index
+
+    # --- public API ----------------------------------------------------------------------
+    async def ask(self, question: str) -> Answer:
+        """Answer a question in a worker thread."""
+        return await asyncio.to_thread(self.ask_sync, question)
+
+    def ask_sync(self, question: str, *, today: date | None = None) -> Answer:
+        """Answer a question: contacts for people questions, cited passages otherwise."""
+        question = (question or "").strip()[:MAX_QUESTION_CHARS]
+        today = today or date.today()
+        query = parse_question(question, registry=self.registry, lemmatizer=self.lemmatizer, today=today)
+        with Session(self.engine) as session:
+            if query.people:
+                return self._answer_people(session, query)
+            return self._answer_search(session, query)
+
+    async def contacts(
+        self, people: Sequence[str], *, kinds: Collection[str] | None = None
+    ) -> list[ContactView]:
+        """Contacts in which all the named people take part, newest first."""
+        return await asyncio.to_thread(self.contacts_sync, people, kinds=kinds)
+
+    def contacts_sync(
+        self, people: Sequence[str], *, kinds: Collection[str] | None = None
+    ) -> list[ContactView]:
+        """Synchronous `contacts`; with no people, every contact."""
+        with Session(self.engine) as session:
+            if not people:
+                rows = contact_repo.every(session)
+            else:
+                ids = people_repo.ids_by_names(session, names=list(people))
+                if len(ids) < len(set(people)):
+                    return []
+                rows = contact_repo.involving(session, person_ids=list(ids.values()), kinds=kinds)
+            if kinds:
+                rows = [c for c in rows if c.kind in kinds]
+            return sorted(self._views(session, rows), key=_sort_key)
+
+    async def contact(self, contact_id: int) -> ContactView | None:
+        """One contact by id."""
+        return await asyncio.to_thread(self.contact_sync, contact_id)
+
+    def contact_sync(self, contact_id: int) -> ContactView | None:
+        """Synchronous `contact`."""
+        with Session(self.engine) as session:
+            views = self._views(session, contact_repo.by_ids(session, contact_ids=[contact_id]))
+        return views[0] if views else None
+
+    async def resolve_people(self, text: str) -> list[str]:
+        """Canonical names of the people named in a text."""
+        return await asyncio.to_thread(self.registry.resolve_query, text, on=date.today())
+
+    async def stats(self) -> dict[str, int | str | None]:
+        """Corpus figures for /stats."""
+        return await asyncio.to_thread(self.stats_sync)
+
+    def stats_sync(self) -> dict[str, int | str | None]:
+        """Synchronous `stats`."""
+        from sqlalchemy import func
+        from sqlmodel import select
+
+        from storage.models import Source
+
+        with Session(self.engine) as session:
+            figures: dict[str, int | str | None] = dict(article_repo.counts(session))
+            figures["contacts"] = contact_repo.count(session)
+            figures["people"] = people_repo.count(session)
+            figures["sources"] = int(session.exec(select(func.count()).select_from(Source)).one())
+            figures["last_ingested"] = article_repo.last_ingested(session)
+        return figures
+
+    # --- answers -------------------------------------------------------------------------
+    def _matching_contacts(self, session: Session, query: Query) -> list[ContactView]:
+        ids = people_repo.ids_by_names(session, names=list(query.people))
+        if len(ids) < len(set(query.people)):
+            return []  # someone was never seen in any contact
+        since, until = query.period if query.period else (None, None)
+        rows = contact_repo.involving(
+            session, person_ids=list(ids.values()), kinds=query.kinds, since=since, until=until
+        )
+        if query.period:
+            rows = [c for c in rows if _overlaps(c, query.period)]
+        return sorted(self._views(session, rows), key=_sort_key)
+
+    def _answer_people(self, session: Session, query: Query) -> Answer:
+        contacts = self._matching_contacts(session, query)
+        if query.intent == "who":
+            return self._answer_who(query, contacts)
+        if query.intent == "last" and contacts:
+            happened = [c for c in contacts if c.status == "happened"]
+            contacts = (happened or contacts)[:1]
+        passages: tuple[PassageView, ...] = ()
+        if query.intent == "about" and contacts:
+            passages = self._about_passages(session, query, contacts)
+        text = self._render_contacts(query, contacts, passages)
+        return Answer(
+            question=query.text,
+            query=query,
+            text=text,
+            contacts=tuple(contacts),
+            passages=passages,
+            found=bool(contacts),
+        )
+
+    def _answer_who(self, query: Query, contacts: list[ContactView]) -> Answer:
+        person = query.people[0]
+        counts: Counter[str] = Counter()
+        for contact in contacts:
+            for name in contact.participants:
+                if name not in query.people:
+                    counts[name] += 1
+        counterparts = tuple(counts.most_common())
+        if not counterparts:
+            text = f"Не нашёл контактов: {person}{self._period_text(query)}."
+        else:
+            lines = [f"{person}{self._period_text(query)}: {len(counterparts)} "
+                     f"{render.plural(len(counterparts), 'собеседник', 'собеседника', 'собеседников')}"]
+            for name, n in counterparts:
+                dates = [render.contact_date(c) for c in contacts if name in c.participants]
+                lines.append(f"• {name} — {n} {render.plural(n, 'контакт', 'контакта', 'контактов')}: "
+                             + "; ".join(dates[:5]))
+            lines.append("")
+            for contact in contacts:
+                lines.append(" — ".join(contact.participants))
+                lines.extend(render.render_contact(contact))
+            text = "\n".join(lines)
+        return Answer(query.text, query, text, tuple(contacts), (), counterparts, bool(contacts))
+
+    def _answer_search(self, session: Session, query: Query) -> Answer:
+        notes: tuple[str, ...] = ()
+        if query.unknown_names:
+            notes = (f"Не знаю, кто такой: {', '.join(query.unknown_names)}.",)
+        lemmas = expand_query_lemmas(list(query.lemmas)) if query.lemmas else []
+        hits = self._current_index().search(lemmas, top_k=5) if lemmas else []
+        passages = self._passage_views(session, hits)
+        if not passages:
+            text = "\n".join([*notes, "Ничего не нашёл. Спросите, например: «когда говорили Лавров и Рубио»."])
+        else:
+            lines = [*notes, f"Нашёл {len(passages)} {render.plural(len(passages), 'фрагмент', 'фрагмента', 'фрагментов')}:"]
+            for p in passages:
+                lines.append(f"• «{render.shorten(p.text)}» — {render.source_name(p.source)}")
+                if p.source.url:
+                    lines.append(f"    {p.source.url}")
+            text = "\n".join(lines)
+        return Answer(query.text, query, text, (), tuple(passages), (), bool(passages), notes)
+
+    def _about_passages(self, session: Session, query: Query, contacts: list[ContactView]) -> tuple[PassageView, ...]:
+        by_contact = contact_repo.evidence_article_ids(session, contact_ids=[c.id for c in contacts])
+        article_ids = sorted({a for ids in by_contact.values() for a in ids})
+        passages = article_repo.passages_of_articles(session, article_ids=article_ids)
+        index = SearchIndex.build([IndexedPassage(int(p.id or 0), tuple(p.lemmas.split())) for p in passages])
+        wanted = [*ABOUT_LEMMAS, *query.lemmas]
+        hits = index.search(wanted, top_k=20)
+        surnames = {name.split()[-1].lower() for name in query.people}
+        # prefer sentences that name the people, then the score; drop near-duplicate reprints
+        by_id = {int(p.id or 0): p for p in passages}
+        ranked = sorted(
+            hits,
+            key=lambda h: (-sum(s[:5] in by_id[h[0]].text.lower() for s in surnames), -h[1]),
+        )
+        chosen: list[tuple[int, float]] = []
+        seen: list[frozenset[str]] = []
+        for pid, score in ranked:
+            lemmas = frozenset(by_id[pid].lemmas.split())
+            if any(len(lemmas & s) / max(1, len(lemmas | s)) > 0.6 for s in seen):
+                continue
+            seen.append(lemmas)
+            chosen.append((pid, score))
+            if len(chosen) == 4:
+                break
+        return tuple(self._passage_views(session, chosen))
+
+    def _passage_views(self, session: Session, hits: Sequence[tuple[int, float]]) -> list[PassageView]:
+        rows = article_repo.passages_with_articles(session, passage_ids=[pid for pid, _ in hits])
+        out = []
+        for pid, score in hits:
+            if pid not in rows:
+                continue
+            passage, article = rows[pid]
+            out.append(PassageView(passage.text, score, self._source(article, passage.text)))
+        return out
+
+    @staticmethod
+    def _source(article: Article, snippet: str) -> SourceView:
+        return SourceView(
+            article_id=article.external_id,
+            url=article.url,
+            title=article.title,
+            published=article.published,
+            outlet=article.outlet,
+            snippet=snippet,
+        )
+
+    def _views(self, session: Session, rows: Sequence[Contact]) -> list[ContactView]:
+        ids = [int(c.id) for c in rows if c.id is not None]
+        names = contact_repo.participant_names(session, contact_ids=ids)
+        evidence = contact_repo.evidence_with_articles(session, contact_ids=ids)
+        views = []
+        for c in rows:
+            cid = int(c.id or 0)
+            sources = self._sources(evidence.get(cid, []))
+            views.append(
+                ContactView(
+                    id=cid,
+                    date=c.date,
+                    date_precision=c.date_precision,
+                    kind=c.kind,
+                    status=c.status,
+                    participants=tuple(names.get(cid, [])),
+                    place=c.place,
+                    initiator=c.initiator,
+                    sources=tuple(sources),
+                    hint_month=c.hint_month,
+                    hint_day=c.hint_day,
+                )
+            )
+        return views
+
+    def _sources(self, rows: list[tuple[Evidence, Article]]) -> list[SourceView]:
+        """One source per article (its first evidence sentence), dated articles first."""
+        seen: set[int] = set()
+        out = []
+        for ev, art in sorted(rows, key=lambda r: (r[1].published is None, r[1].published or date.min, r[0].id or 0)):
+            if art.id in seen:
+                continue
+            seen.add(int(art.id or 0))
+            out.append(self._source(art, ev.snippet))
+        return out
+
+    @staticmethod
+    def _period_text(query: Query) -> str:
+        if not query.period:
+            return ""
+        a, b = query.period
+        return f" ({render.format_date(a, 'day')} — {render.format_date(b, 'day')})"
+
+    def _render_contacts(self, query: Query, contacts: list[ContactView], passages: tuple[PassageView, ...]) -> str:
+        who = " — ".join(query.people)
+        if not contacts:
+            kinds = ""
+            if query.kinds:
+                kinds = " (" + ", ".join(render.KIND_NAMES[k] for k in sorted(query.kinds)) + ")"
+            return (f"Не нашёл контактов: {who}{kinds}{self._period_text(query)}. "
+                    "Проверьте имена или спросите шире, например без периода.")
+        n = len(contacts)
+        head = f"{who}{self._period_text(query)}: {n} {render.plural(n, 'контакт', 'контакта', 'контактов')}"
+        if query.intent == "last":
+            head = f"{who}: последний контакт"
+        lines = [head]
+        for contact in contacts:
+            if len(query.people) < 2:
+                lines.append(" — ".join(contact.participants))
+            lines.extend(render.render_contact(contact))
+        if passages:
+            lines.append("")
+            lines.append("О чём договорились и что обсуждали:")
+            for p in passages:
+                lines.append(f"• «{render.shorten(p.text, 300)}» — {render.source_name(p.source)}")
+        return "\n".join(lines)

@@ -1,0 +1,96 @@
+"""What the answer service returns: plain records the CLI and the bot render."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from retrieval.types import Query
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """One article citing a contact or a passage."""
+
+    article_id: str | None  # the article's external id
+    url: str | None
+    title: str | None
+    published: date | None
+    outlet: str | None
+    snippet: str
+
+
+@dataclass(frozen=True)
+class ContactView:
+    """A contact with its sources, newest evidence first."""
+
+    id: int
+    date: date | None
+    date_precision: str | None
+    kind: str
+    status: str
+    participants: tuple[str, ...]
+    place: str | None
+    initiator: str | None
+    sources: tuple[SourceView, ...]
+    hint_month: int | None = None  # day and month known, year unknown
+    hint_day: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The CLI's JSON shape of a contact."""
+        return {
+            "id": self.id,
+            "date": self.date.isoformat() if self.date else None,
+            "date_precision": self.date_precision if self.date else None,
+            "kind": self.kind,
+            "status": self.status,
+            "participants": list(self.participants),
+            "place": self.place,
+            "initiator": self.initiator,
+            "sources": [_source_json(s) for s in self.sources],
+        }
+
+
+@dataclass(frozen=True)
+class PassageView:
+    """A passage found by BM25 search."""
+
+    text: str
+    score: float
+    source: SourceView
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The answer to one question: the text a user sees plus the records behind it."""
+
+    question: str
+    query: Query
+    text: str
+    contacts: tuple[ContactView, ...] = ()
+    passages: tuple[PassageView, ...] = ()
+    counterparts: tuple[tuple[str, int], ...] = ()  # for "who": (name, number of contacts)
+    found: bool = False
+    notes: tuple[str, ...] = field(default=())  # e.g. names not recognised
+
+    def to_json(self) -> dict[str, Any]:
+        """The CLI's `ask --json` object."""
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "intent": self.query.intent,
+            "people": list(self.query.people),
+            "contacts": [c.to_json() for c in self.contacts],
+            "counterparts": [{"name": n, "contacts": k} for n, k in self.counterparts],
+            "passages": [
+                {"text": p.text, "score": round(p.score, 4), **_source_json(p.source)}
+                for p in self.passages
+            ],
+        }
+
+
+def _source_json(source: SourceView) -> dict[str, Any]:
+    data = asdict(source)
+    data["published"] = source.published.isoformat() if source.published else None
+    return data

@@ -1,0 +1,169 @@
+"""Contacts, their participants and evidence: lookup, creation, merging."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+
+from sqlalchemy import func
+from sqlmodel import Session, col, delete, select, update
+
+from storage.models import Alert, Article, Contact, ContactParticipant, Evidence, Person, utcnow
+
+
+def participants_key(person_ids: Iterable[int]) -> str:
+    """The lookup key of a set of participants."""
+    return "|".join(str(i) for i in sorted(set(person_ids)))
+
+
+def with_participants(session: Session, *, key: str) -> list[Contact]:
+    """Contacts whose participants are exactly the keyed set."""
+    return list(session.exec(select(Contact).where(Contact.participants_key == key)).all())
+
+
+def create(session: Session, *, contact: Contact, person_ids: Iterable[int]) -> Contact:
+    """Store a new contact and its participants."""
+    session.add(contact)
+    session.flush()
+    assert contact.id is not None
+    session.add_all(ContactParticipant(contact_id=contact.id, person_id=p) for p in set(person_ids))
+    return contact
+
+
+def add_evidence(
+    session: Session, *, contact_id: int, article_id: int, snippet: str, start: int, end: int
+) -> bool:
+    """Attach an evidence sentence; False when that sentence is already attached."""
+    exists = session.exec(
+        select(Evidence.id).where(
+            Evidence.contact_id == contact_id,
+            Evidence.article_id == article_id,
+            Evidence.start == start,
+        )
+    ).first()
+    if exists is not None:
+        return False
+    session.add(
+        Evidence(contact_id=contact_id, article_id=article_id, snippet=snippet, start=start, end=end)
+    )
+    return True
+
+
+def touch(session: Session, *, contact: Contact) -> None:
+    """Mark a contact as updated now."""
+    contact.updated_at = utcnow()
+    session.add(contact)
+
+
+def absorb(session: Session, *, keep: Contact, drop: Contact) -> None:
+    """Merge `drop` into `keep`: evidence and alerts move over, `drop` is deleted."""
+    assert keep.id is not None and drop.id is not None
+    kept = {
+        (e.article_id, e.start)
+        for e in session.exec(select(Evidence).where(Evidence.contact_id == keep.id)).all()
+    }
+    for ev in session.exec(select(Evidence).where(Evidence.contact_id == drop.id)).all():
+        if (ev.article_id, ev.start) in kept:
+            session.delete(ev)
+        else:
+            ev.contact_id = keep.id
+            session.add(ev)
+    session.exec(update(Alert).where(col(Alert.contact_id) == drop.id).values(contact_id=keep.id))  # type: ignore[call-overload]
+    session.exec(update(Contact).where(col(Contact.planned_id) == drop.id).values(planned_id=keep.id))  # type: ignore[call-overload]
+    session.flush()
+    session.exec(delete(ContactParticipant).where(col(ContactParticipant.contact_id) == drop.id))  # type: ignore[call-overload]
+    session.delete(drop)
+    touch(session, contact=keep)
+    session.flush()
+
+
+def involving(
+    session: Session,
+    *,
+    person_ids: Sequence[int],
+    kinds: Collection[str] | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[Contact]:
+    """Contacts in which every given person takes part, optionally filtered by kind and dates."""
+    if not person_ids:
+        return []
+    ids = sorted(set(person_ids))
+    matching = (
+        select(ContactParticipant.contact_id)
+        .where(col(ContactParticipant.person_id).in_(ids))
+        .group_by(col(ContactParticipant.contact_id))
+        .having(func.count() == len(ids))
+    )
+    query = select(Contact).where(col(Contact.id).in_(matching))
+    if kinds:
+        query = query.where(col(Contact.kind).in_(list(kinds)))
+    if since is not None:
+        # a month- or year-precision date is stored as its first day
+        query = query.where(col(Contact.date) >= dt.date(since.year, 1, 1))
+    if until is not None:
+        query = query.where(col(Contact.date) <= until)
+    return list(session.exec(query).all())
+
+
+def every(session: Session, *, person_id: int | None = None) -> list[Contact]:
+    """All contacts, or all of one person."""
+    if person_id is None:
+        return list(session.exec(select(Contact).order_by(col(Contact.id))).all())
+    return involving(session, person_ids=[person_id])
+
+
+def by_ids(session: Session, *, contact_ids: Sequence[int]) -> list[Contact]:
+    """Contacts by id (missing ids are left out)."""
+    if not contact_ids:
+        return []
+    return list(session.exec(select(Contact).where(col(Contact.id).in_(list(contact_ids)))).all())
+
+
+def participant_names(session: Session, *, contact_ids: Sequence[int]) -> dict[int, list[str]]:
+    """Sorted canonical participant names of each contact."""
+    out: dict[int, list[str]] = defaultdict(list)
+    if not contact_ids:
+        return out
+    rows = session.exec(
+        select(ContactParticipant.contact_id, Person.name)
+        .join(Person, col(Person.id) == col(ContactParticipant.person_id))
+        .where(col(ContactParticipant.contact_id).in_(list(contact_ids)))
+    ).all()
+    for cid, name in rows:
+        out[int(cid)].append(name)
+    for names in out.values():
+        names.sort()
+    return out
+
+
+def evidence_with_articles(
+    session: Session, *, contact_ids: Sequence[int]
+) -> dict[int, list[tuple[Evidence, Article]]]:
+    """Evidence of each contact with its article, oldest article first."""
+    out: dict[int, list[tuple[Evidence, Article]]] = defaultdict(list)
+    if not contact_ids:
+        return out
+    rows = session.exec(
+        select(Evidence, Article)
+        .join(Article, col(Article.id) == col(Evidence.article_id))
+        .where(col(Evidence.contact_id).in_(list(contact_ids)))
+        .order_by(col(Evidence.id))
+    ).all()
+    for ev, art in rows:
+        out[ev.contact_id].append((ev, art))
+    return out
+
+
+def evidence_article_ids(session: Session, *, contact_ids: Sequence[int]) -> dict[int, list[int]]:
+    """Ids of the articles citing each contact."""
+    return {
+        cid: sorted({art.id for _, art in rows if art.id is not None})
+        for cid, rows in evidence_with_articles(session, contact_ids=contact_ids).items()
+    }
+
+
+def count(session: Session) -> int:
+    """Number of contacts."""
+    return int(session.exec(select(func.count()).select_from(Contact)).one())

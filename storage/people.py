@@ -1,0 +1,67 @@
+"""People and their aliases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from storage.models import Person, PersonAlias
+
+
+def fold(text: str) -> str:
+    """Lower case with ё folded to е (how aliases are stored)."""
+    return text.lower().replace("ё", "е").strip()
+
+
+def ensure_people(
+    session: Session, *, names: Iterable[str], aliases: dict[str, Sequence[str]] | None = None
+) -> dict[str, int]:
+    """Ids of the named people, creating missing ones (with their aliases)."""
+    wanted = sorted(set(names))
+    if not wanted:
+        return {}
+    found = {
+        p.name: int(p.id)
+        for p in session.exec(select(Person).where(col(Person.name).in_(wanted))).all()
+        if p.id is not None
+    }
+    for name in wanted:
+        if name in found:
+            continue
+        person = Person(name=name)
+        session.add(person)
+        session.flush()
+        assert person.id is not None
+        found[name] = person.id
+        forms = {fold(name), *(fold(a) for a in (aliases or {}).get(name, ()))}
+        session.add_all(PersonAlias(person_id=person.id, alias=form) for form in sorted(forms))
+    return found
+
+
+def ids_by_names(session: Session, *, names: Sequence[str]) -> dict[str, int]:
+    """Ids of stored people by canonical name (missing names are left out)."""
+    if not names:
+        return {}
+    rows = session.exec(select(Person).where(col(Person.name).in_(list(names)))).all()
+    return {p.name: int(p.id) for p in rows if p.id is not None}
+
+
+def names_by_ids(session: Session, *, ids: Iterable[int]) -> dict[int, str]:
+    """Canonical names by person id."""
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    rows = session.exec(select(Person).where(col(Person.id).in_(wanted))).all()
+    return {int(p.id): p.name for p in rows if p.id is not None}
+
+
+def all_names(session: Session) -> list[str]:
+    """Every stored canonical name."""
+    return list(session.exec(select(Person.name)).all())
+
+
+def count(session: Session) -> int:
+    """Number of stored people."""
+    return int(session.exec(select(func.count()).select_from(Person)).one())
