@@ -48,9 +48,13 @@ def sample_corpus() -> Path:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Файлы и папки: .txt, .html, .json, .jsonl")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Файлы и папки: .txt, .html, .json, .jsonl")
+    ] = None,
     db: DbOption = None,
-    sample: Annotated[bool, typer.Option("--sample", help="Загрузить встроенный пример корпуса.")] = False,
+    sample: Annotated[
+        bool, typer.Option("--sample", help="Загрузить встроенный пример корпуса.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Без индикатора прогресса.")] = False,
 ) -> None:
     """Загрузить статьи из файлов и папок."""
@@ -68,8 +72,13 @@ def ingest(
     contacts_app = _open(db)
     total_files = sum(1 for _ in iter_files(targets))
     progress = Progress(
-        TextColumn("[bold]Загрузка"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.fields[origin]}"), console=console, disable=quiet or not console.is_terminal,
+        TextColumn("[bold]Загрузка"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[origin]}"),
+        console=console,
+        disable=quiet or not console.is_terminal,
     )
     with progress:
         task = progress.add_task("ingest", total=total_files, origin="")
@@ -98,7 +107,9 @@ def ingest(
 
 @app.command()
 def ask(
-    question: Annotated[str, typer.Argument(help="Вопрос, например «когда говорили Лавров и Рубио»")],
+    question: Annotated[
+        str, typer.Argument(help="Вопрос, например «когда говорили Лавров и Рубио»")
+    ],
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -114,7 +125,9 @@ def ask(
 
 @app.command()
 def contacts(
-    person: Annotated[list[str] | None, typer.Option("--person", help="Имя (можно несколько раз).")] = None,
+    person: Annotated[
+        list[str] | None, typer.Option("--person", help="Имя (можно несколько раз).")
+    ] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -128,7 +141,9 @@ def contacts(
         names.extend(resolved or [raw])
     views = contacts_app.answers.contacts_sync(names)
     if as_json:
-        typer.echo(json.dumps({"contacts": [v.to_json() for v in views]}, ensure_ascii=False, indent=1))
+        typer.echo(
+            json.dumps({"contacts": [v.to_json() for v in views]}, ensure_ascii=False, indent=1)
+        )
     else:
         for view in views:
             typer.echo(" — ".join(view.participants))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from typing_extensions import Annotated
 
 PLACEHOLDER_TOKENS = frozenset({"", "change-me", "123456:CHANGE-ME", "your-token-here"})
 
@@ -22,7 +22,7 @@ class Settings(BaseSettings):
     telegram_api_base: str | None = None
     webhook_url: str | None = None  # set: webhook mode instead of long polling
     webhook_secret: SecretStr = SecretStr("")
-    webhook_host: str = "0.0.0.0"  # noqa: S104  (the webhook server listens on all interfaces by design)
+    webhook_host: str = "0.0.0.0"
     webhook_port: int = 8080
     run_scheduler: bool = True  # False: this process answers only; a worker polls sources
     allow_private_sources: bool = False
@@ -34,7 +34,9 @@ class Settings(BaseSettings):
     @classmethod
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):
-            return frozenset(int(part) for part in value.replace(";", ",").split(",") if part.strip())
+            return frozenset(
+                int(part) for part in value.replace(";", ",").split(",") if part.strip()
+            )
         if isinstance(value, int):
             return frozenset({value})
         return value

@@ -78,7 +78,12 @@ class ArticleAnalyser:
             published = doc.published or parsed.published
             outlet = doc.outlet or parsed.outlet
         else:
-            title, text, published, outlet = doc.title, clean_text(doc.text), doc.published, doc.outlet
+            title, text, published, outlet = (
+                doc.title,
+                clean_text(doc.text),
+                doc.published,
+                doc.outlet,
+            )
         outlet = outlet or outlet_from_url(doc.url)
         passages = []
         for span in split_passages(text):

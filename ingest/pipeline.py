@@ -73,7 +73,10 @@ class Ingestor:
         self.on_contact_event = on_contact_event
 
     def ingest_paths(
-        self, paths: Iterable[str], *, progress: Callable[[Iterable[object]], Iterator[object]] | None = None
+        self,
+        paths: Iterable[str],
+        *,
+        progress: Callable[[Iterable[object]], Iterator[object]] | None = None,
     ) -> IngestReport:
         """Ingest files and folders; bad files and lines are reported and skipped."""
         items: Iterable[object] = read_paths(paths)
@@ -106,7 +109,7 @@ class Ingestor:
         report = IngestReport()
         try:
             analysed = self.analyser.analyse(doc)
-        except Exception as exc:  # noqa: BLE001  (one bad article must not stop the batch)
+        except Exception as exc:
             logger.exception("analysis failed for %s", doc.origin)
             report.failed += 1
             report.failures.append(ReadFailure(doc.origin, f"ошибка анализа: {exc}"))
@@ -141,7 +144,9 @@ class Ingestor:
                 content_hash=analysed.content_hash,
             ),
             passages=[
-                article_repo.NewPassage(i, p.span.start, p.span.end, p.span.text, p.lemmas, p.indexed)
+                article_repo.NewPassage(
+                    i, p.span.start, p.span.end, p.span.text, p.lemmas, p.indexed
+                )
                 for i, p in enumerate(analysed.passages)
             ],
         )
@@ -232,7 +237,12 @@ class Ingestor:
         for other in candidates:
             if other.id == contact.id or (other.date is not None):
                 continue
-            theirs = Report(other.kind, stored_date(other), other.status, lemma_sets.get(int(other.id or 0), frozenset()))
+            theirs = Report(
+                other.kind,
+                stored_date(other),
+                other.status,
+                lemma_sets.get(int(other.id or 0), frozenset()),
+            )
             if match_score(here, theirs) is not None:
                 contact.status = merged_status(contact.status, other.status)
                 contact_repo.absorb(session, keep=contact, drop=other)

@@ -87,14 +87,16 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[RawDocument | ReadFailur
         yield from read_bytes(data, item.name, origin=str(item))
 
 
-def read_bytes(data: bytes, filename: str, *, origin: str | None = None) -> Iterator[RawDocument | ReadFailure]:
+def read_bytes(
+    data: bytes, filename: str, *, origin: str | None = None
+) -> Iterator[RawDocument | ReadFailure]:
     """Documents in one file's content, by its extension."""
     origin = origin or filename
     suffix = Path(filename).suffix.lower()
     stem = Path(filename).stem
     try:
         text = decode(data)
-    except Exception as exc:  # noqa: BLE001  (any decoder failure is a bad file, not a crash)
+    except Exception as exc:
         yield ReadFailure(origin, f"не удалось декодировать: {exc}")
         return
     if suffix in JSON_SUFFIXES:
@@ -131,7 +133,9 @@ def document_from_object(obj: Any, *, origin: str) -> RawDocument | ReadFailure:
     )
 
 
-def _read_json(text: str, *, origin: str, stem: str, lines: bool) -> Iterator[RawDocument | ReadFailure]:
+def _read_json(
+    text: str, *, origin: str, stem: str, lines: bool
+) -> Iterator[RawDocument | ReadFailure]:
     if not lines or text.lstrip().startswith("["):
         try:
             payload = json.loads(text)
@@ -167,7 +171,7 @@ def _read_html(html: str, *, origin: str, stem: str) -> RawDocument | ReadFailur
 
 
 def html_to_document(html: str, *, origin: str, url: str | None) -> RawDocument | ReadFailure:
-    """The article of an HTML page: main text (trafilatura), title and publication date (htmldate)."""
+    """The article of an HTML page: text (trafilatura), title, publication date (htmldate)."""
     import trafilatura
     from htmldate import find_date
 
@@ -175,7 +179,7 @@ def html_to_document(html: str, *, origin: str, url: str | None) -> RawDocument 
         extracted = trafilatura.bare_extraction(
             html, url=url, include_comments=False, include_tables=False, with_metadata=True
         )
-    except Exception as exc:  # noqa: BLE001  (trafilatura raises many kinds on broken markup)
+    except Exception as exc:
         return ReadFailure(origin, f"не удалось разобрать HTML: {exc}")
     if extracted is None:
         return ReadFailure(origin, "в HTML не найден текст статьи")

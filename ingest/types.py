@@ -40,7 +40,9 @@ class IngestReport:
     contacts_updated: int = 0
     failures: list[ReadFailure] = field(default_factory=list)
     new_contact_ids: list[int] = field(default_factory=list)
-    changed_contact_ids: list[int] = field(default_factory=list)  # status changed (planned -> happened ...)
+    changed_contact_ids: list[int] = field(
+        default_factory=list
+    )  # status changed (planned -> happened ...)
 
     def merge(self, other: IngestReport) -> None:
         """Add another report's counts to this one."""

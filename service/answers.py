@@ -29,9 +29,24 @@ logger = logging.getLogger(__name__)
 
 # Lemmas that mark what was agreed or discussed, for "о чем договорились" questions.
 ABOUT_LEMMAS = (
-    "договориться", "условиться", "согласиться", "обсудить", "обсуждать", "обменяться",
-    "подтвердить", "договоренность", "согласовать", "условленный", "условить", "затронуть",
-    "рассмотреть", "обозначить", "приверженность", "канал", "контакт", "встреча",
+    "договориться",
+    "условиться",
+    "согласиться",
+    "обсудить",
+    "обсуждать",
+    "обменяться",
+    "подтвердить",
+    "договоренность",
+    "согласовать",
+    "условленный",
+    "условить",
+    "затронуть",
+    "рассмотреть",
+    "обозначить",
+    "приверженность",
+    "канал",
+    "контакт",
+    "встреча",
 )
 MAX_QUESTION_CHARS = 1000
 
@@ -98,7 +113,9 @@ class AnswerService:
         """Answer a question: contacts for people questions, cited passages otherwise."""
         question = (question or "").strip()[:MAX_QUESTION_CHARS]
         today = today or date.today()
-        query = parse_question(question, registry=self.registry, lemmatizer=self.lemmatizer, today=today)
+        query = parse_question(
+            question, registry=self.registry, lemmatizer=self.lemmatizer, today=today
+        )
         with Session(self.engine) as session:
             if query.people:
                 return self._answer_people(session, query)
@@ -203,12 +220,16 @@ class AnswerService:
         if not counterparts:
             text = f"Не нашёл контактов: {person}{self._period_text(query)}."
         else:
-            lines = [f"{person}{self._period_text(query)}: {len(counterparts)} "
-                     f"{render.plural(len(counterparts), 'собеседник', 'собеседника', 'собеседников')}"]
+            lines = [
+                f"{person}{self._period_text(query)}: {len(counterparts)} "
+                f"{render.plural(len(counterparts), 'собеседник', 'собеседника', 'собеседников')}"
+            ]
             for name, n in counterparts:
                 dates = [render.contact_date(c) for c in contacts if name in c.participants]
-                lines.append(f"• {name} — {n} {render.plural(n, 'контакт', 'контакта', 'контактов')}: "
-                             + "; ".join(dates[:5]))
+                lines.append(
+                    f"• {name} — {n} {render.plural(n, 'контакт', 'контакта', 'контактов')}: "
+                    + "; ".join(dates[:5])
+                )
             lines.append("")
             for contact in contacts:
                 lines.append(" — ".join(contact.participants))
@@ -224,9 +245,15 @@ class AnswerService:
         hits = self._current_index().search(lemmas, top_k=5) if lemmas else []
         passages = self._passage_views(session, hits)
         if not passages:
-            text = "\n".join([*notes, "Ничего не нашёл. Спросите, например: «когда говорили Лавров и Рубио»."])
+            text = "\n".join(
+                [*notes, "Ничего не нашёл. Спросите, например: «когда говорили Лавров и Рубио»."]
+            )
         else:
-            lines = [*notes, f"Нашёл {len(passages)} {render.plural(len(passages), 'фрагмент', 'фрагмента', 'фрагментов')}:"]
+            lines = [
+                *notes,
+                f"Нашёл {len(passages)} "
+                f"{render.plural(len(passages), 'фрагмент', 'фрагмента', 'фрагментов')}:",
+            ]
             for p in passages:
                 lines.append(f"• «{render.shorten(p.text)}» — {render.source_name(p.source)}")
                 if p.source.url:
@@ -234,11 +261,17 @@ class AnswerService:
             text = "\n".join(lines)
         return Answer(query.text, query, text, (), tuple(passages), (), bool(passages), notes)
 
-    def _about_passages(self, session: Session, query: Query, contacts: list[ContactView]) -> tuple[PassageView, ...]:
-        by_contact = contact_repo.evidence_article_ids(session, contact_ids=[c.id for c in contacts])
+    def _about_passages(
+        self, session: Session, query: Query, contacts: list[ContactView]
+    ) -> tuple[PassageView, ...]:
+        by_contact = contact_repo.evidence_article_ids(
+            session, contact_ids=[c.id for c in contacts]
+        )
         article_ids = sorted({a for ids in by_contact.values() for a in ids})
         passages = article_repo.passages_of_articles(session, article_ids=article_ids)
-        index = SearchIndex.build([IndexedPassage(int(p.id or 0), tuple(p.lemmas.split())) for p in passages])
+        index = SearchIndex.build(
+            [IndexedPassage(int(p.id or 0), tuple(p.lemmas.split())) for p in passages]
+        )
         wanted = [*ABOUT_LEMMAS, *query.lemmas]
         hits = index.search(wanted, top_k=20)
         surnames = {name.split()[-1].lower() for name in query.people}
@@ -260,7 +293,9 @@ class AnswerService:
                 break
         return tuple(self._passage_views(session, chosen))
 
-    def _passage_views(self, session: Session, hits: Sequence[tuple[int, float]]) -> list[PassageView]:
+    def _passage_views(
+        self, session: Session, hits: Sequence[tuple[int, float]]
+    ) -> list[PassageView]:
         rows = article_repo.passages_with_articles(session, passage_ids=[pid for pid, _ in hits])
         out = []
         for pid, score in hits:
@@ -310,7 +345,9 @@ class AnswerService:
         """One source per article (its first evidence sentence), dated articles first."""
         seen: set[int] = set()
         out = []
-        for ev, art in sorted(rows, key=lambda r: (r[1].published is None, r[1].published or date.min, r[0].id or 0)):
+        for ev, art in sorted(
+            rows, key=lambda r: (r[1].published is None, r[1].published or date.min, r[0].id or 0)
+        ):
             if art.id in seen:
                 continue
             seen.add(int(art.id or 0))
@@ -324,16 +361,21 @@ class AnswerService:
         a, b = query.period
         return f" ({render.format_date(a, 'day')} — {render.format_date(b, 'day')})"
 
-    def _render_contacts(self, query: Query, contacts: list[ContactView], passages: tuple[PassageView, ...]) -> str:
+    def _render_contacts(
+        self, query: Query, contacts: list[ContactView], passages: tuple[PassageView, ...]
+    ) -> str:
         who = " — ".join(query.people)
         if not contacts:
             kinds = ""
             if query.kinds:
                 kinds = " (" + ", ".join(render.KIND_NAMES[k] for k in sorted(query.kinds)) + ")"
-            return (f"Не нашёл контактов: {who}{kinds}{self._period_text(query)}. "
-                    "Проверьте имена или спросите шире, например без периода.")
+            return (
+                f"Не нашёл контактов: {who}{kinds}{self._period_text(query)}. "
+                "Проверьте имена или спросите шире, например без периода."
+            )
         n = len(contacts)
-        head = f"{who}{self._period_text(query)}: {n} {render.plural(n, 'контакт', 'контакта', 'контактов')}"
+        count = f"{n} {render.plural(n, 'контакт', 'контакта', 'контактов')}"
+        head = f"{who}{self._period_text(query)}: {count}"
         if query.intent == "last":
             head = f"{who}: последний контакт"
         lines = [head]

@@ -7,12 +7,32 @@ from datetime import date
 from service.views import ContactView, SourceView
 
 MONTHS_GEN = (
-    "января", "февраля", "марта", "апреля", "мая", "июня",
-    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
 )
 MONTHS_NOM = (
-    "январь", "февраль", "март", "апрель", "май", "июнь",
-    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
 )
 KIND_NAMES = {
     "phone": "телефонный разговор",
@@ -40,7 +60,9 @@ def plural(n: int, one: str, few: str, many: str) -> str:
     return many
 
 
-def format_date(value: date | None, precision: str | None, hint: tuple[int | None, int | None] = (None, None)) -> str:
+def format_date(
+    value: date | None, precision: str | None, hint: tuple[int | None, int | None] = (None, None)
+) -> str:
     """«15 февраля 2025», «февраль 2025», «2021 год», or «дата не указана»."""
     if value is None:
         month, day = hint
@@ -61,7 +83,10 @@ def contact_date(contact: ContactView) -> str:
 
 def contact_headline(contact: ContactView) -> str:
     """«📞 15 февраля 2025, телефонный разговор (по инициативе США), Эр-Рияд»."""
-    parts = [f"{KIND_ICONS.get(contact.kind, '•')} {contact_date(contact)}, {KIND_NAMES.get(contact.kind, contact.kind)}"]
+    parts = [
+        f"{KIND_ICONS.get(contact.kind, '•')} {contact_date(contact)}, "
+        f"{KIND_NAMES.get(contact.kind, contact.kind)}"
+    ]
     extras = []
     if contact.initiator:
         extras.append(f"по инициативе {contact.initiator}")
@@ -100,7 +125,9 @@ def render_contact(contact: ContactView, *, quotes: int = 1) -> list[str]:
                 names.append(name)
         shown = " · ".join(names[:2])
         rest = len(names) - 2
-        more = f" · +{rest} {plural(rest, 'источник', 'источника', 'источников')}" if rest > 0 else ""
+        more = (
+            f" · +{rest} {plural(rest, 'источник', 'источника', 'источников')}" if rest > 0 else ""
+        )
         lines.append(f"  — {shown}{more}")
         for s in contact.sources:
             if s.url:

@@ -45,7 +45,9 @@ def add_evidence(
     if exists is not None:
         return False
     session.add(
-        Evidence(contact_id=contact_id, article_id=article_id, snippet=snippet, start=start, end=end)
+        Evidence(
+            contact_id=contact_id, article_id=article_id, snippet=snippet, start=start, end=end
+        )
     )
     return True
 
@@ -70,7 +72,9 @@ def absorb(session: Session, *, keep: Contact, drop: Contact) -> None:
             ev.contact_id = keep.id
             session.add(ev)
     session.exec(update(Alert).where(col(Alert.contact_id) == drop.id).values(contact_id=keep.id))  # type: ignore[call-overload]
-    session.exec(update(Contact).where(col(Contact.planned_id) == drop.id).values(planned_id=keep.id))  # type: ignore[call-overload]
+    session.exec(
+        update(Contact).where(col(Contact.planned_id) == drop.id).values(planned_id=keep.id)
+    )  # type: ignore[call-overload]
     session.flush()
     session.exec(delete(ContactParticipant).where(col(ContactParticipant.contact_id) == drop.id))  # type: ignore[call-overload]
     session.delete(drop)

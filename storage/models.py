@@ -111,8 +111,12 @@ class Contact(SQLModel, table=True):
     hint_day: int | None = None
     place: str | None = None
     initiator: str | None = None
-    planned_id: int | None = Field(default=None, foreign_key="contact.id")  # planned contact it fulfils
-    first_seen: dt.datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False, index=True))
+    planned_id: int | None = Field(
+        default=None, foreign_key="contact.id"
+    )  # planned contact it fulfils
+    first_seen: dt.datetime = Field(
+        default_factory=utcnow, sa_column=_ts(nullable=False, index=True)
+    )
     updated_at: dt.datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
 
 

@@ -1,4 +1,4 @@
-"""Shared fixtures: NLP objects once per session, a fresh database per test (SQLite and PostgreSQL)."""
+"""Shared fixtures: NLP objects once per session, a fresh database per test (SQLite, PG)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def _postgres_available() -> bool:
             conn.execute(text("select 1"))
         engine.dispose()
         return True
-    except Exception:  # noqa: BLE001  (any connection problem means "no server")
+    except Exception:
         return False
 
 
@@ -67,7 +67,9 @@ def _pg_url(database: str) -> str:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path, postgres_template: str | None) -> Iterator[str]:
+def database_url(
+    request: pytest.FixtureRequest, tmp_path: Path, postgres_template: str | None
+) -> Iterator[str]:
     """A fresh, migrated database URL: a SQLite file, or a PostgreSQL database."""
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'test.db'}"

@@ -14,7 +14,12 @@ import pytest
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=300,
+        [sys.executable, "-m", "bot.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=300,
         check=False,
     )
 
@@ -35,8 +40,10 @@ def test_ask_json_contract(sample_db: tuple[str, Path]) -> None:
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
     assert set(payload) >= {"question", "answer", "contacts", "passages"}
-    phone = [c for c in payload["contacts"] if c["kind"] == "phone"]
-    assert phone and phone[0]["date"] == "2025-02-15" and phone[0]["date_precision"] == "day"
+    dates = [c["date"] for c in payload["contacts"]]
+    assert dates == sorted(dates, key=lambda d: d or "", reverse=True), "newest first"
+    phone = [c for c in payload["contacts"] if c["kind"] == "phone" and c["date"] == "2025-02-15"]
+    assert len(phone) == 1 and phone[0]["date_precision"] == "day"
     assert set(phone[0]["participants"]) == {"Сергей Лавров", "Марко Рубио"}
     assert len(phone[0]["sources"]) >= 2
     for source in phone[0]["sources"]:
@@ -65,10 +72,14 @@ def test_contacts_json_lists_every_contact(sample_db: tuple[str, Path]) -> None:
     assert rubio and all("Марко Рубио" in c["participants"] for c in rubio)
 
 
-def test_ingest_reports_bad_paths_without_failing(sample_db: tuple[str, Path], tmp_path: Path) -> None:
+def test_ingest_reports_bad_paths_without_failing(
+    sample_db: tuple[str, Path], tmp_path: Path
+) -> None:
     url, work = sample_db
     (tmp_path / "bad.jsonl").write_text('{"id": 1}\n{oops\n', encoding="utf-8")
-    result = cli("ingest", str(tmp_path / "bad.jsonl"), str(tmp_path / "nope.txt"), "--db", url, cwd=work)
+    result = cli(
+        "ingest", str(tmp_path / "bad.jsonl"), str(tmp_path / "nope.txt"), "--db", url, cwd=work
+    )
     assert result.returncode == 0
     assert "ошибок: 3" in result.stderr
 
@@ -76,9 +87,11 @@ def test_ingest_reports_bad_paths_without_failing(sample_db: tuple[str, Path], t
 def test_ask_does_not_import_aiogram(sample_db: tuple[str, Path]) -> None:
     url, work = sample_db
     code = (
-        "import sys; from bot.cli import app; sys.argv=['x','ask','Лавров','--db',%r];\n"
+        f"import sys; from bot.cli import app; sys.argv=['x','ask','Лавров','--db',{url!r}];\n"
         "try:\n    app()\nexcept SystemExit:\n    pass\n"
-        "assert 'aiogram' not in sys.modules, 'ask imported aiogram'" % url
+        "assert 'aiogram' not in sys.modules, 'ask imported aiogram'"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=work, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=work, check=False
+    )
     assert result.returncode == 0, result.stderr

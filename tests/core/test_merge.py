@@ -7,11 +7,15 @@ import pytest
 from retrieval.merge import Report, best_match, match_score, merged_status, more_precise
 from retrieval.types import PartialDate as D
 
-SAME_TEXT = frozenset("лавров рубио телефонный разговор канал коммуникации дипмиссия".split())
-OTHER_TEXT = frozenset("путин трамп позиция пересмотреть резиденция атака".split())
+SAME_TEXT = frozenset(
+    ["лавров", "рубио", "телефонный", "разговор", "канал", "коммуникации", "дипмиссия"]
+)
+OTHER_TEXT = frozenset(["путин", "трамп", "позиция", "пересмотреть", "резиденция", "атака"])
 
 
-def report(kind: str, date: D | None, lemmas: frozenset[str] = SAME_TEXT, status: str = "happened") -> Report:
+def report(
+    kind: str, date: D | None, lemmas: frozenset[str] = SAME_TEXT, status: str = "happened"
+) -> Report:
     return Report(kind, date, status, lemmas)
 
 
@@ -27,7 +31,11 @@ def report(kind: str, date: D | None, lemmas: frozenset[str] = SAME_TEXT, status
         [report("phone", D(2025, 2, 15)), report("phone", None), True],
         [report("phone", D(2025, 2, 12)), report("phone", None, OTHER_TEXT), False],
         [report("phone", D(2025, 2)), report("phone", D(2025, 2, 15)), True],
-        [report("meeting", D(2021, 5, 20), status="planned"), report("meeting", D(2021, 5, 20)), True],
+        [
+            report("meeting", D(2021, 5, 20), status="planned"),
+            report("meeting", D(2021, 5, 20)),
+            True,
+        ],
     ],
 )
 def test_same_event(existing: Report, new: Report, same: bool) -> None:
@@ -35,14 +43,22 @@ def test_same_event(existing: Report, new: Report, same: bool) -> None:
 
 
 def test_best_match_prefers_the_exact_day() -> None:
-    candidates = [report("phone", D(2025, 2)), report("phone", D(2025, 2, 15)), report("phone", D(2025, 3, 1))]
+    candidates = [
+        report("phone", D(2025, 2)),
+        report("phone", D(2025, 2, 15)),
+        report("phone", D(2025, 3, 1)),
+    ]
     assert best_match(candidates, report("phone", D(2025, 2, 15))) == 1
 
 
 @pytest.mark.parametrize(
     ("old", "new", "result"),
-    [["planned", "happened", "happened"], ["happened", "planned", "happened"],
-     ["planned", "postponed", "postponed"], ["postponed", "planned", "postponed"]],
+    [
+        ["planned", "happened", "happened"],
+        ["happened", "planned", "happened"],
+        ["planned", "postponed", "postponed"],
+        ["postponed", "planned", "postponed"],
+    ],
 )
 def test_status_after_a_new_report(old: str, new: str, result: str) -> None:
     assert merged_status(old, new) == result

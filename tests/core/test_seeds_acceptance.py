@@ -1,4 +1,4 @@
-"""The core acceptance: the five real seed articles in, correct cited answers out (SQLite and PostgreSQL)."""
+"""Core acceptance: the five real seeds in, correct cited answers out (SQLite, PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -86,7 +86,9 @@ def test_no_seed_contact_involves_bystanders(seeded: ContactsApp) -> None:
 
 
 @pytest.mark.parametrize("order", ["forward", "reverse"])
-def test_merging_does_not_depend_on_arrival_order(contacts_app: ContactsApp, seeds_dir: Path, order: str) -> None:
+def test_merging_does_not_depend_on_arrival_order(
+    contacts_app: ContactsApp, seeds_dir: Path, order: str
+) -> None:
     files = sorted(seeds_dir.glob("*.txt"))
     if order == "reverse":
         files.reverse()

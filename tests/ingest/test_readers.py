@@ -43,7 +43,15 @@ def test_txt_file_keeps_its_name_as_external_id() -> None:
 
 def test_jsonl_bad_line_is_reported_and_the_rest_read() -> None:
     lines = [
-        json.dumps({"id": "a1", "url": "https://x.test/1", "title": "T", "published": "2025-02-15", "text": TEXT}),
+        json.dumps(
+            {
+                "id": "a1",
+                "url": "https://x.test/1",
+                "title": "T",
+                "published": "2025-02-15",
+                "text": TEXT,
+            }
+        ),
         "{not json",
         json.dumps({"id": "a2"}),
         "",

@@ -1,0 +1,377 @@
+"""Word patterns that state a contact, its status, speakers, clauses and page leftovers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from retrieval.types import Kind, Status
+
+
+def _words(*alternatives: str) -> str:
+    return r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One contact word in a sentence: kind, verb or noun, and whether the kind is certain."""
+
+    start: int
+    end: int
+    kind: Kind
+    verb: bool
+    weak: bool  # "разговор", "беседа": a contact whose kind comes from elsewhere
+    receive: bool = False  # "принял X": the guest is in the accusative
+
+
+# (kind, is_verb, weak, pattern)
+_CUE_TABLE: tuple[tuple[Kind, bool, bool, str], ...] = (
+    (
+        "phone",
+        True,
+        False,
+        _words(
+            r"поговорил\w{0,2} по телефону",
+            r"созвонил\w{1,4}",
+            r"созвонит\w{1,4}",
+            r"созвониться",
+            r"позвонил\w{0,2}",
+            r"созвон\w{0,2}",
+        ),
+    ),
+    (
+        "phone",
+        False,
+        False,
+        _words(
+            r"телефонн\w{2,3} (?:разговор|беседу?|переговор|контакт|звон)\w{0,3}",
+            r"(?:разговор|беседу?|переговор)\w{0,3} по телефону",
+            r"звон(?:ок|ка|ке|ком)",
+            r"(?:видеоконференц|видеосвяз)\w{1,3}",
+            r"по видео",
+        ),
+    ),
+    (
+        "meeting",
+        True,
+        False,
+        _words(
+            r"встретил\w{1,4}",
+            r"встретит\w{1,4}",
+            r"встретят\w{1,4}",
+            r"встретиться",
+            r"встречал\w{1,4}",
+            r"встречают\w{1,4}",
+            r"встречает\w{1,4}",
+        ),
+    ),
+    ("meeting", False, False, _words(r"встреч[аиуеой]\w{0,2}", r"саммит\w{0,3}")),
+    ("visit", False, False, _words(r"визит\w{0,3}")),
+    ("talks", True, False, _words(r"провел\w{0,2} переговоры", r"переговорил\w{0,2}")),
+    ("talks", False, False, _words(r"переговор(?:ы|ов|ах|ам|ами)", r"на полях")),
+    (
+        "talks",
+        True,
+        True,
+        _words(
+            r"поговорил\w{0,2}",
+            r"побеседовал\w{0,2}",
+            r"обсудил\w{0,2} с",
+            r"обсудят с",
+            r"обсудит с",
+        ),
+    ),
+    ("talks", False, True, _words(r"разговор\w{0,3}", r"бесед[аыуеой]\w{0,2}")),
+)
+CUE_PATTERNS: tuple[tuple[Kind, bool, bool, re.Pattern[str]], ...] = tuple(
+    (kind, verb, weak, re.compile(pattern, re.IGNORECASE))
+    for kind, verb, weak, pattern in _CUE_TABLE
+)
+
+RECEIVE_RE = re.compile(
+    _words(r"принял\w{0,2}", r"принимает", r"принимал\w{0,2}", r"примет"), re.IGNORECASE
+)
+NOT_RECEIVE_RE = re.compile(
+    r"^\s+(?:участие|решение|закон|меры|во внимание|к сведению|присягу|верительные"
+    r"|поздравления|на себя|удар)",
+    re.IGNORECASE,
+)
+NOT_CONTACT_RE = re.compile(
+    r"(?:встреч|переговор|консультаци|контакт)\w{0,3}\s+(?:экспертов|специалистов|делегаций"
+    r"|рабочих групп|на (?:рабочем|экспертном) уровне|на уровне экспертов)"
+    r"|регулярн\w+ контакт|переговорн\w+"
+    r"|встрет\w{1,5}\s+(?:\w+\s+)?"
+    r"(?:на (?:одной )?сцене|на ринге|на поле|на корте|в финале|в матче)",
+    re.IGNORECASE,
+)
+LIGHT_VERB_RE = re.compile(
+    _words(
+        r"провел\w{0,2}",
+        r"провест\w{1,2}",
+        r"проведут",
+        r"проведет",
+        r"проводит\w{0,2}",
+        r"проводил\w{0,2}",
+        r"состоял\w{1,3}",
+        r"состоится",
+        r"состоятся",
+        r"прошл\w{1,2}",
+        r"прошел",
+        r"пройдет",
+        r"пройдут",
+        r"имел\w{0,2}",
+        r"договорил\w{1,4}",
+        r"условил\w{1,4}",
+        r"обсудил\w{0,2}",
+        r"обменял\w{1,4}",
+        r"начал\w{0,2}",
+        r"продолжил\w{0,2}",
+        r"завершил\w{0,2}",
+        r"намерен\w{0,2}",
+        r"планиру\w{1,4}",
+        r"участвовал\w{0,2}",
+        r"прибыл\w{0,2}",
+        r"прибудет",
+        r"посетил\w{0,2}",
+        r"посетит",
+        r"нанес\w{0,3}",
+        r"совершил\w{0,2}",
+        r"совершит",
+        r"прилетел\w{0,2}",
+        r"приехал\w{0,2}",
+        r"отменил\w{0,2}",
+        r"отложил\w{0,2}",
+        r"перенесл\w{1,2}",
+        r"опроверг\w{0,3}",
+        r"могут",
+        r"может",
+        r"готов\w{0,2}",
+    ),
+    re.IGNORECASE,
+)
+SPEECH_RE = re.compile(
+    _words(
+        r"заявил\w{0,2}",
+        r"сообщил\w{0,2}",
+        r"отметил\w{0,2}",
+        r"подчеркнул\w{0,2}",
+        r"сказал\w{0,2}",
+        r"рассказал\w{0,2}",
+        r"добавил\w{0,2}",
+        r"пояснил\w{0,2}",
+        r"написал\w{0,2}",
+        r"уточнил\w{0,2}",
+        r"указал\w{0,2}",
+        r"признал\w{0,2}",
+        r"считает",
+        r"полагает",
+        r"заявляет",
+        r"сообщает",
+        r"говорится",
+        r"цитирует",
+        r"процитировал\w{0,2}",
+        r"напомнил\w{0,2}",
+        r"прокомментировал\w{0,2}",
+        r"утверждает",
+        r"подтвердил\w{0,2}",
+        r"передает",
+        r"пишет",
+        r"по словам",
+        r"по его словам",
+    ),
+    re.IGNORECASE,
+)
+STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
+    (
+        "denied",
+        re.compile(
+            _words(
+                r"опроверг\w{0,3}",
+                r"опровергл\w{1,2}",
+                r"не было",
+                r"не состоял\w{1,3}",
+                r"не проводил\w{0,2}",
+                r"не встречал\w{1,4}",
+                r"не разговаривал\w{0,2}",
+            ),
+            re.IGNORECASE,
+        ),
+    ),
+    ("cancelled", re.compile(_words(r"отмен\w{1,6}"), re.IGNORECASE)),
+    (
+        "postponed",
+        re.compile(
+            _words(r"отлож\w{1,6}", r"перенес\w{1,6}", r"перенос\w{0,3}", r"перенесл\w{1,3}"),
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "planned",
+        re.compile(
+            _words(
+                r"созвонит\w{1,4}",
+                r"созвонятся",
+                r"встретит\w{1,4}",
+                r"встретятся",
+                r"проведут",
+                r"проведет",
+                r"состоится",
+                r"состоятся",
+                r"пройдет",
+                r"пройдут",
+                r"планиру\w{1,4}",
+                r"запланирован\w{0,3}",
+                r"намерен\w{0,3}",
+                r"намечен\w{0,3}",
+                r"договорил\w{1,4} (?:провести|встретиться|созвониться"
+                r"|о (?:встрече|визите|проведении|телефонном))",
+                r"условил\w{1,4} (?:провести|встретиться|о (?:встрече|визите|проведении))",
+                r"мо(?:жет|гут) (?:встретиться|состояться|провести|созвониться|пройти)",
+                r"возможн\w{2,3}",
+                r"предстоящ\w{2,3}",
+                r"будущ\w{2,3}",
+                r"подготовк\w{1,2}",
+                r"готовит\w{0,3}",
+                r"организ\w{2,6} встреч\w{1,2}",
+                r"ожида\w{2,5}",
+                r"собира\w{2,5}",
+                r"обсудят",
+                r"обсудит",
+                r"прибудет",
+                r"посетит",
+                r"примет",
+                r"хотел\w{0,2} бы",
+                r"предлож\w{1,4}",
+                r"приглаш\w{1,6}",
+                r"пригласил\w{0,2}",
+                r"не исключ\w{1,4}",
+            ),
+            re.IGNORECASE,
+        ),
+    ),
+)
+EARLIER_RE = re.compile(
+    _words(r"предыдущ\w{2,3}", r"прошл(?:ый|ого|ом|ая|ой|ую|ые|ых)", r"прежн\w{2,3}"), re.IGNORECASE
+)
+FRAME_RE = re.compile(
+    r"(?:в ходе|во время|по итогам|в рамках|после|на|в)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+INITIATIVE_RE = re.compile(r"по\s+инициативе\s+(\w+)\s+сторон\w", re.IGNORECASE)
+CLAUSE_BREAK_RE = re.compile(
+    r",\s*(?:что|чтобы|которы\w+|котор\w+|где|когда|поскольку|так как|а также|однако|но)\b"
+    r"|[;:«»\"“”()\[\]]|\s[–—-]\s",
+    re.IGNORECASE,
+)
+WITH_RE = re.compile(r"(?<![\w-])(?:с|со)\s+(?:[\w«»\"-]+\s+){0,6}$", re.IGNORECASE)
+RELATIVE_CLAUSE_RE = re.compile(r"^,\s*(?:которые|который|которая)\b", re.IGNORECASE)
+BETWEEN_RE = re.compile(r"(?<![\w-])между\s+$", re.IGNORECASE)
+JUNK_LINE_RE = re.compile(r"Фото:|Фото\s*[—-]|коллаж|©|Читать на сайте|^\s*Фото\b", re.IGNORECASE)
+TAIL_MARKERS_RE = re.compile(
+    r"^\s*(?:Читайте также|Читайте другие|Читайте нас|В тренде|Популярн\w+ новости|Источник:"
+    r"|Подписывайтесь|Новости партн|Реклама|Самое читаемое|Похожие новости|Другие новости"
+    r"|Материалы по теме|Лента новостей)",
+    re.IGNORECASE | re.MULTILINE,
+)
+SPOKESMAN_RANKS = frozenset({"spokesman", "mfa_spokesman"})
+
+
+def find_cues(sentence: str) -> list[Cue]:
+    """Contact words in a sentence, longest first where they overlap."""
+    found: list[Cue] = []
+    for kind, verb, weak, pattern in CUE_PATTERNS:
+        for m in pattern.finditer(sentence):
+            if not any(m.start() < c.end and c.start < m.end() for c in found):
+                found.append(Cue(m.start(), m.end(), kind, verb, weak))
+    for m in RECEIVE_RE.finditer(sentence):
+        if not NOT_RECEIVE_RE.match(sentence[m.end() :]):
+            found.append(Cue(m.start(), m.end(), "meeting", True, False, receive=True))
+    for m in NOT_CONTACT_RE.finditer(sentence):
+        found = [c for c in found if not (m.start() <= c.start < m.end())]
+    return sorted(found, key=lambda c: c.start)
+
+
+def has_cue(sentence: str) -> bool:
+    """Cheap test: does the sentence contain any contact word at all."""
+    return any(p.search(sentence) for _, _, _, p in CUE_PATTERNS) or bool(
+        RECEIVE_RE.search(sentence)
+    )
+
+
+def status_of(clause: str) -> Status:
+    """Status stated in a clause: denied, cancelled, postponed, planned, else happened."""
+    for status, pattern in STATUS_PATTERNS:
+        if pattern.search(clause):
+            return status
+    return "happened"
+
+
+def clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
+    """Start and end of the clause around position `pos`."""
+    start, end = 0, len(sentence)
+    for m in CLAUSE_BREAK_RE.finditer(sentence):
+        if m.end() <= pos:
+            start = m.start() if m.group(0).startswith(",") else m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+NUMBERED_LINE_RE = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+SENTENCE_END = (".", "!", "?", "…", "»", '"', "”")
+ASIDE_RE = re.compile(r"\[[^\]\n]{0,160}\]|\([^)\n]{0,160}\)")
+SHORT_QUOTE_RE = re.compile(r"«([^«»\n]{1,40})»|\"([^\"\n]{1,40})\"")
+
+
+def _junk_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of menus, headline lists, captions and the page tail."""
+    ranges: list[tuple[int, int]] = []
+    tail = TAIL_MARKERS_RE.search(text, min(len(text), 150))
+    if tail:
+        ranges.append((tail.start(), len(text)))
+    lines: list[tuple[int, int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    run: list[tuple[int, int]] = []
+    for start, end, line in [*lines, (len(text), len(text), "")]:
+        stripped = line.strip()
+        listed = bool(NUMBERED_LINE_RE.match(line)) or (
+            0 < len(stripped) < 200 and not stripped.endswith(SENTENCE_END)
+        )
+        if JUNK_LINE_RE.search(line):
+            ranges.append((start, end))
+        if listed:
+            run.append((start, end))
+            continue
+        if not stripped and run:
+            continue
+        if len(run) >= 3 or (run and all(NUMBERED_LINE_RE.match(text[s:e]) for s, e in run)):
+            ranges += run
+        run = []
+    return ranges
+
+
+def content_sentences(text: str) -> list[tuple[int, str]]:
+    """Sentences of the article body (razdel), one line at most, leftovers skipped."""
+    from razdel import sentenize
+
+    junk = _junk_ranges(text)
+    out: list[tuple[int, str]] = []
+    for sent in sentenize(text):
+        offset = sent.start
+        for part in sent.text.split("\n"):
+            start, end = offset, offset + len(part)
+            offset = end + 1
+            if not part.strip() or any(s <= start < e or s < end <= e for s, e in junk):
+                continue
+            lead = len(part) - len(part.lstrip())
+            out.append((start + lead, part.strip()))
+    return out
+
+
+def blank_asides(sentence: str) -> str:
+    """The sentence with [notes] and (asides) blanked and short «quoted terms» unquoted."""
+    work = ASIDE_RE.sub(lambda m: " " * len(m.group(0)), re.sub(r"\s", " ", sentence))
+    return SHORT_QUOTE_RE.sub(lambda m: " " + (m.group(1) or m.group(2)) + " ", work)

@@ -1,0 +1,170 @@
+"""Dates in Russian news sentences: absolute, partial and relative to the publication date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from retrieval.types import PartialDate, Span
+
+MONTHS: dict[str, int] = {
+    "январ": 1,
+    "феврал": 2,
+    "март": 3,
+    "апрел": 4,
+    "ма": 5,
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "сентябр": 9,
+    "октябр": 10,
+    "ноябр": 11,
+    "декабр": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "понедельник": 0,
+    "вторник": 1,
+    "среду": 2,
+    "среда": 2,
+    "четверг": 3,
+    "пятницу": 4,
+    "пятница": 4,
+    "субботу": 5,
+    "суббота": 5,
+    "воскресенье": 6,
+}
+RELATIVE: dict[str, int] = {
+    "сегодня": 0,
+    "сегодняшн": 0,
+    "вчера": -1,
+    "вчерашн": -1,
+    "накануне": -1,
+    "позавчера": -2,
+    "завтра": 1,
+}
+
+MONTH_WORD = (
+    r"(январ[яюеь]|феврал[яюеь]|марта?|марте|апрел[яюеь]|ма[яйе]|июн[яюеь]|июл[яюеь]"
+    r"|августа?|августе|сентябр[яюеь]|октябр[яюеь]|ноябр[яюеь]|декабр[яюеь])"
+)
+WEEKDAY_WORD = (
+    r"(понедельник|вторник|среду|среда|четверг|пятницу|пятница|субботу|суббота|воскресенье)"
+)
+YEAR = r"((?:19|20)\d\d)"
+
+DAY_MONTH_RE = re.compile(
+    rf"(?<!\d)(?:{WEEKDAY_WORD},?\s+)?(\d{{1,2}})(?:\s*[-–—]\s*\d{{1,2}})?\s+{MONTH_WORD}(?:\s+{YEAR}(?:\s*(?:года|г\.|год))?)?(?!\w)",
+    re.IGNORECASE,
+)
+NUMERIC_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d])")
+MONTH_YEAR_RE = re.compile(
+    rf"(?<!\d\s)(?<!\w){MONTH_WORD}\s+{YEAR}(?:\s*(?:года|г\.|год))?(?!\w)", re.IGNORECASE
+)
+YEAR_RE = re.compile(rf"(?<![\w\d])(?:в|во)\s+{YEAR}\s*(?:году|г\.|года)(?!\w)", re.IGNORECASE)
+MONTH_ALONE_RE = re.compile(
+    r"(?<!\w)(?:в|во|с|до|к|на)\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)(?!\s+\d)(?!\w)",
+    re.IGNORECASE,
+)
+WEEKDAY_RE = re.compile(rf"(?<!\w)(?:в|во)\s+{WEEKDAY_WORD}(?!\w)", re.IGNORECASE)
+RELATIVE_RE = re.compile(r"(?<!\w)(сегодня|вчера|накануне|позавчера|завтра)(?!\w)", re.IGNORECASE)
+DATELINE_RE = re.compile(
+    rf"^[ \t]*[А-ЯЁ][А-ЯЁ\- ]{{2,40}}(?:\s*\([^)]*\))?,\s+(\d{{1,2}})\s+{MONTH_WORD}"
+    rf"(?:\s+{YEAR})?\.?(?:\s*[/—–-]|\s*$)",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class DateHit:
+    """A date found in text with the weekday stated next to it, if any."""
+
+    span: Span
+    date: PartialDate
+    weekday: int | None = None
+
+
+def month_number(word: str) -> int:
+    """Month number of a Russian month word in any case."""
+    low = word.lower()
+    if low.startswith("ма") and not low.startswith("март"):
+        return 5
+    return next(n for stem, n in MONTHS.items() if low.startswith(stem) and stem != "ма")
+
+
+def infer_year(month: int, day: int | None, published: date | None) -> int | None:
+    """Year of a day+month stated without one: the publication year, or the year before it."""
+    if published is None:
+        return None
+    year = published.year
+    try:
+        candidate = date(year, month, day or 1)
+    except ValueError:
+        return None
+    if candidate > published + timedelta(days=62):
+        year -= 1
+    return year
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    try:
+        date(year or 2000, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
+    """Dates in `text` with their weekday hints, in order of appearance."""
+    hits: list[DateHit] = []
+
+    def add(start: int, end: int, value: PartialDate, weekday: int | None = None) -> None:
+        if not any(start < h.span.end and h.span.start < end for h in hits):
+            hits.append(DateHit(Span(start, end, text[start:end]), value, weekday))
+
+    for m in DAY_MONTH_RE.finditer(text):
+        day, month = int(m.group(2)), month_number(m.group(3))
+        year = int(m.group(4)) if m.group(4) else infer_year(month, day, published)
+        weekday = WEEKDAYS[m.group(1).lower()] if m.group(1) else None
+        if _valid(year, month, day):
+            add(m.start(), m.end(), PartialDate(year, month, day), weekday)
+    for m in NUMERIC_RE.finditer(text):
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= month <= 12 and _valid(year, month, day):
+            add(m.start(), m.end(), PartialDate(year, month, day))
+    for m in MONTH_YEAR_RE.finditer(text):
+        add(m.start(), m.end(), PartialDate(int(m.group(2)), month_number(m.group(1))))
+    for m in MONTH_ALONE_RE.finditer(text):
+        month = month_number(m.group(1))
+        add(m.start(), m.end(), PartialDate(infer_year(month, None, published), month))
+    for m in YEAR_RE.finditer(text):
+        add(m.start(), m.end(), PartialDate(int(m.group(1))))
+    if published is not None:
+        for m in WEEKDAY_RE.finditer(text):
+            back = (published.weekday() - WEEKDAYS[m.group(1).lower()]) % 7
+            add(m.start(), m.end(), _exact(published - timedelta(days=back)))
+        for m in RELATIVE_RE.finditer(text):
+            add(
+                m.start(), m.end(), _exact(published + timedelta(days=RELATIVE[m.group(1).lower()]))
+            )
+    hits.sort(key=lambda h: h.span.start)
+    return hits
+
+
+def _exact(value: date) -> PartialDate:
+    return PartialDate(value.year, value.month, value.day)
+
+
+def find_dates(text: str, *, published: date | None) -> list[tuple[Span, PartialDate]]:
+    """Dates stated in `text`; relative words resolve against `published`, never guessed."""
+    return [(h.span, h.date) for h in find_date_hits(text, published=published)]
+
+
+def parse_dateline(text: str, *, published: date | None) -> PartialDate | None:
+    """The date of a news-agency dateline ("ВАШИНГТОН, 15 февраля. /ТАСС/.") near the start."""
+    m = DATELINE_RE.search(text[:1500])
+    if m is None:
+        return None
+    day, month = int(m.group(1)), month_number(m.group(2))
+    year = int(m.group(3)) if m.group(3) else infer_year(month, day, published)
+    return PartialDate(year, month, day) if _valid(year, month, day) else None

@@ -1,0 +1,192 @@
+"""Names missing from the registry: natasha NER spans normalised to nominative "Имя Фамилия"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from retrieval.lemmas import Lemmatizer
+
+if TYPE_CHECKING:
+    from pymorphy3.analyzer import Parse
+
+    from retrieval.people import Found
+
+NAME_TOKEN_RE = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
+CASE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "ablt": ("ом", "ем", "ым"),
+    "gent": ("а", "я"),
+    "accs": ("а", "я"),
+    "datv": ("у", "ю"),
+    "loct": ("е",),
+}
+NAME_PAIR_RE = re.compile(
+    r"(?<![\w-])([А-ЯЁ][а-яё]{2,})\s+([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
+)
+CAPITALISED_RE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]{2,}")
+FULL_NAME_RE = re.compile(r"([А-ЯЁ][а-яё]{2,})\s+[А-ЯЁ][а-яё]{2,}")
+NOUN_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
+NOT_NAMES = frozenset(
+    {"Бог", "Господь", "Аллах", "Кремль", "Белый", "Госдеп", "Фото", "Читайте", "Источник"}
+)
+
+
+def fold(word: str) -> str:
+    """ё → е, keeping the letter case."""
+    return word.replace("ё", "е").replace("Ё", "Е")
+
+
+def head_cases(lemmatizer: Lemmatizer, title: str) -> frozenset[str]:
+    """Possible cases of the first noun of a title ("госсекретарем США" -> {"ablt"})."""
+    words = title.split()
+    for word in words[:3]:
+        cases = {
+            str(p.tag.case)
+            for p in lemmatizer.parses(word)
+            if p.tag.POS == "NOUN" and p.tag.case in NOUN_CASES
+        }
+        if cases:
+            return frozenset(cases)
+    return NOUN_CASES
+
+
+@dataclass
+class _Ner:
+    segmenter: Any
+    tagger: Any
+
+
+class NameFinder:
+    """Finds personal names with natasha NER; models load on first use, once."""
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+
+    @cached_property
+    def _ner(self) -> _Ner:
+        from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+
+        return _Ner(Segmenter(), NewsNERTagger(NewsEmbedding()))
+
+    def worth_running(self, text: str, taken: list[tuple[int, int]], known: int) -> bool:
+        """Cheap gate for NER: few registry people, or an uncovered "Имя Фамилия" pair."""
+        if known < 2:
+            return known + self._name_like(text, taken) >= 2
+        for m in FULL_NAME_RE.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            parses = self.lemmatizer.parses(m.group(1))
+            if any("Name" in p.tag and p.score >= 0.1 for p in parses):
+                return True
+        return False
+
+    def _name_like(self, text: str, taken: list[tuple[int, int]]) -> int:
+        count, last_end = 0, -10
+        for m in CAPITALISED_RE.finditer(text):
+            if m.start() == 0 or any(s <= m.start() < e for s, e in taken):
+                continue
+            word = m.group()
+            parses = self.lemmatizer.parses(word)
+            if any("Geox" in p.tag or "Orgn" in p.tag for p in parses[:2]):
+                continue
+            if any(("Name" in p.tag or "Surn" in p.tag) and p.score >= 0.1 for p in parses) or (
+                not self.lemmatizer.morph.word_is_known(word.lower())
+            ):
+                count += m.start() - last_end > 2
+                last_end = m.end()
+        return count
+
+    def find(self, text: str) -> list[Found]:
+        """Person names in `text` (registry-agnostic), normalised to nominative."""
+        return self._first_and_last(text) or self._natasha(text)
+
+    def _first_and_last(self, text: str) -> list[Found]:
+        """Cheap pass: a known first name followed by a capitalised word ("Виторио Сандали")."""
+        from retrieval.people import Found
+
+        out = []
+        for m in NAME_PAIR_RE.finditer(text):
+            first, last = m.group(1), m.group(2)
+            parses = self.lemmatizer.parses(first)[:2]
+            if not any("Name" in p.tag and p.score >= 0.1 for p in parses):
+                continue
+            if any("Geox" in p.tag or "Orgn" in p.tag for p in self.lemmatizer.parses(last)[:1]):
+                continue
+            name, cases = self.normalize([first, last])
+            if name:
+                out.append(Found(name, m.start(), m.end(), m.group(0), cases=cases, known=False))
+        return out
+
+    def _natasha(self, text: str) -> list[Found]:
+        from natasha import Doc
+
+        from retrieval.people import Found
+
+        doc = Doc(text)
+        doc.segment(self._ner.segmenter)
+        doc.tag_ner(self._ner.tagger)
+        out = []
+        for span in doc.spans:
+            if span.type != "PER":
+                continue
+            words = NAME_TOKEN_RE.findall(span.text)
+            if not words or len(words) > 4 or words[0] in NOT_NAMES or not span.text[0].isupper():
+                continue
+            name, cases = self.normalize(words)
+            if name:
+                out.append(Found(name, span.start, span.stop, span.text, cases=cases, known=False))
+        return out
+
+    def normalize(self, words: list[str]) -> tuple[str | None, frozenset[str]]:
+        """Nominative "Имя Фамилия" for name words in any case, with the cases they allow."""
+        words = [w for w in words if not self._is_patronymic(w)]
+        if not words:
+            return None, NOUN_CASES
+        *firsts, last = words
+        if not firsts and self._best(last, "Surn") is None and self._best(last, "Name"):
+            return None, NOUN_CASES
+        gender: str | None = None
+        cases: set[str] = set()
+        out_first = []
+        for word in firsts:
+            parse = self._best(word, "Name")
+            if parse is None:
+                out_first.append(word)
+                continue
+            gender = gender or str(parse.tag.gender)
+            if "Fixd" not in parse.tag:
+                cases |= {str(p.tag.case) for p in self.lemmatizer.parses(word) if "Name" in p.tag}
+            nominative = parse.inflect({"nomn"})
+            out_first.append(_cap(nominative.word if nominative else word))
+        surname, surname_cases = self._surname(last, gender, cases)
+        allowed = (cases & surname_cases) or cases or surname_cases
+        return " ".join([*out_first, surname]), frozenset(allowed or NOUN_CASES)
+
+    def _surname(self, word: str, gender: str | None, cases: set[str]) -> tuple[str, set[str]]:
+        parse = self._best(word, "Surn", gender)
+        if parse is not None and "Fixd" not in parse.tag:
+            surname_cases = {
+                str(p.tag.case) for p in self.lemmatizer.parses(word) if "Surn" in p.tag
+            }
+            nominative = parse.inflect({"nomn", "sing"})
+            return _cap(nominative.word if nominative else word), surname_cases
+        if len(cases) == 1 and (case := next(iter(cases))) in CASE_ENDINGS:
+            for ending in CASE_ENDINGS[case]:
+                if word.endswith(ending) and len(word) > len(ending) + 2:
+                    return word[: -len(ending)], cases
+        return word, set(NOUN_CASES)
+
+    def _best(self, word: str, tag: str, gender: str | None = None) -> Parse | None:
+        parses = [p for p in self.lemmatizer.parses(word) if tag in p.tag]
+        if gender:
+            parses = [p for p in parses if p.tag.gender == gender] or parses
+        return parses[0] if parses else None
+
+    def _is_patronymic(self, word: str) -> bool:
+        return any("Patr" in p.tag for p in self.lemmatizer.parses(word)[:2])
+
+
+def _cap(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))

@@ -1,0 +1,455 @@
+"""People named in Russian news: a registry of officials, their offices, and name resolution."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cached_property
+from importlib import resources
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from retrieval.lemmas import Lemmatizer, default_lemmatizer
+from retrieval.names import NameFinder, fold, head_cases
+from retrieval.offices import (
+    CASES,
+    COLLEAGUE_RE,
+    SIDE_ADJECTIVES,
+    Office,
+    Role,
+    build_offices,
+    find_titles,
+    parse_date,
+)
+from retrieval.types import Mention
+
+WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+(?:['’-][A-Za-zА-Яа-яЁё]+)*")
+INITIALS_RE = re.compile(r"([А-ЯЁA-Z])\.\s?(?:[А-ЯЁA-Z]\.\s?)?$")
+PATRONYMIC_RE = re.compile(
+    r"[А-ЯЁ][а-яё]+(?:вич|вна|вны|вне|вну|вной|вича|вичу|вичем|виче|ична|ичны)$"
+)
+JOIN_GAP_RE = re.compile(r"[ \u00a0]{1,2}|,[ \u00a0]{1,2}")
+ALL_CASES = frozenset(CASES)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A registry entry: canonical name, surface forms by case, and offices held."""
+
+    name: str
+    latin: str
+    gender: str
+    first_forms: dict[str, frozenset[str]]
+    last_forms: dict[str, frozenset[str]]
+    surname_alone: bool
+    surname_first: bool
+    roles: tuple[Role, ...]
+
+    def holds(self, office: str, on: date | None) -> bool:
+        """True when the person held `office` on `on` (at any time when `on` is None)."""
+        return any(r.office == office and (on is None or r.covers(on)) for r in self.roles)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A mention with what the extractor needs: grammatical cases and the titles used."""
+
+    person: str
+    start: int
+    end: int
+    text: str
+    via_office: bool = False
+    cases: frozenset[str] = ALL_CASES
+    offices: tuple[str, ...] = ()
+    known: bool = True
+
+    def mention(self) -> Mention:
+        """The shared plain record."""
+        return Mention(self.person, self.start, self.end, self.text, self.via_office)
+
+
+@dataclass(frozen=True)
+class _Item:
+    start: int
+    end: int
+    kind: str  # "person" | "office" | "colleague"
+    found: Found | None = None
+    office: str | None = None
+    side: str | None = None
+
+
+def _forms(raw: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for case, forms in raw.items():
+        for form in forms:
+            out.setdefault(fold(form), set()).add(case)
+            if " " in form and "-" not in form and form[:1].isupper():
+                out.setdefault(fold(form.split()[0]), set()).add(case)
+    return {form: frozenset(cases) for form, cases in out.items()}
+
+
+class PersonRegistry:
+    """Known officials and their offices; finds and resolves people in texts and questions."""
+
+    def __init__(
+        self,
+        people: list[Person],
+        offices: dict[str, Office],
+        lemmatizer: Lemmatizer | None = None,
+    ) -> None:
+        self.people = {p.name: p for p in people}
+        self.offices = offices
+        self.lemmatizer = lemmatizer or default_lemmatizer()
+        self._index: dict[tuple[str, ...], list[tuple[Person, frozenset[str]]]] = {}
+        self._lower: dict[str, list[str]] = {}
+        for person in people:
+            self._add(person)
+
+    @classmethod
+    def load_default(cls) -> PersonRegistry:
+        """The registry shipped in retrieval/data/people.json."""
+        raw = json.loads(
+            resources.files("retrieval").joinpath("data/people.json").read_text(encoding="utf-8")
+        )
+        return cls.from_dict(raw)
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any], lemmatizer: Lemmatizer | None = None) -> PersonRegistry:
+        """A registry from the people.json structure."""
+        people = [
+            Person(
+                name=p["name"],
+                latin=p["latin"],
+                gender=p["gender"],
+                first_forms=_forms(p["first_forms"]),
+                last_forms=_forms(p["last_forms"]),
+                surname_alone=p["surname_alone"],
+                surname_first=p["surname_first"],
+                roles=tuple(
+                    Role(r["office"], parse_date(r["from"]), parse_date(r["to"]))
+                    for r in p["roles"]
+                ),
+            )
+            for p in raw["people"]
+        ]
+        return cls(people, build_offices(raw["offices"]), lemmatizer)
+
+    def _add(self, person: Person) -> None:
+        def put(key: tuple[str, ...], cases: frozenset[str]) -> None:
+            self._index.setdefault(key, []).append((person, cases))
+            self._lower.setdefault(" ".join(key).lower(), []).append(person.name)
+
+        for last, cases in person.last_forms.items():
+            if person.surname_alone:
+                put(tuple(last.split()), cases)
+            else:
+                for first, first_cases in person.first_forms.items():
+                    both = cases & first_cases or cases
+                    put(tuple(f"{first} {last}".split()), both)
+        latin = person.latin.split()
+        put((latin[-1],), ALL_CASES)
+        put(tuple(latin), ALL_CASES)
+
+    @cached_property
+    def names(self) -> NameFinder:
+        """Finder of names missing from the registry (natasha NER, built on first use)."""
+        return NameFinder(self.lemmatizer)
+
+    def find_mentions(
+        self,
+        text: str,
+        *,
+        on: date | None = None,
+        unknown: bool = True,
+        known: Collection[str] = (),
+    ) -> list[Mention]:
+        """Every person named in `text`, resolved to canonical names (offices on `on`)."""
+        return [f.mention() for f in self.scan(text, on=on, unknown=unknown, known=known)]
+
+    def scan(
+        self,
+        text: str,
+        *,
+        on: date | None = None,
+        unknown: bool = True,
+        known: Collection[str] = (),
+    ) -> list[Found]:
+        """Like find_mentions, with cases and titles kept for the contact extractor."""
+        persons = self._registry_mentions(text, on=on, known=set(known) or self._full_names(text))
+        spans = [(f.start, f.end) for f in persons]
+        if unknown and self.names.worth_running(text, spans, len({f.person for f in persons})):
+            taken = [(f.start, f.end) for f in persons]
+            persons += [
+                f
+                for f in self.names.find(text)
+                if not any(f.start < e and s < f.end for s, e in taken)
+            ]
+        items = [_Item(f.start, f.end, "person", found=f) for f in persons]
+        for start, end, key in find_titles(text, self.offices):
+            if not any(start < i.end and i.start < end for i in items):
+                items.append(_Item(start, end, "office", office=key))
+        for m in COLLEAGUE_RE.finditer(text):
+            if not any(m.start() < i.end and i.start < m.end() for i in items):
+                side = SIDE_ADJECTIVES[m.group(1).lower()]
+                items.append(_Item(m.start(), m.end(), "colleague", side=side))
+        items.sort(key=lambda i: i.start)
+        return self._resolve_chains(text, items, on)
+
+    def _full_names(self, text: str) -> set[str]:
+        return {
+            f.person
+            for f in self._registry_mentions(text, on=None, known=set())
+            if " " in f.text.strip()
+        }
+
+    def _registry_mentions(self, text: str, *, on: date | None, known: set[str]) -> list[Found]:
+        tokens = [(m.start(), m.end(), fold(m.group())) for m in WORD_RE.finditer(text)]
+        out: list[Found] = []
+        i = 0
+        while i < len(tokens):
+            for size in (4, 3, 2, 1):
+                key = tuple(t[2] for t in tokens[i : i + size])
+                if len(key) == size and key in self._index:
+                    found = self._pick(text, tokens, i, size, self._index[key], on, known)
+                    if found is not None:
+                        out.append(found)
+                        i += size - 1
+                        break
+            i += 1
+        return out
+
+    def _pick(
+        self,
+        text: str,
+        tokens: list[tuple[int, int, str]],
+        i: int,
+        size: int,
+        candidates: list[tuple[Person, frozenset[str]]],
+        on: date | None,
+        known: set[str],
+    ) -> Found | None:
+        start, end = tokens[i][0], tokens[i + size - 1][1]
+        j = i - 1
+        if j >= 0 and PATRONYMIC_RE.match(tokens[j][2]):
+            j -= 1
+        scored: list[tuple[int, int, Found]] = []
+        for rank, (person, cases) in enumerate(candidates):
+            first = self._first_before(text, tokens, j, person, start)
+            if first is not None:
+                f_start, f_cases = first
+                both = cases & f_cases or cases
+                scored.append(
+                    (0, rank, Found(person.name, f_start, end, text[f_start:end], cases=both))
+                )
+                continue
+            if not person.surname_alone or size > 1:
+                scored.append(
+                    (0, rank, Found(person.name, start, end, text[start:end], cases=cases))
+                )
+                continue
+            if j >= 0 and self._other_first_name(tokens, j, start):
+                continue
+            score = (
+                1
+                if person.name in known
+                else 2
+                if on and person.roles and any(r.covers(on) for r in person.roles)
+                else 3
+            )
+            scored.append(
+                (score, rank, Found(person.name, start, end, text[start:end], cases=cases))
+            )
+        if not scored:
+            return None
+        return min(scored, key=lambda s: (s[0], s[1]))[2]
+
+    def _first_before(
+        self,
+        text: str,
+        tokens: list[tuple[int, int, str]],
+        j: int,
+        person: Person,
+        start: int,
+    ) -> tuple[int, frozenset[str]] | None:
+        for form, cases in person.first_forms.items():
+            parts = form.split()
+            k = j - len(parts) + 1
+            if k >= 0 and [t[2] for t in tokens[k : j + 1]] == parts:
+                return tokens[k][0], cases
+        m = INITIALS_RE.search(text[max(0, start - 8) : start])
+        if m:
+            first = next(iter(person.first_forms), "")
+            if m.group(1) in (first[:1], person.latin[:1]):
+                return start - len(m.group(0)), ALL_CASES
+        return None
+
+    def _other_first_name(self, tokens: list[tuple[int, int, str]], j: int, start: int) -> bool:
+        word = tokens[j][2]
+        if not word[:1].isupper() or start - tokens[j][1] > 1:
+            return False
+        return any("Name" in p.tag and p.score > 0.2 for p in self.lemmatizer.parses(word))
+
+    def _resolve_chains(self, text: str, items: list[_Item], on: date | None) -> list[Found]:
+        chains: list[list[_Item]] = []
+        for item in items:
+            if chains and self._joins(text, chains[-1], item, on):
+                chains[-1].append(item)
+            else:
+                chains.append([item])
+        out: list[Found] = []
+        for chain in chains:
+            found = self._resolve_chain(text, chain, on, out)
+            if found is not None:
+                out.append(found)
+        return out
+
+    def _joins(self, text: str, chain: list[_Item], item: _Item, on: date | None) -> bool:
+        prev = chain[-1]
+        if not JOIN_GAP_RE.fullmatch(text[prev.end : item.start]):
+            return False
+        if prev.kind != "person":
+            return not (item.kind == "person" and any(i.kind == "person" for i in chain))
+        if item.kind != "office" or prev.found is None:
+            return False
+        person = self.people.get(prev.found.person)
+        return person is not None and person.holds(item.office or "", None)
+
+    def _resolve_chain(
+        self, text: str, chain: list[_Item], on: date | None, before: list[Found]
+    ) -> Found | None:
+        start, end = chain[0].start, chain[-1].end
+        titles = tuple(i.office for i in chain if i.office)
+        head = chain[0]
+        cases = (
+            ALL_CASES
+            if head.kind == "person"
+            else head_cases(self.lemmatizer, text[head.start : head.end])
+        )
+        named = next((i.found for i in chain if i.found is not None), None)
+        if named is not None:
+            both = named.cases & cases or (cases if head.kind != "person" else named.cases)
+            return replace(
+                named, start=start, end=end, text=text[start:end], cases=both, offices=titles
+            )
+        holder: str | None = None
+        for item in reversed(chain):
+            if item.office:
+                holder = self._holder_or_unique(item.office, on)
+            elif item.side:
+                holder = self._colleague(item.side, on, before)
+            if holder:
+                break
+        if holder is None:
+            return None
+        return Found(holder, start, end, text[start:end], True, cases, titles)
+
+    def _holder_or_unique(self, office: str, on: date | None) -> str | None:
+        if on is not None:
+            return self.office_holder(office, on)
+        holders = {p.name for p in self.people.values() if p.holds(office, None)}
+        return holders.pop() if len(holders) == 1 else None
+
+    def _colleague(self, side: str, on: date | None, before: list[Found]) -> str | None:
+        for found in reversed(before[-3:]):
+            person = self.people.get(found.person)
+            if person is None:
+                continue
+            for role in person.roles:
+                if on is not None and not role.covers(on):
+                    continue
+                office = self.offices.get(role.office)
+                if office is None or office.side == side:
+                    continue
+                twin = next(
+                    (
+                        o.key
+                        for o in self.offices.values()
+                        if o.side == side and o.rank == office.rank
+                    ),
+                    None,
+                )
+                if twin:
+                    return self._holder_or_unique(twin, on)
+        return None
+
+    def office_holder(self, office: str, on: date) -> str | None:
+        """Who held `office` on `on` (the registry's knowledge), or None."""
+        for person in self.people.values():
+            if person.holds(office, on):
+                return person.name
+        return None
+
+    def tenure_years(self, person: str, office: str, until: int) -> set[int]:
+        """Years in which `person` held `office`."""
+        p = self.people.get(person)
+        if p is None:
+            return set()
+        return {y for r in p.roles if r.office == office for y in r.years(until)}
+
+    def aliases(self, person: str) -> list[str]:
+        """Known surface forms of a canonical name (surnames, full names, Latin)."""
+        p = self.people.get(person)
+        if p is None:
+            return [person]
+        forms = {person, p.latin, *p.last_forms}
+        for last, cases in p.last_forms.items():
+            for first, first_cases in p.first_forms.items():
+                if cases & first_cases:
+                    forms.add(f"{first} {last}")
+        if not p.surname_alone:
+            forms -= set(p.last_forms)
+        return sorted(forms)
+
+    @cached_property
+    def _fuzzy_choices(self) -> list[str]:
+        return sorted(k for k in self._lower if " " not in k and len(k) >= 4)
+
+    def resolve_query(self, text: str, *, on: date | None = None) -> list[str]:
+        """Canonical names a user question refers to, in order of appearance."""
+        on = on or date.today()
+        hits: list[tuple[int, str]] = []
+        tokens = [(m.start(), m.group()) for m in WORD_RE.finditer(text)]
+        i = 0
+        while i < len(tokens):
+            for size in (3, 2, 1):
+                key = " ".join(fold(t[1]) for t in tokens[i : i + size]).lower()
+                if len(tokens[i : i + size]) == size and key in self._lower:
+                    hits += [(tokens[i][0], n) for n in self._best(self._lower[key], on)]
+                    i += size - 1
+                    break
+            else:
+                hits += [(tokens[i][0], n) for n in self._fuzzy(tokens[i][1], on)]
+            i += 1
+        for start, end, key in find_titles(text, self.offices):
+            holder = self.office_holder(key, on)
+            if holder and not any(start <= s < end for s, _ in hits):
+                hits.append((start, holder))
+        out: list[str] = []
+        for _, name in sorted(hits):
+            if name not in out:
+                out.append(name)
+        return out
+
+    def _best(self, names: Iterable[str], on: date) -> list[str]:
+        unique = list(dict.fromkeys(names))
+        if len(unique) == 1:
+            return unique
+        current = [n for n in unique if any(r.covers(on) for r in self.people[n].roles)]
+        return current[:1] or unique[:1]
+
+    def _fuzzy(self, word: str, on: date) -> list[str]:
+        low = fold(word).lower()
+        if len(low) < 5 or self.lemmatizer.morph.word_is_known(low):
+            return []
+        best = process.extract(
+            low, self._fuzzy_choices, scorer=fuzz.ratio, limit=5, score_cutoff=80
+        )
+        if not best:
+            return []
+        top = best[0][1]
+        names = {n for form, score, _ in best if score == top for n in self._lower[form]}
+        return self._best(sorted(names), on) if len(names) == 1 else []

@@ -1,0 +1,118 @@
+from datetime import date
+
+import pytest
+
+from retrieval.contacts import ContactExtractor
+from retrieval.types import PartialDate
+
+PUBLISHED = date(2025, 2, 15)
+LAVROV_RUBIO = ("Марко Рубио", "Сергей Лавров")
+PUTIN_TRUMP = ("Владимир Путин", "Дональд Трамп")
+
+# text, expected (participants, kind, status) set
+CONTACTS = [
+    [
+        "Сергей Лавров поговорил по телефону с госсекретарем США Марко Рубио.",
+        {(LAVROV_RUBIO, "phone", "happened")},
+    ],
+    ["Лавров и Рубио созвонились.", {(LAVROV_RUBIO, "phone", "happened")}],
+    ["Путин принял в Кремле Дональда Трампа.", {(PUTIN_TRUMP, "meeting", "happened")}],
+    ["Путин встретился с Трампом в Анкоридже.", {(PUTIN_TRUMP, "meeting", "happened")}],
+    ["Лавров созвонится с Рубио на следующей неделе.", {(LAVROV_RUBIO, "phone", "planned")}],
+    ["Путин и Трамп могут встретиться в Будапеште.", {(PUTIN_TRUMP, "meeting", "planned")}],
+    ["Встреча Путина и Трампа в Будапеште отложена.", {(PUTIN_TRUMP, "meeting", "postponed")}],
+    ["Встреча Путина и Трампа отменена.", {(PUTIN_TRUMP, "meeting", "cancelled")}],
+    ["В Кремле опровергли разговор Путина и Трампа.", {(PUTIN_TRUMP, "talks", "denied")}],
+    [
+        "Путин провел телефонный разговор с американским коллегой Дональдом Трампом.",
+        {(PUTIN_TRUMP, "phone", "happened")},
+    ],
+    [
+        "Глава МИД России провел переговоры с госсекретарем США.",
+        {(LAVROV_RUBIO, "talks", "happened")},
+    ],
+    [
+        "Виторио Сандали встретился с заместителем министра Александром Налбандовым.",
+        {(("Александр Налбандов", "Виторио Сандали"), "meeting", "happened")},
+    ],
+    ["Лавров и Рубио договорились о регулярных контактах.", set()],
+    ["Лавров и Рубио договорились организовать встречу экспертов.", set()],
+    [
+        "Песков заявил, что разговор Путина и Трампа длился полтора часа.",
+        {(PUTIN_TRUMP, "talks", "happened")},
+    ],
+    ["Начатая администрацией Барака Обамы линия обсуждалась на встрече Лаврова.", set()],
+    ["Марко Рубио, Сергей Лавров. Фото: wikipedia.org", set()],
+    ["Лавров встретился с журналистами.", set()],
+    ["Путин принял решение о встрече.", set()],
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTACTS)
+def test_extract_kind_status_participants(
+    extractor: ContactExtractor, text: str, expected: set[tuple[tuple[str, ...], str, str]]
+) -> None:
+    got = {(c.participants, c.kind, c.status) for c in extractor.extract(text, published=PUBLISHED)}
+    assert got == expected
+
+
+DATES = [
+    ["12 февраля Путин и Трамп провели телефонный разговор.", PUBLISHED, PartialDate(2025, 2, 12)],
+    ["12 февраля Путин и Трамп провели телефонный разговор.", None, PartialDate(None, 2, 12)],
+    ["Путин и Трамп провели телефонный разговор.", PUBLISHED, PartialDate(2025, 2, 15)],
+    ["Путин и Трамп провели телефонный разговор.", None, None],
+    [
+        "В субботу, 15 февраля, министр иностранных дел России Сергей Лавров"
+        " поговорил по телефону с госсекретарем США Марко Рубио.",
+        None,
+        PartialDate(2025, 2, 15),
+    ],
+    [
+        "Лавров поговорил с Рубио по телефону."
+        " В 2016 году администрация Барака Обамы выслала дипломатов.",
+        None,
+        None,
+    ],
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), DATES)
+def test_contact_date(
+    extractor: ContactExtractor, text: str, published: date | None, expected: PartialDate | None
+) -> None:
+    [contact] = extractor.extract(text, published=published)
+    assert contact.date == expected
+
+
+def test_snippet_offsets_point_into_text(extractor: ContactExtractor) -> None:
+    text = "Главное за день.\n\nЛавров провел переговоры с Рубио в Эр-Рияде. Других новостей нет."
+    [contact] = extractor.extract(text, published=PUBLISHED)
+    assert text[contact.start : contact.end] == contact.snippet
+    assert contact.snippet.startswith("Лавров провел переговоры")
+
+
+def test_place_and_initiator(extractor: ContactExtractor) -> None:
+    text = (
+        "Лавров провел переговоры с Рубио в Эр-Рияде. "
+        "Путин поговорил по телефону с Трампом."
+        " Звонок состоялся по инициативе американской стороны."
+    )
+    got = {c.participants: c for c in extractor.extract(text, published=PUBLISHED)}
+    assert got[LAVROV_RUBIO].place == "Эр-Рияд"
+    assert got[PUTIN_TRUMP].initiator == "США"
+    assert got[PUTIN_TRUMP].place is None
+
+
+def test_one_record_per_contact(extractor: ContactExtractor) -> None:
+    text = (
+        "Лавров и Рубио провели телефонный разговор. "
+        "В ходе разговора Лавров и Рубио обсудили Украину. "
+        "Разговор Лаврова и Рубио длился час."
+    )
+    contacts = extractor.extract(text, published=PUBLISHED)
+    assert [(c.participants, c.kind) for c in contacts] == [(LAVROV_RUBIO, "phone")]
+    assert contacts[0].snippet.startswith("Лавров и Рубио провели")
+
+
+def test_no_cue_no_work(extractor: ContactExtractor) -> None:
+    assert extractor.extract("Лавров и Рубио прокомментировали ситуацию.", published=None) == []

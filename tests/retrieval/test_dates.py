@@ -1,0 +1,56 @@
+from datetime import date
+
+import pytest
+
+from retrieval.dates import find_dates, parse_dateline
+from retrieval.types import PartialDate
+
+PUBLISHED = date(2025, 2, 15)  # a Saturday
+
+DATES = [
+    ["15 февраля 2025 года", PUBLISHED, [PartialDate(2025, 2, 15)]],
+    ["15.02.2025", None, [PartialDate(2025, 2, 15)]],
+    ["15 февраля", PUBLISHED, [PartialDate(2025, 2, 15)]],
+    ["15 февраля", None, [PartialDate(None, 2, 15)]],
+    ["28 декабря", PUBLISHED, [PartialDate(2024, 12, 28)]],
+    ["в феврале 2025 года", None, [PartialDate(2025, 2)]],
+    ["в 2021 году", None, [PartialDate(2021)]],
+    ["В субботу, 15 февраля", None, [PartialDate(None, 2, 15)]],
+    ["в субботу", PUBLISHED, [PartialDate(2025, 2, 15)]],
+    ["в четверг", PUBLISHED, [PartialDate(2025, 2, 13)]],
+    ["накануне", PUBLISHED, [PartialDate(2025, 2, 14)]],
+    ["вчера", PUBLISHED, [PartialDate(2025, 2, 14)]],
+    ["сегодня", PUBLISHED, [PartialDate(2025, 2, 15)]],
+    ["сегодня", None, []],
+    ["на прошлой неделе", PUBLISHED, []],
+    ["продление до 2026 года", None, []],
+    ["31 февраля", None, []],
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), DATES)
+def test_find_dates(text: str, published: date | None, expected: list[PartialDate]) -> None:
+    assert [d for _, d in find_dates(text, published=published)] == expected
+
+
+def test_span_points_at_the_date() -> None:
+    text = "Встреча прошла 12 февраля в Эр-Рияде."
+    [(span, _)] = find_dates(text, published=None)
+    assert text[span.start : span.end] == span.text == "12 февраля"
+
+
+DATELINES = [
+    [
+        "15.02.2025, 23:43\nФото: tass.ru\n\nВАШИНГТОН, 15 февраля. /ТАСС/. Госсекретарь",
+        PUBLISHED,
+        PartialDate(2025, 2, 15),
+    ],
+    ["МОСКВА, 3 марта — РИА Новости. Текст", None, PartialDate(None, 3, 3)],
+    ["Министр иностранных дел России Сергей Лавров, 15 февраля", None, None],
+    ["Просто текст без даты.", PUBLISHED, None],
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), DATELINES)
+def test_parse_dateline(text: str, published: date | None, expected: PartialDate | None) -> None:
+    assert parse_dateline(text, published=published) == expected

@@ -1,0 +1,135 @@
+from datetime import date
+
+import pytest
+
+from retrieval.people import PersonRegistry
+
+FEB_2025 = date(2025, 2, 15)
+
+MENTIONS = [
+    ["Сергей Лавров провел переговоры.", ["Сергей Лавров"]],
+    ["Встреча с Лавровым прошла в Москве.", ["Сергей Лавров"]],
+    ["С.В.Лавров и Э.Блинкен договорились.", ["Сергей Лавров", "Энтони Блинкен"]],
+    ["Рубио прилетел, Ван И тоже.", ["Марко Рубио", "Ван И"]],
+    ["Переговоры с Си Цзиньпином.", ["Си Цзиньпин"]],
+    [
+        "Уолц и Уолтц, Виткофф и Уиткоффом.",
+        ["Майк Уолтц", "Майк Уолтц", "Стив Уиткофф", "Стив Уиткофф"],
+    ],
+    ["Lavrov met Rubio.", ["Сергей Лавров", "Марко Рубио"]],
+    ["Захарова заявила, что Шольцем недовольны.", ["Мария Захарова", "Олаф Шольц"]],
+    ["Путь был долгим. Лавра открыта. Коллега молчит.", []],
+    ["Встреча прошла в Вашингтоне и Москве.", []],
+    ["Моди прибыл в Москву.", ["Нарендра Моди"]],
+    ["Встреча с Чавушоглу.", ["Мевлют Чавушоглу"]],
+    ["госсекретарем США Марко Рубио", ["Марко Рубио"]],
+    ["глава МИД РФ и госсекретарь США", ["Сергей Лавров", "Марко Рубио"]],
+    [
+        "Лавров поговорил по телефону со своим американским коллегой",
+        ["Сергей Лавров", "Марко Рубио"],
+    ],
+    [
+        "Виторио Сандали встретился с Александром Налбандовым.",
+        ["Виторио Сандали", "Александр Налбандов"],
+    ],
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MENTIONS)
+def test_find_mentions(registry: PersonRegistry, text: str, expected: list[str]) -> None:
+    assert [m.person for m in registry.find_mentions(text, on=FEB_2025)] == expected
+
+
+def test_apposition_is_one_mention(registry: PersonRegistry) -> None:
+    text = "Лавров говорил с госсекретарем США Марко Рубио."
+    mentions = registry.find_mentions(text, on=FEB_2025)
+    assert [m.person for m in mentions] == ["Сергей Лавров", "Марко Рубио"]
+    assert text[mentions[1].start : mentions[1].end] == "госсекретарем США Марко Рубио"
+    assert not mentions[1].via_office
+
+
+OFFICE_ONLY = [
+    [
+        "глава МИД России провел переговоры с госсекретарем США",
+        date(2019, 5, 1),
+        ["Сергей Лавров", "Майк Помпео"],
+    ],
+    [
+        "глава МИД России провел переговоры с госсекретарем США",
+        date(2021, 3, 1),
+        ["Сергей Лавров", "Энтони Блинкен"],
+    ],
+    [
+        "президент США позвонил российскому лидеру",
+        date(2025, 2, 12),
+        ["Дональд Трамп", "Владимир Путин"],
+    ],
+    [
+        "президент США позвонил российскому лидеру",
+        date(2022, 2, 12),
+        ["Джо Байден", "Владимир Путин"],
+    ],
+]
+
+
+@pytest.mark.parametrize(("text", "on", "expected"), OFFICE_ONLY)
+def test_office_mentions_resolve_on_date(
+    registry: PersonRegistry, text: str, on: date, expected: list[str]
+) -> None:
+    mentions = registry.find_mentions(text, on=on)
+    assert [m.person for m in mentions] == expected
+    assert all(m.via_office for m in mentions)
+
+
+def test_office_without_date_resolves_only_single_holders(registry: PersonRegistry) -> None:
+    assert registry.find_mentions("госсекретарь США", on=None) == []
+    assert [m.person for m in registry.find_mentions("глава МИД РФ", on=None)] == ["Сергей Лавров"]
+
+
+QUERIES = [
+    ["когда говорили Лавров и Рубио", ["Сергей Лавров", "Марко Рубио"]],
+    ["Lavrov Rubio", ["Сергей Лавров", "Марко Рубио"]],
+    ["лавров рубио", ["Сергей Лавров", "Марко Рубио"]],
+    ["Лавраов и Рубио", ["Сергей Лавров", "Марко Рубио"]],
+    ["встреча путина с си цзиньпином", ["Владимир Путин", "Си Цзиньпин"]],
+    ["Лавров и Лавров", ["Сергей Лавров"]],
+    ["что нового?", []],
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUERIES)
+def test_resolve_query(registry: PersonRegistry, text: str, expected: list[str]) -> None:
+    assert registry.resolve_query(text, on=FEB_2025) == expected
+
+
+def test_resolve_query_offices(registry: PersonRegistry) -> None:
+    got = registry.resolve_query("глава МИД России и госсекретарь США", on=date(2022, 1, 1))
+    assert got == ["Сергей Лавров", "Энтони Блинкен"]
+
+
+HOLDERS = [
+    ["us_secretary_of_state", date(2019, 1, 1), "Майк Помпео"],
+    ["us_secretary_of_state", date(2021, 1, 26), "Энтони Блинкен"],
+    ["us_secretary_of_state", date(2025, 1, 21), "Марко Рубио"],
+    ["ru_foreign_minister", date(2016, 6, 1), "Сергей Лавров"],
+    ["de_chancellor", date(2023, 1, 1), "Олаф Шольц"],
+    ["us_secretary_of_state", date(1950, 1, 1), None],
+]
+
+
+@pytest.mark.parametrize(("office", "on", "expected"), HOLDERS)
+def test_office_holder(
+    registry: PersonRegistry, office: str, on: date, expected: str | None
+) -> None:
+    assert registry.office_holder(office, on) == expected
+
+
+def test_aliases_cover_case_forms(registry: PersonRegistry) -> None:
+    aliases = registry.aliases("Сергей Лавров")
+    assert {"Лавров", "Лавровым", "Сергея Лаврова", "Sergey Lavrov"} <= set(aliases)
+
+
+def test_registry_is_large_and_consistent(registry: PersonRegistry) -> None:
+    assert len(registry.people) >= 150
+    for person in registry.people.values():
+        assert all(role.office in registry.offices for role in person.roles)

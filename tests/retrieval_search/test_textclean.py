@@ -1,0 +1,215 @@
+"""Raw articles to clean text: seeds keep their paragraphs and lose site junk; passages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from retrieval.textclean import clean_text, parse_txt_article, split_passages
+
+TITLE_000 = (
+    "Лавров и Рубио подтвердили готовность совместно работать над восстановлением диалога"
+    " России и США"
+)
+TITLE_002 = "Рубио и Лавров обсудили возможность сотрудничества в различных сферах"
+TITLE_003 = "Лавров заявил об устойчивом характере диалога РФ и США по нормализации отношений"
+SEED_HEADERS = [
+    # seed, title, published, outlet
+    ["000", TITLE_000, None, None],
+    ["001", None, None, "Зеркало"],
+    ["002", TITLE_002, date(2025, 2, 15), "ТАСС"],
+    ["003", TITLE_003, date(2025, 12, 30), None],
+    ["004", None, None, "Международная жизнь"],
+]
+
+SEED_KEPT = [
+    ["000", "Министерство иностранных дел России сообщило, что глава ведомства Сергей Лавров"],
+    ["000", "12 февраля президент РФ Владимир Путин поговорил по телефону с американским коллегой"],
+    ["001", "В субботу, 15 февраля, министр иностранных дел России Сергей Лавров поговорил"],
+    ["001", "Пресс-релиз американской стороны пока не опубликован."],
+    ["002", "ВАШИНГТОН, 15 февраля. /ТАСС/. Госсекретарь США Марко Рубио обсудил"],
+    ["002", "Москва и Вашингтон немедленно приступают к переговорам по урегулированию конфликта"],
+    ["003", "Контакты Москвы и Вашинтона по нормализации отношений приобрели устойчивый характер"],
+    ["003", "одно дело обороняться, а другое – атаковать резиденцию российского лидера."],
+    ["004", "Министр иностранных дел России Сергей Лавров и госсекретарь США Энтони Блинкен"],
+    ["004", "Сергей Лавров подтвердил, что российская сторона открыта для совместной работы"],
+]  # fmt: skip
+
+SEED_DROPPED = [
+    ["000", TITLE_000],
+    ["001", "Поддержать команду Зеркала"],
+    ["001", "Беларусы на войне"],
+    ["001", "В Беларуси дорожает автомобильное топливо"],
+    ["001", "Возобновление военной помощи, немедленное прекращение огня"],
+    ["001", "Фото: wikipedia.org"],
+    ["001", "\n/\n"],
+    ["002", "15.02.2025, 23:43"],
+    ["002", "Читать на сайте"],
+    ["002", "Источник: ТАСС"],
+    ["002", "В тренде"],
+    ["002", "Популярные новости"],
+    ["002", "Вице-президент США отчитал Зеленского"],
+    ["002", "Больше новостей"],
+    ["003", "date 2025-12-30"],
+    ["003", "Форма поиска по сайту"],
+    ["003", "depositphotos"],
+    ["003", "возобновление прямого авиасообщения с США давно назрело"],
+    ["004", "Фото: сайт МИД РФ"],
+    ["004", "Читайте другие материалы"],
+    ["004", "Подписывайтесь на наш Telegram"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("seed", "title", "published", "outlet"), SEED_HEADERS)
+def test_seed_header(
+    seeds: dict[str, str], seed: str, title: str | None, published: date | None, outlet: str | None
+) -> None:
+    parsed = parse_txt_article(seeds[seed], name=seed)
+    assert (parsed.title, parsed.published, parsed.outlet) == (title, published, outlet)
+
+
+@pytest.mark.parametrize(("seed", "fragment"), SEED_KEPT)
+def test_seed_keeps_article_paragraphs(seeds: dict[str, str], seed: str, fragment: str) -> None:
+    assert fragment in parse_txt_article(seeds[seed]).text
+
+
+@pytest.mark.parametrize(("seed", "fragment"), SEED_DROPPED)
+def test_seed_drops_site_junk(seeds: dict[str, str], seed: str, fragment: str) -> None:
+    assert fragment not in parse_txt_article(seeds[seed]).text
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002", "003", "004"])
+def test_seed_keeps_every_real_paragraph(seeds: dict[str, str], seed: str) -> None:
+    raw_paragraphs = [
+        line.strip()
+        for line in seeds[seed].splitlines()
+        if len(line.split()) >= 15 and line.strip().endswith((".", "»", '"'))
+    ]
+    text = parse_txt_article(seeds[seed]).text
+    kept = [p for p in raw_paragraphs if " ".join(p.split()) in text]
+    assert len(kept) == len(raw_paragraphs) >= 4
+
+
+DIRTY_TEXTS = [
+    # text, fragments that must stay, fragments that must go
+    [
+        "Главная\nНовости\nПутин провел телефонный разговор с Трампом, сообщили в Кремле.\n"
+        "Поделиться\nВКонтакте",
+        ["Путин провел телефонный разговор с Трампом"],
+        ["Главная", "Поделиться", "ВКонтакте"],
+    ],
+    [
+        "Лавров встретился с Ван И в Пекине, стороны обсудили Украину.\n"
+        "Читайте также:\nЛавров прибыл в Китай\nВан И назвал Лаврова другом\n"
+        "Встреча продолжалась три часа, сообщил МИД России журналистам.",
+        ["Лавров встретился с Ван И", "Встреча продолжалась три часа"],
+        ["Читайте также", "Лавров прибыл в Китай", "назвал Лаврова другом"],
+    ],
+    [
+        "Лавров и Блинкен созвонились, сообщает МИД России по итогам беседы.\n"
+        "Лавров и Блинкен созвонились, сообщает МИД России по итогам беседы.",
+        ["Лавров и Блинкен созвонились"],
+        ["беседы.\nЛавров"],
+    ],
+    [
+        "Фото: Reuters\nСтороны договорились о новом раунде переговоров в Стамбуле.\n"
+        "Самое читаемое\nВ Москве выпал снег\nКурс доллара вырос",
+        ["новом раунде переговоров"],
+        ["Reuters", "Самое читаемое", "выпал снег", "Курс доллара"],
+    ],
+    [
+        "Поддержать инициативу Анкары о переговорах в Стамбуле призвал Лавров в пятницу.\n"
+        "По теме переговоров стороны пока не высказывались, сообщили в МИД России.",
+        ["Поддержать инициативу Анкары", "По теме переговоров стороны"],
+        [],
+    ],
+    [
+        "О проекте | Реклама | Контакты | Политика конфиденциальности\n"
+        "Лавров и Фидан провели переговоры в Анкаре, сообщили в МИД России.\n"
+        "Читать еще:\nКурс рубля: итоги торгов понедельника\n",
+        ["Лавров и Фидан провели переговоры"],
+        ["О проекте", "Читать еще", "Курс рубля"],
+    ],
+]
+
+
+@pytest.mark.parametrize(("text", "kept", "dropped"), DIRTY_TEXTS)
+def test_clean_text(text: str, kept: list[str], dropped: list[str]) -> None:
+    cleaned = clean_text(text)
+    assert [fragment for fragment in kept if fragment not in cleaned] == []
+    assert [fragment for fragment in dropped if fragment in cleaned] == []
+
+
+def test_everything_above_the_headline_is_dropped() -> None:
+    raw = (
+        "Главная | Политика | Экономика | Спорт\nВойти   Подписаться на рассылку   RU / EN\n"
+        "16 февраля 2025\nГосдеп и МИД РФ по-разному описали разговор глав ведомств\n\n"
+        "Госсекретарь Марко Рубио в субботу позвонил министру иностранных дел Сергею Лаврову."
+    )
+    parsed = parse_txt_article(raw)
+    assert parsed.title == "Госдеп и МИД РФ по-разному описали разговор глав ведомств"
+    assert parsed.published == date(2025, 2, 16)
+    assert parsed.text.startswith("Госсекретарь Марко Рубио в субботу позвонил")
+
+
+HEADER_DATES = [
+    ["Заголовок о переговорах в Женеве\n15 февраля 2025, 12:00\nТекст.", date(2025, 2, 15)],
+    ["Заголовок о переговорах в Женеве\n15.02.2025\nТекст статьи.", date(2025, 2, 15)],
+    [" date 2024-03-08 Меню\nЗаголовок статьи о переговорах\nТекст.", date(2024, 3, 8)],
+    ["МОСКВА, 15 февраля. /ТАСС/. Лавров и Рубио поговорили по телефону в субботу вечером.", None],
+    ["Заголовок о переговорах в Женеве\n31.02.2025\nТекст статьи.", None],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("raw", "published"), HEADER_DATES)
+def test_published_date_from_header_only(raw: str, published: date | None) -> None:
+    assert parse_txt_article(raw).published == published
+
+
+OUTLETS = [
+    ["МОСКВА, 15 февраля. /ТАСС/. Лавров провел переговоры с коллегой в Анкаре.", "ТАСС"],
+    ["МОСКВА, 15 фев - РИА Новости. Лавров провел переговоры в Анкаре.", "РИА Новости"],
+    ["Лавров провел переговоры, приводит РИА Новости слова министра в Анкаре.", None],
+    ["Лавров провел переговоры в Анкаре в пятницу.\nИсточник: Интерфакс", "Интерфакс"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("raw", "outlet"), OUTLETS)
+def test_outlet_only_when_stated(raw: str, outlet: str | None) -> None:
+    assert parse_txt_article(raw).outlet == outlet
+
+
+HOSTILE = ["", "\n\n\n", "/", "😀" * 50, "<p>html</p>", "1. a\n2. b\n3. c", "а" * 5000]
+
+
+@pytest.mark.parametrize("raw", HOSTILE)
+def test_hostile_text_never_raises(raw: str) -> None:
+    parsed = parse_txt_article(raw)
+    assert isinstance(parsed.text, str)
+    assert all(span.text for span in split_passages(parsed.text))
+
+
+PASSAGES = [
+    # text, expected sentence count
+    ["Лавров поговорил с Рубио. Разговор длился полчаса. Стороны договорились о встрече.", 3],
+    ["ВАШИНГТОН, 15 февраля. /ТАСС/. Госсекретарь США Марко Рубио обсудил с Лавровым Украину.", 1],
+    ["Да. Лавров и Рубио поговорили по телефону в субботу.", 1],
+    ["Первый абзац о встрече Лаврова с коллегой\n\nВторой абзац о переговорах в Женеве.", 2],
+    ["", 0],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "count"), PASSAGES)
+def test_split_passages_merges_short_fragments(text: str, count: int) -> None:
+    spans = split_passages(text)
+    assert len(spans) == count
+    assert all(text[span.start : span.end] == span.text for span in spans)
+
+
+def test_passage_offsets_on_seed(seeds: dict[str, str]) -> None:
+    text = parse_txt_article(seeds["002"]).text
+    spans = split_passages(text)
+    assert spans[0].text.startswith("ВАШИНГТОН, 15 февраля. /ТАСС/. Госсекретарь")
+    assert all(text[span.start : span.end] == span.text for span in spans)
+    assert [span.start for span in spans] == sorted(span.start for span in spans)
