@@ -30,7 +30,11 @@ CONTACT_CUE = re.compile(r"телефон|разговор|бесед|встре
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in SENTENCE.split(text) if 40 <= len(s.strip()) <= 400]
+    return [
+        s.strip()
+        for s in SENTENCE.split(text)
+        if 40 <= len(s.strip()) <= 400 and "\n" not in s.strip()
+    ]
 
 
 def load_pools() -> tuple[list[str], list[str]]:
@@ -44,10 +48,12 @@ def load_pools() -> tuple[list[str], list[str]]:
     sys.path.insert(0, str(REPO))
     from ingest.readers import read_paths
     from ingest.types import RawDocument
+    from retrieval.textclean import parse_txt_article
 
     for doc in read_paths([p for p in OWN_TEXTS if p.exists()]):
         if isinstance(doc, RawDocument):
-            for s in _sentences(doc.text):
+            text = parse_txt_article(doc.text).text if doc.raw_txt else doc.text
+            for s in _sentences(text):
                 (contact if CONTACT_CUE.search(s) else plain).append(s)
     return plain, contact
 

@@ -56,6 +56,9 @@ def ingest(
         bool, typer.Option("--sample", help="Загрузить встроенный пример корпуса.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Без индикатора прогресса.")] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", "-j", help="Процессов для анализа (0 = по числу ядер).")
+    ] = 0,
 ) -> None:
     """Загрузить статьи из файлов и папок."""
     from rich.console import Console
@@ -95,7 +98,11 @@ def ingest(
                 yield item
             progress.update(task, completed=total_files)
 
-        report = contacts_app.ingestor.ingest_items(advance(read_paths(targets)))
+        from ingest.workers import default_workers
+
+        report = contacts_app.ingestor.ingest_items(
+            advance(read_paths(targets)), workers=workers or default_workers()
+        )
     for failure in report.failures[:50]:
         console.print(f"[yellow]пропущено[/] {failure.origin}: {failure.reason}")
     console.print(

@@ -8,12 +8,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from ingest.analysis import AnalysedArticle, ArticleAnalyser
 from ingest.readers import read_bytes, read_paths
 from ingest.types import IngestReport, RawDocument, ReadFailure
+from ingest.workers import Analysed, analyse_one, analyse_parallel, chunked
 from retrieval.merge import Report, best_match, match_score, merged_status, more_precise
 from retrieval.types import ExtractedContact, PartialDate
 from storage import articles as article_repo
@@ -77,23 +77,44 @@ class Ingestor:
         paths: Iterable[str],
         *,
         progress: Callable[[Iterable[object]], Iterator[object]] | None = None,
+        workers: int = 1,
     ) -> IngestReport:
         """Ingest files and folders; bad files and lines are reported and skipped."""
         items: Iterable[object] = read_paths(paths)
         if progress is not None:
             items = progress(items)
-        return self.ingest_items(items)  # type: ignore[arg-type]
+        return self.ingest_items(items, workers=workers)  # type: ignore[arg-type]
 
-    def ingest_items(self, items: Iterable[RawDocument | ReadFailure]) -> IngestReport:
-        """Ingest documents one by one; failures are counted, never raised."""
+    def ingest_items(
+        self, items: Iterable[RawDocument | ReadFailure], *, workers: int = 1, batch: int = 16
+    ) -> IngestReport:
+        """Ingest documents; failures are counted, never raised.
+
+        With workers > 1 the analysis runs in that many processes while this thread stores;
+        each batch of articles is stored in one transaction.
+        """
         report = IngestReport()
-        for item in items:
-            if isinstance(item, ReadFailure):
-                logger.warning("skipped %s: %s", item.origin, item.reason)
-                report.failed += 1
-                report.failures.append(item)
-                continue
-            report.merge(self.ingest_document(item))
+
+        def documents() -> Iterator[RawDocument]:
+            for item in items:
+                if isinstance(item, ReadFailure):
+                    logger.warning("skipped %s: %s", item.origin, item.reason)
+                    report.failed += 1
+                    report.failures.append(item)
+                else:
+                    yield item
+
+        if workers > 1:
+            chunks: Iterable[list[Analysed]] = analyse_parallel(
+                self.analyser, documents(), workers=workers, chunk=batch
+            )
+        else:
+            chunks = (
+                [analyse_one(self.analyser, doc) for doc in part]
+                for part in chunked(documents(), batch)
+            )
+        for chunk in chunks:
+            self._store_chunk(chunk, report)
         return report
 
     async def ingest_bytes(self, data: bytes, filename: str) -> IngestReport:
@@ -107,24 +128,57 @@ class Ingestor:
     def ingest_document(self, doc: RawDocument) -> IngestReport:
         """Analyse and store one document."""
         report = IngestReport()
-        try:
-            analysed = self.analyser.analyse(doc)
-        except Exception as exc:
-            logger.exception("analysis failed for %s", doc.origin)
-            report.failed += 1
-            report.failures.append(ReadFailure(doc.origin, f"ошибка анализа: {exc}"))
-            return report
-        if not analysed.text.strip():
-            report.failed += 1
-            report.failures.append(ReadFailure(doc.origin, "в статье нет текста"))
-            return report
+        self._store_chunk([analyse_one(self.analyser, doc)], report)
+        return report
+
+    def analyse(self, doc: RawDocument) -> AnalysedArticle:
+        """Analysis without storing (dry runs)."""
+        return self.analyser.analyse(doc)
+
+    def _store_chunk(self, chunk: list[Analysed], report: IngestReport) -> None:
+        """Store analysed articles in one transaction; on any error, one by one."""
+        good: list[AnalysedArticle] = []
+        for doc, analysed in chunk:
+            if isinstance(analysed, str):
+                logger.error("analysis failed for %s: %s", doc.origin, analysed)
+                report.failed += 1
+                report.failures.append(ReadFailure(doc.origin, f"ошибка анализа: {analysed}"))
+            elif not analysed.text.strip():
+                report.failed += 1
+                report.failures.append(ReadFailure(doc.origin, "в статье нет текста"))
+            else:
+                good.append(analysed)
+        if not good:
+            return
+        part = IngestReport()
         try:
             with session_scope(self.engine) as session:
-                self._store(session, analysed, report)
-        except IntegrityError:
+                for analysed in good:
+                    self._store(session, analysed, part)
+        except Exception as exc:  # noqa: BLE001  (retried one by one to isolate the bad article)
+            if len(good) == 1:
+                self._store_single_failed(good[0], report, exc)
+                return
+            for analysed in good:
+                self._store_chunk([(analysed.doc, analysed)], report)
+            return
+        report.merge(part)
+
+    def _store_single_failed(
+        self, analysed: AnalysedArticle, report: IngestReport, error: Exception
+    ) -> None:
+        doc = analysed.doc
+        with Session(self.engine) as session:
+            duplicate = article_repo.find_duplicate(
+                session, url=doc.url, content_hash=analysed.content_hash
+            )
+        if duplicate is not None:
             # a concurrent writer stored the same article first
             report.duplicate += 1
-        return report
+            return
+        logger.error("storing failed for %s: %r", doc.origin, error)
+        report.failed += 1
+        report.failures.append(ReadFailure(doc.origin, "не удалось сохранить статью"))
 
     def _store(self, session: Session, analysed: AnalysedArticle, report: IngestReport) -> None:
         doc = analysed.doc

@@ -96,7 +96,7 @@ def read_bytes(
     stem = Path(filename).stem
     try:
         text = decode(data)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001  (any decoder failure is a bad file, not a crash)
         yield ReadFailure(origin, f"не удалось декодировать: {exc}")
         return
     if suffix in JSON_SUFFIXES:
@@ -179,7 +179,7 @@ def html_to_document(html: str, *, origin: str, url: str | None) -> RawDocument 
         extracted = trafilatura.bare_extraction(
             html, url=url, include_comments=False, include_tables=False, with_metadata=True
         )
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001  (trafilatura raises many kinds on broken markup)
         return ReadFailure(origin, f"не удалось разобрать HTML: {exc}")
     if extracted is None:
         return ReadFailure(origin, "в HTML не найден текст статьи")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func
+from sqlalchemy import func, insert
 from sqlmodel import Session, col, or_, select
 
 from storage.models import Article, Passage
@@ -36,18 +36,23 @@ def add_article(session: Session, *, article: Article, passages: Sequence[NewPas
     session.add(article)
     session.flush()
     assert article.id is not None
-    session.add_all(
-        Passage(
-            article_id=article.id,
-            position=p.position,
-            start=p.start,
-            end=p.end,
-            text=p.text,
-            lemmas=" ".join(p.lemmas),
-            indexed=p.indexed,
+    if passages:
+        # Core executemany: ~10x faster than building one ORM object per passage
+        session.execute(
+            insert(Passage),
+            [
+                {
+                    "article_id": article.id,
+                    "position": p.position,
+                    "start": p.start,
+                    "end": p.end,
+                    "text": p.text,
+                    "lemmas": " ".join(p.lemmas),
+                    "indexed": p.indexed,
+                }
+                for p in passages
+            ],
         )
-        for p in passages
-    )
     return article
 
 

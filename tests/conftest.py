@@ -28,7 +28,7 @@ def _postgres_available() -> bool:
             conn.execute(text("select 1"))
         engine.dispose()
         return True
-    except Exception:
+    except Exception:  # noqa: BLE001  (any connection problem means "no server")
         return False
 
 
