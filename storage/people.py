@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -16,7 +16,7 @@ def fold(text: str) -> str:
 
 
 def ensure_people(
-    session: Session, *, names: Iterable[str], aliases: dict[str, Sequence[str]] | None = None
+    session: Session, *, names: Iterable[str], aliases: Mapping[str, Sequence[str]] | None = None
 ) -> dict[str, int]:
     """Ids of the named people, creating missing ones (with their aliases)."""
     wanted = sorted(set(names))

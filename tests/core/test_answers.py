@@ -1,0 +1,138 @@
+"""Question forms a user types, answered on the bundled sample corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.cli import sample_corpus
+from service.app import ContactsApp
+from storage.db import make_engine, migrate
+
+TODAY = date(2026, 1, 15)
+
+
+@pytest.fixture(scope="module")
+def sample_app(tmp_path_factory: pytest.TempPathFactory, nlp) -> Iterator[ContactsApp]:  # type: ignore[no-untyped-def]
+    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('answers') / 'a.db'}")
+    migrate(engine)
+    app = ContactsApp.build(engine, nlp)
+    report = app.ingestor.ingest_paths([str(sample_corpus())])
+    assert report.new >= 13 and report.failed == 0
+    yield app
+    app.close()
+
+
+def ask(app: ContactsApp, question: str):  # type: ignore[no-untyped-def]
+    return app.answers.ask_sync(question, today=TODAY)
+
+
+def feb15(answer) -> list:  # type: ignore[no-untyped-def]
+    return [c for c in answer.contacts if c.date == date(2025, 2, 15) and c.kind == "phone"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "когда говорили Лавров и Рубио",
+        "Лавров Рубио",
+        "Lavrov Rubio",
+        "когда Лаврову звонил Рубио",
+        "когда говорили Лавраов и Рубио",  # a typo
+        "КОГДА ГОВОРИЛИ ЛАВРОВ И РУБИО?!",
+    ],
+)
+def test_people_in_any_form_find_the_call(sample_app: ContactsApp, question: str) -> None:
+    answer = ask(sample_app, question)
+    assert set(answer.query.people) == {"Сергей Лавров", "Марко Рубио"}
+    assert len(feb15(answer)) == 1
+
+
+def test_contacts_come_newest_first_with_sources(sample_app: ContactsApp) -> None:
+    answer = ask(sample_app, "когда говорили Путин и Трамп")
+    dated = [c.date for c in answer.contacts if c.date]
+    assert dated == sorted(dated, reverse=True)
+    assert all(c.sources and c.sources[0].snippet for c in answer.contacts)
+
+
+def test_period_limits_the_answer(sample_app: ContactsApp) -> None:
+    answer = ask(sample_app, "когда говорили Путин и Трамп в феврале 2025")
+    assert answer.contacts
+    assert all(c.date and (c.date.year, c.date.month) == (2025, 2) for c in answer.contacts)
+    none = ask(sample_app, "когда говорили Путин и Трамп в 2019 году")
+    assert none.contacts == () and "не нашёл" in none.text.lower()
+
+
+def test_kind_words_filter(sample_app: ContactsApp) -> None:
+    phone = ask(sample_app, "когда созванивались Путин и Трамп")
+    assert phone.contacts and {c.kind for c in phone.contacts} == {"phone"}
+    met = ask(sample_app, "когда встречались Лавров и Блинкен")
+    assert met.contacts and {c.kind for c in met.contacts} <= {"meeting", "visit", "talks"}
+
+
+def test_last_gives_only_the_newest_that_happened(sample_app: ContactsApp) -> None:
+    answer = ask(sample_app, "когда последний раз говорили Путин и Трамп")
+    assert answer.query.intent == "last"
+    assert len(answer.contacts) == 1 and answer.contacts[0].status == "happened"
+    everything = ask(sample_app, "когда говорили Путин и Трамп")
+    happened = [c for c in everything.contacts if c.status == "happened" and c.date]
+    assert answer.contacts[0].date == max(c.date for c in happened)
+
+
+def test_who_lists_counterparts(sample_app: ContactsApp) -> None:
+    answer = ask(sample_app, "с кем говорил Лавров в феврале 2025")
+    assert answer.query.intent == "who"
+    names = [name for name, _ in answer.counterparts]
+    assert "Марко Рубио" in names and "Сергей Лавров" not in names
+
+
+def test_planned_and_denied_are_labelled(sample_app: ContactsApp) -> None:
+    every = sample_app.answers.contacts_sync([])
+    labels = {
+        "planned": "запланирован",
+        "denied": "опровергнут",
+        "cancelled": "отменён",
+        "postponed": "отложен",
+    }
+    not_happened = [c for c in every if c.status != "happened"]
+    assert not_happened
+    for contact in not_happened:
+        answer = ask(sample_app, " и ".join(p.split()[-1] for p in contact.participants))
+        assert labels[contact.status] in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "",
+        "   ",
+        "🙂🙂🙂",
+        "<b>Лавров</b> & <script>",
+        "'; DROP TABLE contact; --",
+        "а" * 4000,
+        "Lavrov и Рубио talks",
+    ],
+)
+def test_hostile_input_gets_a_sensible_answer(sample_app: ContactsApp, question: str) -> None:
+    answer = ask(sample_app, question)
+    assert answer.text.strip()
+    assert sample_app.answers.contacts_sync([])  # nothing was dropped
+
+
+def test_free_text_falls_back_to_cited_passages(sample_app: ContactsApp) -> None:
+    answer = ask(sample_app, "телефонный разговор по инициативе американской стороны")
+    assert answer.passages
+    assert all(p.source.article_id or p.source.url for p in answer.passages)
+
+
+def test_unknown_people_are_never_invented(sample_app: ContactsApp) -> None:
+    answer = ask(sample_app, "когда говорили Иванов и Петров")
+    assert answer.contacts == ()
+
+
+def test_sample_corpus_path_is_packaged() -> None:
+    folder = sample_corpus()
+    assert isinstance(folder, Path) and len(list(folder.iterdir())) >= 10
