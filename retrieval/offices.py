@@ -30,6 +30,34 @@ SIDE_ADJECTIVES: dict[str, str] = {
     "венгерск": "Венгрия",
     "казахстанск": "Казахстан",
     "саудовск": "Саудовская Аравия",
+    "южнокорейск": "Южная Корея",
+    "северокорейск": "КНДР",
+    "пакистанск": "Пакистан",
+    "бразильск": "Бразилия",
+    "аргентинск": "Аргентина",
+    "мексиканск": "Мексика",
+    "венесуэльск": "Венесуэла",
+    "кубинск": "Куба",
+    "сербск": "Сербия",
+    "польск": "Польша",
+    "финск": "Финляндия",
+    "канадск": "Канада",
+    "армянск": "Армения",
+    "азербайджанск": "Азербайджан",
+    "узбекск": "Узбекистан",
+    "киргизск": "Киргизия",
+    "таджикск": "Таджикистан",
+    "туркменск": "Туркмения",
+    "эмиратск": "ОАЭ",
+    "катарск": "Катар",
+    "иракск": "Ирак",
+    "палестинск": "Палестина",
+    "словацк": "Словакия",
+    "испанск": "Испания",
+    "австрийск": "Австрия",
+    "вьетнамск": "Вьетнам",
+    "монгольск": "Монголия",
+    "южноафриканск": "ЮАР",
 }
 
 COLLEAGUE_RE = re.compile(
@@ -65,6 +93,7 @@ class Office:
     side: str
     rank: str
     pattern: re.Pattern[str]
+    literals: frozenset[str] = frozenset()  # one of them occurs in every title; empty: no gate
 
 
 def parse_date(value: str | None) -> date | None:
@@ -72,21 +101,159 @@ def parse_date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def build_offices(raw: dict[str, Any]) -> dict[str, Office]:
-    """Office records from the `offices` table of people.json."""
+NEVER = r"(?!x)x"
+LITERAL_RE = re.compile(r"[А-Яа-яЁёA-Za-z]{2,}")
+GATE_HEADS = frozenset(
+    "президент премьер министр глав канцлер председател правительства лидер иностранных дел"
+    " обороны".split()
+)
+_LITERALS: dict[int, tuple[dict[str, Office], frozenset[str]]] = {}
+
+
+def _all_literals(offices: dict[str, Office]) -> frozenset[str]:
+    """Every gate literal of an office table (cached per table)."""
+    cached = _LITERALS.get(id(offices))
+    if cached is None or cached[0] is not offices:
+        cached = (offices, frozenset(w for o in offices.values() for w in o.literals))
+        _LITERALS[id(offices)] = cached
+    return cached[1]
+RANK_TITLES: dict[str, tuple[str, ...]] = {
+    "president": (r"президент\w{{0,3}} {gen}",),
+    "prime_minister": (
+        r"премьер(?:-министр)?\w{{0,3}} {gen}",
+        r"(?:глав\w{{1,3}}|председател\w{{1,3}}) правительства {gen}",
+        r"{adj}\w{{2,3}} премьер\w{{0,3}}(?:-министр\w{{0,3}})?",
+    ),
+    "foreign_minister": (
+        r"(?:министр\w{{0,3}}|глав\w{{1,3}}) (?:иностранных дел|МИД\w{{0,2}}"
+        r"|внешнеполитического ведомства|дипведомства) {gen}",
+        r"глав\w{{1,3}} {adj}ого (?:МИД\w{{0,2}}|внешнеполитического ведомства|дипведомства)",
+        r"{adj}\w{{2,3}} министр\w{{0,3}} иностранных дел",
+        r"глав\w{{1,3}} {adj}ой дипломатии",
+    ),
+    "defense_minister": (
+        r"(?:министр\w{{0,3}} обороны|глав\w{{1,3}} (?:Минобороны|военного ведомства"
+        r"|оборонного ведомства)) {gen}",
+        r"глав\w{{1,3}} {adj}ого (?:Минобороны|военного ведомства|оборонного ведомства)",
+        r"{adj}\w{{2,3}} министр\w{{0,3}} обороны",
+    ),
+    "chancellor": (r"(?:федеральн\w{{2,3}} )?канцлер\w{{0,3}} {gen}",),
+}
+"""Title templates of the standard offices of a country: {gen} its genitive names, {adj} its
+adjective stem ("российск"). The country's `leader` office also takes "{adj} лидер"."""
+LEADER_TITLE = r"{adj}\w{{2,3}} (?:лидер|{head})\w{{0,3}}"
+LEADER_HEADS = {"president": "президент", "chancellor": "канцлер", "prime_minister": "премьер"}
+
+
+def _template_titles(office: dict[str, Any], country: dict[str, Any] | None) -> list[str]:
+    if country is None:
+        return []
+    fill = {"gen": f"(?:{'|'.join(country['genitive'])})", "adj": country["adjective"]}
+    titles = [t.format(**fill) for t in RANK_TITLES.get(office["rank"], ())]
+    if office["rank"] == country.get("leader"):
+        head = LEADER_HEADS.get(office["rank"], "лидер")
+        titles.append(LEADER_TITLE.format(head=head, **fill))
+    return titles
+
+
+def build_offices(
+    raw: dict[str, Any], countries: dict[str, Any] | None = None
+) -> dict[str, Office]:
+    """Office records from the `offices` table of people.json, with templated country titles."""
     out = {}
     for key, item in raw.items():
-        titles = "|".join(f"(?:{t})" for t in item["titles"])
+        country = (countries or {}).get(item["side"])
+        every = list(dict.fromkeys([*item["titles"], *_template_titles(item, country)]))
+        titles = "|".join(f"(?:{t})" for t in every) or NEVER
         pattern = re.compile(rf"(?<![\w-])(?:{titles})(?![\w-])", re.IGNORECASE)
-        out[key] = Office(key=key, side=item["side"], rank=item["rank"], pattern=pattern)
+        out[key] = Office(key, item["side"], item["rank"], pattern, _gate_literals(every))
+    return out
+
+
+def _gate_literals(titles: list[str]) -> frozenset[str]:
+    """Literal words of the titles minus the common heads: a match contains at least one.
+
+    Every title names its country, organisation or a distinctive word ("Пентагона",
+    "российск", "госсекретар"); a title made of common heads only turns the gate off.
+    """
+    out: set[str] = set()
+    for title in titles:
+        words = {w.lower() for w in LITERAL_RE.findall(title)} - GATE_HEADS
+        if not words:
+            return frozenset()
+        out |= words
+    return frozenset(out)
+
+
+DEPENDENT_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:помощник|советник|спецпосланник|посланник|спецпредставител|представител"
+    r"|пресс-секретар|заместител|посол|послом|супруг|жен[аеыу]|сын|доч|администраци|офис"
+    r"|аппарат|канцеляри|пресс-служб|окружени|предшественник|преемник|соперник|оппонент"
+    r"|кандидат|бывш|экс-?|покойн|будущ|избранн|нов\w+ избранн)\w*\s{1,2}$",
+    re.IGNORECASE,
+)
+"""A word before a title that makes the title someone else's ("помощник президента РФ") or
+not the holder on the day ("бывший госсекретарь США")."""
+
+
+def is_dependent_title(text: str, start: int) -> bool:
+    """True when the title at `start` does not name its holder on the day."""
+    return bool(DEPENDENT_BEFORE_RE.search(text[max(0, start - 40) : start]))
+
+
+def country_names_re(countries: dict[str, Any] | None) -> re.Pattern[str] | None:
+    """Genitive country names as one pattern ("России|РФ|США|..."), longest first."""
+    names = sorted(
+        {n for c in (countries or {}).values() for n in c["genitive"]}, key=len, reverse=True
+    )
+    return re.compile("|".join(f"(?:{n})" for n in names)) if names else None
+
+
+def find_coordinated(
+    text: str,
+    titles: list[tuple[int, int, str]],
+    offices: dict[str, Office],
+    countries: re.Pattern[str] | None,
+) -> list[list[tuple[int, int, str]]]:
+    """Plural titles over several countries ("президентов России и США"): one group each.
+
+    A group holds the first title and one (start, end, office) per further country; the
+    office is the one the singular title with that country names.
+    """
+    if countries is None:
+        return []
+    tail = re.compile(rf"(?:,\s*|\s+и\s+)({countries.pattern})(?![\w-])")
+    out = []
+    for start, end, _key in titles:
+        title = text[start:end]
+        last = None
+        for last in countries.finditer(title):
+            pass
+        if last is None or last.end() != len(title) or last.start() == 0:
+            continue
+        prefix = title[: last.start()]
+        group = [(start, end, _key)]
+        pos = end
+        while (m := tail.match(text, pos)) is not None:
+            probe = prefix + m.group(1)
+            keys = [k for s, e, k in find_titles(probe, offices) if s == 0 and e == len(probe)]
+            if not keys:
+                break
+            group.append((m.start(1), m.end(1), keys[0]))
+            pos = m.end()
+        if len(group) > 1 and re.search(r"\sи\s", text[end:pos]):
+            out.append(group)
     return out
 
 
 def find_titles(text: str, offices: dict[str, Office]) -> list[tuple[int, int, str]]:
     """Non-overlapping office titles in `text` as (start, end, office key), leftmost-longest."""
+    low = text.lower()
+    present = {w for w in _all_literals(offices) if w in low}
     found = [
         (m.start(), m.end(), office.key)
         for office in offices.values()
+        if not office.literals or office.literals & present
         for m in office.pattern.finditer(text)
     ]
     found.sort(key=lambda item: (item[0], item[0] - item[1]))

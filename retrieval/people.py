@@ -13,6 +13,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from retrieval.declension import decline_name, merge_forms
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
 from retrieval.names import NameFinder, fold, head_cases
 from retrieval.offices import (
@@ -22,7 +23,10 @@ from retrieval.offices import (
     Office,
     Role,
     build_offices,
+    country_names_re,
+    find_coordinated,
     find_titles,
+    is_dependent_title,
     parse_date,
 )
 from retrieval.types import Mention
@@ -32,6 +36,10 @@ INITIALS_RE = re.compile(r"([А-ЯЁA-Z])\.\s?(?:[А-ЯЁA-Z]\.\s?)?$")
 PATRONYMIC_RE = re.compile(
     r"[А-ЯЁ][а-яё]+(?:вич|вна|вны|вне|вну|вной|вича|вичу|вичем|виче|ична|ичны)$"
 )
+NAMESAKE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:орден\w*|медал\w*|имени|им\.)\s+(?:[Сс]вят\w+\s+)?(?:апостола\s+)?$"
+)
+"""Words before a name that make it an award or an institution ("орден Андрея Первозванного")."""
 JOIN_GAP_RE = re.compile(r"[ \u00a0]{1,2}|,[ \u00a0]{1,2}")
 ALL_CASES = frozenset(CASES)
 
@@ -80,6 +88,8 @@ class _Item:
     found: Found | None = None
     office: str | None = None
     side: str | None = None
+    alone: bool = False  # one of several coordinated titles: never joins a neighbour
+    cases: frozenset[str] | None = None
 
 
 def _forms(raw: dict[str, list[str]]) -> dict[str, frozenset[str]]:
@@ -92,6 +102,46 @@ def _forms(raw: dict[str, list[str]]) -> dict[str, frozenset[str]]:
     return {form: frozenset(cases) for form, cases in out.items()}
 
 
+def _split_name(raw: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """Nominative first-name and surname variants of an entry ("first"/"last" or the name)."""
+    if "first" in raw or "last" in raw:
+        return list(raw.get("first", [])), list(raw.get("last", []))
+    words = raw["name"].split()
+    if raw.get("surname_first", False):
+        return [words[0]], [" ".join(words[1:])]
+    return [" ".join(words[:-1])], [words[-1]]
+
+
+def _person(raw: dict[str, Any]) -> Person:
+    """A registry entry; hand-listed case forms are kept and completed by rule."""
+    first, last = _split_name(raw)
+    first_listed = raw.get("first_forms") or {"nomn": first}
+    last_listed = raw.get("last_forms") or {"nomn": last}
+    gender = raw.get("gender", "m")
+    generated_first: list[dict[str, set[str]]] = []
+    generated_last: list[dict[str, set[str]]] = []
+    if not raw.get("indeclinable", False):
+        generated_first = [
+            decline_name(f, gender, surname=False) for f in first_listed.get("nomn", []) if f
+        ]
+        generated_last = [
+            decline_name(f, gender, surname=True) for f in last_listed.get("nomn", []) if f
+        ]
+    return Person(
+        name=raw["name"],
+        latin=raw.get("latin", ""),
+        gender=gender,
+        first_forms=_forms(merge_forms(first_listed, generated_first)),
+        last_forms=_forms(merge_forms(last_listed, generated_last)),
+        surname_alone=raw.get("surname_alone", True),
+        surname_first=raw.get("surname_first", False),
+        roles=tuple(
+            Role(r["office"], parse_date(r.get("from")), parse_date(r.get("to")))
+            for r in raw.get("roles", [])
+        ),
+    )
+
+
 class PersonRegistry:
     """Known officials and their offices; finds and resolves people in texts and questions."""
 
@@ -100,9 +150,11 @@ class PersonRegistry:
         people: list[Person],
         offices: dict[str, Office],
         lemmatizer: Lemmatizer | None = None,
+        countries: dict[str, Any] | None = None,
     ) -> None:
         self.people = {p.name: p for p in people}
         self.offices = offices
+        self.countries = country_names_re(countries)
         self.lemmatizer = lemmatizer or default_lemmatizer()
         self._index: dict[tuple[str, ...], list[tuple[Person, frozenset[str]]]] = {}
         self._lower: dict[str, list[str]] = {}
@@ -119,24 +171,10 @@ class PersonRegistry:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any], lemmatizer: Lemmatizer | None = None) -> PersonRegistry:
-        """A registry from the people.json structure."""
-        people = [
-            Person(
-                name=p["name"],
-                latin=p["latin"],
-                gender=p["gender"],
-                first_forms=_forms(p["first_forms"]),
-                last_forms=_forms(p["last_forms"]),
-                surname_alone=p["surname_alone"],
-                surname_first=p["surname_first"],
-                roles=tuple(
-                    Role(r["office"], parse_date(r["from"]), parse_date(r["to"]))
-                    for r in p["roles"]
-                ),
-            )
-            for p in raw["people"]
-        ]
-        return cls(people, build_offices(raw["offices"]), lemmatizer)
+        """A registry from the people.json structure (case forms not listed are generated)."""
+        people = [_person(p) for p in raw["people"]]
+        countries = raw.get("countries")
+        return cls(people, build_offices(raw["offices"], countries), lemmatizer, countries)
 
     def _add(self, person: Person) -> None:
         def put(key: tuple[str, ...], cases: frozenset[str]) -> None:
@@ -151,8 +189,9 @@ class PersonRegistry:
                     both = cases & first_cases or cases
                     put(tuple(f"{first} {last}".split()), both)
         latin = person.latin.split()
-        put((latin[-1],), ALL_CASES)
-        put(tuple(latin), ALL_CASES)
+        if latin:
+            put((latin[-1],), ALL_CASES)
+            put(tuple(latin), ALL_CASES)
 
     @cached_property
     def names(self) -> NameFinder:
@@ -187,9 +226,25 @@ class PersonRegistry:
                 f
                 for f in self.names.find(text)
                 if not any(f.start < e and s < f.end for s, e in taken)
+                and not NAMESAKE_BEFORE_RE.search(text[max(0, f.start - 40) : f.start])
             ]
         items = [_Item(f.start, f.end, "person", found=f) for f in persons]
-        for start, end, key in find_titles(text, self.offices):
+        titles = [
+            t for t in find_titles(text, self.offices) if not is_dependent_title(text, t[0])
+        ]
+        in_groups: set[int] = set()
+        for group in find_coordinated(text, titles, self.offices, self.countries):
+            in_groups.add(group[0][0])
+            named_after = any(
+                JOIN_GAP_RE.fullmatch(text[group[-1][1] : i.start]) for i in items
+            )
+            if named_after or any(s < i.end and i.start < e for s, e, _ in group for i in items):
+                continue  # "президентов России и США Владимира Путина и Джо Байдена"
+            cases = head_cases(self.lemmatizer, text[group[0][0] : group[0][1]])
+            items += [_Item(s, e, "office", office=k, alone=True, cases=cases) for s, e, k in group]
+        for start, end, key in titles:
+            if start in in_groups:
+                continue
             if not any(start < i.end and i.start < end for i in items):
                 items.append(_Item(start, end, "office", office=key))
         for m in COLLEAGUE_RE.finditer(text):
@@ -309,6 +364,8 @@ class PersonRegistry:
 
     def _joins(self, text: str, chain: list[_Item], item: _Item, on: date | None) -> bool:
         prev = chain[-1]
+        if prev.alone or item.alone:
+            return False
         if not JOIN_GAP_RE.fullmatch(text[prev.end : item.start]):
             return False
         if prev.kind != "person":
@@ -327,7 +384,7 @@ class PersonRegistry:
         cases = (
             ALL_CASES
             if head.kind == "person"
-            else head_cases(self.lemmatizer, text[head.start : head.end])
+            else head.cases or head_cases(self.lemmatizer, text[head.start : head.end])
         )
         named = next((i.found for i in chain if i.found is not None), None)
         if named is not None:
@@ -383,6 +440,26 @@ class PersonRegistry:
                 return person.name
         return None
 
+    def terms(self, office: str) -> list[tuple[str, date | None, date | None]]:
+        """Every holder of `office` with the term: (name, start, end exclusive or None)."""
+        return [
+            (person.name, role.start, role.end)
+            for person in self.people.values()
+            for role in person.roles
+            if role.office == office
+        ]
+
+    def question_offices(self, text: str) -> list[str]:
+        """Office keys a question names by title only ("глава Пентагона"), in order."""
+        named = {start for start, _ in self._name_hits(text, date.today())}
+        return list(
+            dict.fromkeys(
+                key
+                for start, end, key in self._question_titles(text)
+                if not any(start <= s < end for s in named)
+            )
+        )
+
     def tenure_years(self, person: str, office: str, until: int) -> set[int]:
         """Years in which `person` held `office`."""
         p = self.people.get(person)
@@ -408,9 +485,36 @@ class PersonRegistry:
     def _fuzzy_choices(self) -> list[str]:
         return sorted(k for k in self._lower if " " not in k and len(k) >= 4)
 
-    def resolve_query(self, text: str, *, on: date | None = None) -> list[str]:
-        """Canonical names a user question refers to, in order of appearance."""
+    def resolve_query(
+        self,
+        text: str,
+        *,
+        on: date | None = None,
+    ) -> list[str]:
+        """Canonical names a user question refers to, in order of appearance.
+
+        Office titles ("глава МИД России", "президенты России и США") resolve to the holders
+        on `on` (default today).
+        """
         on = on or date.today()
+        hits = self._name_hits(text, on)
+        titles = [
+            (start, end, key)
+            for start, end, key in self._question_titles(text)
+            if not any(start <= s < end for s, _ in hits)
+        ]
+        for start, _, key in titles:
+            holder = self.office_holder(key, on)
+            if holder:
+                hits.append((start, holder))
+        out: list[str] = []
+        for _, name in sorted(hits):
+            if name not in out:
+                out.append(name)
+        return out
+
+    def _name_hits(self, text: str, on: date) -> list[tuple[int, str]]:
+        """(offset, canonical name) of every name in a question, typos forgiven."""
         hits: list[tuple[int, str]] = []
         tokens = [(m.start(), m.group()) for m in WORD_RE.finditer(text)]
         i = 0
@@ -424,15 +528,16 @@ class PersonRegistry:
             else:
                 hits += [(tokens[i][0], n) for n in self._fuzzy(tokens[i][1], on)]
             i += 1
-        for start, end, key in find_titles(text, self.offices):
-            holder = self.office_holder(key, on)
-            if holder and not any(start <= s < end for s, _ in hits):
-                hits.append((start, holder))
-        out: list[str] = []
-        for _, name in sorted(hits):
-            if name not in out:
-                out.append(name)
-        return out
+        return hits
+
+    def _question_titles(self, text: str) -> list[tuple[int, int, str]]:
+        titles = [t for t in find_titles(text, self.offices) if not is_dependent_title(text, t[0])]
+        extra = [
+            t
+            for group in find_coordinated(text, titles, self.offices, self.countries)
+            for t in group[1:]
+        ]
+        return sorted(titles + extra)
 
     def _best(self, names: Iterable[str], on: date) -> list[str]:
         unique = list(dict.fromkeys(names))

@@ -201,6 +201,18 @@ def parse_period(text: str, today: date) -> tuple[date, date] | None:
     return None
 
 
+def _reference_day(period: tuple[date, date] | None, today: date) -> date:
+    """The day whose office holders a question means: mid-period, else today.
+
+    "президент США в 2021 году" is the one who held the office most of that year; with no
+    period the question is about today's holders (an older pair needs its period asked).
+    """
+    if period is None:
+        return today
+    middle = period[0] + (period[1] - period[0]) / 2
+    return min(middle, today)
+
+
 def _kinds(lemmas: list[str]) -> frozenset[Kind] | None:
     kinds: set[Kind] = set()
     for lemma in lemmas:
@@ -280,13 +292,20 @@ def _name_tokens(
     return known, list(dict.fromkeys(unknown))
 
 
+def _question_offices(registry: PersonResolver, text: str) -> tuple[str, ...]:
+    """Offices named by title in the question, when the registry can tell."""
+    finder = getattr(registry, "question_offices", None)
+    return tuple(finder(text)) if finder is not None else ()
+
+
 def parse_question(
     text: str, *, registry: PersonResolver, lemmatizer: Lemmatizer, today: date
 ) -> Query:
     """Understand a question: people, unknown names, period, kinds, intent and search lemmas."""
     plain = " ".join(html.unescape(TAG_RE.sub(" ", text[:MAX_ANALYSED_CHARS])).split())
     lower = plain.lower().replace("ё", "е")
-    people = tuple(dict.fromkeys(registry.resolve_query(plain, on=today)))
+    period = parse_period(lower, today)
+    people = tuple(dict.fromkeys(registry.resolve_query(plain, on=_reference_day(period, today))))
     name_lemmas, unknown = _name_tokens(plain, people, registry, lemmatizer, today)
     all_lemmas = [lemmatizer.lemma(token) for token in tokenize(plain)]
     content = [
@@ -301,8 +320,9 @@ def parse_question(
         text=text.strip(),
         people=people,
         unknown_names=tuple(unknown),
-        period=parse_period(lower, today),
+        period=period,
         kinds=_kinds(all_lemmas),
         intent=_intent(lower, people),
         lemmas=tuple(dict.fromkeys(content)),
+        offices=_question_offices(registry, plain),
     )

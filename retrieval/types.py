@@ -128,3 +128,6 @@ class Query:
     kinds: frozenset[Kind] | None = None  # None: any kind
     intent: Intent = "search"
     lemmas: tuple[str, ...] = field(default=())  # content lemmas for passage search
+    # offices named by title ("глава Пентагона"); with no period, every holder counts,
+    # each within the time they held the office
+    offices: tuple[str, ...] = ()

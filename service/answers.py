@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import threading
+import time
 from collections import Counter
 from collections.abc import Collection, Sequence
 from datetime import date
@@ -49,6 +51,7 @@ ABOUT_LEMMAS = (
     "встреча",
 )
 MAX_QUESTION_CHARS = 1000
+MAX_OFFICE_GROUPS = 200  # holder combinations tried for a question naming offices
 
 
 def _sort_key(contact: ContactView) -> tuple[int, date, int, int]:
@@ -56,6 +59,13 @@ def _sort_key(contact: ContactView) -> tuple[int, date, int, int]:
     if contact.date is None:
         return (1, date.min, -(contact.hint_month or 0), -(contact.hint_day or 0))
     return (0, date.max - (contact.date - date.min), 0, 0)  # type: ignore[operator]
+
+
+def _within(contact: Contact, start: date | None, end: date | None) -> bool:
+    """True when a dated contact falls in [start, end)."""
+    if contact.date is None:
+        return False
+    return (start is None or contact.date >= start) and (end is None or contact.date < end)
 
 
 def _overlaps(contact: Contact, period: tuple[date, date]) -> bool:
@@ -78,13 +88,14 @@ class AnswerService:
 
     # --- index ---------------------------------------------------------------------------
     def build_index(self) -> SearchIndex:
-        """Build a fresh index from stored lemmas (never re-lemmatises)."""
+        """Build a fresh index from stored lemmas (never re-lemmatises), streaming the rows."""
+        started = time.perf_counter()
         with Session(self.engine) as session:
-            passages = [
-                IndexedPassage(pid, tuple(lemmas.split()))
-                for pid, lemmas in article_repo.iter_indexed_passages(session)
-            ]
-        return SearchIndex.build(passages)
+            index = SearchIndex.from_stored(article_repo.iter_indexed_passages(session))
+        logger.info(
+            "search index: %d passages in %.2f s", len(index), time.perf_counter() - started
+        )
+        return index
 
     def refresh_sync(self) -> None:
         """Rebuild the index and swap it in atomically."""
@@ -118,7 +129,7 @@ class AnswerService:
         )
         with Session(self.engine) as session:
             if query.people:
-                return self._answer_people(session, query)
+                return self._answer_people(session, query, today)
             return self._answer_search(session, query)
 
     async def contacts(
@@ -177,20 +188,47 @@ class AnswerService:
         return figures
 
     # --- answers -------------------------------------------------------------------------
-    def _matching_contacts(self, session: Session, query: Query) -> list[ContactView]:
-        ids = people_repo.ids_by_names(session, names=list(query.people))
-        if len(ids) < len(set(query.people)):
-            return []  # someone was never seen in any contact
-        since, until = query.period if query.period else (None, None)
-        rows = contact_repo.involving(
-            session, person_ids=list(ids.values()), kinds=query.kinds, since=since, until=until
-        )
-        if query.period:
-            rows = [c for c in rows if _overlaps(c, query.period)]
-        return sorted(self._views(session, rows), key=_sort_key)
+    def _matching_contacts(self, session: Session, query: Query, today: date) -> list[ContactView]:
+        groups: list[tuple[tuple[str, ...], date | None, date | None]]
+        groups = [(tuple(query.people), None, None)]
+        if query.offices and query.period is None:
+            groups = self._office_groups(query, today)
+        rows: dict[int, Contact] = {}
+        for people, start, end in groups:
+            ids = people_repo.ids_by_names(session, names=list(people))
+            if len(ids) < len(set(people)):
+                continue  # someone was never seen in any contact
+            since, until = query.period if query.period else (None, None)
+            found = contact_repo.involving(
+                session, person_ids=list(ids.values()), kinds=query.kinds, since=since, until=until
+            )
+            if query.period:
+                found = [c for c in found if _overlaps(c, query.period)]
+            if start is not None or end is not None:
+                found = [c for c in found if _within(c, start, end)]
+            rows.update((int(c.id or 0), c) for c in found)
+        return sorted(self._views(session, list(rows.values())), key=_sort_key)
 
-    def _answer_people(self, session: Session, query: Query) -> Answer:
-        contacts = self._matching_contacts(session, query)
+    def _office_groups(
+        self, query: Query, today: date
+    ) -> list[tuple[tuple[str, ...], date | None, date | None]]:
+        """Every combination of office holders, with the time they all held their offices."""
+        current = {self.registry.office_holder(office, today) for office in query.offices}
+        named = tuple(p for p in query.people if p not in current)
+        groups: list[tuple[tuple[str, ...], date | None, date | None]] = []
+        terms = [self.registry.terms(office) for office in query.offices]
+        for combo in itertools.islice(itertools.product(*terms), MAX_OFFICE_GROUPS):
+            people = tuple(dict.fromkeys([*named, *(name for name, _, _ in combo)]))
+            starts = [s for _, s, _ in combo if s is not None]
+            ends = [e for _, _, e in combo if e is not None]
+            start, end = max(starts, default=None), min(ends, default=None)
+            if len(people) < 2 or (start and end and start >= end):
+                continue
+            groups.append((people, start, end))
+        return groups or [(tuple(query.people), None, None)]
+
+    def _answer_people(self, session: Session, query: Query, today: date) -> Answer:
+        contacts = self._matching_contacts(session, query, today)
         if query.intent == "who":
             return self._answer_who(query, contacts)
         if query.intent == "last" and contacts:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -66,28 +67,40 @@ def _pg_url(database: str) -> str:
     return f"{base}/{database}"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(
-    request: pytest.FixtureRequest, tmp_path: Path, postgres_template: str | None
-) -> Iterator[str]:
-    """A fresh, migrated database URL: a SQLite file, or a PostgreSQL database."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'test.db'}"
+DATABASES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@contextmanager
+def fresh_database(kind: str, folder: Path, template: str | None) -> Iterator[str]:
+    """A new, migrated database URL: a SQLite file in `folder`, or a PostgreSQL copy of `template`."""
+    if kind == "sqlite":
+        url = f"sqlite:///{folder / f'test-{uuid.uuid4().hex[:6]}.db'}"
         engine = make_engine(url)
         migrate(engine)
         engine.dispose()
         yield url
         return
-    if postgres_template is None:
+    if template is None:
         pytest.skip("PostgreSQL not reachable")
     admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
     name = f"contacts_test_{uuid.uuid4().hex[:10]}"
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{postgres_template}"'))
-    yield _pg_url(name)
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    try:
+        yield _pg_url(name)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=DATABASES)
+def database_url(
+    request: pytest.FixtureRequest, tmp_path: Path, postgres_template: str | None
+) -> Iterator[str]:
+    """A fresh, migrated database URL: a SQLite file, or a PostgreSQL database."""
+    with fresh_database(request.param, tmp_path, postgres_template) as url:
+        yield url
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import itertools
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ from storage.db import make_engine, migrate, session_scope
 from storage.models import Person
 from storage.subscriptions import ChatRepository
 from tests.bot.fakes import PEOPLE, FakeAnswers, FakeIngestor, FakeSources, RecordingSession
+from tests.conftest import DATABASES, fresh_database
 
 ADMIN_ID = 1001
 _update_ids = itertools.count(1)
@@ -140,11 +142,18 @@ class BotHarness:
         return calls[-1]
 
 
-@pytest.fixture
-def bot_engine() -> Iterator[Engine]:
-    """An in-memory SQLite database with the schema and the fakes' people."""
-    engine = make_engine("sqlite://")
-    migrate(engine)
+@pytest.fixture(params=DATABASES)
+def bot_engine(
+    request: pytest.FixtureRequest, tmp_path: Path, postgres_template: str | None
+) -> Iterator[Engine]:
+    """A fresh database (SQLite or PostgreSQL) with the schema and the fakes' people."""
+    with fresh_database(request.param, tmp_path, postgres_template) as url:
+        engine = make_engine(url)
+        migrate(engine)
+        yield from _with_people(engine)
+
+
+def _with_people(engine: Engine) -> Iterator[Engine]:
     with session_scope(engine) as session:
         for name in PEOPLE:
             session.add(Person(name=name))

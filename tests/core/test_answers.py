@@ -136,3 +136,15 @@ def test_unknown_people_are_never_invented(sample_app: ContactsApp) -> None:
 def test_sample_corpus_path_is_packaged() -> None:
     folder = sample_corpus()
     assert isinstance(folder, Path) and len(list(folder.iterdir())) >= 10
+
+
+def test_office_titles_without_period_cover_every_holder(sample_app: ContactsApp) -> None:
+    answer = ask(sample_app, "когда говорили глава МИД России и госсекретарь США")
+    assert answer.query.offices
+    people = {frozenset(c.participants) for c in answer.contacts}
+    assert frozenset({"Сергей Лавров", "Марко Рубио"}) in people
+    assert frozenset({"Сергей Лавров", "Энтони Блинкен"}) in people  # the 2021 holder
+    for contact in answer.contacts:
+        assert contact.date is not None
+        if "Энтони Блинкен" in contact.participants:
+            assert date(2021, 1, 26) <= contact.date < date(2025, 1, 21)

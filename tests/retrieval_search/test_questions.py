@@ -176,3 +176,25 @@ def test_hostile_input_never_raises(ask: Ask, text: str) -> None:
     query = ask(text)
     assert query.text == text.strip()
     assert query.intent in {"when", "last", "who", "about", "search"}
+
+
+OFFICE_QUESTIONS = [
+    ["когда говорили президент России и президент США в 2021 году", ("Владимир Путин", "Джо Байден")],
+    [
+        "когда общались глава МИД России и госсекретарь США в 2019 году",
+        ("Сергей Лавров", "Майк Помпео"),
+    ],
+    ["когда канцлер Германии разговаривал с Путиным в 2024 году", ("Олаф Шольц", "Владимир Путин")],
+    ["когда говорили президенты России и США", ("Владимир Путин", "Дональд Трамп")],
+]
+
+
+@pytest.mark.parametrize(("text", "people"), OFFICE_QUESTIONS)
+def test_offices_resolve_to_holders_of_the_asked_period(
+    lemmatizer: Lemmatizer, text: str, people: tuple[str, ...]
+) -> None:
+    from retrieval.people import PersonRegistry
+
+    registry = PersonRegistry.load_default()
+    query = parse_question(text, registry=registry, lemmatizer=lemmatizer, today=TODAY)
+    assert query.people == people
