@@ -14,7 +14,14 @@ from ingest.analysis import AnalysedArticle, ArticleAnalyser
 from ingest.readers import read_bytes, read_paths
 from ingest.types import IngestReport, RawDocument, ReadFailure
 from ingest.workers import Analysed, analyse_one, analyse_parallel, chunked
-from retrieval.merge import Report, best_match, match_score, merged_status, more_precise
+from retrieval.merge import (
+    Report,
+    best_match,
+    match_score,
+    merged_kind,
+    merged_status,
+    more_precise,
+)
 from retrieval.types import ExtractedContact, PartialDate
 from storage import articles as article_repo
 from storage import contacts as contact_repo
@@ -247,6 +254,7 @@ class Ingestor:
             created = True
         else:
             contact = candidates[index]
+            contact.kind = merged_kind(contact.kind, contact.status, found.kind, found.status)
             new_status = merged_status(contact.status, found.status)
             status_changed = new_status != contact.status
             contact.status = new_status

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from retrieval.cues import (
     BETWEEN_RE,
+    DENIAL_RE,
     EARLIER_RE,
     FRAME_RE,
     INITIATIVE_RE,
     LIGHT_VERB_RE,
+    PARTY_RE,
     RELATIVE_CLAUSE_RE,
+    SIDES_PAIR_RE,
     SPEECH_RE,
     SPOKESMAN_RANKS,
     WITH_RE,
@@ -22,9 +25,11 @@ from retrieval.cues import (
     content_sentences,
     find_cues,
     has_cue,
+    predicate_status,
     status_of,
 )
 from retrieval.dates import RELATIVE_RE, WEEKDAY_RE, find_date_hits, parse_dateline
+from retrieval.groups import GroupResolver
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
 from retrieval.offices import SIDE_ADJECTIVES
 from retrieval.people import Found, PersonRegistry
@@ -37,6 +42,15 @@ CHAIN_GAP_RE = re.compile(r"(?:\s+[а-яё-]+){0,3}\s+|\s*(?:,|и)\s*|\s*", re.I
 PLACE_RE = re.compile(r"(?<![\w-])в\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
 ANTECEDENT_GAP_RE = re.compile(r"\s*(?:,|и)\s+(?:[\w«»-]+\s+){0,5}", re.IGNORECASE)
 LEAD_SENTENCES = 3
+TITLE = -1  # sentence index of the headline
+CALL_VERB_RE = re.compile(r"позвонил", re.IGNORECASE)  # "позвонил министру": partner in dative
+# a date that belongs to another event: "с момента вступления в должность в январе"
+OTHER_EVENT_RE = re.compile(
+    r"(?:с момента|со времени|с начала|после|до|накануне) (?:его |ее |их )?"
+    r"(?:вступлени|избрани|инаугураци|назначени|отставк|выбор)\w*[^,.;:]*$",
+    re.IGNORECASE,
+)
+PARTY_REACH = 3  # sentences after a contact that may still list its participants
 RELATIVE_DATE_RE = re.compile(f"{RELATIVE_RE.pattern}|{WEEKDAY_RE.pattern}", re.IGNORECASE)
 PREPOSITIONS = frozenset(
     [
@@ -82,6 +96,8 @@ class _Candidate:
     snippet: str
     place: str | None
     initiator: str | None
+    grouped: bool = False  # every participant comes from a group title ("лидеры")
+    lead: bool = False  # undated news of the lead: dated by the dateline unless merged
 
 
 class ContactExtractor:
@@ -90,6 +106,7 @@ class ContactExtractor:
     def __init__(self, registry: PersonRegistry, lemmatizer: Lemmatizer | None = None) -> None:
         self.registry = registry
         self.lemmatizer = lemmatizer or registry.lemmatizer or default_lemmatizer()
+        self.groups = GroupResolver(registry)
 
     def extract(
         self, text: str, *, published: date | None, title: str | None = None
@@ -104,16 +121,95 @@ class ContactExtractor:
         sentences = content_sentences(text)
         known: set[str] | None = None
         candidates: list[_Candidate] = []
+        context: tuple[str, ...] = ()
+        if title and has_cue(title):
+            known = self.registry._full_names(text)
+            heads = self._sentence(title, 0, title, TITLE, anchor, None, known, "", ())
+            candidates += [replace(c, start=0, end=0) for c in heads]
+            context = next((c.participants for c in heads), ())
         for index, (start, sentence) in enumerate(sentences):
+            recent = [c for c in candidates if 0 <= index - c.sentence <= PARTY_REACH]
+            if recent and PARTY_RE.search(sentence):
+                if known is None:
+                    known = self.registry._full_names(text)
+                if self._join_party(sentence, recent[-1], candidates, anchor, known):
+                    continue
             if not has_cue(sentence):
                 continue
             if known is None:
                 known = self.registry._full_names(text)
             following = sentences[index + 1][1] if index + 1 < len(sentences) else ""
-            candidates += self._sentence(
-                text, start, sentence, index, anchor, dateline, known, following
+            found = self._sentence(
+                text, start, sentence, index, anchor, dateline, known, following, context
             )
-        return [self._record(c) for c in _merge(candidates)]
+            if not found and SIDES_PAIR_RE.search(sentence):
+                found = self._sides_only(sentence, start, index, anchor)
+            candidates += found
+            named = [c for c in found if not c.grouped and c.participants]
+            if named:
+                context = named[0].participants
+        candidates = [c for c in candidates if len(c.participants) >= 2]
+        default = dateline or (
+            PartialDate(anchor.year, anchor.month, anchor.day) if anchor else None
+        )
+        return [
+            self._record(replace(c, date=default) if c.lead and c.date is None else c)
+            for c in _merge(candidates)
+            if c.sentence != TITLE
+        ]
+
+    def _join_party(
+        self,
+        sentence: str,
+        target: _Candidate,
+        candidates: list[_Candidate],
+        anchor: date | None,
+        known: set[str],
+    ) -> bool:
+        """Add the people of "с российской стороны участвовали X и Y" to the contact before."""
+        on = target.date.to_date() if target.date and target.date.precision == "day" else anchor
+        work = blank_asides(sentence)
+        people = [
+            m.person
+            for m in self.registry.scan(work, on=on, known=known)
+            if not self._spokesman(m, on)
+        ]
+        if not people:
+            return False
+        merged = tuple(sorted(set(target.participants) | set(people)))
+        candidates[candidates.index(target)] = replace(target, participants=merged)
+        return True
+
+    def _sides_only(
+        self, sentence: str, offset: int, index: int, anchor: date | None
+    ) -> list[_Candidate]:
+        """ "Делегации России и США провели переговоры": a contact whose people come next."""
+        work = blank_asides(sentence)
+        cues = [c for c in find_cues(work) if not c.weak] or find_cues(work)
+        if not cues:
+            return []
+        cue = cues[0]
+        hits = find_date_hits(work, published=anchor)
+        when = self._date(work, cue, hits, [], clause_bounds(work, cue.start))
+        status = status_of(work)
+        return [
+            _Candidate(
+                participants=(),
+                kind=cue.kind,
+                weak=cue.weak,
+                status=status,
+                date=when,
+                earlier=bool(EARLIER_RE.search(work)),
+                score=2 + (when is not None),
+                sentence=index,
+                start=offset,
+                end=offset + len(sentence),
+                snippet=sentence,
+                place=self._place(work) if cue.kind != "phone" else None,
+                initiator=_initiator(work, cue.start),
+                lead=when is None and status == "happened" and index < LEAD_SENTENCES,
+            )
+        ]
 
     def _sentence(
         self,
@@ -125,6 +221,7 @@ class ContactExtractor:
         dateline: PartialDate | None,
         known: set[str],
         following: str,
+        context: tuple[str, ...],
     ) -> list[_Candidate]:
         work = blank_asides(sentence)
         cues = find_cues(work)
@@ -134,6 +231,12 @@ class ContactExtractor:
         on = next((h.date.to_date() for h in hits if h.date.precision == "day"), None) or anchor
         mentions = self.registry.scan(work, on=on, known=known)
         mentions = self._complete_surnames(text, mentions)
+        groups = self.groups.find(work, on=on, context=context)
+        if groups:
+            mentions = [
+                m for m in mentions if not any(m.start < g.end and g.start < m.end for g in groups)
+            ]
+            mentions = sorted(mentions + groups, key=lambda m: m.start)
         if len({m.person for m in mentions}) < 2:
             return []
         by_people: dict[tuple[str, ...], _Candidate] = {}
@@ -145,13 +248,19 @@ class ContactExtractor:
             cs, ce = clause_bounds(work, cue.start)
             clause = work[cs:ce]
             status = status_of(work[max(cs, cue.start - 60) : min(ce, cue.end + 40)])
+            if status in ("happened", "planned"):
+                nxt = min((c.start for c in cues if c.start > cue.end), default=ce)
+                stated = predicate_status(work[cue.end : min(ce, nxt, cue.end + 160)])
+                if stated and (status == "happened" or stated != "planned"):
+                    status = stated
+            if status != "denied" and DENIAL_RE.search(work[: cue.start]):
+                status = "denied"
             earlier = bool(EARLIER_RE.search(clause))
             when = self._date(work, cue, hits, found, (cs, ce))
+            if status == "planned" and when is not None and anchor is not None:
+                when = _forward(when, anchor, hits)
             fresh = not (earlier or cue.weak) and status == "happened"
-            if when is None and fresh and index < LEAD_SENTENCES:
-                when = dateline or (
-                    PartialDate(anchor.year, anchor.month, anchor.day) if anchor else None
-                )
+            lead = when is None and fresh and 0 <= index < LEAD_SENTENCES
             score = 2 * cue.verb + (not cue.weak) + (when is not None) + (status == "happened")
             candidate = _Candidate(
                 participants=people,
@@ -167,6 +276,8 @@ class ContactExtractor:
                 snippet=sentence,
                 place=self._place(clause) if cue.kind != "phone" else None,
                 initiator=_initiator(work, cue.start) or _initiator(following, None),
+                grouped=all(f.via_office and not f.offices for f in found),
+                lead=lead,
             )
             best = by_people.get(people)
             if best is None or _rank(candidate) > _rank(best):
@@ -196,6 +307,12 @@ class ContactExtractor:
             )
             if linked and "ablt" in m.cases:
                 partners.append(m)
+        if CALL_VERB_RE.match(s, cue.start):
+            partners += [
+                m
+                for m in inside
+                if 0 <= m.start - cue.end < 60 and "datv" in m.cases and m not in partners
+            ][:1]
         if cue.receive:
             partners += [
                 m
@@ -284,9 +401,21 @@ class ContactExtractor:
         if not hits:
             return None
         if cue.weak:
-            hits = [h for h in hits if not RELATIVE_DATE_RE.fullmatch(h.span.text)]
+            hits = [
+                h
+                for h in hits
+                if clause[0] <= h.span.start < clause[1]
+                or not RELATIVE_DATE_RE.fullmatch(h.span.text)
+            ]
             if not hits:
                 return None
+        hits = [
+            h
+            for h in hits
+            if not OTHER_EVENT_RE.search(s[max(0, h.span.start - 80) : h.span.start])
+        ]
+        if not hits:
+            return None
         in_clause = [h for h in hits if clause[0] <= h.span.start < clause[1]]
         hit = min(in_clause or hits, key=lambda h: abs(h.span.start - cue.start))
         value = hit.date
@@ -356,6 +485,17 @@ def _antecedents(s: str, mentions: list[Found], clause_start: int) -> list[Found
     return out
 
 
+def _forward(when: PartialDate, anchor: date, hits: list) -> PartialDate:
+    """A bare weekday of a planned contact points forward: "созвонятся в субботу"."""
+    value = when.to_date()
+    if when.precision != "day" or value is None or value >= anchor:
+        return when
+    if not any(h.date == when and WEEKDAY_RE.fullmatch(h.span.text) for h in hits):
+        return when
+    ahead = value + timedelta(days=7)
+    return PartialDate(ahead.year, ahead.month, ahead.day)
+
+
 def _weekday(year: int, month: int, day: int) -> int | None:
     try:
         return date(year, month, day).weekday()
@@ -406,8 +546,16 @@ def _combine(a: _Candidate, b: _Candidate) -> _Candidate:
     best, other = (a, b) if _rank(a) >= _rank(b) else (b, a)
     kind = best.kind if not best.weak else other.kind
     when = _more_precise(best.date, other.date)
+    evidence = other if best.sentence == TITLE and other.sentence != TITLE else best
     return replace(
         best,
+        sentence=evidence.sentence,
+        start=evidence.start,
+        end=evidence.end,
+        snippet=evidence.snippet,
+        status=evidence.status,
+        grouped=best.grouped and other.grouped,
+        lead=best.lead or other.lead,
         kind=kind,
         weak=best.weak and other.weak,
         date=when,

@@ -32,6 +32,7 @@ _CUE_TABLE: tuple[tuple[Kind, bool, bool, str], ...] = (
         False,
         _words(
             r"поговорил\w{0,2} по телефону",
+            r"разговарива\w{1,4} (?:[\w-]+ ){0,4}по телефону",
             r"созвонил\w{1,4}",
             r"созвонит\w{1,4}",
             r"созвониться",
@@ -75,6 +76,7 @@ _CUE_TABLE: tuple[tuple[Kind, bool, bool, str], ...] = (
         True,
         _words(
             r"поговорил\w{0,2}",
+            r"разговарива\w{1,4}",
             r"побеседовал\w{0,2}",
             r"обсудил\w{0,2} с",
             r"обсудят с",
@@ -201,7 +203,13 @@ STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
     (
         "postponed",
         re.compile(
-            _words(r"отлож\w{1,6}", r"перенес\w{1,6}", r"перенос\w{0,3}", r"перенесл\w{1,3}"),
+            _words(
+                r"приостанов\w{1,6}",
+                r"отлож\w{1,6}",
+                r"перенес\w{1,6}",
+                r"перенос\w{0,3}",
+                r"перенесл\w{1,3}",
+            ),
             re.IGNORECASE,
         ),
     ),
@@ -232,7 +240,7 @@ STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
                 r"будущ\w{2,3}",
                 r"подготовк\w{1,2}",
                 r"готовит\w{0,3}",
-                r"организ\w{2,6} встреч\w{1,2}",
+                r"организ\w{2,6} (?:\w+ )?встреч\w{1,2}",
                 r"ожида\w{2,5}",
                 r"собира\w{2,5}",
                 r"обсудят",
@@ -245,10 +253,66 @@ STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
                 r"приглаш\w{1,6}",
                 r"пригласил\w{0,2}",
                 r"не исключ\w{1,4}",
+                r"допусти\w{1,4}",
+                r"допуска\w{1,4}",
             ),
             re.IGNORECASE,
         ),
     ),
+)
+# a predicate far from its subject noun: "Встреча ..., намеченная на ..., отложена"
+PREDICATE_STATUS: tuple[tuple[Status, re.Pattern[str]], ...] = (
+    ("cancelled", re.compile(_words(r"отменен[аоы]?", r"отменили"), re.IGNORECASE)),
+    (
+        "postponed",
+        re.compile(
+            _words(r"отложен[аоы]?", r"перенесен[аоы]?", r"приостановлен[аоы]?"), re.IGNORECASE
+        ),
+    ),
+    (
+        "planned",
+        re.compile(
+            _words(
+                r"состоится",
+                r"состоятся",
+                r"пройдет",
+                r"пройдут",
+                r"запланирован[аоы]?",
+                r"намечен[аоы]?",
+            ),
+            re.IGNORECASE,
+        ),
+    ),
+)
+# a main clause that rejects the report of a contact stated after it
+DENIAL_RE = re.compile(
+    _words(
+        r"опроверг\w{0,3}",
+        r"опровергл\w{1,2}",
+        r"отверг\w{0,3}",
+        r"назвал\w{0,2} (?:ложью|фейком|выдумкой|неправдой|вымыслом|дезинформацией)",
+        r"не соответству\w{2,3} действительности",
+        r"якобы",
+    ),
+    re.IGNORECASE,
+)
+# a sentence listing who else took part in the contact just reported
+PARTY_RE = re.compile(
+    r"(?<![\w-])(?:с (?:российской|американской|\w+ской) стороны"
+    r"|делегаци\w+ (?:возглавлял|представлял)"
+    r"|(?:также|еще) (?:участвовал|приняли участие|принял участие|присутствовал)\w{0,2}"
+    r"|в (?:переговорах|встрече|беседе) (?:также )?"
+    r"(?:участвовал|приняли|принял|присутствовал)\w{0,2}"
+    r"|в составе (?:\w+ )?делегаци\w+"
+    r"|\w+ю делегацию (?:представлял|возглавил)\w{0,2})",
+    re.IGNORECASE,
+)
+# a contact of two sides whose people are listed in the next sentences
+SIDES_PAIR_RE = re.compile(
+    r"(?<![\w-])(?i:делегаци\w+|стороны|переговоры|встреча)"
+    r" (?:[А-ЯЁ][А-ЯЁа-яё]+ и [А-ЯЁ][А-ЯЁа-яё]+)"
+    r"|(?<![\w-])(?i:\w+ская и \w+ская делегаци\w+)"
+    r"|(?<![\w-])(?i:[а-яё]+ско-[а-яё]+ск\w+ (?:переговор|встреч|консультаци)\w*)",
 )
 EARLIER_RE = re.compile(
     _words(r"предыдущ\w{2,3}", r"прошл(?:ый|ого|ом|ая|ой|ую|ые|ых)", r"прежн\w{2,3}"), re.IGNORECASE
@@ -303,6 +367,14 @@ def status_of(clause: str) -> Status:
         if pattern.search(clause):
             return status
     return "happened"
+
+
+def predicate_status(tail: str) -> Status | None:
+    """Status stated by a predicate after the contact noun, or None."""
+    for status, pattern in PREDICATE_STATUS:
+        if pattern.search(tail):
+            return status
+    return None
 
 
 def clause_bounds(sentence: str, pos: int) -> tuple[int, int]:

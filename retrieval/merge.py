@@ -48,6 +48,12 @@ def match_score(existing: Report, new: Report) -> float | None:
         return None
     sim = similarity(existing.lemmas, new.lemmas)
     a, b = existing.date, new.date
+    if _contradicts(existing.status, new.status) and not (
+        a is not None and b is not None and a.precision == "day" and a == b
+    ):
+        # "the call happened" and "the call was denied / called off" are one event only
+        # when both name the same day
+        return None
     if a is not None and b is not None and a.year is not None and b.year is not None:
         if not a.compatible(b):
             return None
@@ -94,3 +100,15 @@ def more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | 
     if a.year is None and b.year is None:
         return a if (a.day is not None) >= (b.day is not None) else b
     return a if order[a.precision] >= order[b.precision] else b
+
+
+def _contradicts(a: str, b: str) -> bool:
+    undone = {"denied", "cancelled", "postponed"}
+    return (a == "happened" and b in undone) or (b == "happened" and a in undone)
+
+
+def merged_kind(old_kind: str, old_status: str, new_kind: str, new_status: str) -> str:
+    """The kind after a new report: a planned contact takes the kind of the held one."""
+    if old_status != "happened" and new_status == "happened":
+        return new_kind
+    return old_kind

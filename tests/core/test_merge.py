@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.merge import Report, best_match, match_score, merged_status, more_precise
+from retrieval.merge import (
+    Report,
+    best_match,
+    match_score,
+    merged_kind,
+    merged_status,
+    more_precise,
+)
 from retrieval.types import PartialDate as D
 
 SAME_TEXT = frozenset(
@@ -24,6 +31,13 @@ def report(
     [
         [report("phone", D(2025, 2, 15)), report("phone", D(2025, 2, 15), OTHER_TEXT), True],
         [report("phone", D(2025, 2, 15)), report("phone", D(2025, 2, 16)), False],
+        [report("phone", D(2025, 2, 15)), report("phone", None, status="denied"), False],
+        [report("meeting", D(2025, 9, 24)), report("meeting", None, status="postponed"), False],
+        [
+            report("meeting", D(2025, 8, 15), status="planned"),
+            report("talks", D(2025, 8, 15)),
+            True,
+        ],
         [report("phone", D(2025, 2, 15)), report("meeting", D(2025, 2, 15)), False],
         [report("meeting", D(2025, 2, 18)), report("talks", D(2025, 2, 18)), True],
         [report("phone", D(2025, 2, 15)), report("phone", D(None, 2, 15), OTHER_TEXT), True],
@@ -68,3 +82,15 @@ def test_more_precise_date_wins() -> None:
     assert more_precise(D(2025, 2), D(2025, 2, 15)) == D(2025, 2, 15)
     assert more_precise(None, D(None, 2, 15)) == D(None, 2, 15)
     assert more_precise(D(None, 2, 15), D(2025, 2, 15)) == D(2025, 2, 15)
+
+
+MERGED_KINDS = [
+    [("meeting", "planned", "talks", "happened"), "talks"],
+    [("talks", "happened", "meeting", "happened"), "talks"],
+    [("phone", "happened", "phone", "planned"), "phone"],
+]
+
+
+@pytest.mark.parametrize(("reports", "expected"), MERGED_KINDS)
+def test_merged_kind(reports: tuple[str, str, str, str], expected: str) -> None:
+    assert merged_kind(*reports) == expected

@@ -1,0 +1,155 @@
+"""Officials named as a group: "президентов России и США", "министры обороны двух стран"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from retrieval.names import head_cases
+from retrieval.people import Found, PersonRegistry
+
+# head of a group title -> ranks (people.json `offices[*].rank`) tried in order
+GROUP_HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"президент(?:ы|ов|ам|ами|ах)?", ("president",)),
+    (
+        r"(?:министр(?:ы|ов|ам|ами|ах)?|глав(?:ы|ам|ами|ах)?)"
+        r" (?:иностранных дел|МИД|внешнеполитических ведомств|дипведомств)",
+        ("foreign_minister",),
+    ),
+    (
+        r"(?:министр(?:ы|ов|ам|ами|ах)?|глав(?:ы|ам|ами|ах)?)"
+        r" (?:обороны|военных ведомств|оборонных ведомств)",
+        ("defense_minister",),
+    ),
+    (
+        r"(?:лидер(?:ы|ов|ам|ами|ах)?|глав(?:ы|ам|ами|ах)? государств)",
+        ("president", "prime_minister", "chancellor", "party_leader"),
+    ),
+)
+COUNTRY = r"[А-ЯЁ][А-ЯЁа-яё]+"
+SIDES = rf"(?P<sides>{COUNTRY}(?:(?:,\s*|\s+и\s+){COUNTRY})+)"
+BOTH = r"(?P<both>двух стран|обеих стран|двух государств|обоих государств)"
+GROUP_RE = re.compile(
+    r"(?<![\w-])(?P<head>"
+    + "|".join(f"(?:{head})" for head, _ in GROUP_HEADS)
+    + rf")(?:\s+(?:{SIDES}|{BOTH}))?(?![\w-])",
+    re.IGNORECASE,
+)
+# a bare plural head ("лидеры", "министры") refers back to the people of the article
+BARE_PLURAL_RE = re.compile(
+    r"(?<!ыми )(?<!ими )(?<!ых )(?<!их )(?<!ые )(?<!ие )"
+    r"(?<![\w-])(?:лидер|министр|президент)(?:ы|ов|ами)(?![\w-])"
+    r"|(?<![\w-])собеседник(?:и|ов|ами)(?![\w-])|(?<![\w-])глав(?:ы|ами) государств(?![\w-])",
+    re.IGNORECASE,
+)
+SIDE_ALIASES: dict[str, str] = {
+    "рф": "Россия",
+    "кнр": "Китай",
+    "фрг": "Германия",
+    "беларусь": "Белоруссия",
+}
+
+
+class GroupResolver:
+    """Resolves group titles to the office holders of each side on a date."""
+
+    def __init__(self, registry: PersonRegistry) -> None:
+        self.registry = registry
+        self.sides = {o.side.lower(): o.side for o in registry.offices.values()}
+
+    def find(self, text: str, *, on: date | None, context: Sequence[str] = ()) -> list[Found]:
+        """Group mentions in `text`, one Found per member; `context` is the article's last pair."""
+        out: list[Found] = []
+        titled: list[tuple[int, int]] = []
+        for m in GROUP_RE.finditer(text):
+            if m.group("sides") or m.group("both"):
+                titled.append((m.start(), m.end()))
+            head = m.group("head")
+            ranks = next(
+                r for pattern, r in GROUP_HEADS if re.fullmatch(pattern, head, re.IGNORECASE)
+            )
+            if m.group("sides"):
+                sides = [self._side(w) for w in re.split(r",\s*|\s+и\s+", m.group("sides"))]
+                if None in sides:
+                    continue
+                people = self._holders([s for s in sides if s], ranks, on)
+            elif m.group("both") or _bare_at(text, m.start(), m.end()):
+                people = self._holders(self._context_sides(context, on), ranks, on)
+                if not m.group("both") and not people:
+                    people = list(context) if len(context) >= 2 else []
+            else:
+                continue
+            if len(people) < 2:
+                continue
+            cases = head_cases(self.registry.lemmatizer, head)
+            out += [Found(p, m.start(), m.end(), m.group(0), True, cases, (), True) for p in people]
+        taken = {(f.start, f.end) for f in out} | set(titled)
+        for m in BARE_PLURAL_RE.finditer(text):
+            if len(context) < 2 or any(s <= m.start() < e for s, e in taken):
+                continue
+            cases = head_cases(self.registry.lemmatizer, m.group(0))
+            out += [
+                Found(p, m.start(), m.end(), m.group(0), True, cases, (), True) for p in context
+            ]
+        return sorted(out, key=lambda f: f.start)
+
+    def _side(self, word: str) -> str | None:
+        low = word.lower()
+        if low in SIDE_ALIASES:
+            return SIDE_ALIASES[low]
+        if low in self.sides:
+            return self.sides[low]
+        for parse in self.registry.lemmatizer.parses(word)[:3]:
+            side = self.sides.get(str(parse.normal_form)) or SIDE_ALIASES.get(
+                str(parse.normal_form)
+            )
+            if side:
+                return side
+        return None
+
+    def _holders(self, sides: Sequence[str], ranks: Sequence[str], on: date | None) -> list[str]:
+        if on is None or len(sides) < 2:
+            return []
+        people: list[str] = []
+        for side in sides:
+            holder = next(
+                (
+                    h
+                    for rank in ranks
+                    for o in self.registry.offices.values()
+                    if o.side == side and o.rank == rank
+                    for h in [self.registry.office_holder(o.key, on)]
+                    if h
+                ),
+                None,
+            )
+            if holder is None:
+                return []
+            people.append(holder)
+        return people if len(set(people)) == len(people) else []
+
+    def _context_sides(self, context: Sequence[str], on: date | None) -> list[str]:
+        sides: list[str] = []
+        for name in context:
+            person = self.registry.people.get(name)
+            if person is None:
+                return []
+            side = next(
+                (
+                    self.registry.offices[r.office].side
+                    for r in person.roles
+                    if r.office in self.registry.offices and (on is None or r.covers(on))
+                ),
+                None,
+            )
+            if side is None:
+                return []
+            if side not in sides:
+                sides.append(side)
+        return sides
+
+
+def _bare_at(text: str, start: int, end: int) -> bool:
+    bare = BARE_PLURAL_RE.match(text, start)
+    return bare is not None and bare.end() == end
