@@ -84,7 +84,13 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[RawDocument | ReadFailur
         except OSError as exc:
             yield ReadFailure(str(item), f"не читается: {exc.strerror or exc}")
             continue
-        yield from read_bytes(data, item.name, origin=str(item))
+        try:
+            # materialised so that one broken file never stops the files after it
+            items = list(read_bytes(data, item.name, origin=str(item)))
+        except Exception as exc:  # noqa: BLE001  (a reader bug on one file is that file's failure)
+            logger.exception("could not read %s", item)
+            items = [ReadFailure(str(item), f"не удалось прочитать: {type(exc).__name__}: {exc}")]
+        yield from items
 
 
 def read_bytes(

@@ -108,8 +108,12 @@ def shorten(text: str, limit: int = SNIPPET_CHARS) -> str:
 
 
 def source_name(source: SourceView) -> str:
-    """The outlet of a source, or its title, or its id."""
-    return source.outlet or source.title or source.article_id or "источник"
+    """The outlet of a source, or its (shortened) title, or its id."""
+    if source.outlet:
+        return source.outlet
+    if source.title:
+        return f"«{shorten(source.title, 40)}»"
+    return source.article_id or "источник"
 
 
 def render_contact(contact: ContactView, *, quotes: int = 1) -> list[str]:

@@ -109,3 +109,17 @@ def test_folders_are_walked_and_missing_paths_reported(tmp_path: Path) -> None:
     items = list(read_paths([tmp_path, tmp_path / "missing.txt"]))
     assert [getattr(i, "external_id", None) for i in items[:2]] == ["a", "b"]
     assert isinstance(items[2], ReadFailure)
+
+
+def test_a_reader_crash_on_one_file_does_not_stop_the_others(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ingest.readers as readers
+
+    def broken(html: str, *, origin: str, stem: str) -> RawDocument:
+        raise ImportError("some optional module is missing")
+
+    monkeypatch.setattr(readers, "_read_html", broken)
+    (tmp_path / "a.html").write_text("<html></html>", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(TEXT, encoding="utf-8")
+    items = list(read_paths([tmp_path]))
+    assert isinstance(items[0], ReadFailure) and "ImportError" in items[0].reason
+    assert isinstance(items[1], RawDocument) and items[1].external_id == "b"
