@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 import signal
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, TypedDict
 from urllib.parse import urlsplit
 
 from aiogram import Bot, Dispatcher
@@ -172,21 +172,23 @@ async def run(settings: Settings) -> None:
     problem = configuration_problem(settings)
     if problem:
         raise SystemExit(problem)
-    from bot.sources_basic import BasicSourceService
+    from bot.alerts import install_alert_sink
+    from bot.scheduler import build_source_service, start_background
     from service.app import ContactsApp
     from storage.subscriptions import ChatRepository
 
     contacts_app = await asyncio.to_thread(ContactsApp.open, settings.database_url)
+    install_alert_sink(contacts_app)  # every ingest, uploads included, fills the alert outbox
+    background = None
+    sources = None
     try:
         await contacts_app.answers.refresh()
-        analyser: Any = getattr(contacts_app.ingestor, "analyser", None)
-        sources = BasicSourceService(
-            engine=contacts_app.engine,
-            ingestor=contacts_app.ingestor,
-            analyser=analyser,
-            allow_private=settings.allow_private_sources,
-        )
         bot = make_bot(settings)
+        if settings.run_scheduler:
+            background = await start_background(app=contacts_app, bot=bot, settings=settings)
+            sources = background.sources
+        else:
+            sources = build_source_service(app=contacts_app, settings=settings)
         dispatcher = make_dispatcher(
             settings=settings,
             answers=contacts_app.answers,
@@ -194,11 +196,13 @@ async def run(settings: Settings) -> None:
             sources=sources,
             chats=ChatRepository(contacts_app.engine),
         )
-        if settings.run_scheduler:
-            logger.info("RUN_SCHEDULER is set, but scheduled polling comes with a later release")
         if settings.webhook_url:
             await run_webhook(bot, dispatcher, settings)
         else:
             await run_polling(bot, dispatcher)
     finally:
+        if background is not None:
+            await background.shutdown()
+        elif sources is not None:
+            await sources.fetcher.close()
         contacts_app.close()

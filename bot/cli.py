@@ -176,6 +176,24 @@ def run() -> None:
     asyncio.run(run_bot(settings))
 
 
+@app.command()
+def worker() -> None:
+    """Опрашивать источники и рассылать оповещения (без ответов пользователям)."""
+    from bot.config import Settings
+
+    settings = Settings()
+    problem = settings.token_problem()
+    if problem:
+        typer.echo(problem, err=True)
+        raise typer.Exit(2)
+    import asyncio
+
+    from bot.worker import run_worker
+
+    logging.getLogger().setLevel(settings.log_level.upper())
+    asyncio.run(run_worker(settings))
+
+
 def main() -> None:
     """Entry point of the console script."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

@@ -27,8 +27,21 @@ class Settings(BaseSettings):
     run_scheduler: bool = True  # False: this process answers only; a worker polls sources
     allow_private_sources: bool = False
     default_poll_minutes: int = 10
+    min_poll_minutes: int = 2
+    source_failures_before_pause: int = 5
+    poll_start_jitter_seconds: float = 30.0
+    fetch_max_bytes: int = 5 * 1024 * 1024
+    fetch_timeout_seconds: float = 30.0
+    delivery_interval_seconds: float = 3.0
+    alerts_per_second: float = 25.0
+    leader_check_seconds: float = 15.0
     throttle_seconds: float = 0.7
     log_level: str = "INFO"
+
+    @field_validator("telegram_api_base", "webhook_url", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("admin_ids", mode="before")
     @classmethod

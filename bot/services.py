@@ -1,11 +1,11 @@
-"""What the bot's handlers depend on: service protocols, source records and domain errors."""
+"""What the bot's handlers depend on: service protocols and domain errors."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
+
+from ingest.source_types import SourceError, SourceHealth, SourceProbe
 
 if TYPE_CHECKING:
     from ingest.types import IngestReport
@@ -51,34 +51,6 @@ class IngestorProtocol(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class SourceProbe:
-    """A dry run of a URL: what it is and what it would bring."""
-
-    url: str
-    kind: str  # rss | page | listing | sitemap | folder
-    title: str | None
-    articles: int
-    contacts: int | None  # None: cannot be known without ingesting
-
-
-@dataclass(frozen=True)
-class SourceHealth:
-    """A source and how well it has been doing."""
-
-    id: int
-    url: str
-    kind: str
-    title: str | None
-    interval_minutes: int
-    paused: bool
-    last_success_at: dt.datetime | None
-    consecutive_failures: int
-    last_error: str | None
-    articles_per_day: float
-    contacts_found: int
-
-
 class SourceServiceProtocol(Protocol):
     """News sources: dry run, add, list with health, delete, pause, resume, poll now."""
 
@@ -115,10 +87,4 @@ class BotError(Exception):
     """A failure the user should hear about in words (answered by the error router)."""
 
 
-class SourceError(BotError):
-    """A source cannot be probed, added or changed."""
-
-    def __init__(self, reason: str, detail: str = "") -> None:
-        super().__init__(reason, detail)
-        self.reason = reason  # a key of texts.SOURCE_ERRORS
-        self.detail = detail
+__all__ = ["BotError", "SourceError", "SourceHealth", "SourceProbe"]

@@ -87,7 +87,7 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[RawDocument | ReadFailur
         try:
             # materialised so that one broken file never stops the files after it
             items = list(read_bytes(data, item.name, origin=str(item)))
-        except Exception as exc:  # noqa: BLE001  (a reader bug on one file is that file's failure)
+        except Exception as exc:
             logger.exception("could not read %s", item)
             items = [ReadFailure(str(item), f"не удалось прочитать: {type(exc).__name__}: {exc}")]
         yield from items

@@ -1,4 +1,4 @@
-"""Canonical URLs: the same article behind tracking parameters, fragments and host case is one URL."""
+"""Canonical URLs: one article behind tracking parameters, fragments and host case is one URL."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def is_tracking(name: str) -> bool:
 
 
 def canonical_url(url: str) -> str:
-    """The URL with scheme and host lower-cased, default port, fragment and trackers dropped, query sorted."""
+    """The URL with lower-case host, no default port, fragment or trackers, and a sorted query."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
