@@ -91,7 +91,9 @@ async def running_bot(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator
         TELEGRAM_API_BASE=base,
         THROTTLE_SECONDS="0",
         ALLOW_PRIVATE_SOURCES="true",
-        RUN_SCHEDULER="false",
+        RUN_SCHEDULER="true",
+        DELIVERY_INTERVAL_SECONDS="1",
+        POLL_START_JITTER_SECONDS="0",
         LOG_LEVEL="INFO",
     )
     await asyncio.to_thread(_ingest_sample, database_url, env)

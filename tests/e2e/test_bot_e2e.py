@@ -223,6 +223,27 @@ async def test_flood_control_429_is_waited_out(running_bot: BotProcess) -> None:
     assert delivered.at - refused.at >= 0.9
 
 
-@pytest.mark.skip(reason="alert delivery comes with the scheduler issue; subscriptions are stored")
 async def test_a_subscription_brings_an_alert_after_a_new_article(running_bot: BotProcess) -> None:
-    """Subscribe, ingest a new article about the pair, receive one alert with «Отписаться»."""
+    """Subscribe, ingest a new article about the pair, receive exactly one alert with «Отписаться»."""
+    user = fresh_user()
+    reply = await say(running_bot, user, "/subscribe Путин Токаев")
+    assert "Токаев" in reply.params["text"]
+    article = (
+        "АСТАНА, 5 марта 2025. Президент России Владимир Путин провел телефонный разговор "
+        "с президентом Казахстана Касым-Жомартом Токаевым, сообщили в Кремле."
+    ).encode()
+    after = len(running_bot.stub.calls)
+    running_bot.stub.send_document(ADMIN_ID, "astana.txt", article)
+    alert = await wait_call(running_bot, to_chat(user), after=after, within=60)
+    assert "Токаев" in alert.params["text"] and "5 марта 2025" in alert.params["text"]
+    assert "Отписаться" in " ".join(buttons(alert))
+    # a reprint of the same contact adds a source silently: no second alert
+    reprint = (
+        "Владимир Путин и Касым-Жомарт Токаев 5 марта 2025 года обсудили по телефону "
+        "торговлю и транспорт, говорится в сообщении пресс-службы."
+    ).encode()
+    running_bot.stub.send_document(ADMIN_ID, "astana-2.txt", reprint)
+    await wait_call(running_bot, to_chat(ADMIN_ID), after=after + 1)
+    await asyncio.sleep(4)  # several delivery rounds
+    alerts = [c for c in running_bot.stub.calls[after:] if to_chat(user)(c)]
+    assert len(alerts) == 1
