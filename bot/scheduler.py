@@ -242,7 +242,7 @@ class Background:
                 continue
             due = source_repo.aware(source.next_poll_at) or now
             first = max(due, now) + dt.timedelta(
-                seconds=random.uniform(0, min(30.0, minutes * 3.0))
+                seconds=random.uniform(0, min(self.start_jitter_seconds, minutes * 3.0))
             )
             self.scheduler.add_job(
                 self._poll, IntervalTrigger(minutes=minutes, jitter=min(60, minutes * 6)),

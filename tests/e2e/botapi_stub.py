@@ -190,6 +190,10 @@ class BotApiStub:
         self._new_update.set()
         return update
 
+    def take_update(self) -> dict[str, Any]:
+        """Remove and return the newest queued update (to POST it to a webhook instead)."""
+        return self._updates.pop()
+
     def send_text(
         self, user_id: int, text: str, *, chat_id: int | None = None, chat_type: str = "private"
     ) -> dict[str, Any]:
