@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ingest.types import IngestReport
     from service.views import Answer, ContactView, SourceView
     from storage.models import Source
-    from storage.subscriptions import SubscriptionRecord
+    from storage.subscriptions import AlertPreferences, SubscriptionRecord
 
 MESSAGE_LIMIT: Final = 4096
 PAGE_BUDGET: Final = 3600  # UTF-16 units per page, leaving room for the page footer
@@ -80,6 +80,7 @@ USER_COMMANDS: Final = (
     ("timeline", "Хронология картинкой"),
     ("subscribe", "Следить: /subscribe Лавров Рубио"),
     ("subscriptions", "Мои подписки"),
+    ("alerts", "Оповещения: сразу, дайджест, тишина"),
 )
 ADMIN_COMMANDS: Final = (
     ("addsource", "Добавить источник"),
@@ -420,7 +421,8 @@ def render_help() -> Text:
         "/subscribe Лавров — все контакты человека;",
         "/subscribe Лавров Рубио — контакты пары;",
         "/subscribe Лавров Рубио звонки — только звонки (или встречи, визиты, переговоры);",
-        "/subscriptions — список, отписаться в одно касание.",
+        "/subscriptions — список, отписаться в одно касание;",
+        "/alerts — когда присылать оповещения: сразу или дайджестом, часы тишины, пояс.",
         "",
         Bold("Источники"),
         "Я читаю русскоязычные новостные ленты и сайты, которые добавили администраторы. "
@@ -592,3 +594,39 @@ def render_admin_refusal() -> Text:
 def render_apology() -> Text:
     """The short apology of the error router."""
     return Text(APOLOGY)
+
+
+ALERTS_USAGE: Final = (
+    "/alerts сразу — присылать сразу (по умолчанию);",
+    "/alerts дайджест 9 — одним сообщением раз в день в 9:00;",
+    "/alerts тишина 23-8 — ночью не беспокоить (оповещения придут утром);",
+    "/alerts тишина выкл — без часов тишины;",
+    "/alerts пояс Europe/Berlin — часовой пояс (по умолчанию Москва).",
+)
+
+
+def render_alert_preferences(prefs: AlertPreferences, *, changed: bool = False) -> Text:
+    """The chat's alert settings and how to change them."""
+    mode = (
+        f"дайджест раз в день в {prefs.digest_hour}:00"
+        if prefs.digest_hour is not None
+        else "сразу"
+    )
+    quiet = (
+        f"с {prefs.quiet_from}:00 до {prefs.quiet_to}:00"
+        if prefs.quiet_from is not None and prefs.quiet_to is not None
+        else "нет"
+    )
+    return as_list(
+        Bold("✅ Сохранено. Оповещения:" if changed else "🔔 Оповещения:"),
+        Text("• присылать: ", Bold(mode)),
+        Text("• часы тишины: ", Bold(quiet)),
+        Text("• часовой пояс: ", Bold(shorten(prefs.timezone, 60))),
+        "",
+        *ALERTS_USAGE,
+    )
+
+
+def render_preference_error(reason: str) -> Text:
+    """A polite refusal of /alerts arguments."""
+    return as_list(Text("🤔 ", shorten(reason, 300)), "", *ALERTS_USAGE)

@@ -53,6 +53,20 @@ def ordered_pair(people: Sequence[str]) -> tuple[str, str | None]:
     return names[0], names[1] if len(names) == 2 else None
 
 
+@dataclass(frozen=True)
+class AlertPreferences:
+    """How and when a chat gets alerts."""
+
+    timezone: str
+    digest_hour: int | None
+    quiet_from: int | None
+    quiet_to: int | None
+
+
+def _preferences(chat: Chat) -> AlertPreferences:
+    return AlertPreferences(chat.timezone, chat.digest_hour, chat.quiet_from, chat.quiet_to)
+
+
 class ChatRepository:
     """Chats, subscriptions and person ids; every method runs its query in a worker thread."""
 
@@ -65,6 +79,33 @@ class ChatRepository:
                 return work(session)
 
         return await asyncio.to_thread(job)
+
+    async def alert_preferences(self, *, chat_id: int) -> AlertPreferences:
+        """The chat's alert preferences (defaults for a chat never seen)."""
+
+        def work(session: Session) -> AlertPreferences:
+            chat = session.get(Chat, chat_id)
+            return _preferences(chat if chat is not None else Chat(id=chat_id))
+
+        return await self._run(work)
+
+    async def update_alert_preferences(
+        self, *, chat_id: int, kind: str, changes: dict[str, object]
+    ) -> AlertPreferences:
+        """Change some alert preferences (keys: timezone, digest_hour, quiet_from, quiet_to)."""
+        allowed = {"timezone", "digest_hour", "quiet_from", "quiet_to"}
+        if not set(changes) <= allowed:
+            raise SubscriptionError(f"unknown preferences: {sorted(set(changes) - allowed)}")
+
+        def work(session: Session) -> AlertPreferences:
+            chat = session.get(Chat, chat_id) or Chat(id=chat_id, kind=kind)
+            for name, value in changes.items():
+                setattr(chat, name, value)
+            session.add(chat)
+            session.flush()
+            return _preferences(chat)
+
+        return await self._run(work)
 
     async def register_chat(self, *, chat_id: int, kind: str, title: str | None = None) -> bool:
         """Create the chat if it is new; True when it was created."""

@@ -11,6 +11,7 @@ from aiogram.types import CallbackQuery, Message
 
 from bot import keyboards, texts
 from bot.handlers.common import callback_chat_id, people_from_args
+from bot.preferences import PreferenceError, parse_preferences
 
 if TYPE_CHECKING:
     from bot.services import AnswerServiceProtocol
@@ -96,11 +97,30 @@ async def on_unsubscribe(
             raise
 
 
+async def on_alerts(message: Message, command: CommandObject, chats: ChatRepository) -> None:
+    """/alerts [сразу | дайджест ЧАС | тишина С-ДО | пояс ЗОНА]."""
+    if not command.args:
+        prefs = await chats.alert_preferences(chat_id=message.chat.id)
+        await message.answer(**texts.render_alert_preferences(prefs).as_kwargs())
+        return
+    try:
+        change = parse_preferences(command.args)
+    except PreferenceError as error:
+        await message.answer(**texts.render_preference_error(str(error)).as_kwargs())
+        return
+    values = {name: getattr(change, name) for name in change.fields}
+    prefs = await chats.update_alert_preferences(
+        chat_id=message.chat.id, kind=message.chat.type, changes=values
+    )
+    await message.answer(**texts.render_alert_preferences(prefs, changed=True).as_kwargs())
+
+
 def make_router() -> Router:
     """A fresh router for subscriptions."""
     router = Router(name=__name__)
     router.message.register(on_subscribe, Command("subscribe"))
     router.message.register(on_subscriptions, Command("subscriptions"))
+    router.message.register(on_alerts, Command("alerts"))
     router.callback_query.register(on_follow, keyboards.FollowCallback.filter())
     router.callback_query.register(on_unsubscribe, keyboards.UnsubscribeCallback.filter())
     return router
