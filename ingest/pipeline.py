@@ -189,8 +189,17 @@ class Ingestor:
 
     def _store(self, session: Session, analysed: AnalysedArticle, report: IngestReport) -> None:
         doc = analysed.doc
-        if article_repo.find_duplicate(session, url=doc.url, content_hash=analysed.content_hash):
+        original = article_repo.find_duplicate(
+            session, url=doc.url, content_hash=analysed.content_hash
+        )
+        if original is not None:
             report.duplicate += 1
+            if (
+                doc.url
+                and original.url != doc.url
+                and original.content_hash == analysed.content_hash
+            ):
+                self._store_reprint(session, analysed, original)
             return
         article = article_repo.add_article(
             session,
@@ -222,6 +231,34 @@ class Ingestor:
                 report.contacts_updated += 1
             if stored.status_changed:
                 report.changed_contact_ids.append(stored.contact_id)
+
+    def _store_reprint(
+        self, session: Session, analysed: AnalysedArticle, original: Article
+    ) -> None:
+        """Same text on another URL: one more source of the original's contacts, no new ones."""
+        doc = analysed.doc
+        assert original.id is not None and doc.url is not None
+        source = original.duplicate_of or original.id
+        reprint = article_repo.add_article(
+            session,
+            article=Article(
+                external_id=doc.external_id,
+                url=doc.url,
+                title=analysed.title,
+                published=analysed.published,
+                outlet=analysed.outlet,
+                source_id=doc.source_id,
+                text=analysed.text,
+                content_hash=f"{analysed.content_hash}:{article_repo.url_digest(doc.url)}",
+                duplicate_of=source,
+            ),
+            passages=[],
+        )
+        assert reprint.id is not None
+        for contact_id in contact_repo.copy_evidence(
+            session, from_article=source, to_article=reprint.id
+        ):
+            contact_repo.touch(session, contact=session.get(Contact, contact_id))  # type: ignore[arg-type]
 
     def _store_contact(
         self, session: Session, article_id: int, analysed: AnalysedArticle, found: ExtractedContact

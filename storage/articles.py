@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,11 @@ class NewPassage:
     text: str
     lemmas: Sequence[str]
     indexed: bool
+
+
+def url_digest(url: str) -> str:
+    """A short stable digest of a URL (keeps reprint content hashes unique)."""
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
 
 
 def find_duplicate(session: Session, *, url: str | None, content_hash: str) -> Article | None:

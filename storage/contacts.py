@@ -52,6 +52,21 @@ def add_evidence(
     return True
 
 
+def copy_evidence(session: Session, *, from_article: int, to_article: int) -> list[int]:
+    """Cite a reprint wherever the original is cited; ids of the contacts it now cites."""
+    rows = session.exec(select(Evidence).where(Evidence.article_id == from_article)).all()
+    for ev in rows:
+        add_evidence(
+            session,
+            contact_id=ev.contact_id,
+            article_id=to_article,
+            snippet=ev.snippet,
+            start=ev.start,
+            end=ev.end,
+        )
+    return sorted({ev.contact_id for ev in rows})
+
+
 def touch(session: Session, *, contact: Contact) -> None:
     """Mark a contact as updated now."""
     contact.updated_at = utcnow()

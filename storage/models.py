@@ -62,6 +62,8 @@ class Article(SQLModel, table=True):
     source_id: int | None = Field(default=None, foreign_key="source.id", index=True)
     text: str = Field(sa_column=Column(Text, nullable=False))
     content_hash: str = Field(unique=True)
+    # an exact reprint of another article (same text, other URL): cited, not re-analysed
+    duplicate_of: int | None = Field(default=None, foreign_key="article.id")
     ingested_at: dt.datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
 
 
