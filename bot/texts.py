@@ -207,8 +207,10 @@ def parse_kind(word: str) -> str | None:
 def _outlet(source: SourceView) -> str:
     if source.outlet:
         return shorten(source.outlet, 60)
-    if source.url:
-        return shorten(urlsplit(source.url).netloc, 60) or "источник"
+    if source.url and urlsplit(source.url).netloc:
+        return shorten(urlsplit(source.url).netloc, 60)
+    if source.title:
+        return f"«{shorten(source.title, 50)}»"
     return "источник"
 
 
@@ -306,18 +308,35 @@ def _people_header(people: Sequence[str], contacts: Sequence[ContactView]) -> Te
 
 
 def render_answer_pages(answer: Answer) -> list[Text]:
-    """The answer to a question, paged: the facts first, then the cited quotes."""
+    """The answer to a question, paged: the facts first, then the cited quotes.
+
+    «О чём договорились» leads with what was agreed; «с кем» leads with the counterparts.
+    """
     people = list(answer.query.people)
     if answer.contacts:
         header = _people_header(people, answer.contacts)
-        blocks = [render_contact_block(c, asked=people) for c in answer.contacts]
+        if answer.query.intent == "last":
+            header = Text(Bold(shorten(format_people(people), 300)), ": последний контакт")
+        lead: list[Text] = []
+        if answer.query.intent == "about" and answer.passages:
+            lead.append(
+                as_list(
+                    Bold("О чём договорились и что обсуждали:"),
+                    *(render_quote(p.text, p.source) for p in answer.passages),
+                )
+            )
+        if answer.query.intent == "who" and answer.counterparts:
+            lead.append(
+                as_list(
+                    Bold("Собеседники:"),
+                    *(
+                        Text(f"• {shorten(name, 100)} — {contacts_count(n)}")
+                        for name, n in answer.counterparts
+                    ),
+                )
+            )
+        blocks = [*lead, *(render_contact_block(c, asked=people) for c in answer.contacts)]
         return paginate(header, blocks)
-    if answer.counterparts:
-        header = Text(Bold(shorten(format_people(people), 300)), " — с кем были контакты:")
-        lines = [
-            Text(f"• {shorten(name, 100)} — {contacts_count(n)}") for name, n in answer.counterparts
-        ]
-        return paginate(header, lines)
     if answer.passages:
         header = Text(
             "Контактов не нашёл, но вот что пишут по запросу ",

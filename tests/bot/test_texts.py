@@ -161,3 +161,26 @@ def test_every_callback_fits_64_bytes() -> None:
         keyboards.ExampleCallback(index=2).pack(),
     ]
     assert all(len(p.encode()) <= 64 for p in packed), packed
+
+
+def test_about_and_who_answers_lead_with_what_was_asked() -> None:
+    from datetime import date
+
+    from retrieval.types import Query
+    from service.views import Answer, ContactView, PassageView, SourceView
+
+    source = SourceView("a1", None, "Лавров и Рубио договорились", date(2025, 2, 15), None, "s")
+    contact = ContactView(1, date(2025, 2, 15), "day", "phone", "happened",
+                          ("Марко Рубио", "Сергей Лавров"), None, None, (source,))  # fmt: skip
+    agreed = PassageView("Стороны договорились о поддержании канала связи.", 1.0, source)
+    people = ("Сергей Лавров", "Марко Рубио")
+    about = Answer(
+        "о чем договорились", Query("q", people, intent="about"), "", (contact,), (agreed,)
+    )
+    html = texts.render_answer_pages(about)[0].as_html()
+    assert html.index("канала связи") < html.index("15 февраля 2025")
+    assert "«Лавров и Рубио договорились»" in html  # a title stands in for a missing outlet
+    who = Answer("с кем", Query("q", people[:1], intent="who"), "", (contact,),
+                 counterparts=(("Марко Рубио", 1),))  # fmt: skip
+    html = texts.render_answer_pages(who)[0].as_html()
+    assert html.index("Собеседники") < html.index("15 февраля 2025")
