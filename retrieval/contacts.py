@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
 from retrieval.cues import (
     BETWEEN_RE,
     DENIAL_RE,
+    EARLIER_DATED_RE,
     EARLIER_RE,
     FRAME_RE,
     INITIATIVE_RE,
     LIGHT_VERB_RE,
+    MANNER_PHONE_RE,
     PARTY_RE,
     RELATIVE_CLAUSE_RE,
     SIDES_PAIR_RE,
@@ -28,7 +31,13 @@ from retrieval.cues import (
     predicate_status,
     status_of,
 )
-from retrieval.dates import RELATIVE_RE, WEEKDAY_RE, find_date_hits, parse_dateline
+from retrieval.dates import (
+    RELATIVE_RE,
+    WEEKDAY_RE,
+    DateHit,
+    find_date_hits,
+    parse_dateline,
+)
 from retrieval.groups import GroupResolver
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
 from retrieval.offices import SIDE_ADJECTIVES
@@ -50,6 +59,36 @@ OTHER_EVENT_RE = re.compile(
     r"(?:вступлени|избрани|инаугураци|назначени|отставк|выбор)\w*[^,.;:]*$",
     re.IGNORECASE,
 )
+# the words after a contact noun, to find a genitive of other parties
+NEXT_WORDS_RE = re.compile(r"\s+([а-яё]+)(?:\s+([а-яё]+))?")
+# genitives that describe the contact, not its parties: "встреча высокого уровня"
+NOT_PARTY_HEADS = frozenset({"уровня", "формата", "характера", "типа", "масштаба"})
+# "Помпео принял ...": the guest right before "принял" (a few adverbs may stand between)
+GUEST_GAP_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
+GUEST_PRONOUN_RE = re.compile(r"(?<![\w-])(?:его|ее|её)\s+(?:[а-яё]+\s+){0,2}$", re.IGNORECASE)
+# a contact told as part of the same day's story as the one before it
+SAME_DAY_RE = re.compile(
+    r"(?<![\w-])(?:в (?:тот|этот) же день|в (?:тот|этот) день|тем же (?:днем|вечером)"
+    r"|после (?:переговоров|встречи|беседы|разговора)(?![\w-]))",
+    re.IGNORECASE,
+)
+# "достигнутых X в ходе беседы": the frame between a participle's agent and the contact
+AGENT_FRAME_RE = re.compile(
+    r"\s*(?:в ходе|во время|в рамках|на|по итогам)\s+(?:[а-яё]+\s+){0,2}$", re.IGNORECASE
+)
+# pymorphy reads some passive participles as adjectives: "достигнутых", "принятых"
+PASSIVE_PARTICIPLE_RE = re.compile(r"(?:нн|[уяи]т)(?:ых|ого|ой|ым|ыми|ую|ая|ые|ый|ом)$")
+# a contact word that refers back to the pair of the story: "предыдущий телефонный разговор"
+PREVIOUS_RE = re.compile(
+    r"(?<![\w-])(?:предыдущ|прошл|последн)\w{2,3}\s+(?:[а-яё]+\s+)?$", re.IGNORECASE
+)
+# a contact noun framing the clause's event: "по итогам визита", "в ходе переговоров"
+CIRCUMSTANCE_RE = re.compile(
+    r"(?<![\w-])(?:в ходе|во время|по итогам|в рамках|по завершении)\s+(?:[а-яё]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+NEWS_AGE_DAYS = 7  # a fresh report tells of an event at most this old
+NEWS_DATE_SENTENCES = 5  # where a page without a header date states the date of its news
 PARTY_REACH = 3  # sentences after a contact that may still list its participants
 RELATIVE_DATE_RE = re.compile(f"{RELATIVE_RE.pattern}|{WEEKDAY_RE.pattern}", re.IGNORECASE)
 PREPOSITIONS = frozenset(
@@ -98,6 +137,7 @@ class _Candidate:
     initiator: str | None
     grouped: bool = False  # every participant comes from a group title ("лидеры")
     lead: bool = False  # undated news of the lead: dated by the dateline unless merged
+    worded: int = 1 << 30  # sentence that worded the kind (see _wording)
 
 
 class ContactExtractor:
@@ -129,10 +169,22 @@ class ContactExtractor:
             context = next((c.participants for c in heads), ())
         for index, (start, sentence) in enumerate(sentences):
             recent = [c for c in candidates if 0 <= index - c.sentence <= PARTY_REACH]
-            if recent and PARTY_RE.search(sentence):
+            sides_only = (
+                bool(recent)
+                and not recent[-1].participants
+                and recent[-1].sentence == index - 1
+                and not has_cue(sentence)
+            )
+            if recent and (PARTY_RE.search(sentence) or sides_only):
+                # "Прошли российско-индийские переговоры. Путин и Моди обсудили ...": the
+                # people of a contact told by its sides only come in the next sentence
                 if known is None:
                     known = self.registry._full_names(text)
-                if self._join_party(sentence, recent[-1], candidates, anchor, known):
+                needed = 2 if sides_only and not PARTY_RE.search(sentence) else 1
+                joined = self._join_party(
+                    text, start, sentence, recent[-1], candidates, anchor, known, needed
+                )
+                if joined:
                     continue
             if not has_cue(sentence):
                 continue
@@ -144,27 +196,34 @@ class ContactExtractor:
             )
             if not found and SIDES_PAIR_RE.search(sentence):
                 found = self._sides_only(sentence, start, index, anchor)
+            if SAME_DAY_RE.search(sentence):
+                found = _same_day(found, candidates)
             candidates += found
             named = [c for c in found if not c.grouped and c.participants]
             if named:
                 context = named[0].participants
         candidates = [c for c in candidates if len(c.participants) >= 2]
-        default = dateline or (
-            PartialDate(anchor.year, anchor.month, anchor.day) if anchor else None
+        default = (
+            dateline
+            or (PartialDate(anchor.year, anchor.month, anchor.day) if anchor else None)
+            or _stated_news_date(sentences)
         )
         return [
             self._record(replace(c, date=default) if c.lead and c.date is None else c)
-            for c in _merge(candidates)
+            for c in _merge(candidates, default)
             if c.sentence != TITLE
         ]
 
     def _join_party(
         self,
+        text: str,
+        offset: int,
         sentence: str,
         target: _Candidate,
         candidates: list[_Candidate],
         anchor: date | None,
         known: set[str],
+        needed: int = 1,
     ) -> bool:
         """Add the people of "с российской стороны участвовали X и Y" to the contact before."""
         on = target.date.to_date() if target.date and target.date.precision == "day" else anchor
@@ -174,10 +233,15 @@ class ContactExtractor:
             for m in self.registry.scan(work, on=on, known=known)
             if not self._spokesman(m, on)
         ]
-        if not people:
+        if len(set(people)) < needed:
             return False
         merged = tuple(sorted(set(target.participants) | set(people)))
-        candidates[candidates.index(target)] = replace(target, participants=merged)
+        joined = replace(target, participants=merged)
+        if not target.participants:
+            # the evidence must name the people: it runs on to the sentence that names them
+            end = offset + len(sentence)
+            joined = replace(joined, end=end, snippet=text[target.start : end])
+        candidates[candidates.index(target)] = joined
         return True
 
     def _sides_only(
@@ -190,24 +254,26 @@ class ContactExtractor:
             return []
         cue = cues[0]
         hits = find_date_hits(work, published=anchor)
-        when = self._date(work, cue, hits, [], clause_bounds(work, cue.start))
+        when = self._date(work, cue, hits, [], clause_bounds(work, cue.start), cues)
         status = status_of(work)
         return [
-            _Candidate(
-                participants=(),
-                kind=cue.kind,
-                weak=cue.weak,
-                status=status,
-                date=when,
-                earlier=bool(EARLIER_RE.search(work)),
-                score=2 + (when is not None),
-                sentence=index,
-                start=offset,
-                end=offset + len(sentence),
-                snippet=sentence,
-                place=self._place(work) if cue.kind != "phone" else None,
-                initiator=_initiator(work, cue.start),
-                lead=when is None and status == "happened" and index < LEAD_SENTENCES,
+            _wording(
+                _Candidate(
+                    participants=(),
+                    kind=cue.kind,
+                    weak=cue.weak,
+                    status=status,
+                    date=when,
+                    earlier=_earlier(work, when, cue.start),
+                    score=2 + (when is not None),
+                    sentence=index,
+                    start=offset,
+                    end=offset + len(sentence),
+                    snippet=sentence,
+                    place=self._place(work) if cue.kind != "phone" else None,
+                    initiator=_initiator(work, cue.start),
+                    lead=when is None and status == "happened" and index < LEAD_SENTENCES,
+                )
             )
         ]
 
@@ -237,17 +303,29 @@ class ContactExtractor:
                 m for m in mentions if not any(m.start < g.end and g.start < m.end for g in groups)
             ]
             mentions = sorted(mentions + groups, key=lambda m: m.start)
-        if len({m.person for m in mentions}) < 2:
+        previous = [c for c in cues if PREVIOUS_RE.search(work, 0, c.start)]
+        if len({m.person for m in mentions}) < 2 and not (previous and len(context) >= 2):
             return []
-        by_people: dict[tuple[str, ...], _Candidate] = {}
+        # one candidate per event of a pair: the same people with another date or an
+        # "earlier" mark are another contact ("встретились 8 июля, а 9 июля провели переговоры")
+        by_event: dict[tuple[object, ...], _Candidate] = {}
         for cue in cues:
             found = self._participants(work, cue, cues, mentions, on)
             people = tuple(sorted({f.person for f in found}))
+            if len(people) < 2 and cue in previous and len(context) >= 2:
+                # "предыдущий разговор состоялся в декабре": the pair the article is about
+                people = tuple(sorted(context))
             if len(people) < 2:
                 continue
             cs, ce = clause_bounds(work, cue.start)
             clause = work[cs:ce]
-            status = status_of(work[max(cs, cue.start - 60) : min(ce, cue.end + 40)])
+            frame = CIRCUMSTANCE_RE.search(work, cs, cue.start)
+            if frame is not None and not cue.verb:
+                # "По итогам визита министры намерены ...": the frame noun is a circumstance
+                # of the clause, whose modality is not its status; only its own words count
+                status = status_of(work[frame.start() : cue.end])
+            else:
+                status = status_of(work[max(cs, cue.start - 60) : min(ce, cue.end + 40)])
             if status in ("happened", "planned"):
                 nxt = min((c.start for c in cues if c.start > cue.end), default=ce)
                 stated = predicate_status(work[cue.end : min(ce, nxt, cue.end + 160)])
@@ -255,17 +333,20 @@ class ContactExtractor:
                     status = stated
             if status != "denied" and DENIAL_RE.search(work[: cue.start]):
                 status = "denied"
-            earlier = bool(EARLIER_RE.search(clause))
-            when = self._date(work, cue, hits, found, (cs, ce))
+            when = self._date(work, cue, hits, found, (cs, ce), cues)
+            earlier = _earlier(clause, when, cue.start - cs)
             if status == "planned" and when is not None and anchor is not None:
                 when = _forward(when, anchor, hits)
-            fresh = not (earlier or cue.weak) and status == "happened"
+            kind, weak = cue.kind, cue.weak
+            if kind != "phone" and _by_phone(work, cue, cues, ce):
+                kind, weak = "phone", False
+            fresh = not (earlier or weak) and status == "happened"
             lead = when is None and fresh and 0 <= index < LEAD_SENTENCES
-            score = 2 * cue.verb + (not cue.weak) + (when is not None) + (status == "happened")
+            score = 2 * cue.verb + (not weak) + (when is not None) + (status == "happened")
             candidate = _Candidate(
                 participants=people,
-                kind=cue.kind,
-                weak=cue.weak,
+                kind=kind,
+                weak=weak,
                 status=status,
                 date=when,
                 earlier=earlier,
@@ -274,20 +355,24 @@ class ContactExtractor:
                 start=offset,
                 end=offset + len(sentence),
                 snippet=sentence,
-                place=self._place(clause) if cue.kind != "phone" else None,
+                place=self._place(clause) if kind != "phone" else None,
                 initiator=_initiator(work, cue.start) or _initiator(following, None),
                 grouped=all(f.via_office and not f.offices for f in found),
                 lead=lead,
             )
-            best = by_people.get(people)
+            candidate = _wording(candidate)
+            key = (people, earlier, when)
+            best = by_event.get(key)
             if best is None or _rank(candidate) > _rank(best):
-                by_people[people] = candidate
-        return list(by_people.values())
+                by_event[key] = candidate
+        return list(by_event.values())
 
     def _participants(
         self, s: str, cue: Cue, cues: list[Cue], mentions: list[Found], on: date | None
     ) -> list[Found]:
         cs, ce = clause_bounds(s, cue.start)
+        if self._others_event(s, cue, mentions):
+            return []
         later = [c.start for c in cues if c.start > cue.end and cs <= c.start < ce]
         seg_end = min(later, default=ce)
         seg_start = (
@@ -298,6 +383,10 @@ class ContactExtractor:
         owned = {id(m) for c in cues if c is not cue for m in self._chain(s, c, mentions, ce)}
         inside = [m for m in mentions if cs <= m.start and m.end <= ce and id(m) not in owned]
         genitive = self._chain(s, cue, inside, seg_end)
+        if not genitive:
+            agents = self._agents(s, cue, inside, cs)
+            if agents:
+                return agents  # the subject of the clause is not a party of this contact
         chosen = list(genitive)
         partners: list[Found] = []
         for m in (m for m in inside if seg_start <= m.start and m.end <= seg_end):
@@ -320,7 +409,7 @@ class ContactExtractor:
                 if 0 <= m.start - cue.end < 30 and "accs" in m.cases and m not in partners
             ][:1]
             if not partners:
-                return []
+                return self._guest_first(s, cue, mentions, inside, cs)
         chosen += [m for m in partners if m not in chosen]
         clause = s[cs:ce]
         framed = bool(FRAME_RE.search(s[cs : cue.start]))
@@ -338,6 +427,87 @@ class ContactExtractor:
                 ]
             chosen += subjects
         return chosen
+
+    def _agents(self, s: str, cue: Cue, inside: list[Found], cs: int) -> list[Found]:
+        """ "договоренностей, достигнутых президентами в ходе беседы": the participle's agents."""
+        if cue.verb:
+            return []
+        frame = AGENT_FRAME_RE.search(s, cs, cue.start)
+        if frame is None:
+            return []
+        agents = [m for m in inside if m.end <= frame.start() and "ablt" in m.cases]
+        if not agents:
+            return []
+        first = min(a.start for a in agents)
+        if not GAP_RE.fullmatch(s[max(a.end for a in agents) : frame.start()]):
+            return []
+        words = s[cs:first].split()
+        if not words:
+            return []
+        word = words[-1].strip(",").lower()
+        parses = self.lemmatizer.parses(word)[:3]
+        if not (
+            PASSIVE_PARTICIPLE_RE.search(word)
+            or any(p.tag.POS == "PRTF" and "pssv" in p.tag for p in parses)
+        ):
+            return []
+        return [m for m in agents if m.start >= first]
+
+    def _guest_first(
+        self, s: str, cue: Cue, mentions: list[Found], inside: list[Found], cs: int
+    ) -> list[Found]:
+        """ "Помпео принял Путин", "где его принял Трамп": the guest before "принял", host after.
+
+        A pronoun guest is the last person named before it in the sentence as a subject.
+        """
+        host = next((m for m in inside if 0 <= m.start - cue.end < 30 and "nomn" in m.cases), None)
+        if host is None:
+            return []
+        before = s[cs : cue.start]
+        guest = next(
+            (
+                m
+                for m in reversed(inside)
+                if m.end <= cue.start and GUEST_GAP_RE.fullmatch(s[m.end : cue.start])
+            ),
+            None,
+        )
+        if guest is not None and "accs" not in guest.cases:
+            guest = None
+        pronoun = GUEST_PRONOUN_RE.search(before)
+        if guest is None and pronoun is not None:
+            at = cs + pronoun.start()
+            guest = next(
+                (
+                    m
+                    for m in reversed(mentions)
+                    if m.end <= at and "nomn" in m.cases and m.person != host.person
+                ),
+                None,
+            )
+        return [guest, host] if guest is not None and guest.person != host.person else []
+
+    def _others_event(self, s: str, cue: Cue, mentions: list[Found]) -> bool:
+        """A contact noun with a genitive of other people: "саммит постоянных членов Совбеза"."""
+        if cue.verb:
+            return False
+        m = NEXT_WORDS_RE.match(s, cue.end)
+        if m is None or any(f.start <= m.start(1) < f.end for f in mentions):
+            return False
+        first = self._tag(m.group(1))
+        head, word = (first, m.group(1))
+        if first is not None and first.POS == "ADJF" and m.group(2):
+            head, word = (self._tag(m.group(2)), m.group(2))
+        return (
+            head is not None
+            and head.POS == "NOUN"
+            and head.case == "gent"
+            and word not in NOT_PARTY_HEADS
+        )
+
+    def _tag(self, word: str) -> Any:  # a pymorphy3 OpencorporaTag (untyped)
+        parses = self.lemmatizer.parses(word)
+        return parses[0].tag if parses else None
 
     @staticmethod
     def _chain(s: str, cue: Cue, mentions: list[Found], end: int) -> list[Found]:
@@ -396,7 +566,13 @@ class ContactExtractor:
         )
 
     def _date(
-        self, s: str, cue: Cue, hits: list, found: list[Found], clause: tuple[int, int]
+        self,
+        s: str,
+        cue: Cue,
+        hits: list,
+        found: list[Found],
+        clause: tuple[int, int],
+        cues: list[Cue],
     ) -> PartialDate | None:
         if not hits:
             return None
@@ -416,7 +592,18 @@ class ContactExtractor:
         ]
         if not hits:
             return None
-        in_clause = [h for h in hits if clause[0] <= h.span.start < clause[1]]
+        in_clause = [
+            h
+            for h in hits
+            if clause[0] <= h.span.start < clause[1]
+            and _nearest_cue(s, h, cues, clause) in (cue, None)
+        ]
+        if not in_clause:
+            # a date in another clause belongs to the contact word of that clause, if any:
+            # "первый разговор за два года: предыдущий разговор состоялся в декабре 2022"
+            hits = [h for h in hits if not _owned_elsewhere(s, h, cue, cues)]
+            if not hits:
+                return None
         hit = min(in_clause or hits, key=lambda h: abs(h.span.start - cue.start))
         value = hit.date
         if value.year is None and value.month and value.day and hit.weekday is not None:
@@ -485,6 +672,69 @@ def _antecedents(s: str, mentions: list[Found], clause_start: int) -> list[Found
     return out
 
 
+MANNER_BEFORE_RE = re.compile(r"(?:в (?:режиме|формате)|по)\s+$", re.IGNORECASE)
+
+
+def _by_phone(s: str, cue: Cue, cues: list[Cue], clause_end: int) -> bool:
+    """A contact word followed in its clause by "в режиме видеоконференции", "по телефону"."""
+    manner = MANNER_PHONE_RE.search(s, cue.end, clause_end)
+    return manner is not None and not any(
+        c.kind != "phone" and cue.end <= c.start < manner.start() for c in cues
+    )
+
+
+def _stated_news_date(sentences: list[tuple[int, str]]) -> PartialDate | None:
+    """A page with no header date: the first full date of its lead ("24 июня 2023 года")."""
+    for _, sentence in sentences[:NEWS_DATE_SENTENCES]:
+        for hit in find_date_hits(sentence, published=None):
+            if hit.date.precision == "day" and not EARLIER_RE.search(
+                sentence[clause_bounds(sentence, hit.span.start)[0] : hit.span.start]
+            ):
+                return hit.date
+    return None
+
+
+def _same_day(found: list[_Candidate], before: list[_Candidate]) -> list[_Candidate]:
+    """Undated contacts of "в тот же день", "после переговоров" take the story's last date."""
+    story = [c for c in before if c.sentence != TITLE and not c.earlier and c.participants]
+    if not story or not (story[-1].date or story[-1].lead):
+        return found
+    ref = story[-1]
+    return [
+        replace(c, date=ref.date, lead=ref.lead and ref.date is None)
+        if c.date is None and not c.earlier
+        else c
+        for c in found
+    ]
+
+
+def _earlier(clause: str, when: PartialDate | None, cue_at: int) -> bool:
+    """A clause about a past event: "предыдущий разговор", "ранее ... 6 мая"."""
+    return bool(EARLIER_RE.search(clause)) or (
+        when is not None and bool(EARLIER_DATED_RE.search(clause[:cue_at]))
+    )
+
+
+def _nearest_cue(s: str, hit: DateHit, cues: list[Cue], clause: tuple[int, int]) -> Cue | None:
+    """The contact word of the clause a date stands next to ("провел сегодня беседу ...")."""
+    heads = [
+        c
+        for c in cues
+        if clause[0] <= c.start < clause[1] and not MANNER_BEFORE_RE.search(s, 0, c.start)
+    ]
+    return min(
+        heads,
+        key=lambda c: max(c.start - hit.span.end, hit.span.start - c.end, 0),
+        default=None,
+    )
+
+
+def _owned_elsewhere(s: str, hit: DateHit, cue: Cue, cues: list[Cue]) -> bool:
+    """True when the clause of a date holds another contact word than `cue`."""
+    hs, he = clause_bounds(s, hit.span.start)
+    return any(c is not cue and hs <= c.start < he for c in cues)
+
+
 def _forward(when: PartialDate, anchor: date, hits: list) -> PartialDate:
     """A bare weekday of a planned contact points forward: "созвонятся в субботу"."""
     value = when.to_date()
@@ -512,15 +762,20 @@ def _initiator(sentence: str, near: int | None) -> str | None:
 
 
 def _rank(c: _Candidate) -> tuple[int, int, int]:
-    return (c.score, KIND_PRIORITY[c.kind] * (not c.weak), -c.sentence)
+    """Best evidence first: the fullest statement, then the earliest one (the lead)."""
+    return (c.score, -c.sentence, KIND_PRIORITY[c.kind] * (not c.weak))
 
 
 def _group(kind: Kind) -> str:
     return "phone" if kind == "phone" else "in_person"
 
 
-def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Same people, kind group, status and compatible dates: one contact, best evidence kept."""
+def _merge(candidates: list[_Candidate], default: PartialDate | None) -> list[_Candidate]:
+    """Same people, kind group, status and compatible dates: one contact, best evidence kept.
+
+    The undated lead report is the article's news: it takes a date stated later only when
+    that date is close to the article's own (`default`); an older date is another event.
+    """
     strong = [c for c in candidates if not c.weak]
     weak = [c for c in candidates if c.weak]
     merged: list[_Candidate] = []
@@ -528,6 +783,9 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
         for i, m in enumerate(merged):
             same_kind = c.weak or _group(c.kind) == _group(m.kind)
             dates_ok = c.date is None or m.date is None or c.date.compatible(m.date)
+            if dates_ok and default is not None and (c.date is None) != (m.date is None):
+                undated, dated = (c, m) if c.date is None else (m, c)
+                dates_ok = not undated.lead or _near(dated.date, default)
             if (
                 m.participants == c.participants
                 and same_kind
@@ -542,9 +800,30 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
     return merged
 
 
+def _near(when: PartialDate | None, news: PartialDate) -> bool:
+    """Whether `when` may be the date of news published (or datelined) on `news`."""
+    period, day = (when.period() if when else None), news.to_date()
+    if period is None or day is None or news.precision != "day":
+        return True
+    return period[0] <= day + timedelta(days=1) and day - timedelta(days=NEWS_AGE_DAYS) <= period[1]
+
+
+def _wording(c: _Candidate) -> _Candidate:
+    """The candidate with the place its kind was worded: body sentences first, headline last."""
+    if c.weak:
+        return c
+    return replace(c, worded=(1 << 29) if c.sentence == TITLE else c.sentence)
+
+
 def _combine(a: _Candidate, b: _Candidate) -> _Candidate:
+    """One contact from two reports of it.
+
+    The kind comes from the earliest sentence that words it: an event told as "переговоры"
+    in the lead and as "встреча" further on (or the other way round) keeps the lead's word;
+    "разговор"/"беседа" never decide the kind when another word does.
+    """
     best, other = (a, b) if _rank(a) >= _rank(b) else (b, a)
-    kind = best.kind if not best.weak else other.kind
+    kind = best.kind if best.worded <= other.worded else other.kind
     when = _more_precise(best.date, other.date)
     evidence = other if best.sentence == TITLE and other.sentence != TITLE else best
     return replace(
@@ -557,6 +836,7 @@ def _combine(a: _Candidate, b: _Candidate) -> _Candidate:
         grouped=best.grouped and other.grouped,
         lead=best.lead or other.lead,
         kind=kind,
+        worded=min(a.worded, b.worded),
         weak=best.weak and other.weak,
         date=when,
         place=best.place or other.place,

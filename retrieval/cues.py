@@ -69,7 +69,7 @@ _CUE_TABLE: tuple[tuple[Kind, bool, bool, str], ...] = (
     ("meeting", False, False, _words(r"встреч[аиуеой]\w{0,2}", r"саммит\w{0,3}")),
     ("visit", False, False, _words(r"визит\w{0,3}")),
     ("talks", True, False, _words(r"провел\w{0,2} переговоры", r"переговорил\w{0,2}")),
-    ("talks", False, False, _words(r"переговор(?:ы|ов|ах|ам|ами)", r"на полях")),
+    ("talks", False, False, _words(r"переговор(?:ы|ов|ах|ам|ами)")),
     (
         "talks",
         True,
@@ -124,7 +124,6 @@ LIGHT_VERB_RE = re.compile(
         r"имел\w{0,2}",
         r"договорил\w{1,4}",
         r"условил\w{1,4}",
-        r"обсудил\w{0,2}",
         r"обменял\w{1,4}",
         r"начал\w{0,2}",
         r"продолжил\w{0,2}",
@@ -249,7 +248,8 @@ STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
                 r"посетит",
                 r"примет",
                 r"хотел\w{0,2} бы",
-                r"предлож\w{1,4}",
+                r"предлож\w{1,6}",
+                r"провести",
                 r"приглаш\w{1,6}",
                 r"пригласил\w{0,2}",
                 r"не исключ\w{1,4}",
@@ -314,9 +314,24 @@ SIDES_PAIR_RE = re.compile(
     r"|(?<![\w-])(?i:\w+ская и \w+ская делегаци\w+)"
     r"|(?<![\w-])(?i:[а-яё]+ско-[а-яё]+ск\w+ (?:переговор|встреч|консультаци)\w*)",
 )
-EARLIER_RE = re.compile(
-    _words(r"предыдущ\w{2,3}", r"прошл(?:ый|ого|ом|ая|ой|ую|ые|ых)", r"прежн\w{2,3}"), re.IGNORECASE
+# a clause about an earlier event than the article's news: "предыдущий разговор", "последний
+# раз встречались"; "ранее" counts only with a date of its own (EARLIER_DATED_RE)
+# the manner of a contact: "переговоры в режиме видеоконференции" is a call, not a meeting
+MANNER_PHONE_RE = re.compile(
+    r"(?<![\w-])(?:в (?:режиме|формате)|по)\s+(?:видеоконференц\w*|видеосвяз\w*|телефону)(?![\w-])",
+    re.IGNORECASE,
 )
+EARLIER_RE = re.compile(
+    _words(
+        r"предыдущ\w{2,3}",
+        r"прошл(?:ый|ого|ом|ая|ой|ую|ые|ых)",
+        r"прежн\w{2,3}",
+        r"последний раз",
+        r"до этого",
+    ),
+    re.IGNORECASE,
+)
+EARLIER_DATED_RE = re.compile(_words(r"ранее", r"прежде"), re.IGNORECASE)
 FRAME_RE = re.compile(
     r"(?:в ходе|во время|по итогам|в рамках|после|на|в)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )

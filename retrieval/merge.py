@@ -108,7 +108,13 @@ def _contradicts(a: str, b: str) -> bool:
 
 
 def merged_kind(old_kind: str, old_status: str, new_kind: str, new_status: str) -> str:
-    """The kind after a new report: a planned contact takes the kind of the held one."""
+    """The kind after a new report: a planned contact takes the kind of the held one.
+
+    Within one article the extractor already chose the kind of an in-person event by its
+    lead wording (retrieval.contacts._combine: the earliest body sentence that names the
+    event as "переговоры" or "встреча" decides). Across articles the first held report keeps
+    its kind; "talks" and "meeting" of one event never split it into two contacts.
+    """
     if old_status != "happened" and new_status == "happened":
         return new_kind
     return old_kind

@@ -271,6 +271,10 @@ class PersonRegistry:
                 if len(key) == size and key in self._index:
                     found = self._pick(text, tokens, i, size, self._index[key], on, known)
                     if found is not None:
+                        # "Аббасом Аракчи": a first name read as another person's surname
+                        # gives way to the full name that starts with it
+                        while out and out[-1].end > found.start:
+                            out.pop()
                         out.append(found)
                         i += size - 1
                         break
@@ -531,7 +535,9 @@ class PersonRegistry:
         return hits
 
     def _question_titles(self, text: str) -> list[tuple[int, int, str]]:
-        titles = [t for t in find_titles(text, self.offices) if not is_dependent_title(text, t[0])]
+        titles = [
+            t for t in find_titles(text, self.offices) if not is_dependent_title(text, t[0])
+        ]
         extra = [
             t
             for group in find_coordinated(text, titles, self.offices, self.countries)

@@ -1,0 +1,186 @@
+"""One article, several events: which report is the news, which is a past contact, which kind."""
+
+from datetime import date
+
+import pytest
+
+from retrieval.contacts import ContactExtractor
+from retrieval.types import PartialDate
+
+PUTIN = "Владимир Путин"
+PUTIN_SCHOLZ = ("Владимир Путин", "Олаф Шольц")
+PUTIN_ERDOGAN = ("Владимир Путин", "Реджеп Тайип Эрдоган")
+PUTIN_MODI = ("Владимир Путин", "Нарендра Моди")
+PUTIN_BIDEN = ("Владимир Путин", "Джо Байден")
+PUTIN_TRUMP = ("Владимир Путин", "Дональд Трамп")
+PUTIN_POMPEO = ("Владимир Путин", "Майк Помпео")
+LAVROV_POMPEO = ("Майк Помпео", "Сергей Лавров")
+LAVROV_RUBIO = ("Марко Рубио", "Сергей Лавров")
+LAVROV_TRUMP = ("Дональд Трамп", "Сергей Лавров")
+LAVROV_WANG = ("Ван И", "Сергей Лавров")
+PUTIN_LUKASHENKO = ("Александр Лукашенко", "Владимир Путин")
+PUTIN_ARAGHCHI = ("Аббас Аракчи", "Владимир Путин")
+
+
+def day(y: int, m: int, d: int | None = None) -> PartialDate:
+    return PartialDate(y, m, d)
+
+
+# text, publication date, expected {(participants, kind, status, date)}
+EVENTS = [
+    [  # the lead report is the fresh call; "предыдущий ... в декабре 2022" is another one
+        "Президент России Владимир Путин провел телефонный разговор с канцлером Германии Олафом"
+        " Шольцем. Беседа прошла по инициативе немецкой стороны. Собеседники обсудили Украину."
+        " Это первый разговор Путина со Шольцем почти за два года: предыдущий телефонный"
+        " разговор состоялся в декабре 2022 года.",
+        date(2024, 11, 15),
+        {
+            (PUTIN_SCHOLZ, "phone", "happened", day(2024, 11, 15)),
+            (PUTIN_SCHOLZ, "phone", "happened", day(2022, 12)),
+        },
+    ],
+    [  # "последний раз ... встречались 19 июля" is not the date of the lead's talks
+        "Президент России Владимир Путин и президент Турции Реджеп Тайип Эрдоган провели в Сочи"
+        " переговоры. Путин поблагодарил турецкого коллегу. Новак сообщил журналистам о газе."
+        " Последний раз Путин и Эрдоган встречались 19 июля в Тегеране.",
+        date(2022, 8, 5),
+        {
+            (PUTIN_ERDOGAN, "talks", "happened", day(2022, 8, 5)),
+            (PUTIN_ERDOGAN, "meeting", "happened", day(2022, 7, 19)),
+        },
+    ],
+    [  # a later sentence dated a few days before publication is the same news
+        "Путин и Эрдоган провели переговоры в Сочи. Встреча Путина и Эрдогана прошла 4 августа.",
+        date(2022, 8, 5),
+        {(PUTIN_ERDOGAN, "talks", "happened", day(2022, 8, 4))},
+    ],
+    [  # one pair, two days: talks today, an informal meeting the evening before
+        "В Кремле во вторник прошли российско-индийские переговоры на высшем уровне. Президент"
+        " России Владимир Путин и премьер-министр Индии Нарендра Моди обсудили торговлю."
+        " Накануне вечером Путин и Моди встретились в Ново-Огарево.",
+        date(2024, 7, 9),
+        {
+            (PUTIN_MODI, "talks", "happened", day(2024, 7, 9)),
+            (PUTIN_MODI, "meeting", "happened", day(2024, 7, 8)),
+        },
+    ],
+    [  # a video conference is a call, whatever noun describes it
+        "Путин и Байден провели переговоры в режиме видеоконференции.",
+        date(2021, 12, 7),
+        {(PUTIN_BIDEN, "phone", "happened", day(2021, 12, 7))},
+    ],
+    [
+        "Путин поговорил по телефону с Байденом. Предыдущий разговор Путина и Байдена"
+        " в формате видеоконференции состоялся 7 декабря.",
+        date(2021, 12, 31),
+        {
+            (PUTIN_BIDEN, "phone", "happened", day(2021, 12, 31)),
+            (PUTIN_BIDEN, "phone", "happened", day(2021, 12, 7)),
+        },
+    ],
+    [  # the lead's word decides the kind of one in-person event told with two words
+        "Переговоры президентов России и США Владимира Путина и Джо Байдена в Женеве завершились."
+        " Байден отметил, что провел встречу в позитивном ключе."
+        " Это первая очная встреча лидеров с момента вступления Байдена в должность.",
+        date(2021, 6, 16),
+        {(PUTIN_BIDEN, "talks", "happened", day(2021, 6, 16))},
+    ],
+    [  # "на полях" frames a meeting; it is no contact word of its own
+        "Президент России Владимир Путин и президент США Дональд Трамп провели встречу на полях"
+        " саммита G20 в Осаке. Последний раз полноформатные переговоры лидеры проводили"
+        " 16 июля 2018 года в Хельсинки.",
+        date(2019, 6, 28),
+        {
+            (PUTIN_TRUMP, "meeting", "happened", day(2019, 6, 28)),
+            (PUTIN_TRUMP, "talks", "happened", day(2018, 7, 16)),
+        },
+    ],
+    [  # the guest before "принял", the host after it; "в тот же день" takes the story's date
+        "Министр иностранных дел России Сергей Лавров и госсекретарь США Майк Помпео во вторник"
+        " провели переговоры в Сочи. Предыдущая встреча министров состоялась 6 мая."
+        " Позднее в тот же день Помпео принял президент России Владимир Путин.",
+        date(2019, 5, 14),
+        {
+            (LAVROV_POMPEO, "talks", "happened", day(2019, 5, 14)),
+            (LAVROV_POMPEO, "meeting", "happened", day(2019, 5, 6)),
+            (PUTIN_POMPEO, "meeting", "happened", day(2019, 5, 14)),
+        },
+    ],
+    [  # a pronoun guest is the person named before it
+        "Сергей Лавров накануне провел переговоры с Майком Помпео. После переговоров Лавров"
+        " отправился в Белый дом, где его принял президент США Дональд Трамп.",
+        date(2019, 12, 11),
+        {
+            (LAVROV_POMPEO, "talks", "happened", day(2019, 12, 10)),
+            (LAVROV_TRUMP, "meeting", "happened", day(2019, 12, 10)),
+        },
+    ],
+    [  # the agent of a passive participle: "достигнутых президентами ... в ходе беседы"
+        "В понедельник Лавров и Рубио провели телефонный разговор. Министры обсудили шаги по"
+        " реализации договоренностей, достигнутых президентами двух стран в ходе телефонной"
+        " беседы 16 октября.",
+        date(2025, 10, 22),
+        {
+            (LAVROV_RUBIO, "phone", "happened", day(2025, 10, 20)),
+            (PUTIN_TRUMP, "phone", "happened", day(2025, 10, 16)),
+        },
+    ],
+    [  # no header date: the lead takes the full date the text states
+        "Президент России Владимир Путин провел переговоры с Дональдом Трампом. Встреча прошла"
+        " без прессы. Утром 24 июня 2023 года Путин и Лукашенко провели телефонный разговор.",
+        None,
+        {
+            (PUTIN_TRUMP, "talks", "happened", day(2023, 6, 24)),
+            (PUTIN_LUKASHENKO, "phone", "happened", day(2023, 6, 24)),
+        },
+    ],
+    [  # "обсудили" elaborates the call; another group's summit is no contact of theirs
+        "Путин провел телефонный разговор с Байденом. Президенты также обсудили вопросы,"
+        " связанные с предложением России провести саммит постоянных членов Совбеза ООН.",
+        date(2021, 1, 26),
+        {(PUTIN_BIDEN, "phone", "happened", day(2021, 1, 26))},
+    ],
+    [  # a framing noun ("по итогам визита") does not take the clause's modality
+        "Сергей Лавров провел переговоры с главой МИД КНР Ван И."
+        " По итогам визита министры намерены принять совместное заявление.",
+        date(2021, 3, 22),
+        {(LAVROV_WANG, "talks", "happened", day(2021, 3, 22))},
+    ],
+    [  # a date next to one contact word is not the date of another in the same clause
+        "Рубио провел сегодня телефонную беседу с Сергеем Лавровым в развитие разговора Трампа"
+        " с Путиным, состоявшегося ранее на этой неделе.",
+        date(2025, 2, 15),
+        {
+            (LAVROV_RUBIO, "phone", "happened", day(2025, 2, 15)),
+            (PUTIN_TRUMP, "talks", "happened", None),
+        },
+    ],
+    [  # a first name read as another person's surname gives way to the full name
+        "Президент России Владимир Путин встретился в Кремле с министром иностранных дел"
+        " Исламской Республики Иран Аббасом Аракчи.",
+        date(2025, 6, 23),
+        {(PUTIN_ARAGHCHI, "meeting", "happened", day(2025, 6, 23))},
+    ],
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), EVENTS)
+def test_events_of_one_article(
+    extractor: ContactExtractor,
+    text: str,
+    published: date | None,
+    expected: set[tuple[tuple[str, ...], str, str, PartialDate | None]],
+) -> None:
+    got = {
+        (c.participants, c.kind, c.status, c.date)
+        for c in extractor.extract(text, published=published)
+    }
+    assert got == expected
+
+
+def test_joined_people_are_in_the_snippet(extractor: ContactExtractor) -> None:
+    text = "В Кремле прошли российско-индийские переговоры. Путин и Моди обсудили торговлю."
+    [contact] = extractor.extract(text, published=date(2024, 7, 9))
+    assert contact.participants == PUTIN_MODI
+    assert "Моди" in contact.snippet
+    assert text[contact.start : contact.end] == contact.snippet
