@@ -309,6 +309,7 @@ class Ingestor:
             snippet=found.snippet,
             start=found.start,
             end=found.end,
+            status=found.status,
         )
         session.flush()
         self._absorb_undated(session, contact, candidates, lemma_sets, analysed.lemma_set)

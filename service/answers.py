@@ -361,7 +361,7 @@ class AnswerService:
         views = []
         for c in rows:
             cid = int(c.id or 0)
-            sources = self._sources(evidence.get(cid, []))
+            sources = self._sources(evidence.get(cid, []), status=c.status)
             views.append(
                 ContactView(
                     id=cid,
@@ -379,13 +379,21 @@ class AnswerService:
             )
         return views
 
-    def _sources(self, rows: list[tuple[Evidence, Article]]) -> list[SourceView]:
-        """One source per article (its first evidence sentence), dated articles first."""
+    def _sources(self, rows: list[tuple[Evidence, Article]], *, status: str) -> list[SourceView]:
+        """One source per article, sentences that state the contact's status first, then by date.
+
+        A planned contact that happened is quoted from the report that it happened, not from
+        its announcement.
+        """
+
+        def order(row: tuple[Evidence, Article]) -> tuple[bool, bool, date, int]:
+            ev, art = row
+            says_other = ev.status is not None and ev.status != status
+            return (says_other, art.published is None, art.published or date.min, ev.id or 0)
+
         seen: set[int] = set()
         out = []
-        for ev, art in sorted(
-            rows, key=lambda r: (r[1].published is None, r[1].published or date.min, r[0].id or 0)
-        ):
+        for ev, art in sorted(rows, key=order):
             if art.id in seen:
                 continue
             seen.add(int(art.id or 0))

@@ -32,7 +32,14 @@ def create(session: Session, *, contact: Contact, person_ids: Iterable[int]) -> 
 
 
 def add_evidence(
-    session: Session, *, contact_id: int, article_id: int, snippet: str, start: int, end: int
+    session: Session,
+    *,
+    contact_id: int,
+    article_id: int,
+    snippet: str,
+    start: int,
+    end: int,
+    status: str | None = None,
 ) -> bool:
     """Attach an evidence sentence; False when that sentence is already attached."""
     exists = session.exec(
@@ -46,7 +53,12 @@ def add_evidence(
         return False
     session.add(
         Evidence(
-            contact_id=contact_id, article_id=article_id, snippet=snippet, start=start, end=end
+            contact_id=contact_id,
+            article_id=article_id,
+            snippet=snippet,
+            start=start,
+            end=end,
+            status=status,
         )
     )
     return True
@@ -63,6 +75,7 @@ def copy_evidence(session: Session, *, from_article: int, to_article: int) -> li
             snippet=ev.snippet,
             start=ev.start,
             end=ev.end,
+            status=ev.status,
         )
     return sorted({ev.contact_id for ev in rows})
 

@@ -140,6 +140,7 @@ class Evidence(SQLModel, table=True):
     snippet: str = Field(sa_column=Column(Text, nullable=False))
     start: int
     end: int
+    status: str | None = None  # what this sentence says: happened, planned, denied...
     created_at: dt.datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
 
 

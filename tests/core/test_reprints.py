@@ -18,7 +18,12 @@ TEXT = (
 
 def doc(url: str, outlet: str) -> RawDocument:
     return RawDocument(
-        text=TEXT, origin=url, url=url, title="Лавров и Рубио", published=date(2025, 2, 15), outlet=outlet
+        text=TEXT,
+        origin=url,
+        url=url,
+        title="Лавров и Рубио",
+        published=date(2025, 2, 15),
+        outlet=outlet,
     )
 
 
@@ -41,3 +46,24 @@ def test_reprint_becomes_another_source_without_new_contacts(contacts_app: Conta
         assert counts(session)["articles"] == 2
     answer = contacts_app.answers.ask_sync("когда говорили Лавров и Рубио", today=date(2026, 1, 1))
     assert "Зеркало" in answer.text and "ТАСС" in answer.text
+
+
+def test_a_planned_contact_that_happened_is_quoted_from_the_report_it_happened(
+    contacts_app: ContactsApp,
+) -> None:
+    planned = RawDocument(
+        text="МОСКВА, 10 мая 2021. Сергей Лавров и Энтони Блинкен встретятся 19 мая в Рейкьявике.",
+        origin="a", url="https://a.test/plan", published=date(2021, 5, 10), outlet="Анонс",
+    )  # fmt: skip
+    held = RawDocument(
+        text="РЕЙКЬЯВИК, 19 мая 2021. Сергей Лавров и Энтони Блинкен провели встречу в Рейкьявике.",
+        origin="b", url="https://b.test/held", published=date(2021, 5, 19), outlet="Итог",
+    )  # fmt: skip
+    events: list[str] = []
+    contacts_app.ingestor.on_contact_event = lambda _s, _cid, event: events.append(event)
+    contacts_app.ingestor.ingest_items([planned])
+    contacts_app.ingestor.ingest_items([held])
+    [contact] = contacts_app.answers.contacts_sync(["Сергей Лавров", "Энтони Блинкен"])
+    assert (contact.status, contact.date) == ("happened", date(2021, 5, 19))
+    assert [s.outlet for s in contact.sources] == ["Итог", "Анонс"]
+    assert events == ["new", "happened"]
