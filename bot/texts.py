@@ -16,6 +16,10 @@ from aiogram.utils.formatting import (
     as_list,
 )
 
+from service.render import KIND_ICONS as SERVICE_KIND_ICONS
+from service.render import KIND_NAMES as SERVICE_KIND_NAMES
+from service.render import MONTHS_GEN, contact_date
+
 if TYPE_CHECKING:
     from bot.services import SourceHealth, SourceProbe
     from ingest.types import IngestReport
@@ -31,28 +35,15 @@ QUESTION_ECHO_CHARS: Final = 80
 QUOTES_PER_CONTACT: Final = 2
 LISTED_SUBSCRIPTIONS: Final = 40
 
-MONTHS_GENITIVE: Final = (
-    "января", "февраля", "марта", "апреля", "мая", "июня",
-    "июля", "августа", "сентября", "октября", "ноября", "декабря",
-)  # fmt: skip
-MONTHS_NOMINATIVE: Final = (
-    "январь", "февраль", "март", "апрель", "май", "июнь",
-    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
-)  # fmt: skip
-
-KIND_NAMES: Final = {
-    "phone": "телефонный разговор",
-    "meeting": "встреча",
-    "visit": "визит",
-    "talks": "переговоры",
-}
+MONTHS_GENITIVE: Final = MONTHS_GEN
+KIND_NAMES: Final = SERVICE_KIND_NAMES
 KIND_PLURALS: Final = {
     "phone": "звонки",
     "meeting": "встречи",
     "visit": "визиты",
     "talks": "переговоры",
 }
-KIND_ICONS: Final = {"phone": "📞", "meeting": "🤝", "visit": "✈️", "talks": "🗣"}
+KIND_ICONS: Final = SERVICE_KIND_ICONS
 STATUS_LABELS: Final = {
     "planned": "🗓 запланирован",
     "cancelled": "❌ отменён",
@@ -175,15 +166,7 @@ def format_day(value: dt.date) -> str:
 
 def format_contact_date(contact: ContactView) -> str:
     """The contact's date at its known precision."""
-    if contact.date is not None:
-        if contact.date_precision == "year":
-            return f"{contact.date.year} год"
-        if contact.date_precision == "month":
-            return f"{MONTHS_NOMINATIVE[contact.date.month - 1]} {contact.date.year}"
-        return format_day(contact.date)
-    if contact.hint_month and contact.hint_day:
-        return f"{contact.hint_day} {MONTHS_GENITIVE[contact.hint_month - 1]} (год не указан)"
-    return "дата не указана"
+    return contact_date(contact)
 
 
 def format_people(people: Sequence[str]) -> str:

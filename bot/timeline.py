@@ -12,6 +12,7 @@ from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 
 from bot import texts
+from bot.texts import KIND_PLURALS
 
 if TYPE_CHECKING:
     from service.views import ContactView
@@ -24,12 +25,7 @@ KIND_COLORS: Final = {
     "visit": "#d62728",
     "talks": "#9467bd",
 }
-KIND_LABELS: Final = {
-    "phone": "звонки",
-    "meeting": "встречи",
-    "visit": "визиты",
-    "talks": "переговоры",
-}
+KIND_LABELS: Final = KIND_PLURALS
 
 
 class NothingToDraw(ValueError):

@@ -65,6 +65,23 @@ def _apply_date(contact: Contact, value: PartialDate | None) -> None:
         contact.hint_month, contact.hint_day = value.month, value.day
 
 
+def _article_row(
+    analysed: AnalysedArticle, *, content_hash: str, duplicate_of: int | None = None
+) -> Article:
+    doc = analysed.doc
+    return Article(
+        external_id=doc.external_id,
+        url=doc.url,
+        title=analysed.title,
+        published=analysed.published,
+        outlet=analysed.outlet,
+        source_id=doc.source_id,
+        text=analysed.text,
+        content_hash=content_hash,
+        duplicate_of=duplicate_of,
+    )
+
+
 class Ingestor:
     """Stores documents: dedupes articles, keeps passages, merges contacts, reports."""
 
@@ -203,16 +220,7 @@ class Ingestor:
             return
         article = article_repo.add_article(
             session,
-            article=Article(
-                external_id=doc.external_id,
-                url=doc.url,
-                title=analysed.title,
-                published=analysed.published,
-                outlet=analysed.outlet,
-                source_id=doc.source_id,
-                text=analysed.text,
-                content_hash=analysed.content_hash,
-            ),
+            article=_article_row(analysed, content_hash=analysed.content_hash),
             passages=[
                 article_repo.NewPassage(
                     i, p.span.start, p.span.end, p.span.text, p.lemmas, p.indexed
@@ -241,14 +249,8 @@ class Ingestor:
         source = original.duplicate_of or original.id
         reprint = article_repo.add_article(
             session,
-            article=Article(
-                external_id=doc.external_id,
-                url=doc.url,
-                title=analysed.title,
-                published=analysed.published,
-                outlet=analysed.outlet,
-                source_id=doc.source_id,
-                text=analysed.text,
+            article=_article_row(
+                analysed,
                 content_hash=f"{analysed.content_hash}:{article_repo.url_digest(doc.url)}",
                 duplicate_of=source,
             ),
