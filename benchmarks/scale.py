@@ -4,21 +4,39 @@
 
 Builds (or reuses) benchmarks/.cache/corpus_N.jsonl by recombining sentences of real news
 (FactRuEval dev texts from ../shared/benchmarks) and of our own sample and dev articles,
-with ~10% of articles carrying a contact sentence. Prints one JSON line.
+with ~10% of articles carrying a contact sentence, and ingests it with one worker process
+per core (skipped with --reuse when the database exists; the ingest figures of that run are
+kept in the cache). Then, in one run:
+
+- a fresh bot process (a child, so its memory is the bot's alone) starts, answers a first
+  question (start-up), answers --questions warm questions, and rebuilds its index while
+  answering (refresh without blocking); its peak RSS is the bot's;
+- this process times, on the same passages and the same query lemmas, our SearchIndex,
+  a plain rank-bm25 full scan (BM25Okapi.get_scores) and tantivy, and checks that our
+  top-10 equals the full scan's.
+
+Prints one JSON line. Figures are wall-clock on a shared machine: expect noise.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+import os
 import random
 import re
 import resource
 import statistics
+import subprocess
 import sys
+import tempfile
+import threading
 import time
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -90,16 +108,46 @@ def build_corpus(n: int, seed: int = 7) -> Path:
     return path
 
 
-def percentile(values: list[float], q: float) -> float:
+def percentile(values: Sequence[float], q: float) -> float:
     """The q-th percentile (0-100) of the values."""
     ordered = sorted(values)
     k = max(0, min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1))))
     return ordered[k]
 
 
+def latency_figures(prefix: str, values: Sequence[float]) -> dict[str, float | None]:
+    """p50 and p95 of latencies in ms under `prefix_p50_ms` and `prefix_p95_ms`."""
+    if not values:
+        return {f"{prefix}_p50_ms": None, f"{prefix}_p95_ms": None}
+    return {
+        f"{prefix}_p50_ms": round(statistics.median(values), 2),
+        f"{prefix}_p95_ms": round(percentile(values, 95), 2),
+    }
+
+
 def peak_rss_mb() -> float:
     """Peak resident memory of this process in MB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+TOPICS = [
+    "на Украине",
+    "в Сирии",
+    "ядерной программы",
+    "торговли",
+    "газа",
+    "санкций",
+    "в Газе",
+    "на Ближнем Востоке",
+    "Арктики",
+    "безопасности в Европе",
+    "обмена пленными",
+    "нефтяных цен",
+    "Карабаха",
+    "Афганистана",
+    "зерновой сделки",
+    "стратегической стабильности",
+]
 
 
 def questions(names: list[str], rng: random.Random, k: int) -> list[str]:
@@ -113,13 +161,232 @@ def questions(names: list[str], rng: random.Random, k: int) -> list[str]:
         "переговоры по урегулированию {x}",
         "телефонный разговор министров {x}",
     ]
-    topics = ["на Украине", "в Сирии", "ядерной программы", "торговли", "газа", "санкций"]
     return [
         rng.choice(forms).format(
-            a=rng.choice(surnames), b=rng.choice(surnames), x=rng.choice(topics)
+            a=rng.choice(surnames), b=rng.choice(surnames), x=rng.choice(TOPICS)
         )
         for _ in range(k)
     ]
+
+
+def question_kind(question: str) -> str:
+    """Which answer path a benchmark question takes: search, about or people."""
+    if question.startswith(("переговоры", "телефонный")):
+        return "search"
+    return "about" if question.startswith("о чем") else "people"
+
+
+def ingest(corpus: Path, db: str) -> dict[str, Any]:
+    """Ingest the corpus with one worker per core; the figures of the run."""
+    from ingest.readers import document_from_object
+    from ingest.workers import default_workers
+    from service.app import ContactsApp
+
+    def documents() -> Iterator[Any]:
+        with corpus.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, 1):
+                yield document_from_object(json.loads(line), origin=f"{corpus.name}:{number}")
+
+    app = ContactsApp.open(db)
+    started = time.perf_counter()
+    report = app.ingestor.ingest_items(documents(), workers=default_workers())
+    seconds = time.perf_counter() - started
+    app.close()
+    return {
+        "ingest_s": round(seconds, 1),
+        "ingest_articles_per_s": round(report.new / seconds, 1) if seconds else None,
+        "ingest_workers": default_workers(),
+        "ingest_failed": report.failed,
+    }
+
+
+def bot_phase(db: str, count: int) -> dict[str, Any]:
+    """A fresh bot process: start-up to a first answer, warm asks, asks during a refresh."""
+    started = time.perf_counter()
+    from retrieval.concepts import expand_query_lemmas
+    from retrieval.questions import parse_question
+    from service.app import ContactsApp
+
+    app = ContactsApp.open(db)
+    app.answers.ask_sync("переговоры по урегулированию")
+    startup_s = time.perf_counter() - started
+
+    rng = random.Random(11)
+    people = sorted({n for c in app.answers.contacts_sync([]) for n in c.participants})
+    asked = questions(people, rng, count)
+    latencies = []
+    by_kind: dict[str, list[float]] = {}
+    for question in asked:
+        t0 = time.perf_counter()
+        app.answers.ask_sync(question)
+        latencies.append((time.perf_counter() - t0) * 1000)
+        by_kind.setdefault(question_kind(question), []).append(latencies[-1])
+
+    # New articles become answerable by a rebuild in a thread; questions go on meanwhile.
+    refresh = threading.Thread(target=app.answers.refresh_sync)
+    t0 = time.perf_counter()
+    refresh.start()
+    during = []
+    while refresh.is_alive() or not during:
+        question = rng.choice(asked)
+        t1 = time.perf_counter()
+        app.answers.ask_sync(question)
+        during.append((time.perf_counter() - t1) * 1000)
+    refresh.join()
+    refresh_s = time.perf_counter() - t0
+
+    today = date.today()
+    search_lemmas = []
+    for question in dict.fromkeys(asked):
+        query = parse_question(
+            question, registry=app.nlp.registry, lemmatizer=app.nlp.lemmatizer, today=today
+        )
+        if not query.people and query.lemmas:
+            search_lemmas.append(expand_query_lemmas(list(query.lemmas)))
+    return {
+        "startup_s": round(startup_s, 2),
+        **latency_figures("ask", latencies),
+        "ask_p95_ms_by_kind": {
+            kind: round(percentile(values, 95), 2) for kind, values in sorted(by_kind.items())
+        },
+        "refresh_s": round(refresh_s, 2),
+        "ask_during_refresh_p95_ms": round(percentile(during, 95), 2),
+        "asks_during_refresh": len(during),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "search_lemmas": search_lemmas,
+    }
+
+
+def stored_articles(db: str) -> int:
+    """Number of stored articles."""
+    from sqlmodel import Session
+
+    from storage import articles as article_repo
+    from storage.db import make_engine
+
+    engine = make_engine(db)
+    with Session(engine) as session:
+        count = article_repo.counts(session).get("articles", 0)
+    engine.dispose()
+    return int(count)
+
+
+def current_rss_mb() -> float:
+    """Resident memory of this process now, in MB (Linux)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def stored_passages(db: str) -> list[tuple[int, str]]:
+    """(passage id, lemmas) of every indexed passage."""
+    from sqlmodel import Session
+
+    from storage.articles import iter_indexed_passages
+    from storage.db import make_engine
+
+    engine = make_engine(db)
+    with Session(engine) as session:
+        rows = list(iter_indexed_passages(session))
+    engine.dispose()
+    return rows
+
+
+def sample_queries(rows: list[tuple[int, str]], rng: random.Random, k: int) -> list[list[str]]:
+    """OR queries of 2-4 lemmas taken from random indexed passages (so that they match)."""
+    out = []
+    while len(out) < k and rows:
+        lemmas = list(dict.fromkeys(rng.choice(rows)[1].split()))
+        if len(lemmas) >= 2:
+            out.append(rng.sample(lemmas, k=min(len(lemmas), rng.randint(2, 4))))
+    return out
+
+
+def time_queries(search: Any, queries: Sequence[list[str]]) -> tuple[list[float], list[Any]]:
+    """Latency (ms) and result of `search` on each query."""
+    latencies, results = [], []
+    for lemmas in queries:
+        t0 = time.perf_counter()
+        results.append(search(lemmas))
+        latencies.append((time.perf_counter() - t0) * 1000)
+    return latencies, results
+
+
+def tantivy_search(rows: list[tuple[int, str]], folder: str) -> tuple[Any, float]:
+    """A tantivy BM25 index (in `folder`) over the same lemmas, and its build time in seconds."""
+    import tantivy
+
+    started = time.perf_counter()
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("pid", stored=True)
+    builder.add_text_field("body", tokenizer_name="whitespace", index_option="freq")
+    schema = builder.build()
+    index = tantivy.Index(schema, path=folder)
+    writer = index.writer(heap_size=200_000_000, num_threads=1)
+    for pid, lemmas in rows:
+        writer.add_document(tantivy.Document(pid=[pid], body=[lemmas]))
+    writer.commit()
+    writer.wait_merging_threads()
+    index.reload()
+    searcher = index.searcher()
+
+    def search(lemmas: list[str], top_k: int = 10) -> list[int]:
+        should = tantivy.Occur.Should
+        query = tantivy.Query.boolean_query(
+            [(should, tantivy.Query.term_query(schema, "body", term)) for term in lemmas]
+        )
+        hits = searcher.search(query, limit=top_k).hits
+        return [searcher.doc(address)["pid"][0] for _, address in hits]
+
+    return search, time.perf_counter() - started
+
+
+def compare_engines(
+    rows: list[tuple[int, str]], queries: list[list[str]], fullscan_count: int
+) -> dict[str, Any]:
+    """Our index, rank-bm25's full scan and tantivy on the same passages and queries."""
+    import numpy as np
+    from rank_bm25 import BM25Okapi
+
+    from retrieval.index import SearchIndex
+
+    gc.collect()
+    before = current_rss_mb()
+    started = time.perf_counter()
+    index = SearchIndex.from_stored(rows)
+    build_s = time.perf_counter() - started
+    gc.collect()
+    index_rss_mb = current_rss_mb() - before
+    ours, found = time_queries(lambda lemmas: index.search(lemmas, top_k=10), queries)
+
+    bm25 = BM25Okapi([lemmas.split() for _, lemmas in rows])
+    scanned = queries[:fullscan_count]
+    fullscan, reference = time_queries(bm25.get_scores, scanned)
+    same = 0
+    for hits, scores in zip(found, reference, strict=False):
+        positive = np.sort(scores[scores > 0])[::-1][:10]
+        same += len(hits) == positive.size and np.allclose(
+            [score for _, score in hits], positive, rtol=1e-9, atol=0
+        )
+    del bm25
+
+    with tempfile.TemporaryDirectory(prefix="tantivy-", dir=CACHE) as folder:
+        fast, fast_build_s = tantivy_search(rows, folder)
+        fast_latencies, _ = time_queries(fast, queries)
+    return {
+        "index_build_s": round(build_s, 2),
+        "index_arrays_mb": round(index.nbytes / 2**20, 1),
+        "index_rss_mb": round(index_rss_mb, 1),
+        **latency_figures("search", ours),
+        **latency_figures("fullscan", fullscan),
+        **latency_figures("fast_engine", fast_latencies),
+        "fast_engine": "tantivy",
+        "fast_engine_build_s": round(fast_build_s, 2),
+        "search_queries": len(queries),
+        "fullscan_queries": len(scanned),
+        "top10_equal_to_fullscan": f"{same}/{len(scanned)}",
+    }
 
 
 def main() -> int:
@@ -128,83 +395,71 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--db", default=None, help="database URL (default: a SQLite file in the cache)")
     ap.add_argument("--questions", type=int, default=200)
+    ap.add_argument("--fullscan-queries", type=int, default=50, help="full scans to time")
     ap.add_argument("--reuse", action="store_true", help="reuse an already ingested database")
+    ap.add_argument("--bot-phase", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    db = args.db or f"sqlite:///{CACHE / f'scale_{args.articles}.db'}"
+    if args.bot_phase:
+        print(json.dumps(bot_phase(db, args.questions), ensure_ascii=False))
+        return 0
 
     corpus = build_corpus(args.articles)
-    db = args.db or f"sqlite:///{CACHE / f'scale_{args.articles}.db'}"
-    if not args.reuse and db.startswith("sqlite:///"):
-        for suffix in ("", "-wal", "-shm"):
-            Path(db.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
-
-    from ingest.readers import read_paths
-    from service.app import ContactsApp, Nlp
-
-    t0 = time.perf_counter()
-    nlp = Nlp.load()
-    load_s = time.perf_counter() - t0
-    app = ContactsApp.open(db, nlp=nlp)
-    ingest_rate = None
+    figures_path = CACHE / f"scale_{args.articles}.ingest.json"
     if not args.reuse:
-        t0 = time.perf_counter()
-        report = app.ingestor.ingest_items(read_paths([corpus]))
-        ingest_s = time.perf_counter() - t0
-        ingest_rate = report.new / ingest_s if ingest_s else None
-    app.close()
+        if db.startswith("sqlite:///"):
+            for suffix in ("", "-wal", "-shm"):
+                Path(db.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
+        figures_path.write_text(json.dumps(ingest(corpus, db)))
+    ingested = json.loads(figures_path.read_text()) if figures_path.exists() else {}
 
-    # start-up: a fresh app answers its first free-text question (index from stored lemmas)
-    t0 = time.perf_counter()
-    app = ContactsApp.open(db, nlp=nlp)
-    app.answers.ask_sync("переговоры по урегулированию")
-    startup_s = time.perf_counter() - t0 + load_s
-    t0 = time.perf_counter()
-    index = app.answers.build_index()
-    index_build_s = time.perf_counter() - t0
+    child = subprocess.run(
+        [sys.executable, __file__, "--bot-phase", "--db", db, "--questions", str(args.questions)],
+        check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    if child.returncode:
+        sys.stderr.write(child.stderr)
+        return child.returncode
+    bot = json.loads(child.stdout.strip().splitlines()[-1])
+    rows = stored_passages(db)
+    queries = bot.pop("search_lemmas") + sample_queries(rows, random.Random(5), 150)
+    engines = compare_engines(rows, queries, args.fullscan_queries)
 
-    rng = random.Random(11)
-    names = [c.participants for c in app.answers.contacts_sync([])]
-    people = sorted({n for group in names for n in group})
-    qs = questions(people, rng, args.questions)
-    latencies = []
-    for q in qs:
-        t0 = time.perf_counter()
-        app.answers.ask_sync(q)
-        latencies.append((time.perf_counter() - t0) * 1000)
-
-    # the plain rank-bm25 full scan over the same indexed passages, same queries
-    from rank_bm25 import BM25Okapi
     from sqlmodel import Session
 
-    from retrieval.concepts import expand_query_lemmas
-    from storage.articles import iter_indexed_passages
+    from storage import articles as article_repo
+    from storage import contacts as contact_repo
+    from storage.db import make_engine
 
-    with Session(app.engine) as session:
-        docs = [lemmas.split() for _, lemmas in iter_indexed_passages(session)]
-    fullscan = []
-    if docs:
-        bm25 = BM25Okapi(docs)
-        for q in qs[:50]:
-            lemmas = expand_query_lemmas(nlp.lemmatizer.lemmas(q))
-            t0 = time.perf_counter()
-            bm25.get_scores(lemmas)
-            fullscan.append((time.perf_counter() - t0) * 1000)
-
-    stats = app.answers.stats_sync()
+    engine = make_engine(db)
+    with Session(engine) as session:
+        counts = article_repo.counts(session)
+        contacts = contact_repo.count(session)
+    engine.dispose()
+    speedup = (
+        round(engines["fullscan_p95_ms"] / bot["ask_p95_ms"], 1)
+        if engines["fullscan_p95_ms"] and bot["ask_p95_ms"]
+        else None
+    )
     print(
         json.dumps(
             {
-                "articles": stats["articles"],
-                "passages": stats["passages"],
-                "indexed_passages": len(index),
-                "contacts": stats["contacts"],
-                "ingest_articles_per_s": round(ingest_rate, 1) if ingest_rate else None,
-                "index_build_s": round(index_build_s, 2),
-                "ask_p50_ms": round(statistics.median(latencies), 2),
-                "ask_p95_ms": round(percentile(latencies, 95), 2),
-                "fullscan_p95_ms": round(percentile(fullscan, 95), 2) if fullscan else None,
-                "fast_engine_p95_ms": None,
-                "peak_rss_mb": round(peak_rss_mb(), 1),
-                "startup_s": round(startup_s, 2),
+                "articles": counts.get("articles"),
+                "passages": counts.get("passages"),
+                "indexed_passages": len(rows),
+                "contacts": contacts,
+                **ingested,
+                **{key: bot[key] for key in ("ask_p50_ms", "ask_p95_ms")},
+                **{key: engines[key] for key in ("fullscan_p95_ms", "fast_engine_p95_ms")},
+                "fullscan_over_ask_p95": speedup,
+                "peak_rss_mb": bot["peak_rss_mb"],
+                "startup_s": bot["startup_s"],
+                **{k: v for k, v in bot.items() if k not in ("peak_rss_mb", "startup_s")},
+                **engines,
+                "benchmark_peak_rss_mb": round(peak_rss_mb(), 1),
                 "db": db.split("://")[0],
             },
             ensure_ascii=False,
