@@ -76,9 +76,19 @@ def migrate(engine: Engine) -> None:
     script_location = str(resources.files("storage") / "migrations")
     config = Config()
     config.set_main_option("script_location", script_location)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        if is_sqlite(engine):
+            # SQLite alters tables by copying them (batch mode); with foreign keys on, dropping
+            # the old table of a non-empty database fails. The pragma only works outside a
+            # transaction: https://www.sqlite.org/foreignkeys.html#fk_enable
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()  # ends SQLAlchemy's autobegun transaction (none in SQLite)
+        with connection.begin():
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+        if is_sqlite(engine):
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
 
 
 @contextmanager

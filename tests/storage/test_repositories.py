@@ -135,3 +135,28 @@ def test_schema_revision_constant_matches_the_migrations_head(engine: Engine) ->
     config.set_main_option("script_location", str(resources.files("storage") / "migrations"))
     assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_REVISION
     assert schema_revision(engine) == SCHEMA_REVISION
+
+
+def test_upgrading_a_database_with_data_keeps_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from importlib import resources
+
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text as sql
+
+    from storage.db import make_engine
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("storage") / "migrations"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    with engine.begin() as connection:
+        connection.execute(sql("insert into article (text, content_hash, ingested_at) values ('t', 'h', '2025-01-01')"))
+        connection.execute(sql('insert into passage (article_id, position, start, "end", text, lemmas, indexed) values (1, 0, 0, 1, \'t\', \'t\', 1)'))
+    migrate(engine)
+    with Session(engine) as session:
+        assert articles.counts(session) == {"articles": 1, "passages": 1}
+        assert articles.find_duplicate(session, url=None, content_hash="h") is not None
+    engine.dispose()
