@@ -17,6 +17,7 @@ from ingest.workers import Analysed, analyse_one, analyse_parallel, chunked
 from retrieval.merge import (
     Report,
     best_match,
+    kind_group,
     match_score,
     merged_kind,
     merged_status,
@@ -30,6 +31,8 @@ from storage.db import session_scope
 from storage.models import Article, Contact
 
 logger = logging.getLogger(__name__)
+
+SIMILARITY_ARTICLES = 3  # articles per contact compared for content similarity
 
 # Called inside the storing transaction: (session, contact id, event) where event is
 # "new", "happened", "cancelled", "postponed" or "denied". Alerts use it to fill the outbox.
@@ -63,6 +66,11 @@ def _apply_date(contact: Contact, value: PartialDate | None) -> None:
         contact.hint_month = contact.hint_day = None
     elif contact.date is None:
         contact.hint_month, contact.hint_day = value.month, value.day
+
+
+def _both_days(a: PartialDate | None, b: PartialDate | None) -> bool:
+    """Both dates known to the day: equal means the same event, different means not."""
+    return a is not None and b is not None and a.precision == "day" and b.precision == "day"
 
 
 def _article_row(
@@ -269,7 +277,12 @@ class Ingestor:
         ids = people_repo.ensure_people(session, names=found.participants, aliases=aliases)
         key = contact_repo.participants_key(ids.values())
         candidates = contact_repo.with_participants(session, key=key)
-        lemma_sets = self._lemma_sets(session, candidates)
+        # content similarity decides only where dates cannot: skip loading it for the rest
+        lemma_sets = self._lemma_sets(
+            session,
+            [c for c in candidates if kind_group(c.kind) == kind_group(found.kind)
+             and not _both_days(stored_date(c), found.date)],
+        )  # fmt: skip
         new_report = Report(found.kind, found.date, found.status, analysed.lemma_set)
         reports = [
             Report(c.kind, stored_date(c), c.status, lemma_sets.get(int(c.id or 0), frozenset()))
@@ -351,10 +364,14 @@ class Ingestor:
 
     @staticmethod
     def _lemma_sets(session: Session, candidates: list[Contact]) -> dict[int, frozenset[str]]:
+        """Lemmas of the first few articles citing each candidate (for content similarity)."""
         if not candidates:
             return {}
         ids = [int(c.id) for c in candidates if c.id is not None]
-        by_contact = contact_repo.evidence_article_ids(session, contact_ids=ids)
+        by_contact = {
+            cid: arts[:SIMILARITY_ARTICLES]
+            for cid, arts in contact_repo.evidence_article_ids(session, contact_ids=ids).items()
+        }
         all_articles = sorted({a for arts in by_contact.values() for a in arts})
         sets = article_repo.article_lemma_sets(session, article_ids=all_articles)
         return {

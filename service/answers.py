@@ -51,6 +51,8 @@ ABOUT_LEMMAS = (
     "встреча",
 )
 MAX_QUESTION_CHARS = 1000
+ABOUT_CONTACTS = 5  # «о чём» quotes come from the newest contacts' articles
+ABOUT_ARTICLES = 10  # ... at most this many articles per contact
 MAX_OFFICE_GROUPS = 200  # holder combinations tried for a question naming offices
 
 
@@ -302,10 +304,9 @@ class AnswerService:
     def _about_passages(
         self, session: Session, query: Query, contacts: list[ContactView]
     ) -> tuple[PassageView, ...]:
-        by_contact = contact_repo.evidence_article_ids(
-            session, contact_ids=[c.id for c in contacts]
-        )
-        article_ids = sorted({a for ids in by_contact.values() for a in ids})
+        newest = [c.id for c in contacts[:ABOUT_CONTACTS]]
+        by_contact = contact_repo.evidence_article_ids(session, contact_ids=newest)
+        article_ids = sorted({a for ids in by_contact.values() for a in ids[:ABOUT_ARTICLES]})
         passages = article_repo.passages_of_articles(session, article_ids=article_ids)
         index = SearchIndex.build(
             [IndexedPassage(int(p.id or 0), tuple(p.lemmas.split())) for p in passages]

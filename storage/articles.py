@@ -109,8 +109,15 @@ def passages_of_articles(session: Session, *, article_ids: Sequence[int]) -> lis
 def article_lemma_sets(session: Session, *, article_ids: Sequence[int]) -> dict[int, set[str]]:
     """The set of lemmas of each article (for content similarity)."""
     out: dict[int, set[str]] = {aid: set() for aid in article_ids}
-    for passage in passages_of_articles(session, article_ids=article_ids):
-        out[passage.article_id].update(passage.lemmas.split())
+    if not article_ids:
+        return out
+    rows = session.exec(
+        select(Passage.article_id, Passage.lemmas).where(
+            col(Passage.article_id).in_(list(article_ids))
+        )
+    ).all()
+    for article_id, lemmas in rows:
+        out[int(article_id)].update(lemmas.split())
     return out
 
 

@@ -189,11 +189,19 @@ def evidence_with_articles(
 
 
 def evidence_article_ids(session: Session, *, contact_ids: Sequence[int]) -> dict[int, list[int]]:
-    """Ids of the articles citing each contact."""
-    return {
-        cid: sorted({art.id for _, art in rows if art.id is not None})
-        for cid, rows in evidence_with_articles(session, contact_ids=contact_ids).items()
-    }
+    """Ids of the articles citing each contact, ascending (column-only query)."""
+    out: dict[int, list[int]] = defaultdict(list)
+    if not contact_ids:
+        return out
+    rows = session.exec(
+        select(Evidence.contact_id, Evidence.article_id)
+        .where(col(Evidence.contact_id).in_(list(contact_ids)))
+        .distinct()
+        .order_by(col(Evidence.contact_id), col(Evidence.article_id))
+    ).all()
+    for contact_id, article_id in rows:
+        out[int(contact_id)].append(int(article_id))
+    return out
 
 
 def count(session: Session) -> int:
