@@ -181,6 +181,10 @@ async def run(settings: Settings) -> None:
     install_alert_sink(contacts_app)  # every ingest, uploads included, fills the alert outbox
     background = None
     sources = None
+    stop_refresh = asyncio.Event()
+    refresher = asyncio.create_task(
+        contacts_app.answers.keep_fresh(every=settings.index_refresh_seconds, stop=stop_refresh)
+    )
     try:
         await contacts_app.answers.refresh()
         bot = make_bot(settings)
@@ -201,6 +205,8 @@ async def run(settings: Settings) -> None:
         else:
             await run_polling(bot, dispatcher)
     finally:
+        stop_refresh.set()
+        await refresher
         if background is not None:
             await background.shutdown()
         elif sources is not None:

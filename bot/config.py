@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     delivery_interval_seconds: float = 3.0
     alerts_per_second: float = 25.0
     leader_check_seconds: float = 15.0
+    index_refresh_seconds: float = 60.0
     throttle_seconds: float = 0.7
     log_level: str = "INFO"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import logging
 import threading
@@ -99,13 +100,41 @@ class AnswerService:
         )
         return index
 
-    def refresh_sync(self) -> None:
-        """Rebuild the index and swap it in atomically."""
+    def refresh_sync(self) -> bool:
+        """Add passages stored since the index was built and swap it in atomically.
+
+        Passages are only ever appended, so extending the index with the rows after its
+        last id equals a full rebuild. True when the index changed.
+        """
         with self._build_lock:
-            self._index = self.build_index()
+            index = self._index
+            if index is None:
+                self._index = self.build_index()
+                return True
+            with Session(self.engine) as session:
+                newest = article_repo.last_indexed_passage(session)
+                last = index.last_id or 0
+                if newest <= last:
+                    return False
+                self._index = index.extended(
+                    article_repo.iter_indexed_passages(session, after=last)
+                )
+            return True
+
+    async def keep_fresh(self, *, every: float, stop: asyncio.Event) -> None:
+        """Pick up passages stored by any process (e.g. another one's polls) every `every` s."""
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), every)
+            if stop.is_set():
+                return
+            try:
+                await self.refresh()
+            except Exception:
+                logger.exception("index refresh failed; the previous index keeps answering")
 
     async def refresh(self) -> None:
-        """Rebuild the index in a worker thread; questions keep using the old one meanwhile."""
+        """Refresh the index in a worker thread; questions keep using the old one meanwhile."""
         await asyncio.to_thread(self.refresh_sync)
 
     def _current_index(self) -> SearchIndex:

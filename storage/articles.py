@@ -62,9 +62,11 @@ def add_article(session: Session, *, article: Article, passages: Sequence[NewPas
     return article
 
 
-def iter_indexed_passages(session: Session, *, batch: int = 5000) -> Iterator[tuple[int, str]]:
-    """(passage id, space-separated lemmas) of every indexed passage, in id order."""
-    last = 0
+def iter_indexed_passages(
+    session: Session, *, batch: int = 5000, after: int = 0
+) -> Iterator[tuple[int, str]]:
+    """(passage id, space-separated lemmas) of every indexed passage after `after`, in id order."""
+    last = after
     while True:
         rows = session.exec(
             select(Passage.id, Passage.lemmas)
@@ -77,6 +79,12 @@ def iter_indexed_passages(session: Session, *, batch: int = 5000) -> Iterator[tu
         for pid, lemmas in rows:
             yield int(pid), lemmas  # type: ignore[arg-type]
         last = int(rows[-1][0])  # type: ignore[arg-type]
+
+
+def last_indexed_passage(session: Session) -> int:
+    """The id of the newest indexed passage (0 when there is none)."""
+    value = session.exec(select(func.max(Passage.id)).where(Passage.indexed)).one()
+    return int(value or 0)
 
 
 def passages_with_articles(

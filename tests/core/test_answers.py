@@ -148,3 +148,29 @@ def test_office_titles_without_period_cover_every_holder(sample_app: ContactsApp
         assert contact.date is not None
         if "Энтони Блинкен" in contact.participants:
             assert date(2021, 1, 26) <= contact.date < date(2025, 1, 21)
+
+
+def test_index_picks_up_passages_stored_by_another_process(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    url = f"sqlite:///{tmp_path / 'shared.db'}"
+    engine = make_engine(url)
+    migrate(engine)
+    reader = ContactsApp.build(engine, nlp)  # the process answering questions
+    writer = ContactsApp.build(make_engine(url), nlp)  # another process that ingests
+    question = "телефонный разговор о поставках зерна"
+    assert not reader.answers.ask_sync(question, today=TODAY).passages
+    from ingest.types import RawDocument
+
+    writer.ingestor.ingest_items(
+        [
+            RawDocument(
+                text="Министры провели телефонный разговор о поставках зерна через порты.",
+                origin="x",
+            )
+        ]
+    )
+    assert not reader.answers.ask_sync(question, today=TODAY).passages  # its snapshot is older
+    assert reader.answers.refresh_sync() is True
+    assert reader.answers.ask_sync(question, today=TODAY).passages
+    assert reader.answers.refresh_sync() is False  # nothing new: no rebuild
+    writer.close()
+    reader.close()
