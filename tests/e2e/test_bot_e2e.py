@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import re
 import sqlite3
 from collections.abc import Callable
 from typing import Any
@@ -170,11 +169,17 @@ async def test_admin_adds_a_source_after_a_dry_run_and_ingests(running_bot: BotP
     added = await wait_call(running_bot, to_chat(ADMIN_ID, "editMessageText"), after=after)
     assert "добавлен" in added.params["text"]
     report = await say(running_bot, ADMIN_ID, "/ingest")
-    # the scheduler polls a new source at once, so /ingest may find the article already stored
-    assert re.search(r"Новых статей: 1|повторов: 1", report.params["text"]), report.params["text"]
+    # the scheduler polls a new source at once, so /ingest may find the article already
+    # stored (or skip its known URL); either way it must be answerable below
+    assert report.params["text"].startswith("Опрос источников")
+    assert "ошибок: 0" in report.params["text"]
     sources = await say(running_bot, ADMIN_ID, "/sources")
     assert "№1" in sources.params["text"] and "каждые 30 мин" in sources.params["text"]
-    answer = await say(running_bot, fresh_user(), "когда говорили Лавров и Рубио")
+    for _ in range(20):  # a poll the scheduler started may still be storing the article
+        answer = await say(running_bot, fresh_user(), "когда говорили Лавров и Рубио")
+        if "3 марта 2025" in answer.params["text"]:
+            break
+        await asyncio.sleep(0.5)
     assert "3 марта 2025" in answer.params["text"]
 
 
