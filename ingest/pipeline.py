@@ -276,7 +276,8 @@ class Ingestor:
         aliases = {name: self.analyser.registry.aliases(name) for name in found.participants}
         ids = people_repo.ensure_people(session, names=found.participants, aliases=aliases)
         key = contact_repo.participants_key(ids.values())
-        candidates = contact_repo.with_participants(session, key=key)
+        near = found.date.to_date() if found.date is not None else None
+        candidates = contact_repo.with_participants(session, key=key, near=near)
         # content similarity decides only where dates cannot: skip loading it for the rest
         lemma_sets = self._lemma_sets(
             session,

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 
 from sqlalchemy import func
-from sqlmodel import Session, col, delete, select, update
+from sqlmodel import Session, col, delete, or_, select, update
 
 from storage.models import Alert, Article, Contact, ContactParticipant, Evidence, Person, utcnow
 
@@ -17,9 +17,24 @@ def participants_key(person_ids: Iterable[int]) -> str:
     return "|".join(str(i) for i in sorted(set(person_ids)))
 
 
-def with_participants(session: Session, *, key: str) -> list[Contact]:
-    """Contacts whose participants are exactly the keyed set."""
-    return list(session.exec(select(Contact).where(Contact.participants_key == key)).all())
+def with_participants(
+    session: Session, *, key: str, near: dt.date | None = None, window_days: int = 400
+) -> list[Contact]:
+    """Contacts whose participants are exactly the keyed set.
+
+    With `near`, only those dated within `window_days` of it, plus every undated one: a
+    report can only be the same event as a contact dated close to it.
+    """
+    query = select(Contact).where(Contact.participants_key == key)
+    if near is not None:
+        span = dt.timedelta(days=window_days)
+        query = query.where(
+            or_(
+                col(Contact.date).is_(None),
+                col(Contact.date).between(near - span, near + span),
+            )
+        )
+    return list(session.exec(query).all())
 
 
 def create(session: Session, *, contact: Contact, person_ids: Iterable[int]) -> Contact:
