@@ -56,7 +56,9 @@ CALL_VERB_RE = re.compile(r"позвонил", re.IGNORECASE)  # "позвони
 # a date that belongs to another event: "с момента вступления в должность в январе"
 OTHER_EVENT_RE = re.compile(
     r"(?:с момента|со времени|с начала|после|до|накануне) (?:его |ее |их )?"
-    r"(?:вступлени|избрани|инаугураци|назначени|отставк|выбор)\w*[^,.;:]*$",
+    r"(?:вступлени|избрани|инаугураци|назначени|отставк|выбор)\w*[^,.;:]*$"
+    # "первая встреча после подписания заявления от 9 ноября", "после крушения ... 25 декабря"
+    r"|(?:с момента|со времени|с начала|после) (?:[а-яё]+ )?[а-яё]+(?:ни|ти)я(?![\w-])[^,.;:]*$",
     re.IGNORECASE,
 )
 # the words after a contact noun, to find a genitive of other parties
@@ -68,7 +70,8 @@ GUEST_GAP_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
 GUEST_PRONOUN_RE = re.compile(r"(?<![\w-])(?:его|ее|её)\s+(?:[а-яё]+\s+){0,2}$", re.IGNORECASE)
 # a contact told as part of the same day's story as the one before it
 SAME_DAY_RE = re.compile(
-    r"(?<![\w-])(?:в (?:тот|этот) же день|в (?:тот|этот) день|тем же (?:днем|вечером)"
+    r"(?<![\w-])(?:в (?:тот|этот) же (?:день|вечер)|в (?:тот|этот) день|тем же (?:днем|вечером)"
+    r"|^(?:затем|после этого|вслед за этим)(?![\w-])"
     r"|после (?:переговоров|встречи|беседы|разговора)(?![\w-]))",
     re.IGNORECASE,
 )
@@ -85,6 +88,11 @@ PREVIOUS_RE = re.compile(
 # a contact noun framing the clause's event: "по итогам визита", "в ходе переговоров"
 CIRCUMSTANCE_RE = re.compile(
     r"(?<![\w-])(?:в ходе|во время|по итогам|в рамках|по завершении)\s+(?:[а-яё]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# a contact noun followed by its predicate: "разговор (якобы) состоялся", "встреча прошла"
+SUBJECT_NOUN_RE = re.compile(
+    r"\s+(?:якобы\s+|уже\s+|действительно\s+)?(?:состоял\w{1,3}|прош(?:ел|ла|ли|ло))(?![\w-])",
     re.IGNORECASE,
 )
 NEWS_AGE_DAYS = 7  # a fresh report tells of an event at most this old
@@ -138,6 +146,7 @@ class _Candidate:
     grouped: bool = False  # every participant comes from a group title ("лидеры")
     lead: bool = False  # undated news of the lead: dated by the dateline unless merged
     worded: int = 1 << 30  # sentence that worded the kind (see _wording)
+    alleged: bool = False  # "разговор якобы состоялся": a claim, as good as the article's word
 
 
 class ContactExtractor:
@@ -155,13 +164,18 @@ class ContactExtractor:
         if not has_cue(text):
             return []
         dateline = parse_dateline(text, published=published)
-        anchor = published or (
-            dateline.to_date() if dateline and dateline.precision == "day" else None
-        )
         sentences = content_sentences(text)
+        stated = None if published or dateline else _stated_news_date(sentences)
+        # a page without a header date or dateline: relative dates count from the stated one
+        news_day = dateline or stated
+        anchor = published or (
+            news_day.to_date() if news_day and news_day.precision == "day" else None
+        )
         known: set[str] | None = None
         candidates: list[_Candidate] = []
         context: tuple[str, ...] = ()
+        protagonist: tuple[str, PartialDate | None, int] | None = None
+        lead_limit = _lead_limit(sentences)
         if title and has_cue(title):
             known = self.registry._full_names(text)
             heads = self._sentence(title, 0, title, TITLE, anchor, None, known, "", ())
@@ -191,28 +205,58 @@ class ContactExtractor:
             if known is None:
                 known = self.registry._full_names(text)
             following = sentences[index + 1][1] if index + 1 < len(sentences) else ""
+            host = protagonist if protagonist and index - protagonist[2] <= PARTY_REACH else None
             found = self._sentence(
-                text, start, sentence, index, anchor, dateline, known, following, context
+                text,
+                start,
+                sentence,
+                index,
+                anchor,
+                dateline,
+                known,
+                following,
+                context,
+                host,
+                lead_limit,
             )
+            protagonist = self._protagonist(sentence, index, anchor, known) or protagonist
             if not found and SIDES_PAIR_RE.search(sentence):
-                found = self._sides_only(sentence, start, index, anchor)
+                found = self._sides_only(sentence, start, index, anchor, lead_limit)
             if SAME_DAY_RE.search(sentence):
                 found = _same_day(found, candidates)
             candidates += found
             named = [c for c in found if not c.grouped and c.participants]
             if named:
                 context = named[0].participants
-        candidates = [c for c in candidates if len(c.participants) >= 2]
+        candidates = _settle_claims([c for c in candidates if len(c.participants) >= 2])
         default = (
             dateline
             or (PartialDate(anchor.year, anchor.month, anchor.day) if anchor else None)
-            or _stated_news_date(sentences)
+            or stated
         )
         return [
             self._record(replace(c, date=default) if c.lead and c.date is None else c)
             for c in _merge(candidates, default)
             if c.sentence != TITLE
         ]
+
+    def _protagonist(
+        self, sentence: str, index: int, anchor: date | None, known: set[str]
+    ) -> tuple[str, PartialDate | None, int] | None:
+        """The one person whose contacts a sentence announces: "Путин провел ряд встреч"."""
+        work = blank_asides(sentence)
+        cues = find_cues(work)
+        if not cues:
+            return None
+        subjects = {
+            m.person
+            for m in self.registry.scan(work, on=anchor, known=known)
+            if m.start < cues[0].start and m.cases == {"nomn"}
+        }
+        if len(subjects) != 1:
+            return None
+        hits = find_date_hits(work, published=anchor)
+        return subjects.pop(), (hits[0].date if hits else None), index
 
     def _join_party(
         self,
@@ -245,7 +289,7 @@ class ContactExtractor:
         return True
 
     def _sides_only(
-        self, sentence: str, offset: int, index: int, anchor: date | None
+        self, sentence: str, offset: int, index: int, anchor: date | None, lead_limit: int
     ) -> list[_Candidate]:
         """ "Делегации России и США провели переговоры": a contact whose people come next."""
         work = blank_asides(sentence)
@@ -272,7 +316,7 @@ class ContactExtractor:
                     snippet=sentence,
                     place=self._place(work) if cue.kind != "phone" else None,
                     initiator=_initiator(work, cue.start),
-                    lead=when is None and status == "happened" and index < LEAD_SENTENCES,
+                    lead=when is None and status == "happened" and index < lead_limit,
                 )
             )
         ]
@@ -288,6 +332,8 @@ class ContactExtractor:
         known: set[str],
         following: str,
         context: tuple[str, ...],
+        host: tuple[str, PartialDate | None, int] | None = None,
+        lead_limit: int = LEAD_SENTENCES,
     ) -> list[_Candidate]:
         work = blank_asides(sentence)
         cues = find_cues(work)
@@ -304,7 +350,18 @@ class ContactExtractor:
             ]
             mentions = sorted(mentions + groups, key=lambda m: m.start)
         previous = [c for c in cues if PREVIOUS_RE.search(work, 0, c.start)]
-        if len({m.person for m in mentions}) < 2 and not (previous and len(context) >= 2):
+        if len({m.person for m in mentions}) < 2:
+            # "что разговор якобы состоялся 7 ноября": a bare contact noun as the subject of
+            # its clause, no party named before it, is the contact of the story's pair
+            previous += [
+                c
+                for c in cues
+                if not c.verb
+                and SUBJECT_NOUN_RE.match(work, c.end)
+                and not any(clause_bounds(work, c.start)[0] <= m.start < c.start for m in mentions)
+            ]
+        persons = {m.person for m in mentions}
+        if len(persons) < 2 and not (previous and len(context) >= 2) and not (host and persons):
             return []
         # one candidate per event of a pair: the same people with another date or an
         # "earlier" mark are another contact ("встретились 8 июля, а 9 июля провели переговоры")
@@ -315,6 +372,10 @@ class ContactExtractor:
             if len(people) < 2 and cue in previous and len(context) >= 2:
                 # "предыдущий разговор состоялся в декабре": the pair the article is about
                 people = tuple(sorted(context))
+            hosted = False
+            if len(people) == 1 and host and host[0] != people[0] and _partner_only(work, found):
+                # "Путин провел ряд встреч. Первой стала встреча с Си": the host of the series
+                people, hosted = tuple(sorted((people[0], host[0]))), True
             if len(people) < 2:
                 continue
             cs, ce = clause_bounds(work, cue.start)
@@ -334,14 +395,21 @@ class ContactExtractor:
             if status != "denied" and DENIAL_RE.search(work[: cue.start]):
                 status = "denied"
             when = self._date(work, cue, hits, found, (cs, ce), cues)
+            if hosted and when is None and host is not None:
+                when = host[1]
             earlier = _earlier(clause, when, cue.start - cs)
             if status == "planned" and when is not None and anchor is not None:
                 when = _forward(when, anchor, hits)
             kind, weak = cue.kind, cue.weak
+            if kind == "visit":
+                # "визит состоялся 11 января: тогда переговоры ...": the talks are the contact
+                kind = next(
+                    (c.kind for c in cues if c.kind in ("talks", "meeting") and not c.weak), kind
+                )
             if kind != "phone" and _by_phone(work, cue, cues, ce):
                 kind, weak = "phone", False
             fresh = not (earlier or weak) and status == "happened"
-            lead = when is None and fresh and 0 <= index < LEAD_SENTENCES
+            lead = when is None and fresh and 0 <= index < lead_limit
             score = 2 * cue.verb + (not weak) + (when is not None) + (status == "happened")
             candidate = _Candidate(
                 participants=people,
@@ -360,6 +428,8 @@ class ContactExtractor:
                 grouped=all(f.via_office and not f.offices for f in found),
                 lead=lead,
             )
+            if status == "happened" and ALLEGED_RE.search(work, max(cs, cue.start - 40), ce):
+                candidate = replace(candidate, alleged=True)
             candidate = _wording(candidate)
             key = (people, earlier, when)
             best = by_event.get(key)
@@ -656,6 +726,42 @@ class ContactExtractor:
             place=c.place,
             initiator=c.initiator,
         )
+
+
+def _settle_claims(candidates: list[_Candidate]) -> list[_Candidate]:
+    """A claimed contact ("якобы состоялся 7 ноября") of a pair whose contact the article
+    reports denied is that denied contact; its kind is the denied one's."""
+    denied = {c.participants: c for c in candidates if c.status == "denied"}
+    return [
+        replace(c, status="denied", kind=denied[c.participants].kind, weak=True)
+        if c.alleged and c.participants in denied
+        else c
+        for c in candidates
+    ]
+
+
+ALLEGED_RE = re.compile(r"(?<![\w-])якобы(?![\w-])", re.IGNORECASE)
+LEFTOVER_END_RE = re.compile(r"[.!?…»\"]\s*$")
+
+
+def _lead_limit(sentences: list[tuple[int, str]]) -> int:
+    """Index past the lead: headline lines and stamps ("9 сентября 2021, 18:55") don't count."""
+    real = 0
+    for index, (_, sentence) in enumerate(sentences):
+        if LEFTOVER_END_RE.search(sentence) and len(sentence.split()) >= 4:
+            real += 1
+            if real == LEAD_SENTENCES:
+                return index + 1
+    return len(sentences)
+
+
+def _partner_only(s: str, found: list[Found]) -> bool:
+    """The one person of a clause is a "с"-partner: "встреча с председателем КНР Си"."""
+    return (
+        len(found) == 1
+        and "ablt" in found[0].cases
+        and bool(WITH_RE.search(s[max(0, found[0].start - 60) : found[0].start]))
+    )
 
 
 def _antecedents(s: str, mentions: list[Found], clause_start: int) -> list[Found]:

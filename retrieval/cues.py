@@ -66,7 +66,7 @@ _CUE_TABLE: tuple[tuple[Kind, bool, bool, str], ...] = (
             r"встречает\w{1,4}",
         ),
     ),
-    ("meeting", False, False, _words(r"встреч[аиуеой]\w{0,2}", r"саммит\w{0,3}")),
+    ("meeting", False, False, _words(r"встреч(?:[аиуеой]\w{0,2})?", r"саммит\w{0,3}")),
     ("visit", False, False, _words(r"визит\w{0,3}")),
     ("talks", True, False, _words(r"провел\w{0,2} переговоры", r"переговорил\w{0,2}")),
     ("talks", False, False, _words(r"переговор(?:ы|ов|ах|ам|ами)")),
@@ -78,6 +78,7 @@ _CUE_TABLE: tuple[tuple[Kind, bool, bool, str], ...] = (
             r"поговорил\w{0,2}",
             r"разговарива\w{1,4}",
             r"побеседовал\w{0,2}",
+            r"общал(?:ись|ся|ась)",
             r"обсудил\w{0,2} с",
             r"обсудят с",
             r"обсудит с",
@@ -312,7 +313,10 @@ SIDES_PAIR_RE = re.compile(
     r"(?<![\w-])(?i:делегаци\w+|стороны|переговоры|встреча)"
     r" (?:[А-ЯЁ][А-ЯЁа-яё]+ и [А-ЯЁ][А-ЯЁа-яё]+)"
     r"|(?<![\w-])(?i:\w+ская и \w+ская делегаци\w+)"
-    r"|(?<![\w-])(?i:[а-яё]+ско-[а-яё]+ск\w+ (?:переговор|встреч|консультаци)\w*)",
+    r"|(?<![\w-])(?i:[а-яё]+ско-[а-яё]+ск\w+ (?:переговор|встреч|консультаци)\w*)"
+    # "прошли переговоры министров иностранных дел." : the ministers are named next
+    r"|(?<![\w-])(?i:(?:переговор|встреч)\w* (?:министров|глав|руководителей)"
+    r" (?:иностранных дел|МИД|внешнеполитических ведомств|обороны))(?=\s*[.:])",
 )
 # a clause about an earlier event than the article's news: "предыдущий разговор", "последний
 # раз встречались"; "ранее" counts only with a date of its own (EARLIER_DATED_RE)
@@ -341,7 +345,8 @@ CLAUSE_BREAK_RE = re.compile(
     r"|[;:«»\"“”()\[\]]|\s[–—-]\s",
     re.IGNORECASE,
 )
-WITH_RE = re.compile(r"(?<![\w-])(?:с|со)\s+(?:[\w«»\"-]+\s+){0,6}$", re.IGNORECASE)
+# "с наследным принцем, премьер-министром X": an apposition title may stand before the name
+WITH_RE = re.compile(r"(?<![\w-])(?:с|со)\s+(?:[\w«»\"-]+,?\s+){0,6}$", re.IGNORECASE)
 RELATIVE_CLAUSE_RE = re.compile(r"^,\s*(?:которые|который|которая)\b", re.IGNORECASE)
 BETWEEN_RE = re.compile(r"(?<![\w-])между\s+$", re.IGNORECASE)
 JUNK_LINE_RE = re.compile(r"Фото:|Фото\s*[—-]|коллаж|©|Читать на сайте|^\s*Фото\b", re.IGNORECASE)

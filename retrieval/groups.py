@@ -40,7 +40,10 @@ GROUP_RE = re.compile(
 BARE_PLURAL_RE = re.compile(
     r"(?<!ыми )(?<!ими )(?<!ых )(?<!их )(?<!ые )(?<!ие )"
     r"(?<![\w-])(?:лидер|министр|президент)(?:ы|ов|ами)(?![\w-])"
-    r"|(?<![\w-])собеседник(?:и|ов|ами)(?![\w-])|(?<![\w-])глав(?:ы|ами) государств(?![\w-])",
+    r"|(?<![\w-])собеседник(?:и|ов|ами)(?![\w-])|(?<![\w-])глав(?:ы|ами) государств(?![\w-])"
+    # "в последний раз они общались": the pronoun subject of a contact verb is the pair
+    r"|(?<![\w-])они(?= (?:[а-яё]+ )?(?:общались|говорили|встречались|созванивались"
+    r"|разговаривали|виделись|беседовали)(?![\w-]))",
     re.IGNORECASE,
 )
 SIDE_ALIASES: dict[str, str] = {
@@ -78,6 +81,11 @@ class GroupResolver:
                 people = self._holders(self._context_sides(context, on), ranks, on)
                 if not m.group("both") and not people:
                     people = list(context) if len(context) >= 2 else []
+            elif " " in head:
+                # "переговоры министров иностранных дел" after a summit: the ministers of the
+                # sides of the story, never the leaders themselves
+                titled.append((m.start(), m.end()))
+                people = self._holders(self._context_sides(context, on), ranks, on)
             else:
                 continue
             if len(people) < 2:
@@ -88,7 +96,11 @@ class GroupResolver:
         for m in BARE_PLURAL_RE.finditer(text):
             if len(context) < 2 or any(s <= m.start() < e for s, e in taken):
                 continue
-            cases = head_cases(self.registry.lemmatizer, m.group(0))
+            cases = (
+                frozenset({"nomn"})
+                if m.group(0).lower() == "они"
+                else head_cases(self.registry.lemmatizer, m.group(0))
+            )
             out += [
                 Found(p, m.start(), m.end(), m.group(0), True, cases, (), True) for p in context
             ]

@@ -11,6 +11,9 @@ IN_PERSON: frozenset[str] = frozenset({"meeting", "visit", "talks"})
 # Two undated reports (or an undated and a dated one) of one pair are one event only when
 # their articles share this much vocabulary (Jaccard of lemma sets).
 SIMILAR_CONTENT = 0.18
+# the score of a month-precision report against a day-precision one with little shared
+# vocabulary: a match only when no other contact of the pair fits
+UNIQUE_ONLY = 0.5
 STATUS_RANK: dict[str, int] = {
     "planned": 0,
     "postponed": 1,
@@ -63,6 +66,10 @@ def match_score(existing: Report, new: Report) -> float | None:
         # or a planned contact was announced for that period
         if sim >= SIMILAR_CONTENT or "planned" in (existing.status, new.status):
             return 1.0 + sim
+        if "month" in (a.precision, b.precision) and "day" in (a.precision, b.precision):
+            # "в июне ... в Женеве" and "16 июня": the same event unless the pair has another
+            # contact in that month (best_match takes it only when it is the only one)
+            return UNIQUE_ONLY
         return None
     if a is not None and b is not None:
         # at least one year unknown: day and month must agree
@@ -78,11 +85,15 @@ def match_score(existing: Report, new: Report) -> float | None:
 def best_match(candidates: Sequence[Report], new: Report) -> int | None:
     """Index of the candidate that is the same event as `new`, or None."""
     best: tuple[float, int] | None = None
+    compatible = 0
     for i, cand in enumerate(candidates):
         score = match_score(cand, new)
+        compatible += score is not None
         if score is not None and (best is None or score > best[0]):
             best = (score, i)
-    return None if best is None else best[1]
+    if best is None or (best[0] == UNIQUE_ONLY and compatible > 1):
+        return None
+    return best[1]
 
 
 def merged_status(old: str, new: str) -> str:

@@ -104,19 +104,16 @@ def parse_date(value: str | None) -> date | None:
 NEVER = r"(?!x)x"
 LITERAL_RE = re.compile(r"[А-Яа-яЁёA-Za-z]{2,}")
 GATE_HEADS = frozenset(
-    "президент премьер министр глав канцлер председател правительства лидер иностранных дел"
-    " обороны".split()
-)
-_LITERALS: dict[int, tuple[dict[str, Office], frozenset[str]]] = {}
+    ("президент", "премьер", "министр", "глав", "канцлер", "председател", "правительства",
+     "лидер", "иностранных", "дел", "обороны")
+)  # fmt: skip
 
 
-def _all_literals(offices: dict[str, Office]) -> frozenset[str]:
-    """Every gate literal of an office table (cached per table)."""
-    cached = _LITERALS.get(id(offices))
-    if cached is None or cached[0] is not offices:
-        cached = (offices, frozenset(w for o in offices.values() for w in o.literals))
-        _LITERALS[id(offices)] = cached
-    return cached[1]
+def _all_literals(offices: dict[str, Office]) -> set[str]:
+    """Every gate literal of an office table."""
+    return {word for office in offices.values() for word in office.literals}
+
+
 RANK_TITLES: dict[str, tuple[str, ...]] = {
     "president": (r"президент\w{{0,3}} {gen}",),
     "prime_minister": (
@@ -226,9 +223,8 @@ def find_coordinated(
     out = []
     for start, end, _key in titles:
         title = text[start:end]
-        last = None
-        for last in countries.finditer(title):
-            pass
+        matches = list(countries.finditer(title))
+        last = matches[-1] if matches else None
         if last is None or last.end() != len(title) or last.start() == 0:
             continue
         prefix = title[: last.start()]

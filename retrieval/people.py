@@ -158,6 +158,7 @@ class PersonRegistry:
         self.lemmatizer = lemmatizer or default_lemmatizer()
         self._index: dict[tuple[str, ...], list[tuple[Person, frozenset[str]]]] = {}
         self._lower: dict[str, list[str]] = {}
+        self._family: dict[str, list[tuple[Person, frozenset[str]]]] = {}
         for person in people:
             self._add(person)
 
@@ -188,6 +189,12 @@ class PersonRegistry:
                 for first, first_cases in person.first_forms.items():
                     both = cases & first_cases or cases
                     put(tuple(f"{first} {last}".split()), both)
+        if person.surname_first and not person.surname_alone:
+            # "Путин и Си": a family name written first stands alone once the article
+            # has given the full name (see _registry_mentions)
+            for first, cases in person.first_forms.items():
+                if " " not in first:
+                    self._family.setdefault(first, []).append((person, cases))
         latin = person.latin.split()
         if latin:
             put((latin[-1],), ALL_CASES)
@@ -229,15 +236,11 @@ class PersonRegistry:
                 and not NAMESAKE_BEFORE_RE.search(text[max(0, f.start - 40) : f.start])
             ]
         items = [_Item(f.start, f.end, "person", found=f) for f in persons]
-        titles = [
-            t for t in find_titles(text, self.offices) if not is_dependent_title(text, t[0])
-        ]
+        titles = [t for t in find_titles(text, self.offices) if not is_dependent_title(text, t[0])]
         in_groups: set[int] = set()
         for group in find_coordinated(text, titles, self.offices, self.countries):
             in_groups.add(group[0][0])
-            named_after = any(
-                JOIN_GAP_RE.fullmatch(text[group[-1][1] : i.start]) for i in items
-            )
+            named_after = any(JOIN_GAP_RE.fullmatch(text[group[-1][1] : i.start]) for i in items)
             if named_after or any(s < i.end and i.start < e for s, e, _ in group for i in items):
                 continue  # "президентов России и США Владимира Путина и Джо Байдена"
             cases = head_cases(self.lemmatizer, text[group[0][0] : group[0][1]])
@@ -278,8 +281,25 @@ class PersonRegistry:
                         out.append(found)
                         i += size - 1
                         break
+            else:
+                family = self._family_alone(text, tokens[i], known)
+                if family is not None:
+                    out.append(family)
             i += 1
         return out
+
+    def _family_alone(
+        self, text: str, token: tuple[int, int, str], known: set[str]
+    ) -> Found | None:
+        """A capitalised family name alone ("Си") of a person the article names in full."""
+        start, end, folded = token
+        word = text[start:end]
+        if not word[:1].isupper() or not word[1:].islower():
+            return None
+        for person, cases in self._family.get(folded, []):
+            if person.name in known:
+                return Found(person.name, start, end, word, cases=cases)
+        return None
 
     def _pick(
         self,
@@ -535,9 +555,7 @@ class PersonRegistry:
         return hits
 
     def _question_titles(self, text: str) -> list[tuple[int, int, str]]:
-        titles = [
-            t for t in find_titles(text, self.offices) if not is_dependent_title(text, t[0])
-        ]
+        titles = [t for t in find_titles(text, self.offices) if not is_dependent_title(text, t[0])]
         extra = [
             t
             for group in find_coordinated(text, titles, self.offices, self.countries)

@@ -262,9 +262,9 @@ class AnswerService:
         contacts = self._matching_contacts(session, query, today)
         if query.intent == "who":
             return self._answer_who(query, contacts)
-        if query.intent == "last" and contacts:
-            happened = [c for c in contacts if c.status == "happened"]
-            contacts = (happened or contacts)[:1]
+        if query.intent == "last":
+            # the last contact is one that took place: never a plan or a denied report
+            contacts = [c for c in contacts if c.status == "happened"][:1]
         passages: tuple[PassageView, ...] = ()
         if query.intent == "about" and contacts:
             passages = self._about_passages(session, query, contacts)
@@ -445,6 +445,11 @@ class AnswerService:
             kinds = ""
             if query.kinds:
                 kinds = " (" + ", ".join(render.KIND_NAMES[k] for k in sorted(query.kinds)) + ")"
+            if query.intent == "last":
+                return (
+                    f"Не нашёл состоявшихся контактов: {who}{kinds}{self._period_text(query)}. "
+                    "Спросите «когда говорили …», чтобы увидеть и планы, и опровержения."
+                )
             return (
                 f"Не нашёл контактов: {who}{kinds}{self._period_text(query)}. "
                 "Проверьте имена или спросите шире, например без периода."

@@ -174,3 +174,22 @@ def test_index_picks_up_passages_stored_by_another_process(tmp_path: Path, nlp) 
     assert reader.answers.refresh_sync() is False  # nothing new: no rebuild
     writer.close()
     reader.close()
+
+
+def test_last_never_returns_a_denied_contact(contacts_app: ContactsApp) -> None:
+    from ingest.types import RawDocument
+
+    denial = RawDocument(
+        text=(
+            "МОСКВА, 4 марта 2025. В Кремле опровергли сообщения о телефонном разговоре "
+            "Владимира Путина и Эммануэля Макрона. Пресс-секретарь президента Дмитрий Песков "
+            "назвал эти сообщения ложью."
+        ),
+        origin="denial",
+        published=date(2025, 3, 4),
+    )
+    contacts_app.ingestor.ingest_items([denial])
+    everything = contacts_app.answers.ask_sync("когда говорили Путин и Макрон", today=TODAY)
+    assert [c.status for c in everything.contacts] == ["denied"]
+    last = contacts_app.answers.ask_sync("когда последний раз говорили Путин и Макрон", today=TODAY)
+    assert last.contacts == () and "не нашёл состоявшихся" in last.text.lower()

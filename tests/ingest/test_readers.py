@@ -111,7 +111,9 @@ def test_folders_are_walked_and_missing_paths_reported(tmp_path: Path) -> None:
     assert isinstance(items[2], ReadFailure)
 
 
-def test_a_reader_crash_on_one_file_does_not_stop_the_others(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_reader_crash_on_one_file_does_not_stop_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import ingest.readers as readers
 
     def broken(html: str, *, origin: str, stem: str) -> RawDocument:

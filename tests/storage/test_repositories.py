@@ -153,8 +153,16 @@ def test_upgrading_a_database_with_data_keeps_it(tmp_path) -> None:  # type: ign
         config.attributes["connection"] = connection
         command.upgrade(config, "0001")
     with engine.begin() as connection:
-        connection.execute(sql("insert into article (text, content_hash, ingested_at) values ('t', 'h', '2025-01-01')"))
-        connection.execute(sql('insert into passage (article_id, position, start, "end", text, lemmas, indexed) values (1, 0, 0, 1, \'t\', \'t\', 1)'))
+        connection.execute(
+            sql(
+                "insert into article (text, content_hash, ingested_at) values ('t', 'h', '2025-01-01')"
+            )
+        )
+        connection.execute(
+            sql(
+                "insert into passage (article_id, position, start, \"end\", text, lemmas, indexed) values (1, 0, 0, 1, 't', 't', 1)"
+            )
+        )
     migrate(engine)
     with Session(engine) as session:
         assert articles.counts(session) == {"articles": 1, "passages": 1}

@@ -1,0 +1,148 @@
+"""Contacts told without both names in one clause: pronouns, a series host, group titles."""
+
+from datetime import date
+
+import pytest
+
+from retrieval.contacts import ContactExtractor
+from retrieval.merge import Report, best_match
+from retrieval.types import PartialDate
+
+PUTIN_XI = ("Владимир Путин", "Си Цзиньпин")
+PUTIN_ERDOGAN = ("Владимир Путин", "Реджеп Тайип Эрдоган")
+PUTIN_MODI = ("Владимир Путин", "Нарендра Моди")
+LAVROV_JAISHANKAR = ("Сергей Лавров", "Субраманьям Джайшанкар")
+PUTIN_LUKASHENKO = ("Александр Лукашенко", "Владимир Путин")
+PUTIN_SCHOLZ = ("Владимир Путин", "Олаф Шольц")
+PUTIN_ALIYEV = ("Владимир Путин", "Ильхам Алиев")
+PUTIN_TRUMP = ("Владимир Путин", "Дональд Трамп")
+
+
+def day(y: int, m: int, d: int | None = None) -> PartialDate:
+    return PartialDate(y, m, d)
+
+
+# text, publication date, expected {(participants, kind, status, date)}
+RECALL = [
+    [  # "они общались": the pronoun subject of a contact verb is the pair of the story
+        "Путин провел в Кремле переговоры с председателем КНР Си Цзиньпином. До этого они"
+        " общались 3 марта в режиме видеоконференции.",
+        date(2023, 3, 21),
+        {
+            (PUTIN_XI, "talks", "happened", day(2023, 3, 21)),
+            (PUTIN_XI, "phone", "happened", day(2023, 3, 3)),
+        },
+    ],
+    [  # "Путин и Си": a family name written first stands alone after the full name
+        "Владимир Путин и Си Цзиньпин провели видеоконференцию. Последний раз Путин и Си"
+        " встречались лично 20 марта в Москве.",
+        date(2023, 7, 4),
+        {
+            (PUTIN_XI, "phone", "happened", day(2023, 7, 4)),
+            (PUTIN_XI, "meeting", "happened", day(2023, 3, 20)),
+        },
+    ],
+    [  # a series of meetings: the host is the subject of the sentence that announces it
+        "Президент России Владимир Путин во вторник провел ряд встреч на полях форума."
+        " Первой стала встреча с премьер-министром Индии Нарендрой Моди. Затем Путин"
+        " встретился с президентом Турции Реджепом Тайипом Эрдоганом.",
+        date(2022, 9, 14),
+        {
+            (PUTIN_MODI, "meeting", "happened", day(2022, 9, 13)),
+            (PUTIN_ERDOGAN, "meeting", "happened", day(2022, 9, 13)),
+        },
+    ],
+    [  # "он провел переговоры с X": the pronoun is the subject of the sentence before
+        "Владимир Путин в четверг прибыл с визитом в Индию. В Нью-Дели он провел переговоры"
+        " с премьер-министром Нарендрой Моди.",
+        date(2021, 12, 9),
+        {(PUTIN_MODI, "talks", "happened", day(2021, 12, 9))},
+    ],
+    [  # "переговоры министров иностранных дел" after a summit: the ministers of its sides
+        "Путин провел переговоры с Нарендрой Моди. В тот же день прошли переговоры министров"
+        " иностранных дел.",
+        date(2021, 12, 6),
+        {
+            (PUTIN_MODI, "talks", "happened", day(2021, 12, 6)),
+            (LAVROV_JAISHANKAR, "talks", "happened", day(2021, 12, 6)),
+        },
+    ],
+    [  # headline lines and a stamp before the lead do not push the news out of the lead
+        "Лукашенко и Путин обсудили газ\n\n2 марта 2023 года, 12:00 · Политика\n\n"
+        "Александр Лукашенко и Владимир Путин провели в Кремле переговоры. Предыдущие"
+        " переговоры лидеры провели 5 января 2023 года в Минске.",
+        None,
+        {
+            (PUTIN_LUKASHENKO, "talks", "happened", day(2023, 3, 2)),
+            (PUTIN_LUKASHENKO, "talks", "happened", day(2023, 1, 5)),
+        },
+    ],
+    [  # "с канцлером, лидером партии X": an apposition title between "с" and the name
+        "Путин провел переговоры с канцлером, лидером социал-демократов Олафом Шольцем.",
+        date(2022, 2, 15),
+        {(PUTIN_SCHOLZ, "talks", "happened", day(2022, 2, 15))},
+    ],
+    [  # the date of a signing or a crash after "после" is not the date of the contact
+        "Путин и Алиев встретились в Кремле. Это первая встреча лидеров после подписания"
+        " заявления от 9 ноября 2020 года.",
+        date(2021, 1, 11),
+        {(PUTIN_ALIYEV, "meeting", "happened", day(2021, 1, 11))},
+    ],
+    [  # a visit told with its talks in one sentence: the talks are the contact
+        "Путин провел переговоры с Олафом Шольцем. Предыдущий визит Шольца в Москву состоялся"
+        " 15 февраля 2022 года: тогда переговоры с Путиным шли четыре часа.",
+        date(2024, 11, 15),
+        {
+            (PUTIN_SCHOLZ, "talks", "happened", day(2024, 11, 15)),
+            (PUTIN_SCHOLZ, "talks", "happened", day(2022, 2, 15)),
+        },
+    ],
+    [  # "разговор якобы состоялся 5 мая": the claim dates the contact the Kremlin denied
+        "В Кремле опровергли сообщения о том, что Дональд Трамп якобы побеседовал по телефону"
+        " с Владимиром Путиным. Газета писала, что разговор якобы состоялся 5 мая.",
+        date(2025, 5, 9),
+        {(PUTIN_TRUMP, "phone", "denied", day(2025, 5, 5))},
+    ],
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), RECALL)
+def test_contacts_without_both_names_in_the_clause(
+    extractor: ContactExtractor,
+    text: str,
+    published: date | None,
+    expected: set[tuple[tuple[str, ...], str, str, PartialDate | None]],
+) -> None:
+    got = {
+        (c.participants, c.kind, c.status, c.date)
+        for c in extractor.extract(text, published=published)
+    }
+    assert got == expected
+
+
+FEW = frozenset(["путин", "байден", "женева"])
+OTHER = frozenset(["санкции", "газ", "украина"])
+
+
+@pytest.mark.parametrize(
+    ("stored", "new", "index"),
+    [
+        # "в июне ... переговоры" with no shared words: the only June contact of the pair
+        ([Report("talks", day(2021, 6, 16), "happened", FEW)], day(2021, 6), 0),
+        # two contacts of the pair in that month: the month report cannot choose
+        (
+            [
+                Report("talks", day(2021, 6, 16), "happened", FEW),
+                Report("meeting", day(2021, 6, 28), "happened", FEW),
+            ],
+            day(2021, 6),
+            None,
+        ),
+        # a year-precision report never merges without shared words
+        ([Report("talks", day(2021, 6, 16), "happened", FEW)], PartialDate(2021, None, None), None),
+    ],
+)
+def test_month_report_joins_the_only_day_contact(
+    stored: list[Report], new: PartialDate, index: int | None
+) -> None:
+    assert best_match(stored, Report("talks", new, "happened", OTHER)) == index
