@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 
 from sqlalchemy import func
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, delete, or_, select, update
 
 from storage.models import Alert, Article, Contact, ContactParticipant, Evidence, Person, utcnow
@@ -197,6 +198,7 @@ def evidence_with_articles(
         .join(Article, col(Article.id) == col(Evidence.article_id))
         .where(col(Evidence.contact_id).in_(list(contact_ids)))
         .order_by(col(Evidence.id))
+        .options(defer(Article.text))  # type: ignore[arg-type]  # citations never need the body
     ).all()
     for ev, art in rows:
         out[ev.contact_id].append((ev, art))
