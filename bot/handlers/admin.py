@@ -105,31 +105,18 @@ async def on_sources(message: Message, sources: SourceServiceProtocol) -> None:
         await message.answer(**page.as_kwargs(), link_preview_options=NO_PREVIEW)
 
 
-async def on_delsource(
+# command -> SourceServiceProtocol method (also the key of texts.render_source_changed)
+SOURCE_ACTIONS: Final = {"delsource": "delete", "pause": "pause", "resume": "resume"}
+
+
+async def on_source_action(
     message: Message, command: CommandObject, sources: SourceServiceProtocol
 ) -> None:
-    """/delsource N."""
+    """/delsource N, /pause N, /resume N."""
+    action = SOURCE_ACTIONS[command.command]
     source_id = parse_source_id(command.args)
-    await sources.delete(source_id)
-    await message.answer(**texts.render_source_changed("delete", source_id).as_kwargs())
-
-
-async def on_pause(
-    message: Message, command: CommandObject, sources: SourceServiceProtocol
-) -> None:
-    """/pause N."""
-    source_id = parse_source_id(command.args)
-    await sources.pause(source_id)
-    await message.answer(**texts.render_source_changed("pause", source_id).as_kwargs())
-
-
-async def on_resume(
-    message: Message, command: CommandObject, sources: SourceServiceProtocol
-) -> None:
-    """/resume N."""
-    source_id = parse_source_id(command.args)
-    await sources.resume(source_id)
-    await message.answer(**texts.render_source_changed("resume", source_id).as_kwargs())
+    await getattr(sources, action)(source_id)
+    await message.answer(**texts.render_source_changed(action, source_id).as_kwargs())
 
 
 async def on_ingest(
@@ -195,9 +182,7 @@ def make_router() -> Router:
     admin.callback_query.filter(IsAdmin())
     admin.message.register(on_addsource, Command("addsource"))
     admin.message.register(on_sources, Command("sources"))
-    admin.message.register(on_delsource, Command("delsource"))
-    admin.message.register(on_pause, Command("pause"))
-    admin.message.register(on_resume, Command("resume"))
+    admin.message.register(on_source_action, Command(*SOURCE_ACTIONS))
     admin.message.register(on_ingest, Command("ingest"))
     admin.message.register(on_stats, Command("stats"))
     admin.message.register(on_document, F.document)

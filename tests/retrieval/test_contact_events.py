@@ -6,6 +6,7 @@ import pytest
 
 from retrieval.contacts import ContactExtractor
 from retrieval.types import PartialDate
+from tests.retrieval.conftest import events_of
 
 PUTIN = "Владимир Путин"
 PUTIN_SCHOLZ = ("Владимир Путин", "Олаф Шольц")
@@ -171,11 +172,7 @@ def test_events_of_one_article(
     published: date | None,
     expected: set[tuple[tuple[str, ...], str, str, PartialDate | None]],
 ) -> None:
-    got = {
-        (c.participants, c.kind, c.status, c.date)
-        for c in extractor.extract(text, published=published)
-    }
-    assert got == expected
+    assert events_of(extractor, text, published) == expected
 
 
 def test_joined_people_are_in_the_snippet(extractor: ContactExtractor) -> None:

@@ -7,6 +7,7 @@ import pytest
 from retrieval.contacts import ContactExtractor
 from retrieval.merge import Report, best_match
 from retrieval.types import PartialDate
+from tests.retrieval.conftest import events_of
 
 PUTIN_XI = ("Владимир Путин", "Си Цзиньпин")
 PUTIN_ERDOGAN = ("Владимир Путин", "Реджеп Тайип Эрдоган")
@@ -113,11 +114,7 @@ def test_contacts_without_both_names_in_the_clause(
     published: date | None,
     expected: set[tuple[tuple[str, ...], str, str, PartialDate | None]],
 ) -> None:
-    got = {
-        (c.participants, c.kind, c.status, c.date)
-        for c in extractor.extract(text, published=published)
-    }
-    assert got == expected
+    assert events_of(extractor, text, published) == expected
 
 
 FEW = frozenset(["путин", "байден", "женева"])
