@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from storage.db import session_scope
@@ -78,7 +79,15 @@ class ChatRepository:
             with session_scope(self._engine) as session:
                 return work(session)
 
-        return await asyncio.to_thread(job)
+        def job_once_more_on_conflict() -> T:
+            try:
+                return job()
+            except IntegrityError:
+                # two updates of a new chat arrived together and the other one inserted the
+                # row first; running the work again now finds it
+                return job()
+
+        return await asyncio.to_thread(job_once_more_on_conflict)
 
     async def alert_preferences(self, *, chat_id: int) -> AlertPreferences:
         """The chat's alert preferences (defaults for a chat never seen)."""

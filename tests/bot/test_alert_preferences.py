@@ -56,3 +56,23 @@ async def test_alerts_command_changes_and_shows_preferences(harness: BotHarness)
     await harness.feed(message("/alerts <b>громко</b>", 41))
     assert "Не понял" in harness.last_text()
     assert (await harness.chats.alert_preferences(chat_id=41)).timezone == "Europe/Berlin"
+
+
+async def test_concurrent_first_messages_of_a_new_chat_register_it_once(
+    harness: BotHarness,
+) -> None:
+    import asyncio
+
+    created = await asyncio.gather(
+        *(harness.chats.register_chat(chat_id=-777, kind="supergroup", title="g") for _ in range(6))
+    )
+    assert sorted(created) == [False] * 5 + [True]
+    changed = await asyncio.gather(
+        *(
+            harness.chats.update_alert_preferences(
+                chat_id=-778, kind="group", changes={"digest_hour": 9}
+            )
+            for _ in range(4)
+        )
+    )
+    assert {p.digest_hour for p in changed} == {9}
