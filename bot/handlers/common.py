@@ -57,6 +57,18 @@ async def ids_for(chats: ChatRepository, names: Sequence[str]) -> list[int] | No
     return await chats.person_ids(names=names)
 
 
+async def names_from_button(
+    callback: CallbackQuery, key: str, chats: ChatRepository
+) -> list[str] | None:
+    """The people a button carries (as person ids); None after telling the user it is stale."""
+    ids = keyboards.parse_people_key(key)
+    names = await chats.person_names(ids=ids) if ids else None
+    if not names:
+        await callback.answer(texts.STALE_BUTTON, show_alert=True)
+        return None
+    return names
+
+
 def page_markup(
     paged: PagedAnswer, *, src: str, key: str, page: int
 ) -> InlineKeyboardMarkup | None:

@@ -15,6 +15,7 @@ from bot.handlers.common import (
     PagedAnswer,
     callback_chat_id,
     ids_for,
+    names_from_button,
     people_from_args,
     send_paged,
     show_page,
@@ -50,12 +51,11 @@ async def on_contacts_page(
     chats: ChatRepository,
 ) -> None:
     """Flip a page of /contacts (rebuilt from the person ids in the button)."""
-    ids = keyboards.parse_people_key(callback_data.key)
-    names = await chats.person_names(ids=ids) if ids else None
-    if not names:
-        await callback.answer(texts.STALE_BUTTON, show_alert=True)
+    names = await names_from_button(callback, callback_data.key, chats)
+    if names is None:
         return
     contacts = await answers.contacts(names)
+    ids = keyboards.parse_people_key(callback_data.key)
     paged = PagedAnswer(texts.render_contacts_pages(names, contacts), ids)
     await show_page(callback, paged, src="c", key=callback_data.key, page=callback_data.page)
 
@@ -98,10 +98,8 @@ async def on_timeline_button(
     chats: ChatRepository,
 ) -> None:
     """«📈 Хронология» under an answer."""
-    ids = keyboards.parse_people_key(callback_data.people)
-    names = await chats.person_names(ids=ids) if ids else None
-    if not names:
-        await callback.answer(texts.STALE_BUTTON, show_alert=True)
+    names = await names_from_button(callback, callback_data.people, chats)
+    if names is None:
         return
     await callback.answer()
     await send_timeline(bot, callback_chat_id(callback), names, answers)

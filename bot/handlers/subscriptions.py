@@ -10,7 +10,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot import keyboards, texts
-from bot.handlers.common import callback_chat_id, people_from_args
+from bot.handlers.common import callback_chat_id, names_from_button, people_from_args
 from bot.preferences import PreferenceError, parse_preferences
 
 if TYPE_CHECKING:
@@ -60,10 +60,8 @@ async def on_follow(
     callback: CallbackQuery, callback_data: keyboards.FollowCallback, chats: ChatRepository
 ) -> None:
     """«🔔 Следить» under an answer."""
-    ids = keyboards.parse_people_key(callback_data.people)
-    names = await chats.person_names(ids=ids) if ids else None
-    if not names:
-        await callback.answer(texts.STALE_BUTTON, show_alert=True)
+    names = await names_from_button(callback, callback_data.people, chats)
+    if names is None:
         return
     _, created = await chats.add_subscription(
         chat_id=callback_chat_id(callback), people=names, kind=callback_data.kind or None

@@ -7,6 +7,7 @@ import pytest
 from retrieval.contacts import ContactExtractor
 from retrieval.types import PartialDate
 from tests.retrieval.conftest import events_of
+from tests.retrieval.test_contact_recall import RECALL
 
 PUTIN = "Владимир Путин"
 PUTIN_SCHOLZ = ("Владимир Путин", "Олаф Шольц")
@@ -165,7 +166,7 @@ EVENTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "expected"), EVENTS)
+@pytest.mark.parametrize(("text", "published", "expected"), EVENTS + RECALL)
 def test_events_of_one_article(
     extractor: ContactExtractor,
     text: str,

@@ -4,10 +4,8 @@ from datetime import date
 
 import pytest
 
-from retrieval.contacts import ContactExtractor
 from retrieval.merge import Report, best_match
 from retrieval.types import PartialDate
-from tests.retrieval.conftest import events_of
 
 PUTIN_XI = ("Владимир Путин", "Си Цзиньпин")
 PUTIN_ERDOGAN = ("Владимир Путин", "Реджеп Тайип Эрдоган")
@@ -105,16 +103,6 @@ RECALL = [
         {(PUTIN_TRUMP, "phone", "denied", day(2025, 5, 5))},
     ],
 ]
-
-
-@pytest.mark.parametrize(("text", "published", "expected"), RECALL)
-def test_contacts_without_both_names_in_the_clause(
-    extractor: ContactExtractor,
-    text: str,
-    published: date | None,
-    expected: set[tuple[tuple[str, ...], str, str, PartialDate | None]],
-) -> None:
-    assert events_of(extractor, text, published) == expected
 
 
 FEW = frozenset(["путин", "байден", "женева"])
