@@ -18,7 +18,7 @@ from aiogram.utils.formatting import (
 
 from service.render import KIND_ICONS as SERVICE_KIND_ICONS
 from service.render import KIND_NAMES as SERVICE_KIND_NAMES
-from service.render import MONTHS_GEN, contact_date
+from service.render import MONTHS_GEN, contact_date, plural
 
 if TYPE_CHECKING:
     from bot.services import SourceHealth, SourceProbe
@@ -140,18 +140,6 @@ def shorten(text: str, limit: int) -> str:
         if size > limit - 1:
             break
     return flat[:end].rstrip() + "…"
-
-
-def plural(number: int, one: str, few: str, many: str) -> str:
-    """Russian plural form: 1 контакт, 2 контакта, 5 контактов."""
-    tail = number % 100
-    if 11 <= tail <= 14:
-        return many
-    if number % 10 == 1:
-        return one
-    if 2 <= number % 10 <= 4:
-        return few
-    return many
 
 
 def contacts_count(number: int) -> str:
