@@ -228,7 +228,11 @@ def render_contact_fact(contact: ContactView, *, asked: Sequence[str] = ()) -> T
 def render_contact_block(contact: ContactView, *, asked: Sequence[str] = ()) -> Text:
     """A contact: its fact, then up to two quotes."""
     items: list[Text] = [render_contact_fact(contact, asked=asked)]
-    items.extend(render_quote(s.snippet, s) for s in contact.sources[:QUOTES_PER_CONTACT])
+    quoted = contact.sources[:QUOTES_PER_CONTACT]
+    items.extend(render_quote(s.snippet, s) for s in quoted)
+    more = max(contact.source_count, len(contact.sources)) - len(quoted)
+    if more > 0:
+        items.append(Italic(f"   +{more} {plural(more, 'источник', 'источника', 'источников')}"))
     return as_list(*items)
 
 

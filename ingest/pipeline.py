@@ -277,7 +277,9 @@ class Ingestor:
         ids = people_repo.ensure_people(session, names=found.participants, aliases=aliases)
         key = contact_repo.participants_key(ids.values())
         near = found.date.to_date() if found.date is not None else None
-        candidates = contact_repo.with_participants(session, key=key, near=near)
+        candidates = contact_repo.with_participants(
+            session, key=key, near=near, published=analysed.doc.published
+        )
         # content similarity decides only where dates cannot: skip loading it for the rest
         lemma_sets = self._lemma_sets(
             session,

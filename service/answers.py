@@ -55,6 +55,7 @@ MAX_QUESTION_CHARS = 1000
 ABOUT_CONTACTS = 5  # «о чём» quotes come from the newest contacts' articles
 ABOUT_ARTICLES = 10  # ... at most this many articles per contact
 MAX_OFFICE_GROUPS = 200  # holder combinations tried for a question naming offices
+MAX_SOURCES = 10  # sources quoted per contact; the rest are counted
 
 
 def _sort_key(contact: ContactView) -> tuple[int, date, int, int]:
@@ -387,11 +388,14 @@ class AnswerService:
     def _views(self, session: Session, rows: Sequence[Contact]) -> list[ContactView]:
         ids = [int(c.id) for c in rows if c.id is not None]
         names = contact_repo.participant_names(session, contact_ids=ids)
-        evidence = contact_repo.evidence_with_articles(session, contact_ids=ids)
+        evidence = contact_repo.evidence_with_articles(
+            session, contact_ids=ids, per_contact=MAX_SOURCES * 2
+        )
+        counts = contact_repo.source_counts(session, contact_ids=ids)
         views = []
         for c in rows:
             cid = int(c.id or 0)
-            sources = self._sources(evidence.get(cid, []), status=c.status)
+            sources = self._sources(evidence.get(cid, []))[:MAX_SOURCES]
             views.append(
                 ContactView(
                     id=cid,
@@ -403,27 +407,18 @@ class AnswerService:
                     place=c.place,
                     initiator=c.initiator,
                     sources=tuple(sources),
+                    source_count=max(counts.get(cid, 0), len(sources)),
                     hint_month=c.hint_month,
                     hint_day=c.hint_day,
                 )
             )
         return views
 
-    def _sources(self, rows: list[tuple[Evidence, Article]], *, status: str) -> list[SourceView]:
-        """One source per article, sentences that state the contact's status first, then by date.
-
-        A planned contact that happened is quoted from the report that it happened, not from
-        its announcement.
-        """
-
-        def order(row: tuple[Evidence, Article]) -> tuple[bool, bool, date, int]:
-            ev, art = row
-            says_other = ev.status is not None and ev.status != status
-            return (says_other, art.published is None, art.published or date.min, ev.id or 0)
-
+    def _sources(self, rows: list[tuple[Evidence, Article]]) -> list[SourceView]:
+        """One source per article, in the repository's order (best citation first)."""
         seen: set[int] = set()
         out = []
-        for ev, art in sorted(rows, key=order):
+        for ev, art in rows:
             if art.id in seen:
                 continue
             seen.add(int(art.id or 0))

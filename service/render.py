@@ -128,7 +128,9 @@ def render_contact(contact: ContactView, *, quotes: int = 1) -> list[str]:
             if name not in names:
                 names.append(name)
         shown = " · ".join(names[:2])
-        rest = len(names) - 2
+        # every article beyond those of the named outlets, loaded or not
+        named = sum(source_name(s) in names[:2] for s in contact.sources)
+        rest = max(contact.source_count, len(contact.sources)) - named
         more = (
             f" · +{rest} {plural(rest, 'источник', 'источника', 'источников')}" if rest > 0 else ""
         )

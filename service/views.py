@@ -33,7 +33,8 @@ class ContactView:
     participants: tuple[str, ...]
     place: str | None
     initiator: str | None
-    sources: tuple[SourceView, ...]
+    sources: tuple[SourceView, ...]  # the best few; source_count says how many in all
+    source_count: int = 0
     hint_month: int | None = None  # day and month known, year unknown
     hint_day: int | None = None
 
@@ -49,6 +50,7 @@ class ContactView:
             "place": self.place,
             "initiator": self.initiator,
             "sources": [_source_json(s) for s in self.sources],
+            "source_count": max(self.source_count, len(self.sources)),
         }
 
 

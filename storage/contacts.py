@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 
-from sqlalchemy import func
+from sqlalchemy import and_, case, func
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, delete, or_, select, update
 
@@ -19,20 +19,42 @@ def participants_key(person_ids: Iterable[int]) -> str:
 
 
 def with_participants(
-    session: Session, *, key: str, near: dt.date | None = None, window_days: int = 400
+    session: Session,
+    *,
+    key: str,
+    near: dt.date | None = None,
+    published: dt.date | None = None,
+    window_days: int = 400,
 ) -> list[Contact]:
-    """Contacts whose participants are exactly the keyed set.
+    """Contacts whose participants are exactly the keyed set, that a new report may be.
 
-    With `near`, only those dated within `window_days` of it, plus every undated one: a
-    report can only be the same event as a contact dated close to it.
+    A report can only be the same event as a contact dated close to its own date (`near`),
+    or, when it has none, close to its article's publication date (`published`). An undated
+    contact is known only by when it was reported: it is a candidate when one of its
+    articles was published within the window (or has no publication date). Without either
+    date, every contact of the set.
     """
     query = select(Contact).where(Contact.participants_key == key)
-    if near is not None:
+    anchor = near or published
+    if anchor is not None:
         span = dt.timedelta(days=window_days)
+        start, end = anchor - span, anchor + span
+        reported_near = (
+            select(Evidence.id)
+            .join(Article, col(Article.id) == col(Evidence.article_id))
+            .where(
+                col(Evidence.contact_id) == col(Contact.id),
+                or_(
+                    col(Article.published).is_(None),  # unknown: cannot be ruled out
+                    col(Article.published).between(start, end),
+                ),
+            )
+            .exists()
+        )
         query = query.where(
             or_(
-                col(Contact.date).is_(None),
-                col(Contact.date).between(near - span, near + span),
+                and_(col(Contact.date).is_(None), reported_near),
+                col(Contact.date).between(start, end),
             )
         )
     return list(session.exec(query).all())
@@ -187,22 +209,67 @@ def participant_names(session: Session, *, contact_ids: Sequence[int]) -> dict[i
 
 
 def evidence_with_articles(
-    session: Session, *, contact_ids: Sequence[int]
+    session: Session, *, contact_ids: Sequence[int], per_contact: int | None = None
 ) -> dict[int, list[tuple[Evidence, Article]]]:
-    """Evidence of each contact with its article, oldest article first."""
+    """Evidence of each contact with its article, the best citations first.
+
+    Best: sentences whose own status is the contact's (the report that a planned call took
+    place before its announcement), then dated articles, oldest first. With `per_contact`,
+    only that many evidence rows of each contact are loaded (ranked in SQL), so a contact
+    reported by thousands of articles costs no more than one reported by ten.
+    """
     out: dict[int, list[tuple[Evidence, Article]]] = defaultdict(list)
     if not contact_ids:
         return out
+    says_other = and_(
+        col(Evidence.status).is_not(None), col(Evidence.status) != col(Contact.status)
+    )
+    order = (
+        case((says_other, 1), else_=0),
+        case((col(Article.published).is_(None), 1), else_=0),
+        col(Article.published),
+        col(Evidence.id),
+    )
+    ids = list(contact_ids)
+    if per_contact is None:
+        wanted = select(Evidence.id).where(col(Evidence.contact_id).in_(ids))
+    else:
+        ranked = (
+            select(
+                col(Evidence.id).label("evidence_id"),
+                func.row_number()
+                .over(partition_by=col(Evidence.contact_id), order_by=order)
+                .label("rank"),
+            )
+            .join(Contact, col(Contact.id) == col(Evidence.contact_id))
+            .join(Article, col(Article.id) == col(Evidence.article_id))
+            .where(col(Evidence.contact_id).in_(ids))
+            .subquery()
+        )
+        wanted = select(ranked.c.evidence_id).where(ranked.c.rank <= per_contact)
     rows = session.exec(
         select(Evidence, Article)
         .join(Article, col(Article.id) == col(Evidence.article_id))
-        .where(col(Evidence.contact_id).in_(list(contact_ids)))
-        .order_by(col(Evidence.id))
+        .join(Contact, col(Contact.id) == col(Evidence.contact_id))
+        .where(col(Evidence.id).in_(wanted))
+        .order_by(*order)
         .options(defer(Article.text))  # type: ignore[arg-type]  # citations never need the body
     ).all()
     for ev, art in rows:
         out[ev.contact_id].append((ev, art))
     return out
+
+
+def source_counts(session: Session, *, contact_ids: Sequence[int]) -> dict[int, int]:
+    """How many distinct articles cite each contact."""
+    if not contact_ids:
+        return {}
+    rows = session.exec(
+        select(Evidence.contact_id, func.count(func.distinct(Evidence.article_id)))
+        .where(col(Evidence.contact_id).in_(list(contact_ids)))
+        .group_by(col(Evidence.contact_id))
+    ).all()
+    return {int(cid): int(n) for cid, n in rows}
 
 
 def evidence_article_ids(session: Session, *, contact_ids: Sequence[int]) -> dict[int, list[int]]:

@@ -184,3 +184,24 @@ def test_about_and_who_answers_lead_with_what_was_asked() -> None:
                  counterparts=(("Марко Рубио", 1),))  # fmt: skip
     html = texts.render_answer_pages(who)[0].as_html()
     assert html.index("Собеседники") < html.index("15 февраля 2025")
+
+
+def test_a_contact_shows_its_best_quotes_and_counts_the_other_sources() -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from service.render import render_contact
+
+    from .fakes import contact as contact_view
+
+    people = ("Сергей Лавров", "Марко Рубио")
+    contact = replace(
+        contact_view(1, date(2025, 2, 15), "phone", people, sources=3), source_count=40
+    )
+    html = texts.render_contact_block(contact).as_html()
+    assert html.count("<blockquote expandable>") == texts.QUOTES_PER_CONTACT
+    assert f"+{40 - texts.QUOTES_PER_CONTACT} источников" in html
+    # the CLI names the outlets (one here) and counts every other article, loaded or not
+    assert render_contact(contact)[2] == "  — ТАСС · +37 источников"
+    single = contact_view(2, date(2025, 2, 15), "phone", people, sources=1)
+    assert "источник" not in texts.render_contact_block(single).as_html()

@@ -168,3 +168,79 @@ def test_upgrading_a_database_with_data_keeps_it(tmp_path) -> None:  # type: ign
         assert articles.counts(session) == {"articles": 1, "passages": 1}
         assert articles.find_duplicate(session, url=None, content_hash="h") is not None
     engine.dispose()
+
+
+def test_evidence_per_contact_keeps_the_best_citations_and_counts_the_rest(
+    engine: Engine,
+) -> None:
+    """A contact reported by many articles loads only its best few, but all are counted."""
+    with session_scope(engine) as session:
+        ids = list(people.ensure_people(session, names=["A B", "C D"]).values())
+        call = _contact(session, ids, "phone", date(2025, 2, 15))
+        other = _contact(session, ids, "meeting", date(2024, 5, 1))
+        days = [date(2025, 2, d) for d in (20, 16, 18, 17)] + [None]
+        for n, published in enumerate(days):
+            art = _article(f"https://a.test/{n}", f"h{n}", external_id=f"a{n}")
+            art.published = published
+            row = articles.add_article(session, article=art, passages=[])
+            assert row.id is not None
+            # the oldest article only announced the call: it says "planned"
+            status = "planned" if published == date(2025, 2, 16) else "happened"
+            contacts.add_evidence(
+                session,
+                contact_id=call,
+                article_id=row.id,
+                snippet=f"s{n}",
+                start=0,
+                end=2,
+                status=status,
+            )
+        contacts.add_evidence(
+            session, contact_id=other, article_id=row.id, snippet="m", start=5, end=6
+        )
+    with Session(engine) as session:
+        best = contacts.evidence_with_articles(session, contact_ids=[call, other], per_contact=2)
+        # happened reports first, oldest first; the announcement and undated come last
+        assert [ev.snippet for ev, _ in best[call]] == ["s3", "s2"]
+        assert [ev.snippet for ev, _ in best[other]] == ["m"]
+        every = contacts.evidence_with_articles(session, contact_ids=[call])
+        assert [ev.snippet for ev, _ in every[call]] == ["s3", "s2", "s0", "s4", "s1"]
+        assert contacts.source_counts(session, contact_ids=[call, other]) == {call: 5, other: 1}
+
+
+def test_merge_candidates_are_contacts_dated_or_reported_near_the_new_report(
+    engine: Engine,
+) -> None:
+    """An undated contact reported years before a new report is not compared with it."""
+    with session_scope(engine) as session:
+        ids = list(people.ensure_people(session, names=["A B", "C D"]).values())
+        key = contacts.participants_key(ids)
+        near_call = _contact(session, ids, "phone", date(2025, 2, 15))
+        old_call = _contact(session, ids, "phone", date(2019, 2, 15))
+        recent_undated = _contact(session, ids, "phone", None)
+        old_undated = _contact(session, ids, "phone", None)
+        unknown_undated = _contact(session, ids, "phone", None)
+        reports = [
+            (recent_undated, date(2025, 1, 10)),
+            (old_undated, date(2019, 3, 1)),
+            (unknown_undated, None),
+        ]
+        for n, (contact_id, published) in enumerate(reports):
+            art = _article(f"https://a.test/{n}", f"h{n}", external_id=f"a{n}")
+            art.published = published
+            row = articles.add_article(session, article=art, passages=[])
+            assert row.id is not None
+            contacts.add_evidence(
+                session, contact_id=contact_id, article_id=row.id, snippet="s", start=0, end=1
+            )
+    with Session(engine) as session:
+
+        def found(**kw: object) -> set[int | None]:
+            return {c.id for c in contacts.with_participants(session, key=key, **kw)}  # type: ignore[arg-type]
+
+        expected = {near_call, recent_undated, unknown_undated}
+        assert found(near=date(2025, 2, 16)) == expected
+        # an undated report is anchored on its article's publication date
+        assert found(published=date(2025, 3, 1)) == expected
+        assert found(near=date(2019, 2, 16)) == {old_call, old_undated, unknown_undated}
+        assert len(found()) == 5
