@@ -68,6 +68,15 @@ NOT_PARTY_HEADS = frozenset({"уровня", "формата", "характер
 # "Помпео принял ...": the guest right before "принял" (a few adverbs may stand between)
 GUEST_GAP_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
 GUEST_PRONOUN_RE = re.compile(r"(?<![\w-])(?:его|ее|её)\s+(?:[а-яё]+\s+){0,2}$", re.IGNORECASE)
+# a third-person pronoun standing for a participant named in an earlier sentence
+PRONOUN_RE = re.compile(r"(?<![\w-])(?:он|она|его|ее|её)(?![\w-])", re.IGNORECASE)
+SUBJECT_PRONOUN_RE = re.compile(r"(?<![\w-])(?:он|она)(?![\w-])", re.IGNORECASE)
+# contact nouns in the plural: one event with each partner ("провел разговоры с X, Y и Z")
+PLURAL_CUE_RE = re.compile(
+    r"(?:телефонн\w+\s+)?(?:разговор(?:ы|ов|ами)|встреч(?:и|ами)|бесед(?:ы|ами)|контакт(?:ы|ами))",
+    re.IGNORECASE,
+)
+ANTECEDENT_SENTENCES = 5  # how far back a pronoun looks for the person it stands for
 # a contact told as part of the same day's story as the one before it
 SAME_DAY_RE = re.compile(
     r"(?<![\w-])(?:в (?:тот|этот) же (?:день|вечер)|в (?:тот|этот) день|тем же (?:днем|вечером)"
@@ -206,6 +215,9 @@ class ContactExtractor:
                 known = self.registry._full_names(text)
             following = sentences[index + 1][1] if index + 1 < len(sentences) else ""
             host = protagonist if protagonist and index - protagonist[2] <= PARTY_REACH else None
+            antecedents: tuple[tuple[str, PartialDate | None], ...] = ()
+            if PRONOUN_RE.search(sentence):
+                antecedents = self._antecedents(sentences, index, anchor, known)
             found = self._sentence(
                 text,
                 start,
@@ -218,6 +230,7 @@ class ContactExtractor:
                 context,
                 host,
                 lead_limit,
+                antecedents,
             )
             protagonist = self._protagonist(sentence, index, anchor, known) or protagonist
             if not found and SIDES_PAIR_RE.search(sentence):
@@ -334,6 +347,7 @@ class ContactExtractor:
         context: tuple[str, ...],
         host: tuple[str, PartialDate | None, int] | None = None,
         lead_limit: int = LEAD_SENTENCES,
+        antecedents: tuple[tuple[str, PartialDate | None], ...] = (),
     ) -> list[_Candidate]:
         work = blank_asides(sentence)
         cues = find_cues(work)
@@ -361,7 +375,12 @@ class ContactExtractor:
                 and not any(clause_bounds(work, c.start)[0] <= m.start < c.start for m in mentions)
             ]
         persons = {m.person for m in mentions}
-        if len(persons) < 2 and not (previous and len(context) >= 2) and not (host and persons):
+        if (
+            len(persons) < 2
+            and not (previous and len(context) >= 2)
+            and not (host and persons)
+            and not (antecedents and persons)
+        ):
             return []
         # one candidate per event of a pair: the same people with another date or an
         # "earlier" mark are another contact ("встретились 8 июля, а 9 июля провели переговоры")
@@ -376,66 +395,134 @@ class ContactExtractor:
             if len(people) == 1 and host and host[0] != people[0] and _partner_only(work, found):
                 # "Путин провел ряд встреч. Первой стала встреча с Си": the host of the series
                 people, hosted = tuple(sorted((people[0], host[0]))), True
-            if len(people) < 2:
-                continue
             cs, ce = clause_bounds(work, cue.start)
-            clause = work[cs:ce]
-            frame = CIRCUMSTANCE_RE.search(work, cs, cue.start)
-            if frame is not None and not cue.verb:
-                # "По итогам визита министры намерены ...": the frame noun is a circumstance
-                # of the clause, whose modality is not its status; only its own words count
-                status = status_of(work[frame.start() : cue.end])
-            else:
-                status = status_of(work[max(cs, cue.start - 60) : min(ce, cue.end + 40)])
-            if status in ("happened", "planned"):
-                nxt = min((c.start for c in cues if c.start > cue.end), default=ce)
-                stated = predicate_status(work[cue.end : min(ce, nxt, cue.end + 160)])
-                if stated and (status == "happened" or stated != "planned"):
-                    status = stated
-            if status != "denied" and DENIAL_RE.search(work[: cue.start]):
-                status = "denied"
-            when = self._date(work, cue, hits, found, (cs, ce), cues)
-            if hosted and when is None and host is not None:
-                when = host[1]
-            earlier = _earlier(clause, when, cue.start - cs)
-            if status == "planned" and when is not None and anchor is not None:
-                when = _forward(when, anchor, hits)
-            kind, weak = cue.kind, cue.weak
-            if kind == "visit":
-                # "визит состоялся 11 января: тогда переговоры ...": the talks are the contact
-                kind = next(
-                    (c.kind for c in cues if c.kind in ("talks", "meeting") and not c.weak), kind
+            pairs = [people]
+            via_pronoun, told_on = False, None
+            if antecedents and (len(people) < 2 or not any(f.start < cue.start for f in found)):
+                resolved, told_on = self._with_antecedent(
+                    work, cue, cs, found, mentions, antecedents
                 )
-            if kind != "phone" and _by_phone(work, cue, cues, ce):
-                kind, weak = "phone", False
-            fresh = not (earlier or weak) and status == "happened"
-            lead = when is None and fresh and 0 <= index < lead_limit
-            score = 2 * cue.verb + (not weak) + (when is not None) + (status == "happened")
-            candidate = _Candidate(
-                participants=people,
-                kind=kind,
-                weak=weak,
-                status=status,
-                date=when,
-                earlier=earlier,
-                score=score,
-                sentence=index,
-                start=offset,
-                end=offset + len(sentence),
-                snippet=sentence,
-                place=self._place(clause) if kind != "phone" else None,
-                initiator=_initiator(work, cue.start) or _initiator(following, None),
-                grouped=all(f.via_office and not f.offices for f in found),
-                lead=lead,
-            )
-            if status == "happened" and ALLEGED_RE.search(work, max(cs, cue.start - 40), ce):
-                candidate = replace(candidate, alleged=True)
-            candidate = _wording(candidate)
-            key = (people, earlier, when)
-            best = by_event.get(key)
-            if best is None or _rank(candidate) > _rank(best):
-                by_event[key] = candidate
+                pairs, via_pronoun = resolved or pairs, bool(resolved)
+            elif len(people) > 2 and PLURAL_CUE_RE.fullmatch(work, cue.start, cue.end):
+                pairs = _one_per_partner(cue, found) or pairs
+            for people in pairs:  # each pair is one event
+                if len(people) < 2:
+                    continue
+                clause = work[cs:ce]
+                frame = CIRCUMSTANCE_RE.search(work, cs, cue.start)
+                if frame is not None and not cue.verb:
+                    # "По итогам визита министры намерены ...": the frame noun is a circumstance
+                    # of the clause, whose modality is not its status; only its own words count
+                    status = status_of(work[frame.start() : cue.end])
+                else:
+                    status = status_of(work[max(cs, cue.start - 60) : min(ce, cue.end + 40)])
+                if status in ("happened", "planned"):
+                    nxt = min((c.start for c in cues if c.start > cue.end), default=ce)
+                    stated = predicate_status(work[cue.end : min(ce, nxt, cue.end + 160)])
+                    if stated and (status == "happened" or stated != "planned"):
+                        status = stated
+                if status != "denied" and DENIAL_RE.search(work[: cue.start]):
+                    status = "denied"
+                when = self._date(work, cue, hits, found, (cs, ce), cues)
+                if hosted and when is None and host is not None:
+                    when = host[1]
+                if via_pronoun and when is None:
+                    # "В воскресенье Шойгу ... Он также провел разговоры с ...": that day
+                    when = told_on
+                earlier = _earlier(clause, when, cue.start - cs)
+                if status == "planned" and when is not None and anchor is not None:
+                    when = _forward(when, anchor, hits)
+                kind, weak = cue.kind, cue.weak
+                if kind == "visit":
+                    # "визит состоялся 11 января: тогда переговоры ...": the talks are the contact
+                    kind = next(
+                        (c.kind for c in cues if c.kind in ("talks", "meeting") and not c.weak),
+                        kind,
+                    )
+                if kind != "phone" and _by_phone(work, cue, cues, ce):
+                    kind, weak = "phone", False
+                fresh = not (earlier or weak) and status == "happened"
+                lead = when is None and fresh and 0 <= index < lead_limit
+                score = 2 * cue.verb + (not weak) + (when is not None) + (status == "happened")
+                candidate = _Candidate(
+                    participants=people,
+                    kind=kind,
+                    weak=weak,
+                    status=status,
+                    date=when,
+                    earlier=earlier,
+                    score=score,
+                    sentence=index,
+                    start=offset,
+                    end=offset + len(sentence),
+                    snippet=sentence,
+                    place=self._place(clause) if kind != "phone" else None,
+                    initiator=_initiator(work, cue.start) or _initiator(following, None),
+                    grouped=all(f.via_office and not f.offices for f in found),
+                    lead=lead,
+                )
+                if status == "happened" and ALLEGED_RE.search(work, max(cs, cue.start - 40), ce):
+                    candidate = replace(candidate, alleged=True)
+                candidate = _wording(candidate)
+                key = (people, earlier, when)
+                best = by_event.get(key)
+                if best is None or _rank(candidate) > _rank(best):
+                    by_event[key] = candidate
         return list(by_event.values())
+
+    def _antecedents(
+        self, sentences: list[tuple[int, str]], index: int, on: date | None, known: set[str]
+    ) -> tuple[tuple[str, PartialDate | None], ...]:
+        """Whom a pronoun may stand for: the first person named in each earlier sentence
+        (nearest sentence first), spokesmen left out, with the date that sentence tells."""
+        out: dict[str, PartialDate | None] = {}
+        for _, earlier in reversed(sentences[max(0, index - ANTECEDENT_SENTENCES) : index]):
+            work = blank_asides(earlier)
+            for m in self.registry.scan(work, on=on, known=known):
+                if "nomn" in m.cases and not self._spokesman(m, on):
+                    if m.person not in out:
+                        hits = find_date_hits(work, published=on) if has_cue(work) else []
+                        out[m.person] = hits[0].date if len(hits) == 1 else None
+                    break
+        return tuple(out.items())
+
+    def _with_antecedent(
+        self,
+        s: str,
+        cue: Cue,
+        cs: int,
+        found: list[Found],
+        mentions: list[Found],
+        antecedents: tuple[tuple[str, PartialDate | None], ...],
+    ) -> tuple[list[tuple[str, ...]], PartialDate | None]:
+        """ "Он также провел разговоры с X, Y и Z", "его принял X": the pronoun is a person
+        named before; never one of the partners or of their own side (a host does not
+        receive his own minister as news)."""
+        before = s[cs : cue.start]
+        subject = SUBJECT_PRONOUN_RE.search(before)
+        partners = [f for f in found if subject is None or f.start > cs + subject.start()]
+        if subject is None:
+            if not (cue.receive and GUEST_PRONOUN_RE.search(before)):
+                return [], None
+            partners = [m for m in mentions if 0 <= m.start - cue.end < 30 and "nomn" in m.cases][
+                :1
+            ]
+        names = list(dict.fromkeys(f.person for f in partners))
+        if not names:
+            return [], None
+        ref, when = next(
+            (
+                (a, d)
+                for a, d in antecedents
+                if a not in names and not any(self.registry.same_side(a, n) for n in names)
+            ),
+            (None, None),
+        )
+        if ref is None:
+            return [], None
+        if len(names) > 1 and PLURAL_CUE_RE.fullmatch(s, cue.start, cue.end):
+            return [tuple(sorted((ref, name))) for name in names], when
+        return [tuple(sorted({ref, *names}))], when
 
     def _participants(
         self, s: str, cue: Cue, cues: list[Cue], mentions: list[Found], on: date | None
@@ -742,6 +829,16 @@ def _settle_claims(candidates: list[_Candidate]) -> list[_Candidate]:
 
 ALLEGED_RE = re.compile(r"(?<![\w-])якобы(?![\w-])", re.IGNORECASE)
 LEFTOVER_END_RE = re.compile(r"[.!?…»\"]\s*$")
+
+
+def _one_per_partner(cue: Cue, found: list[Found]) -> list[tuple[str, ...]]:
+    """ "Шойгу провел разговоры с X, Y и Z": one contact of the subject with each partner."""
+    subjects = {f.person for f in found if f.end <= cue.start}
+    partners = list(dict.fromkeys(f.person for f in found if f.start >= cue.end))
+    if len(subjects) != 1 or len(partners) < 2:
+        return []
+    subject = subjects.pop()
+    return [tuple(sorted((subject, p))) for p in partners if p != subject]
 
 
 def _lead_limit(sentences: list[tuple[int, str]]) -> int:

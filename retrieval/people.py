@@ -457,6 +457,19 @@ class PersonRegistry:
                     return self._holder_or_unique(twin, on)
         return None
 
+    def sides(self, person: str) -> frozenset[str]:
+        """Countries (or organisations) whose offices the person held; empty when unknown."""
+        entry = self.people.get(person)
+        if entry is None:
+            return frozenset()
+        return frozenset(
+            self.offices[r.office].side for r in entry.roles if r.office in self.offices
+        )
+
+    def same_side(self, a: str, b: str) -> bool:
+        """True when both are known officials of one country (a contact is between sides)."""
+        return bool(self.sides(a) & self.sides(b))
+
     def office_holder(self, office: str, on: date) -> str | None:
         """Who held `office` on `on` (the registry's knowledge), or None."""
         for person in self.people.values():

@@ -30,7 +30,10 @@ MONTHS_GENITIVE: dict[str, int] = {
 }
 _MONTH_ALT = "|".join(MONTHS_GENITIVE)
 _TIME = r"(?:,?\s*(?:в\s+)?\d{1,2}:\d{2}(?::\d{2})?)?"
-_DATE_PREFIX = r"(?:(?:опубликовано|обновлено|дата публикации)\s*:?\s*)?"
+_DATE_PREFIX = (
+    r"(?:(?:опубликовано|обновлено|дата публикации)\s*:?\s*"
+    r"|[А-ЯЁ][а-яёА-ЯЁ-]+(?:\s+[А-ЯЁ][а-яёА-ЯЁ-]+)?,\s*)?"  # or a place: "Астана, 27 ноября 2024"
+)
 
 HEADER_DATE_RE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*(.*)$", re.IGNORECASE)
 DATE_LINE_RES: tuple[tuple[re.Pattern[str], str], ...] = (

@@ -213,3 +213,32 @@ def test_passage_offsets_on_seed(seeds: dict[str, str]) -> None:
     assert spans[0].text.startswith("ВАШИНГТОН, 15 февраля. /ТАСС/. Госсекретарь")
     assert all(text[span.start : span.end] == span.text for span in spans)
     assert [span.start for span in spans] == sorted(span.start for span in spans)
+
+
+HEADER_LINES = [
+    # raw page, expected title, expected publication date
+    [
+        "Астана, 27 ноября 2024 года\n\nНОВОСТИ | Политика | Экономика\n\n"
+        "Токаев и Путин провели переговоры\n\nПрезиденты двух стран в среду провели переговоры.",
+        "Токаев и Путин провели переговоры",
+        date(2024, 11, 27),
+    ],
+    [
+        "Нур-Султан, 5 мая 2021 г.\nМинистры обсудили транзит грузов через Казахстан\n\nСтороны провели встречу.",
+        "Министры обсудили транзит грузов через Казахстан",
+        date(2021, 5, 5),
+    ],
+    [
+        "Лавров и Фидан встретились в Анкаре\n\n12.03.2024, 10:15\n\nСтороны провели переговоры.",
+        "Лавров и Фидан встретились в Анкаре",
+        date(2024, 3, 12),
+    ],
+]
+
+
+@pytest.mark.parametrize(("raw", "title", "published"), HEADER_LINES)
+def test_a_place_and_date_line_is_the_date_not_the_headline(
+    raw: str, title: str, published: date
+) -> None:
+    parsed = parse_txt_article(raw)
+    assert (parsed.title, parsed.published) == (title, published)
