@@ -398,7 +398,19 @@ class ContactExtractor:
             cs, ce = clause_bounds(work, cue.start)
             pairs = [people]
             via_pronoun, told_on = False, None
-            if antecedents and (len(people) < 2 or not any(f.start < cue.start for f in found)):
+            pronoun = None
+            if antecedents and cue.verb:
+                spans = list(SUBJECT_PRONOUN_RE.finditer(work, cs, cue.start))
+                pronoun = spans[-1] if spans else None
+            if antecedents and (
+                len(people) < 2
+                or not any(f.start < cue.start for f in found)
+                # "после беседы с Путиным, он созвонился с X": the pronoun is the subject
+                or (
+                    pronoun is not None
+                    and all(f.end <= pronoun.start() or f.start >= cue.end for f in found)
+                )
+            ):
                 resolved, told_on = self._with_antecedent(
                     work, cue, cs, found, mentions, antecedents
                 )
@@ -499,7 +511,8 @@ class ContactExtractor:
         named before; never one of the partners or of their own side (a host does not
         receive his own minister as news)."""
         before = s[cs : cue.start]
-        subject = SUBJECT_PRONOUN_RE.search(before)
+        spans = list(SUBJECT_PRONOUN_RE.finditer(before))
+        subject = spans[-1] if spans else None
         partners = [f for f in found if subject is None or f.start > cs + subject.start()]
         if subject is None:
             if not (cue.receive and GUEST_PRONOUN_RE.search(before)):
@@ -592,16 +605,30 @@ class ContactExtractor:
         frame = AGENT_FRAME_RE.search(s, cs, cue.start)
         if frame is None:
             return []
-        agents = [m for m in inside if m.end <= frame.start() and "ablt" in m.cases]
+        # the run of names in the instrumental that ends right at the frame
+        agents: list[Found] = []
+        pos = frame.start()
+        for m in sorted(inside, key=lambda m: m.start, reverse=True):
+            if m.end > pos:
+                if any(a.start == m.start and a.end == m.end for a in agents):
+                    agents.append(m)  # "президентами двух стран": one title, two people
+                continue
+            if "ablt" not in m.cases or not GAP_RE.fullmatch(s[m.end : pos]):
+                break
+            agents.append(m)
+            pos = m.start
         if not agents:
             return []
         first = min(a.start for a in agents)
-        if not GAP_RE.fullmatch(s[max(a.end for a in agents) : frame.start()]):
-            return []
-        words = s[cs:first].split()
+        words = [w.strip(",").lower() for w in s[cs:first].split()]
+        while len(words) > 1 and any(
+            p.tag.POS in {"NOUN", "ADJF"} and p.tag.case == "ablt"
+            for p in self.lemmatizer.parses(words[-1])[:2]
+        ):
+            words.pop()  # a title before the names: "достигнутых президентами Путиным и ..."
         if not words:
             return []
-        word = words[-1].strip(",").lower()
+        word = words[-1]
         parses = self.lemmatizer.parses(word)[:3]
         if not (
             PASSIVE_PARTICIPLE_RE.search(word)
@@ -899,8 +926,12 @@ def _stated_news_date(sentences: list[tuple[int, str]]) -> PartialDate | None:
 
 def _same_day(found: list[_Candidate], before: list[_Candidate]) -> list[_Candidate]:
     """Undated contacts of "в тот же день", "после переговоров" take the story's last date."""
-    story = [c for c in before if c.sentence != TITLE and not c.earlier and c.participants]
-    if not story or not (story[-1].date or story[-1].lead):
+    story = [
+        c
+        for c in before
+        if c.sentence != TITLE and not c.earlier and c.participants and (c.date or c.lead)
+    ]
+    if not story:
         return found
     ref = story[-1]
     return [
