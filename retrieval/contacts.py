@@ -69,8 +69,15 @@ NOT_PARTY_HEADS = frozenset({"уровня", "формата", "характер
 GUEST_GAP_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
 GUEST_PRONOUN_RE = re.compile(r"(?<![\w-])(?:его|ее|её)\s+(?:[а-яё]+\s+){0,2}$", re.IGNORECASE)
 # a third-person pronoun standing for a participant named in an earlier sentence
-PRONOUN_RE = re.compile(r"(?<![\w-])(?:он|она|его|ее|её)(?![\w-])", re.IGNORECASE)
-SUBJECT_PRONOUN_RE = re.compile(r"(?<![\w-])(?:он|она)(?![\w-])", re.IGNORECASE)
+PRONOUN_RE = re.compile(r"(?<![\w-])(?:он|она|его|ее|её|мы|я)(?![\w-])", re.IGNORECASE)
+SUBJECT_PRONOUN_RE = re.compile(r"(?<![\w-])(?:он|она|мы|я)(?![\w-])", re.IGNORECASE)
+FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:мы|я)(?![\w-])", re.IGNORECASE)
+# an interview: questions and answers as dialogue lines, the guest named in the lead
+INTERVIEW_RE = re.compile(
+    r"интервью|ответил\w{0,2} на вопросы|в беседе с (?:нашим|корреспондентом|журналист)",
+    re.IGNORECASE,
+)
+DIALOGUE_LINE_RE = re.compile(r"^\s*[—–-]\s+\S", re.MULTILINE)
 # contact nouns in the plural: one event with each partner ("провел разговоры с X, Y и Z")
 PLURAL_CUE_RE = re.compile(
     r"(?:телефонн\w+\s+)?(?:разговор(?:ы|ов|ами)|встреч(?:и|ами)|бесед(?:ы|ами)|контакт(?:ы|ами))",
@@ -218,6 +225,10 @@ class ContactExtractor:
             antecedents: tuple[tuple[str, PartialDate | None], ...] = ()
             if PRONOUN_RE.search(sentence):
                 antecedents = self._antecedents(sentences, index, anchor, known)
+                if FIRST_PERSON_RE.search(sentence):
+                    # "мы встречались с Рубио" in an interview: the guest speaks
+                    guest = self._interviewee(text, sentences, anchor, known)
+                    antecedents = ((guest, None),) if guest else antecedents
             found = self._sentence(
                 text,
                 start,
@@ -497,6 +508,20 @@ class ContactExtractor:
                         out[m.person] = hits[0].date if len(hits) == 1 else None
                     break
         return tuple(out.items())
+
+    def _interviewee(
+        self, text: str, sentences: list[tuple[int, str]], on: date | None, known: set[str]
+    ) -> str | None:
+        """The guest of an interview: the first person named as a subject in its lead."""
+        if len(DIALOGUE_LINE_RE.findall(text)) < 2:
+            return None
+        for _, sentence in sentences[:LEAD_SENTENCES]:
+            if not INTERVIEW_RE.search(sentence):
+                continue
+            for m in self.registry.scan(blank_asides(sentence), on=on, known=known):
+                if "nomn" in m.cases or "gent" in m.cases:  # "интервью Сергея Лаврова"
+                    return m.person
+        return None
 
     def _with_antecedent(
         self,
@@ -956,11 +981,15 @@ def _nearest_cue(s: str, hit: DateHit, cues: list[Cue], clause: tuple[int, int])
         for c in cues
         if clause[0] <= c.start < clause[1] and not MANNER_BEFORE_RE.search(s, 0, c.start)
     ]
-    return min(
-        heads,
-        key=lambda c: max(c.start - hit.span.end, hit.span.start - c.end, 0),
-        default=None,
-    )
+
+    def distance(c: Cue) -> int:
+        # a comma between them: "встречались ... в прошлом месяце, разговор был деловым"
+        between = (
+            s[hit.span.end : c.start] if c.start >= hit.span.end else s[c.end : hit.span.start]
+        )
+        return max(c.start - hit.span.end, hit.span.start - c.end, 0) + 60 * ("," in between)
+
+    return min(heads, key=distance, default=None)
 
 
 def _owned_elsewhere(s: str, hit: DateHit, cue: Cue, cues: list[Cue]) -> bool:

@@ -67,6 +67,18 @@ MONTH_ALONE_RE = re.compile(
     re.IGNORECASE,
 )
 WEEKDAY_RE = re.compile(rf"(?<!\w)(?:в|во)\s+{WEEKDAY_WORD}(?!\w)", re.IGNORECASE)
+# "в начале 2022 года", "в конце 2021-го": the year
+YEAR_PART_RE = re.compile(
+    r"(?<!\w)(?:в|во)\s+(?:начале|конце|середине|первой половине|второй половине)\s+"
+    r"((?:19|20)\d\d)(?:\s*(?:года|г\.)|-го)(?!\w)",
+    re.IGNORECASE,
+)
+# periods relative to the publication date: (offset in months or years, unit)
+RELATIVE_PERIOD_RE = re.compile(
+    r"(?<!\w)(?:в|на)\s+(прошлом|прошедшем|минувшем|этом|текущем|прошлой|этой)\s+"
+    r"(месяце|году|неделе)(?!\w)",
+    re.IGNORECASE,
+)
 RELATIVE_RE = re.compile(r"(?<!\w)(сегодня|вчера|накануне|позавчера|завтра)(?!\w)", re.IGNORECASE)
 DATELINE_RE = re.compile(
     rf"^[ \t]*[А-ЯЁ][А-ЯЁ\- ]{{2,40}}(?:\s*\([^)]*\))?,\s+(\d{{1,2}})\s+{MONTH_WORD}"
@@ -147,8 +159,50 @@ def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
             add(
                 m.start(), m.end(), _exact(published + timedelta(days=RELATIVE[m.group(1).lower()]))
             )
+        for m in RELATIVE_PERIOD_RE.finditer(text):
+            period = relative_period(m.group(1), m.group(2), published)
+            if period is not None:
+                add(m.start(), m.end(), period)
+    for m in YEAR_PART_RE.finditer(text):
+        add(m.start(), m.end(), PartialDate(int(m.group(1))))
     hits.sort(key=lambda h: h.span.start)
-    return hits
+    return [_year_word(text, h, published) for h in hits]
+
+
+YEAR_WORD_RE = re.compile(
+    r"\s+(прошлого|прошедшего|минувшего|позапрошлого|этого|текущего|нынешнего)\s+года(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _year_word(text: str, hit: DateHit, published: date | None) -> DateHit:
+    """ "15 декабря прошлого года", "в октябре прошлого года": the year from the word."""
+    if published is None or hit.date.month is None:
+        return hit
+    m = YEAR_WORD_RE.match(text, hit.span.end)
+    if m is None:
+        return hit
+    back = {"позапрошлого": 2, "этого": 0, "текущего": 0, "нынешнего": 0}.get(m.group(1).lower(), 1)
+    value = PartialDate(published.year - back, hit.date.month, hit.date.day)
+    span = Span(hit.span.start, m.end(), text[hit.span.start : m.end()])
+    return DateHit(span, value, hit.weekday)
+
+
+def relative_period(which: str, unit: str, published: date) -> PartialDate | None:
+    """ "в прошлом месяце" → that month; "на прошлой неделе" → its month when the whole
+    week lies in one month, else None (a date is never guessed)."""
+    last = which.lower() in ("прошлом", "прошедшем", "минувшем", "прошлой")
+    unit = unit.lower()
+    if unit == "году":
+        return PartialDate(published.year - last)
+    if unit == "месяце":
+        year, month = published.year, published.month - last
+        return PartialDate(year - 1, 12) if month == 0 else PartialDate(year, month)
+    monday = published - timedelta(days=published.weekday() + 7 * last)
+    sunday = monday + timedelta(days=6)
+    if monday.month != sunday.month:
+        return None
+    return PartialDate(monday.year, monday.month)
 
 
 def _exact(value: date) -> PartialDate:

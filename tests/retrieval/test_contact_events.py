@@ -154,7 +154,7 @@ EVENTS = [
         date(2025, 2, 15),
         {
             (LAVROV_RUBIO, "phone", "happened", day(2025, 2, 15)),
-            (PUTIN_TRUMP, "talks", "happened", None),
+            (PUTIN_TRUMP, "talks", "happened", day(2025, 2)),
         },
     ],
     [  # a first name read as another person's surname gives way to the full name

@@ -22,7 +22,14 @@ DATES = [
     ["вчера", PUBLISHED, [PartialDate(2025, 2, 14)]],
     ["сегодня", PUBLISHED, [PartialDate(2025, 2, 15)]],
     ["сегодня", None, []],
-    ["на прошлой неделе", PUBLISHED, []],
+    # a week known only by its month: the month, when the whole week lies in it
+    ["на прошлой неделе", PUBLISHED, [PartialDate(2025, 2)]],
+    ["на прошлой неделе", date(2025, 3, 5), []],  # 24 February - 2 March: no one month
+    ["в прошлом месяце", date(2025, 1, 10), [PartialDate(2024, 12)]],
+    ["в прошлом году", PUBLISHED, [PartialDate(2024)]],
+    ["в январе прошлого года", PUBLISHED, [PartialDate(2024, 1)]],
+    ["15 декабря позапрошлого года", PUBLISHED, [PartialDate(2023, 12, 15)]],
+    ["в начале 2022 года", None, [PartialDate(2022)]],
     ["продление до 2026 года", None, []],
     ["31 февраля", None, []],
 ]
