@@ -487,10 +487,14 @@ class ContactExtractor:
                 if status == "happened" and ALLEGED_RE.search(work, max(cs, cue.start - 40), ce):
                     candidate = replace(candidate, alleged=True)
                 candidate = _wording(candidate)
-                key = (people, earlier, when)
-                best = by_event.get(key)
-                if best is None or _rank(candidate) > _rank(best):
-                    by_event[key] = candidate
+                # "встречались в Москве в марте 2023 года, в Пекине в октябре 2023-го и ...":
+                # one contact for each date listed after the contact word
+                for listed in _listed_dates(work, cue, hits, (cs, ce), cues) or [when]:
+                    event = candidate if listed == when else replace(candidate, date=listed)
+                    key = (people, earlier, listed)
+                    best = by_event.get(key)
+                    if best is None or _rank(event) > _rank(best):
+                        by_event[key] = event
         return list(by_event.values())
 
     def _antecedents(
@@ -891,6 +895,34 @@ def _one_per_partner(cue: Cue, found: list[Found]) -> list[tuple[str, ...]]:
         return []
     subject = subjects.pop()
     return [tuple(sorted((subject, p))) for p in partners if p != subject]
+
+
+LIST_GAP_RE = re.compile(
+    r"(?:-(?:го|м|й))?(?:\s*(?:,|и|а также)\s*|\s+)"
+    r"(?:(?:в|во|на)\s+[А-ЯЁ][\w-]+(?:\s+[\w-]+)?\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _listed_dates(
+    s: str, cue: Cue, hits: list[DateHit], clause: tuple[int, int], cues: list[Cue]
+) -> list[PartialDate]:
+    """Dates listed one after another after a contact verb, each a separate event."""
+    after = [
+        h
+        for h in hits
+        if cue.end <= h.span.start < clause[1]
+        and not any(cue.end <= c.start < h.span.start for c in cues if c is not cue)
+    ]
+    if len(after) < 2 or after[0].span.start - cue.end > 80:
+        return []
+    run = [after[0]]
+    for hit in after[1:]:
+        gap = s[run[-1].span.end : hit.span.start]
+        if len(gap) > 40 or not LIST_GAP_RE.fullmatch(gap) or not re.search(r",|\bи\b", gap):
+            break
+        run.append(hit)
+    return [h.date for h in run] if len(run) >= 2 else []
 
 
 def _lead_limit(sentences: list[tuple[int, str]]) -> int:

@@ -172,6 +172,25 @@ RECALL = [
         date(2024, 12, 5),
         {(("Сергей Лавров", "Хакан Фидан"), "meeting", "happened", day(2024, 11))},
     ],
+    [  # dates listed after one contact verb: one contact each
+        "За последние годы Путин и Эрдоган встречались в Сочи в сентябре 2021 года, в Тегеране"
+        " в июле 2022-го и в Астане в октябре 2022 года.",
+        date(2023, 9, 1),
+        {
+            (PUTIN_ERDOGAN, "meeting", "happened", day(2021, 9)),
+            (PUTIN_ERDOGAN, "meeting", "happened", day(2022, 7)),
+            (PUTIN_ERDOGAN, "meeting", "happened", day(2022, 10)),
+        },
+    ],
+    [  # two contacts in one sentence, each with its own date before a comma
+        "10 марта 2022 года Путин и Эрдоган провели переговоры по телефону, а 5 августа 2022"
+        " года Путин принял турецкого президента в Сочи.",
+        date(2023, 1, 10),
+        {
+            (PUTIN_ERDOGAN, "phone", "happened", day(2022, 3, 10)),
+            (PUTIN_ERDOGAN, "meeting", "happened", day(2022, 8, 5)),
+        },
+    ],
 ]
 
 
