@@ -489,7 +489,8 @@ class ContactExtractor:
                 candidate = _wording(candidate)
                 # "встречались в Москве в марте 2023 года, в Пекине в октябре 2023-го и ...":
                 # one contact for each date listed after the contact word
-                for listed in _listed_dates(work, cue, hits, (cs, ce), cues) or [when]:
+                dates: list[PartialDate | None] = [*_listed_dates(work, cue, hits, (cs, ce), cues)]
+                for listed in dates or [when]:
                     event = candidate if listed == when else replace(candidate, date=listed)
                     key = (people, earlier, listed)
                     best = by_event.get(key)
