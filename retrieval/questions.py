@@ -7,24 +7,16 @@ import html
 import re
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Protocol
 
 from retrieval.concepts import kinds_of_lemma
+from retrieval.learned import LearnedNames
 from retrieval.lemmas import STOPWORDS, Lemmatizer, tokenize
+from retrieval.question_people import PersonResolver, find_names, resolve_people
 from retrieval.types import Intent, Kind, Query
 
-if TYPE_CHECKING:
-    from pymorphy3.analyzer import Parse
-
-
-class PersonResolver(Protocol):
-    """The part of retrieval.people.PersonRegistry a question needs."""
-
-    def resolve_query(self, text: str, *, on: date | None = None) -> list[str]: ...
-
+__all__ = ["PersonResolver", "parse_period", "parse_question", "resolve_people"]
 
 MAX_ANALYSED_CHARS = 1000
-MAX_NAME_CANDIDATES = 20
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 KIND_SCOPE: Mapping[Kind, frozenset[Kind]] = {
@@ -44,8 +36,6 @@ PERIOD_WORDS = (
 QUESTION_LEMMAS = frozenset(QUESTION_WORDS.split(" "))
 PERIOD_LEMMAS = frozenset(PERIOD_WORDS.split(" "))
 EXCLUDED_LEMMAS = STOPWORDS | QUESTION_LEMMAS | PERIOD_LEMMAS
-NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
-NOT_NAME_TAGS = frozenset({"Geox", "Orgn", "Abbr"})
 
 _B, _E = r"(?<![а-яa-z0-9])", r"(?![а-яa-z0-9])"
 SOFT_MONTHS = ("январ", "феврал", "апрел", "июн", "июл", "сентябр", "октябр", "ноябр", "декабр")
@@ -100,9 +90,6 @@ LAST_RE = re.compile(
     r"(?:контакт|встреч|разговор|звон|визит|переговор|бесед|созвон|общени)"
 )
 TAG_RE = re.compile(r"<[^<>]{0,200}>")
-WORD_TOKEN_RE = re.compile(r"[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яёA-Za-z]+)*")
-CYRILLIC_RE = re.compile(r"[А-ЯЁа-яё]")
-NAME_TOKEN_RE = re.compile(r"[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z]?[а-яёa-z]+)*")
 
 
 def _month_period(year: int, month: int) -> tuple[date, date]:
@@ -233,65 +220,6 @@ def _intent(text: str, people: tuple[str, ...]) -> Intent:
     return "when"
 
 
-def _has_tag(parse: Parse, tags: frozenset[str]) -> bool:
-    return any(tag in parse.tag for tag in tags)
-
-
-def _looks_like_name(parses: tuple[Parse, ...], *, sentence_start: bool) -> bool:
-    if not parses:
-        return not sentence_start  # Latin: a name unless it merely starts the sentence
-    if _has_tag(parses[0], NOT_NAME_TAGS):
-        return False
-    if sentence_start:
-        return _has_tag(parses[0], NAME_TAGS)
-    return any(_has_tag(p, NAME_TAGS) for p in parses) or not any(p.is_known for p in parses)
-
-
-def _display_name(word: str, parses: tuple[Parse, ...]) -> str:
-    names = [p for p in parses if _has_tag(p, NAME_TAGS)]
-    if not names or any("nomn" in p.tag and p.word == word.lower() for p in names):
-        return word
-    return str(names[0].normal_form).capitalize()
-
-
-def _at_sentence_start(text: str, position: int) -> bool:
-    before = re.sub(r"[^\w.!?…]", "", text[:position])
-    return not before or before[-1] in ".!?…"
-
-
-def _name_tokens(
-    text: str,
-    people: tuple[str, ...],
-    registry: PersonResolver,
-    lemmatizer: Lemmatizer,
-    today: date,
-) -> tuple[set[str], list[str]]:
-    """Lemmas of words naming known people, and capitalised name-like words naming nobody."""
-    known = {lemmatizer.lemma(token) for name in people for token in tokenize(name)}
-    known |= {token for name in people for token in tokenize(name)}
-    unknown: list[str] = []
-    checked = 0
-    for match in WORD_TOKEN_RE.finditer(text):
-        word = match.group(0)
-        lemma = lemmatizer.lemma(word)
-        if len(word) < 2 or lemma in known or lemma in EXCLUDED_LEMMAS:
-            continue
-        capitalised = NAME_TOKEN_RE.fullmatch(word) is not None
-        parses = lemmatizer.parses(word) if CYRILLIC_RE.match(word) else ()
-        if not (capitalised or not parses or not any(p.is_known for p in parses)):
-            continue  # an ordinary lower-case Russian word: not worth asking the registry
-        checked += 1
-        if checked > MAX_NAME_CANDIDATES:
-            break
-        if registry.resolve_query(word, on=today):
-            known.add(lemma)
-        elif capitalised and _looks_like_name(
-            parses, sentence_start=_at_sentence_start(text, match.start())
-        ):
-            unknown.append(_display_name(word, parses))
-    return known, list(dict.fromkeys(unknown))
-
-
 def _question_offices(registry: PersonResolver, text: str) -> tuple[str, ...]:
     """Offices named by title in the question, when the registry can tell."""
     finder = getattr(registry, "question_offices", None)
@@ -299,14 +227,32 @@ def _question_offices(registry: PersonResolver, text: str) -> tuple[str, ...]:
 
 
 def parse_question(
-    text: str, *, registry: PersonResolver, lemmatizer: Lemmatizer, today: date
+    text: str,
+    *,
+    registry: PersonResolver,
+    lemmatizer: Lemmatizer,
+    today: date,
+    learned: LearnedNames | None = None,
 ) -> Query:
-    """Understand a question: people, unknown names, period, kinds, intent and search lemmas."""
+    """Understand a question: people, unknown names, period, kinds, intent and search lemmas.
+
+    `learned` resolves people stored from articles that the registry does not know.
+    """
     plain = " ".join(html.unescape(TAG_RE.sub(" ", text[:MAX_ANALYSED_CHARS])).split())
     lower = plain.lower().replace("ё", "е")
     period = parse_period(lower, today)
-    people = tuple(dict.fromkeys(registry.resolve_query(plain, on=_reference_day(period, today))))
-    name_lemmas, unknown = _name_tokens(plain, people, registry, lemmatizer, today)
+    people = resolve_people(
+        plain, registry=registry, learned=learned, on=_reference_day(period, today)
+    )
+    name_lemmas, unknown = find_names(
+        plain,
+        people,
+        registry=registry,
+        learned=learned,
+        lemmatizer=lemmatizer,
+        today=today,
+        skip=EXCLUDED_LEMMAS,
+    )
     all_lemmas = [lemmatizer.lemma(token) for token in tokenize(plain)]
     content = [
         lemma

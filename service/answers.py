@@ -10,6 +10,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Engine
@@ -17,8 +18,10 @@ from sqlmodel import Session
 
 from retrieval.concepts import expand_query_lemmas
 from retrieval.index import IndexedPassage, SearchIndex
+from retrieval.learned import LearnedNames, LearnedPerson
 from retrieval.lemmas import Lemmatizer
 from retrieval.people import PersonRegistry
+from retrieval.question_people import resolve_people
 from retrieval.questions import parse_question
 from retrieval.types import PartialDate, Query
 from service import render
@@ -80,6 +83,15 @@ def _overlaps(contact: Contact, period: tuple[date, date]) -> bool:
     return own[0] <= period[1] and period[0] <= own[1]
 
 
+@dataclass(frozen=True)
+class LearnedPeople:
+    """The learned-names map with what was read to build it: stored people and the last id."""
+
+    names: LearnedNames
+    stored: int  # people read, registry ones included
+    last_id: int
+
+
 class AnswerService:
     """Answers questions from the contacts table, ranking evidence and passages with BM25."""
 
@@ -89,6 +101,8 @@ class AnswerService:
         self.lemmatizer = lemmatizer
         self._index: SearchIndex | None = None
         self._build_lock = threading.Lock()
+        self._learned: LearnedPeople | None = None
+        self._learned_lock = threading.Lock()
 
     # --- index ---------------------------------------------------------------------------
     def build_index(self) -> SearchIndex:
@@ -102,6 +116,14 @@ class AnswerService:
         return index
 
     def refresh_sync(self) -> bool:
+        """Pick up passages and people stored since the last refresh, swapping each in atomically.
+
+        True when the index or the learned names changed.
+        """
+        learned_changed = self.refresh_learned_sync()
+        return self._refresh_index() or learned_changed
+
+    def _refresh_index(self) -> bool:
         """Add passages stored since the index was built and swap it in atomically.
 
         Passages are only ever appended, so extending the index with the rows after its
@@ -121,6 +143,47 @@ class AnswerService:
                     article_repo.iter_indexed_passages(session, after=last)
                 )
             return True
+
+    def refresh_learned_sync(self) -> bool:
+        """Add people stored from articles since the last look to the learned-names map.
+
+        One count query when nothing changed; otherwise only the new people are read and
+        declined. People are never deleted, so a count that disagrees with the rows read
+        means a lower id was committed late (concurrent PostgreSQL writers): read them all.
+        True when the map changed.
+        """
+        with self._learned_lock:
+            current = self._learned
+            with Session(self.engine) as session:
+                stored = people_repo.count(session)
+                if current is not None and stored == current.stored:
+                    return False
+                rows = people_repo.with_aliases(
+                    session, after_id=current.last_id if current is not None else 0
+                )
+                if current is not None and current.stored + len(rows) != stored:
+                    current, rows = None, people_repo.with_aliases(session)
+            base = current.names if current is not None else LearnedNames(self.lemmatizer)
+            learned = [
+                LearnedPerson(pid, name, aliases)
+                for pid, name, aliases in rows
+                if name not in self.registry.people
+            ]
+            self._learned = LearnedPeople(
+                names=base.extended(learned) if learned else base,
+                stored=(current.stored if current is not None else 0) + len(rows),
+                last_id=max([pid for pid, _, _ in rows], default=current.last_id if current else 0),
+            )
+            logger.debug("learned names: %d people", len(self._learned.names))
+            return bool(learned) or current is None
+
+    def _current_learned(self) -> LearnedNames:
+        learned = self._learned
+        if learned is None:
+            self.refresh_learned_sync()
+            learned = self._learned
+            assert learned is not None
+        return learned.names
 
     async def keep_fresh(self, *, every: float, stop: asyncio.Event) -> None:
         """Pick up passages stored by any process (e.g. another one's polls) every `every` s."""
@@ -157,7 +220,11 @@ class AnswerService:
         question = (question or "").strip()[:MAX_QUESTION_CHARS]
         today = today or date.today()
         query = parse_question(
-            question, registry=self.registry, lemmatizer=self.lemmatizer, today=today
+            question,
+            registry=self.registry,
+            lemmatizer=self.lemmatizer,
+            today=today,
+            learned=self._current_learned(),
         )
         with Session(self.engine) as session:
             if query.people:
@@ -198,7 +265,18 @@ class AnswerService:
 
     async def resolve_people(self, text: str) -> list[str]:
         """Canonical names of the people named in a text."""
-        return await asyncio.to_thread(self.registry.resolve_query, text, on=date.today())
+        return await asyncio.to_thread(self.resolve_people_sync, text)
+
+    def resolve_people_sync(self, text: str, *, today: date | None = None) -> list[str]:
+        """Synchronous `resolve_people`: registry people first, then people learned in articles."""
+        return list(
+            resolve_people(
+                text,
+                registry=self.registry,
+                learned=self._current_learned(),
+                on=today or date.today(),
+            )
+        )
 
     async def stats(self) -> dict[str, int | str | None]:
         """Corpus figures for /stats."""
@@ -260,6 +338,8 @@ class AnswerService:
         return groups or [(tuple(query.people), None, None)]
 
     def _answer_people(self, session: Session, query: Query, today: date) -> Answer:
+        if query.unknown_names and query.intent != "who":
+            return self._answer_unknown_person(query)
         contacts = self._matching_contacts(session, query, today)
         if query.intent == "who":
             return self._answer_who(query, contacts)
@@ -278,6 +358,23 @@ class AnswerService:
             passages=passages,
             found=bool(contacts),
         )
+
+    def _answer_unknown_person(self, query: Query) -> Answer:
+        """A question about known people together with someone unknown: nothing to list.
+
+        The known people's other contacts do not answer a question about them with someone
+        else, so none are shown.
+        """
+        unknown = query.unknown_names
+        who = "кто такой" if len(unknown) == 1 else "кто такие"
+        note = f"Не знаю, {who}: {', '.join(unknown)}."
+        everyone = " — ".join([*query.people, *unknown])
+        text = (
+            f"{note} Поэтому не нашёл контактов: {everyone}. "
+            "Проверьте написание имени или спросите о каждом отдельно, например "
+            f"«с кем говорил {query.people[0]}»."
+        )
+        return Answer(query.text, query, text, found=False, notes=(note,))
 
     def _answer_who(self, query: Query, contacts: list[ContactView]) -> Answer:
         person = query.people[0]

@@ -57,6 +57,22 @@ def names_by_ids(session: Session, *, ids: Iterable[int]) -> dict[int, str]:
     return {int(p.id): p.name for p in rows if p.id is not None}
 
 
+def with_aliases(session: Session, *, after_id: int = 0) -> list[tuple[int, str, tuple[str, ...]]]:
+    """(id, canonical name, aliases) of the people with ids above `after_id`, by id."""
+    rows = session.exec(
+        select(Person.id, Person.name, PersonAlias.alias)
+        .join(PersonAlias, col(PersonAlias.person_id) == col(Person.id), isouter=True)
+        .where(col(Person.id) > after_id)
+        .order_by(col(Person.id), col(PersonAlias.alias))
+    ).all()
+    people: dict[int, tuple[str, list[str]]] = {}
+    for person_id, name, alias in rows:
+        _, aliases = people.setdefault(int(person_id or 0), (name, []))
+        if alias is not None:
+            aliases.append(alias)
+    return [(pid, name, tuple(aliases)) for pid, (name, aliases) in people.items()]
+
+
 def all_names(session: Session) -> list[str]:
     """Every stored canonical name."""
     return list(session.exec(select(Person.name)).all())
