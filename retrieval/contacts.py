@@ -83,6 +83,14 @@ PLURAL_CUE_RE = re.compile(
     r"(?:телефонн\w+\s+)?(?:разговор(?:ы|ов|ами)|встреч(?:и|ами)|бесед(?:ы|ами)|контакт(?:ы|ами))",
     re.IGNORECASE,
 )
+# words that end a time adverbial before the subject: "Последний раз", "в том году"
+TIME_WORDS = frozenset(
+    {"раз", "году", "месяце", "неделе", "днем", "вечером", "утром", "ночью", "затем", "позже"}
+)
+FIRST_SINCE_RE = re.compile(
+    r"\s+(?:стал\w{0,2}\s+)?(?:перв\w{2,3})\s+(?:[а-яё]+\s+){0,2}(?:после|с)\s+\d{1,2}\s+[а-яё]+",
+    re.IGNORECASE,
+)
 ANTECEDENT_SENTENCES = 5  # how far back a pronoun looks for the person it stands for
 # a contact told as part of the same day's story as the one before it
 SAME_DAY_RE = re.compile(
@@ -252,7 +260,9 @@ class ContactExtractor:
             named = [c for c in found if not c.grouped and c.participants]
             if named:
                 context = named[0].participants
-        candidates = _settle_claims([c for c in candidates if len(c.participants) >= 2])
+        candidates = _phone_talk(
+            _settle_claims([c for c in candidates if len(c.participants) >= 2])
+        )
         default = (
             dateline
             or (PartialDate(anchor.year, anchor.month, anchor.day) if anchor else None)
@@ -374,7 +384,13 @@ class ContactExtractor:
                 m for m in mentions if not any(m.start < g.end and g.start < m.end for g in groups)
             ]
             mentions = sorted(mentions + groups, key=lambda m: m.start)
-        previous = [c for c in cues if PREVIOUS_RE.search(work, 0, c.start)]
+        previous = [
+            c
+            for c in cues
+            if PREVIOUS_RE.search(work, 0, c.start)
+            # "Пятничный разговор стал первым после 13 мая": the pair talked on 13 May
+            or (not c.verb and FIRST_SINCE_RE.match(work, c.end))
+        ]
         if len({m.person for m in mentions}) < 2:
             # "что разговор якобы состоялся 7 ноября": a bare contact noun as the subject of
             # its clause, no party named before it, is the contact of the story's pair
@@ -763,7 +779,13 @@ class ContactExtractor:
                 return False
         if len(m.cases) > 2:
             prev = s[clause_start : m.start].split()
-            if prev and prev[-1].isalpha() and prev[-1].islower() and prev[-1] not in {"и", "а"}:
+            if (
+                prev
+                and prev[-1].isalpha()
+                and prev[-1].islower()
+                and prev[-1] not in {"и", "а"}
+                and prev[-1] not in TIME_WORDS  # "Предыдущий раз главы ведомств ..."
+            ):
                 return any(
                     p.tag.POS in {"VERB", "ADVB", "PRTS"}
                     for p in self.lemmatizer.parses(prev[-1])[:1]
@@ -924,6 +946,18 @@ def _listed_dates(
             break
         run.append(hit)
     return [h.date for h in run] if len(run) >= 2 else []
+
+
+def _phone_talk(candidates: list[_Candidate]) -> list[_Candidate]:
+    """ "разговор", "беседа" of a pair whose calls the article reports are calls too:
+    "первый разговор Путина и Шольца за два года: предыдущий состоялся 2 декабря"."""
+    callers = {frozenset(c.participants) for c in candidates if c.kind == "phone" and not c.weak}
+    return [
+        replace(c, kind="phone")
+        if c.weak and c.kind == "talks" and frozenset(c.participants) in callers
+        else c
+        for c in candidates
+    ]
 
 
 def _lead_limit(sentences: list[tuple[int, str]]) -> int:

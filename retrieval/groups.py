@@ -147,14 +147,11 @@ class GroupResolver:
             person = self.registry.people.get(name)
             if person is None:
                 return []
-            side = next(
-                (
-                    self.registry.offices[r.office].side
-                    for r in person.roles
-                    if r.office in self.registry.offices and (on is None or r.covers(on))
-                ),
-                None,
-            )
+            offices = [r for r in person.roles if r.office in self.registry.offices]
+            # the side of the office held on that day; else of any office (a minister
+            # appointed later is still of his country: "главы ведомств двух стран" in 2023)
+            held = [r for r in offices if on is None or r.covers(on)] or offices
+            side = self.registry.offices[held[0].office].side if held else None
             if side is None:
                 return []
             if side not in sides:
