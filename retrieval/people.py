@@ -230,7 +230,7 @@ class PersonRegistry:
         if unknown and self.names.worth_running(text, spans, len({f.person for f in persons})):
             taken = [(f.start, f.end) for f in persons]
             persons += [
-                f
+                self._spelling_variant(f)
                 for f in self.names.find(text)
                 if not any(f.start < e and s < f.end for s, e in taken)
                 and not NAMESAKE_BEFORE_RE.search(text[max(0, f.start - 40) : f.start])
@@ -256,6 +256,37 @@ class PersonRegistry:
                 items.append(_Item(m.start(), m.end(), "colleague", side=side))
         items.sort(key=lambda i: i.start)
         return self._resolve_chains(text, items, on)
+
+    @cached_property
+    def _surname_forms(self) -> dict[str, list[Person]]:
+        """Every case form of every registry family name, folded and lower-cased."""
+        forms: dict[str, list[Person]] = {}
+        for person in self.people.values():
+            for form in person.last_forms:
+                forms.setdefault(fold(form).lower(), []).append(person)
+        return forms
+
+    def _spelling_variant(self, found: Found) -> Found:
+        """A name the registry missed only by its spelling ("Амир-Абдоллахианом" for
+        "Амир-Абдоллахиян", "Микдад" for "Мекдад") is the registry person; a namesake with
+        another first name ("Джон Салливан") is not."""
+        words = found.text.split()
+        if len(words) < 2:
+            return found
+        first, last = fold(words[0]).lower(), fold(words[-1]).lower()
+        best = process.extractOne(
+            last, list(self._surname_forms), scorer=fuzz.ratio, score_cutoff=88
+        )
+        if best is None:
+            return found
+        people = {
+            p.name: p
+            for p in self._surname_forms[best[0]]
+            if any(fuzz.ratio(first, fold(f).lower()) >= 80 for f in p.first_forms)
+        }
+        if len(people) != 1:
+            return found
+        return replace(found, person=next(iter(people)), known=True)
 
     def _full_names(self, text: str) -> set[str]:
         return {
@@ -519,8 +550,18 @@ class PersonRegistry:
         return sorted(forms)
 
     @cached_property
-    def _fuzzy_choices(self) -> list[str]:
-        return sorted(k for k in self._lower if " " not in k and len(k) >= 4)
+    def _fuzzy_choices(self) -> dict[str, str]:
+        """Single-word forms to compare a misspelt word with, each with its registry key;
+        the last part of a hyphenated family name counts on its own ("Абдоллахиян")."""
+        choices: dict[str, str] = {}
+        for key in sorted(self._lower):
+            if " " in key or len(key) < 4:
+                continue
+            choices.setdefault(key, key)
+            part = key.rsplit("-", 1)[-1]
+            if part != key and len(part) >= 6:
+                choices.setdefault(part, key)
+        return choices
 
     def resolve_query(
         self,
@@ -563,7 +604,12 @@ class PersonRegistry:
                     i += size - 1
                     break
             else:
-                hits += [(tokens[i][0], n) for n in self._fuzzy(tokens[i][1], on)]
+                family = {p.name for p, _ in self._family.get(fold(tokens[i][1]), [])}
+                if len(family) == 1 and tokens[i][1][:1].isupper():
+                    # "Трамп и Ким": a family name written first names its one bearer
+                    hits.append((tokens[i][0], family.pop()))
+                else:
+                    hits += [(tokens[i][0], n) for n in self._fuzzy(tokens[i][1], on)]
             i += 1
         return hits
 
@@ -587,11 +633,10 @@ class PersonRegistry:
         low = fold(word).lower()
         if len(low) < 5 or self.lemmatizer.morph.word_is_known(low):
             return []
-        best = process.extract(
-            low, self._fuzzy_choices, scorer=fuzz.ratio, limit=5, score_cutoff=80
-        )
+        choices = self._fuzzy_choices
+        best = process.extract(low, list(choices), scorer=fuzz.ratio, limit=5, score_cutoff=80)
         if not best:
             return []
         top = best[0][1]
-        names = {n for form, score, _ in best if score == top for n in self._lower[form]}
+        names = {n for form, score, _ in best if score == top for n in self._lower[choices[form]]}
         return self._best(sorted(names), on) if len(names) == 1 else []
