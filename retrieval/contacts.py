@@ -52,7 +52,10 @@ PLACE_RE = re.compile(r"(?<![\w-])в\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё
 ANTECEDENT_GAP_RE = re.compile(r"\s*(?:,|и)\s+(?:[\w«»-]+\s+){0,5}", re.IGNORECASE)
 LEAD_SENTENCES = 3
 TITLE = -1  # sentence index of the headline
-CALL_VERB_RE = re.compile(r"позвонил", re.IGNORECASE)  # "позвонил министру": partner in dative
+CALL_VERB_RE = re.compile(r"позвонил", re.IGNORECASE)
+BY_PHONE_VERB_RE = re.compile(
+    r"по телефону [а-яё]+|[а-яё]+ по телефону", re.IGNORECASE
+)  # "позвонил министру": partner in dative
 # a date that belongs to another event: "с момента вступления в должность в январе"
 OTHER_EVENT_RE = re.compile(
     r"(?:с момента|со времени|с начала|после|до|накануне) (?:его |ее |их )?"
@@ -260,8 +263,8 @@ class ContactExtractor:
             named = [c for c in found if not c.grouped and c.participants]
             if named:
                 context = named[0].participants
-        candidates = _phone_talk(
-            _settle_claims([c for c in candidates if len(c.participants) >= 2])
+        candidates = _story_days(
+            _phone_talk(_settle_claims([c for c in candidates if len(c.participants) >= 2]))
         )
         default = (
             dateline
@@ -402,6 +405,13 @@ class ContactExtractor:
                 and not any(clause_bounds(work, c.start)[0] <= m.start < c.start for m in mentions)
             ]
         persons = {m.person for m in mentions}
+        if len(persons) == 1 and persons <= set(context) and len(context) == 2:
+            # "Трамп в ходе телефонного разговора предложил помощь": the story's pair
+            previous += [
+                c
+                for c in cues
+                if not c.verb and CIRCUMSTANCE_RE.search(work, 0, c.start) and c not in previous
+            ]
         if (
             len(persons) < 2
             and not (previous and len(context) >= 2)
@@ -617,6 +627,13 @@ class ContactExtractor:
                 m
                 for m in inside
                 if 0 <= m.start - cue.end < 60 and "datv" in m.cases and m not in partners
+            ][:1]
+        elif cue.verb and BY_PHONE_VERB_RE.fullmatch(s, cue.start, cue.end):
+            # "Путин по телефону поблагодарил Трампа": the object is the other side
+            partners += [
+                m
+                for m in inside
+                if 0 <= m.start - cue.end < 40 and m.cases & {"accs", "datv"} and m not in partners
             ][:1]
         if cue.receive:
             partners += [
@@ -946,6 +963,30 @@ def _listed_dates(
             break
         run.append(hit)
     return [h.date for h in run] if len(run) >= 2 else []
+
+
+STORY_REACH = 2  # sentences an undated contact looks back for the day of its story
+
+
+def _story_days(candidates: list[_Candidate]) -> list[_Candidate]:
+    """An undated contact told right after a dated one of the same person is that day's:
+    "В понедельник Трамп принял Зеленского. ... американский президент позвонил Путину"."""
+    out: list[_Candidate] = []
+    for c in candidates:
+        if c.date is None and not c.earlier and c.status == "happened" and c.sentence != TITLE:
+            story = [
+                d
+                for d in out
+                if 0 < c.sentence - d.sentence <= STORY_REACH
+                and d.date is not None
+                and d.date.precision == "day"
+                and not d.earlier
+                and set(d.participants) & set(c.participants)
+            ]
+            if story:
+                c = replace(c, date=story[-1].date, lead=False)
+        out.append(c)
+    return out
 
 
 def _phone_talk(candidates: list[_Candidate]) -> list[_Candidate]:
