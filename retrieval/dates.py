@@ -166,7 +166,29 @@ def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
     for m in YEAR_PART_RE.finditer(text):
         add(m.start(), m.end(), PartialDate(int(m.group(1))))
     hits.sort(key=lambda h: h.span.start)
-    return [_year_word(text, h, published) for h in hits]
+    return _appositions(text, [_year_word(text, h, published) for h in hits])
+
+
+def _appositions(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """ "в июне 2019 года, 5 июня": one date, the day in that month's year."""
+    out: list[DateHit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.date.precision == "month"
+            and hit.date.precision == "day"
+            and prev.date.month == hit.date.month
+            and prev.date.year is not None
+            and re.fullmatch(r"\s*,?\s*", text[prev.span.end : hit.span.start])
+            and not re.search(r"(?:19|20)\d\d", hit.span.text)
+        ):
+            span = Span(prev.span.start, hit.span.end, text[prev.span.start : hit.span.end])
+            value = PartialDate(prev.date.year, hit.date.month, hit.date.day)
+            out[-1] = DateHit(span, value, hit.weekday)
+            continue
+        out.append(hit)
+    return out
 
 
 YEAR_WORD_RE = re.compile(
