@@ -1107,8 +1107,16 @@ def _owned_elsewhere(s: str, hit: DateHit, cue: Cue, cues: list[Cue]) -> bool:
 
 
 def _forward(when: PartialDate, anchor: date, hits: list) -> PartialDate:
-    """A bare weekday of a planned contact points forward: "созвонятся в субботу"."""
+    """A bare weekday or month of a planned contact points forward: "созвонятся в субботу"."""
     value = when.to_date()
+    if (
+        when.precision == "month"
+        and when.year is not None
+        and when.month is not None
+        and (when.year, when.month) < (anchor.year, anchor.month)
+        and not any(h.date == when and re.search(r"\d{4}|года", h.span.text) for h in hits)
+    ):
+        return PartialDate(when.year + 1, when.month)  # "встретятся в апреле": the next April
     if when.precision != "day" or value is None or value >= anchor:
         return when
     if not any(h.date == when and WEEKDAY_RE.fullmatch(h.span.text) for h in hits):

@@ -192,7 +192,8 @@ def _appositions(text: str, hits: list[DateHit]) -> list[DateHit]:
 
 
 YEAR_WORD_RE = re.compile(
-    r"\s+(прошлого|прошедшего|минувшего|позапрошлого|этого|текущего|нынешнего)\s+года(?!\w)",
+    r"\s+(прошлого|прошедшего|минувшего|позапрошлого|этого|текущего|нынешнего|следующего"
+    r"|будущего)\s+года(?!\w)",
     re.IGNORECASE,
 )
 
@@ -204,7 +205,14 @@ def _year_word(text: str, hit: DateHit, published: date | None) -> DateHit:
     m = YEAR_WORD_RE.match(text, hit.span.end)
     if m is None:
         return hit
-    back = {"позапрошлого": 2, "этого": 0, "текущего": 0, "нынешнего": 0}.get(m.group(1).lower(), 1)
+    back = {
+        "позапрошлого": 2,
+        "этого": 0,
+        "текущего": 0,
+        "нынешнего": 0,
+        "следующего": -1,
+        "будущего": -1,
+    }.get(m.group(1).lower(), 1)
     value = PartialDate(published.year - back, hit.date.month, hit.date.day)
     span = Span(hit.span.start, m.end(), text[hit.span.start : m.end()])
     return DateHit(span, value, hit.weekday)

@@ -225,6 +225,11 @@ RECALL = [
             (PUTIN_TRUMP, "phone", "happened", day(2025, 8, 18)),
         },
     ],
+    [  # a planned contact in a month already past this year: next year's
+        "Путин и Трамп встретятся в марте, сообщил журналистам Дмитрий Песков.",
+        date(2025, 10, 31),
+        {(PUTIN_TRUMP, "meeting", "planned", day(2026, 3))},
+    ],
 ]
 
 
