@@ -72,8 +72,9 @@ NOT_PARTY_HEADS = frozenset({"уровня", "формата", "характер
 GUEST_GAP_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
 GUEST_PRONOUN_RE = re.compile(r"(?<![\w-])(?:его|ее|её)\s+(?:[а-яё]+\s+){0,2}$", re.IGNORECASE)
 # a third-person pronoun standing for a participant named in an earlier sentence
-PRONOUN_RE = re.compile(r"(?<![\w-])(?:он|она|его|ее|её|мы|я)(?![\w-])", re.IGNORECASE)
+PRONOUN_RE = re.compile(r"(?<![\w-])(?:он|она|его|ее|её|мы|я|ним|ней)(?![\w-])", re.IGNORECASE)
 SUBJECT_PRONOUN_RE = re.compile(r"(?<![\w-])(?:он|она|мы|я)(?![\w-])", re.IGNORECASE)
+WITH_PRONOUN_RE = re.compile(r"\s+(?:[а-яё]+\s+)?(?:с ним|с ней|со мной|с нами)(?![\w-])")
 FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:мы|я)(?![\w-])", re.IGNORECASE)
 # an interview: questions and answers as dialogue lines, the guest named in the lead
 INTERVIEW_RE = re.compile(
@@ -447,6 +448,7 @@ class ContactExtractor:
                     pronoun is not None
                     and all(f.end <= pronoun.start() or f.start >= cue.end for f in found)
                 )
+                or WITH_PRONOUN_RE.match(work, cue.end) is not None
             ):
                 resolved, told_on = self._with_antecedent(
                     work, cue, cs, found, mentions, antecedents
@@ -570,7 +572,10 @@ class ContactExtractor:
         spans = list(SUBJECT_PRONOUN_RE.finditer(before))
         subject = spans[-1] if spans else None
         partners = [f for f in found if subject is None or f.start > cs + subject.start()]
-        if subject is None:
+        if subject is None and WITH_PRONOUN_RE.match(s, cue.end):
+            # "Макрон и Шольц встретились с ним": the pronoun is the partner
+            partners = [f for f in found if f.end <= cue.start]
+        elif subject is None:
             if not (cue.receive and GUEST_PRONOUN_RE.search(before)):
                 return [], None
             partners = [m for m in mentions if 0 <= m.start - cue.end < 30 and "nomn" in m.cases][
