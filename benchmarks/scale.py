@@ -197,6 +197,7 @@ def ingest(corpus: Path, db: str) -> dict[str, Any]:
         "ingest_articles_per_s": round(report.new / seconds, 1) if seconds else None,
         "ingest_workers": default_workers(),
         "ingest_failed": report.failed,
+        "ingest_failures": [f"{f.origin}: {f.reason}"[:200] for f in report.failures[:5]],
     }
 
 

@@ -55,8 +55,8 @@ ABOUT_LEMMAS = (
     "встреча",
 )
 MAX_QUESTION_CHARS = 1000
-ABOUT_CONTACTS = 5  # «о чём» quotes come from the newest contacts' articles
-ABOUT_ARTICLES = 10  # ... at most this many articles per contact
+ABOUT_CONTACTS = 3  # «о чём» quotes come from the newest contacts' articles
+ABOUT_ARTICLES = 4  # ... at most this many articles per contact
 MAX_OFFICE_GROUPS = 200  # holder combinations tried for a question naming offices
 MAX_SOURCES = 10  # sources quoted per contact; the rest are counted
 
