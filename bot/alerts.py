@@ -229,6 +229,8 @@ class AlertDeliverer:
         self._chat_next: dict[int, float] = {}
         self._chat_locks: dict[int, asyncio.Lock] = {}
         self._in_flight: set[asyncio.Task[None]] = set()
+        # alert id -> attempts when this deliverer claimed it: writes touch only own claims
+        self._claims: dict[int, int] = {}
         self._semaphore = asyncio.Semaphore(self.limits.concurrency)
         self._wake = asyncio.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -291,6 +293,7 @@ class AlertDeliverer:
         report = DeliveryReport(claimed=len(claimed))
         if not claimed:
             return report
+        self._claims.update((a.id, a.attempts) for a in claimed)
         batches, messages = await asyncio.to_thread(self._prepare, claimed, report)
         await asyncio.gather(
             *(
@@ -329,7 +332,9 @@ class AlertDeliverer:
         with session_scope(self._engine) as session:
             for reason, ids in dropped.items():
                 logger.info("dropped %s alerts: %s", len(ids), reason)
-                report.dropped += outbox.mark_dropped(session, alert_ids=ids, reason=reason)
+                report.dropped += outbox.mark_dropped(
+                    session, alert_ids=ids, reason=reason, claims=self._settle(ids)
+                )
         messages = {
             chat_id: self._render_chat(batch, views, subscriptions)
             for chat_id, batch in batches.items()
@@ -420,19 +425,29 @@ class AlertDeliverer:
         )
         ids = message.alert_ids
         now = self._clock()
-        await self._db(lambda session: outbox.mark_sent(session, alert_ids=ids, now=now))
+        claims = self._settle(ids)
+        await self._db(
+            lambda session: outbox.mark_sent(session, alert_ids=ids, now=now, claims=claims)
+        )
+
+    def _settle(self, alert_ids: list[int]) -> dict[int, int]:
+        """This deliverer's claims on the alerts, forgotten here as they are settled."""
+        return {aid: self._claims.pop(aid, -1) for aid in alert_ids}
 
     async def _handle_failure(
         self, chat_id: int, alert_ids: list[int], error: Exception, report: DeliveryReport
     ) -> None:
         now = self._clock()
+        claims = self._settle(alert_ids)
         if isinstance(error, TelegramRetryAfter):
             report.rate_limited += 1
             self._overall.pause(error.retry_after)
             logger.warning("Telegram flood control: waiting %s s", error.retry_after)
             until = now + dt.timedelta(seconds=error.retry_after)
             report.retried += await self._db(
-                lambda s: outbox.release(s, alert_ids=alert_ids, error="429", not_before=until)
+                lambda s: outbox.release(
+                    s, alert_ids=alert_ids, error="429", not_before=until, claims=claims
+                )
             )
             return
         if isinstance(error, TelegramForbiddenError) or _chat_missing(error):
@@ -447,11 +462,13 @@ class AlertDeliverer:
             first, rest = alert_ids[:1], alert_ids[1:]
             logger.error("Telegram rejected an alert for chat %s: %s", chat_id, error)
             report.dropped += await self._db(
-                lambda s: outbox.mark_dropped(s, alert_ids=first, reason=str(error))
+                lambda s: outbox.mark_dropped(s, alert_ids=first, reason=str(error), claims=claims)
             )
             if rest:
                 report.retried += await self._db(
-                    lambda s: outbox.release(s, alert_ids=rest, error="later", not_before=None)
+                    lambda s: outbox.release(
+                        s, alert_ids=rest, error="later", not_before=None, claims=claims
+                    )
                 )
             return
         attempts = 1 + len(alert_ids)
@@ -459,7 +476,9 @@ class AlertDeliverer:
         logger.warning("alert delivery to %s failed (%s); retry in %s s", chat_id, error, delay)
         until = now + dt.timedelta(seconds=delay)
         report.retried += await self._db(
-            lambda s: outbox.release(s, alert_ids=alert_ids, error=repr(error), not_before=until)
+            lambda s: outbox.release(
+                s, alert_ids=alert_ids, error=repr(error), not_before=until, claims=claims
+            )
         )
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from sqlalchemy import func, or_
+from sqlalchemy import and_, func, or_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select, update
 
@@ -203,32 +203,65 @@ def claim_due(session: Session, *, now: dt.datetime, limit: int) -> list[Claimed
     )
 
 
-def _set(session: Session, alert_ids: Sequence[int], **values: Any) -> int:
+def _set(
+    session: Session,
+    alert_ids: Sequence[int],
+    claims: Mapping[int, int] | None = None,
+    **values: Any,
+) -> int:
+    """Move claimed alerts on. With `claims` (alert id -> attempts when claimed), only the
+    claim that is still current: a late write of a deliverer that was stopped (its database
+    thread outlives it) never touches the claim of the deliverer that took over."""
     if not alert_ids:
         return 0
-    result = session.exec(  # type: ignore[call-overload]
-        update(Alert)
-        .where(col(Alert.id).in_(list(alert_ids)), col(Alert.state) == SENDING)
-        .values(**values)
-    )
+    query = update(Alert).where(col(Alert.id).in_(list(alert_ids)), col(Alert.state) == SENDING)
+    if claims is not None:
+        query = query.where(
+            or_(
+                *(
+                    and_(col(Alert.id) == aid, col(Alert.attempts) == claims.get(aid, -1))
+                    for aid in alert_ids
+                )
+            )
+        )
+    result = session.exec(query.values(**values))  # type: ignore[call-overload]
     return int(result.rowcount or 0)
 
 
-def mark_sent(session: Session, *, alert_ids: Sequence[int], now: dt.datetime | None = None) -> int:
+def mark_sent(
+    session: Session,
+    *,
+    alert_ids: Sequence[int],
+    now: dt.datetime | None = None,
+    claims: Mapping[int, int] | None = None,
+) -> int:
     """Telegram accepted the message carrying these alerts."""
-    return _set(session, alert_ids, state=SENT, sent_at=now or utcnow(), last_error=None)
+    return _set(session, alert_ids, claims, state=SENT, sent_at=now or utcnow(), last_error=None)
 
 
-def mark_dropped(session: Session, *, alert_ids: Sequence[int], reason: str) -> int:
+def mark_dropped(
+    session: Session,
+    *,
+    alert_ids: Sequence[int],
+    reason: str,
+    claims: Mapping[int, int] | None = None,
+) -> int:
     """These alerts will never be sent (chat gone, unsubscribed, rejected message)."""
-    return _set(session, alert_ids, state=DROPPED, last_error=reason[:500])
+    return _set(session, alert_ids, claims, state=DROPPED, last_error=reason[:500])
 
 
 def release(
-    session: Session, *, alert_ids: Sequence[int], error: str, not_before: dt.datetime | None
+    session: Session,
+    *,
+    alert_ids: Sequence[int],
+    error: str,
+    not_before: dt.datetime | None,
+    claims: Mapping[int, int] | None = None,
 ) -> int:
     """Give claimed alerts back to the queue, to be tried again at `not_before`."""
-    return _set(session, alert_ids, state=PENDING, last_error=error[:500], not_before=not_before)
+    return _set(
+        session, alert_ids, claims, state=PENDING, last_error=error[:500], not_before=not_before
+    )
 
 
 def deactivate_chat(session: Session, *, chat_id: int, reason: str) -> int:

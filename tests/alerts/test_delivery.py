@@ -212,3 +212,32 @@ async def test_daily_digest_in_the_users_timezone(harness: AlertHarness) -> None
     report = await h.deliverer.deliver_once()
     assert report.sent_messages == 1 and report.sent_alerts == 2
     assert "состоялся" in h.sent_to(1)[0].text
+
+
+async def test_a_stopped_deliverers_late_write_never_undoes_the_next_claim(
+    harness: AlertHarness,
+) -> None:
+    """A stopped deliverer's database thread may finish after another deliverer took over:
+    its late "try again later" must not put back an alert the new deliverer is sending,
+    or the alert would go out twice."""
+    h = harness
+    await subscribe(h, 1, PUTIN)
+    h.ingest(PHONE)
+    now = dt.datetime(2030, 1, 1)
+    with session_scope(h.engine) as session:
+        [first] = outbox.claim_due(session, now=now, limit=10)  # the deliverer that stops
+    with session_scope(h.engine) as session:
+        assert outbox.recover_in_flight(session) == 1  # the next one takes over ...
+        [second] = outbox.claim_due(session, now=now, limit=10)  # ... and claims it again
+    with session_scope(h.engine) as session:
+        late = outbox.release(
+            session,
+            alert_ids=[first.id],
+            error="connection reset",
+            not_before=now,
+            claims={first.id: first.attempts},
+        )
+        assert late == 0  # the stale claim is ignored
+        sent = outbox.mark_sent(session, alert_ids=[second.id], claims={second.id: second.attempts})
+        assert sent == 1
+    assert [a.state for a in h.alerts()] == ["sent"]
