@@ -95,6 +95,7 @@ FIRST_SINCE_RE = re.compile(
     r"\s+(?:стал\w{0,2}\s+)?(?:перв\w{2,3})\s+(?:[а-яё]+\s+){0,2}(?:после|с)\s+\d{1,2}\s+[а-яё]+",
     re.IGNORECASE,
 )
+RELATIVE_PRONOUN_RE = re.compile(r",\s+(?:котор\w{2,3}|где|когда)\s", re.IGNORECASE)
 ANTECEDENT_SENTENCES = 5  # how far back a pronoun looks for the person it stands for
 # a contact told as part of the same day's story as the one before it
 SAME_DAY_RE = re.compile(
@@ -847,6 +848,10 @@ class ContactExtractor:
             h
             for h in hits
             if not OTHER_EVENT_RE.search(s[max(0, h.span.start - 80) : h.span.start])
+            # "с Беннетом, который возглавил правительство в июне": the clause's own event
+            and not (
+                h.span.start > cue.end and RELATIVE_PRONOUN_RE.search(s, cue.end, h.span.start)
+            )
         ]
         if not hits:
             return None
