@@ -95,7 +95,12 @@ FIRST_SINCE_RE = re.compile(
     r"\s+(?:стал\w{0,2}\s+)?(?:перв\w{2,3})\s+(?:[а-яё]+\s+){0,2}(?:после|с)\s+\d{1,2}\s+[а-яё]+",
     re.IGNORECASE,
 )
-RELATIVE_PRONOUN_RE = re.compile(r",\s+(?:котор\w{2,3}|где|когда)\s", re.IGNORECASE)
+# a relative clause of its own event; not "встреча, которая была назначена на 12 октября"
+RELATIVE_PRONOUN_RE = re.compile(
+    r",\s+(?:котор\w{2,3}|где|когда)\s(?!(?:[а-яё]+\s+){0,2}(?:назначен|запланирован|намечен"
+    r"|перенесен|отложен|состо|пройд|прош))",
+    re.IGNORECASE,
+)
 ANTECEDENT_SENTENCES = 5  # how far back a pronoun looks for the person it stands for
 # a contact told as part of the same day's story as the one before it
 SAME_DAY_RE = re.compile(
