@@ -144,7 +144,8 @@ def contacts(
     contacts_app = _open(db)
     names: list[str] = []
     for raw in person or []:
-        resolved = contacts_app.registry.resolve_query(raw)
+        # registry people and people learned from the articles, in any case form
+        resolved = contacts_app.answers.resolve_people_sync(raw)
         names.extend(resolved or [raw])
     views = contacts_app.answers.contacts_sync(names)
     if as_json:

@@ -82,6 +82,7 @@ class Answer:
             "question": self.question,
             "answer": self.text,
             "intent": self.query.intent,
+            "found": self.found,
             "people": list(self.query.people),
             "contacts": [c.to_json() for c in self.contacts],
             "counterparts": [{"name": n, "contacts": k} for n, k in self.counterparts],

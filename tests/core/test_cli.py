@@ -40,6 +40,7 @@ def test_ask_json_contract(sample_db: tuple[str, Path]) -> None:
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
     assert set(payload) >= {"question", "answer", "contacts", "passages"}
+    assert payload["found"] is True
     dates = [c["date"] for c in payload["contacts"]]
     assert dates == sorted(dates, key=lambda d: d or "", reverse=True), "newest first"
     phone = [c for c in payload["contacts"] if c["kind"] == "phone" and c["date"] == "2025-02-15"]
@@ -95,3 +96,22 @@ def test_ask_does_not_import_aiogram(sample_db: tuple[str, Path]) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=work, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_contacts_of_a_person_learned_from_the_articles(tmp_path: Path) -> None:
+    """`contacts --person` finds people missing from the registry, in any case form."""
+    url = f"sqlite:///{tmp_path / 'learned.db'}"
+    (tmp_path / "a.txt").write_text(
+        " date 2024-03-07 Путин встретился с Гросси\n\n"
+        "Президент России Владимир Путин в среду встретился в Сочи с генеральным директором"
+        " МАГАТЭ Рафаэлем Гросси. Стороны обсудили безопасность атомных станций.\n",
+        encoding="utf-8",
+    )
+    assert cli("ingest", str(tmp_path / "a.txt"), "--db", url, cwd=tmp_path).returncode == 0
+    result = cli("contacts", "--person", "Гросси", "--db", url, "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)["contacts"]
+    assert [c["date"] for c in found] == ["2024-03-06"]
+    assert "Рафаэль Гросси" in found[0]["participants"]
+    unknown = cli("ask", "когда говорили Путин и Фредериксен", "--db", url, "--json", cwd=tmp_path)
+    assert json.loads(unknown.stdout)["found"] is False
