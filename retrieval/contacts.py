@@ -1050,7 +1050,11 @@ def _antecedents(s: str, mentions: list[Found], clause_start: int) -> list[Found
     return out
 
 
-MANNER_BEFORE_RE = re.compile(r"(?:в (?:режиме|формате)|по)\s+$", re.IGNORECASE)
+MANNER_BEFORE_RE = re.compile(
+    # "в режиме видеоконференции", and a setting: "на полях встречи министров G20"
+    r"(?:в (?:режиме|формате)|по|на полях|в кулуарах|в рамках)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _by_phone(s: str, cue: Cue, cues: list[Cue], clause_end: int) -> bool:
