@@ -215,6 +215,8 @@ class ContactExtractor:
             heads = self._sentence(title, 0, title, TITLE, anchor, None, known, "", ())
             candidates += [replace(c, start=0, end=0) for c in heads]
             context = next((c.participants for c in heads), ())
+        years: dict[int, int] = {}  # month -> year stated in the sentence before
+        years_at = -10
         for index, (start, sentence) in enumerate(sentences):
             recent = [c for c in candidates if 0 <= index - c.sentence <= PARTY_REACH]
             sides_only = (
@@ -260,7 +262,15 @@ class ContactExtractor:
                 host,
                 lead_limit,
                 antecedents,
+                years if index - years_at <= 1 else None,
             )
+            told_years = {
+                h.date.month: h.date.year
+                for h in find_date_hits(sentence, published=anchor)
+                if h.date.month and h.date.year and YEAR_IN_TEXT_RE.search(h.span.text)
+            }
+            if told_years:
+                years, years_at = told_years, index
             protagonist = self._protagonist(sentence, index, anchor, known) or protagonist
             if not found and SIDES_PAIR_RE.search(sentence):
                 found = self._sides_only(sentence, start, index, anchor, lead_limit)
@@ -379,12 +389,13 @@ class ContactExtractor:
         host: tuple[str, PartialDate | None, int] | None = None,
         lead_limit: int = LEAD_SENTENCES,
         antecedents: tuple[tuple[str, PartialDate | None], ...] = (),
+        years: dict[int, int] | None = None,
     ) -> list[_Candidate]:
         work = blank_asides(sentence)
         cues = find_cues(work)
         if not cues:
             return []
-        hits = find_date_hits(work, published=anchor)
+        hits = _stated_years(find_date_hits(work, published=anchor), years or {})
         on = next((h.date.to_date() for h in hits if h.date.precision == "day"), None) or anchor
         mentions = self.registry.scan(work, on=on, known=known)
         mentions = self._complete_surnames(text, mentions)
@@ -1002,6 +1013,25 @@ def _story_days(candidates: list[_Candidate]) -> list[_Candidate]:
                 c = replace(c, date=story[-1].date, lead=False)
         out.append(c)
     return out
+
+
+YEAR_IN_TEXT_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def _stated_years(hits: list[DateHit], years: dict[int, int]) -> list[DateHit]:
+    """ "А в январе 2020 года они встретились дважды. 23 января ...": a day and month
+    without a year take the year just stated for that month (the nearest year in the text)."""
+    if not years:
+        return hits
+    return [
+        replace(h, date=PartialDate(years[h.date.month], h.date.month, h.date.day))
+        if h.date.month in years
+        and not YEAR_IN_TEXT_RE.search(h.span.text)
+        and not RELATIVE_DATE_RE.fullmatch(h.span.text)
+        and h.date.year != years[h.date.month]
+        else h
+        for h in hits
+    ]
 
 
 def _phone_talk(candidates: list[_Candidate]) -> list[_Candidate]:
