@@ -395,7 +395,7 @@ class ContactExtractor:
         cues = find_cues(work)
         if not cues:
             return []
-        hits = _stated_years(find_date_hits(work, published=anchor), years or {})
+        hits = _stated_years(work, find_date_hits(work, published=anchor), years or {})
         on = next((h.date.to_date() for h in hits if h.date.precision == "day"), None) or anchor
         mentions = self.registry.scan(work, on=on, known=known)
         mentions = self._complete_surnames(text, mentions)
@@ -1018,20 +1018,29 @@ def _story_days(candidates: list[_Candidate]) -> list[_Candidate]:
 YEAR_IN_TEXT_RE = re.compile(r"(?:19|20)\d\d")
 
 
-def _stated_years(hits: list[DateHit], years: dict[int, int]) -> list[DateHit]:
+SAME_YEAR_RE = re.compile(r"\s+(?:того же|этого же) года(?![\w-])", re.IGNORECASE)
+
+
+def _stated_years(s: str, hits: list[DateHit], years: dict[int, int]) -> list[DateHit]:
     """ "А в январе 2020 года они встретились дважды. 23 января ...": a day and month
-    without a year take the year just stated for that month (the nearest year in the text)."""
+    without a year take the year just stated for that month (the nearest year in the text);
+    "27 августа того же года" takes the year the sentence before stated."""
     if not years:
         return hits
-    return [
-        replace(h, date=PartialDate(years[h.date.month], h.date.month, h.date.day))
-        if h.date.month in years
-        and not YEAR_IN_TEXT_RE.search(h.span.text)
-        and not RELATIVE_DATE_RE.fullmatch(h.span.text)
-        and h.date.year != years[h.date.month]
-        else h
-        for h in hits
-    ]
+    out = []
+    for h in hits:
+        year = years.get(h.date.month) if h.date.month else None
+        if h.date.month and SAME_YEAR_RE.match(s, h.span.end):
+            year = next(reversed(years.values()))
+        if (
+            year is not None
+            and year != h.date.year
+            and not YEAR_IN_TEXT_RE.search(h.span.text)
+            and not RELATIVE_DATE_RE.fullmatch(h.span.text)
+        ):
+            h = replace(h, date=PartialDate(year, h.date.month, h.date.day))
+        out.append(h)
+    return out
 
 
 def _phone_talk(candidates: list[_Candidate]) -> list[_Candidate]:
