@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from retrieval.declension import CASES, decline_name
 from retrieval.lemmas import Lemmatizer
+from retrieval.types import alias_key
 
 WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+(?:['’-][A-Za-zА-Яа-яЁё]+)*")
 MAX_NAME_WORDS = 4  # NER names have at most four words
@@ -24,11 +25,6 @@ PLACE_PREPOSITIONS = frozenset(
     "в во на по из под над при через о об про".split()  # noqa: SIM905  (reads as a word list)
 )
 """Words after which a capitalised word is a place or a topic ("в Копенгагене"), never a party."""
-
-
-def fold(text: str) -> str:
-    """Lower case with ё folded to е (how stored aliases are written)."""
-    return text.lower().replace("ё", "е").strip()
 
 
 @dataclass(frozen=True)
@@ -78,10 +74,12 @@ def name_forms(name: str, lemmatizer: Lemmatizer) -> tuple[set[str], set[str]]:
         lasts = decline_name(last, sex, surname=True)
         firsts = decline_name(" ".join(first), sex, surname=False) if first else {}
         for case in CASES:
-            surname |= {fold(f) for f in lasts.get(case, ())}
-            full |= {fold(f"{a} {b}") for a in firsts.get(case, ()) for b in lasts.get(case, ())}
+            surname |= {alias_key(f) for f in lasts.get(case, ())}
+            full |= {
+                alias_key(f"{a} {b}") for a in firsts.get(case, ()) for b in lasts.get(case, ())
+            }
     if first:
-        full.add(fold(name))
+        full.add(alias_key(name))
     return full, {s for s in surname if len(s) >= MIN_SURNAME_CHARS}
 
 
@@ -112,7 +110,9 @@ class LearnedNames:
             count += 1
             rank = (-len(person.name.split()), person.id)
             full, surname = name_forms(person.name, self.lemmatizer)
-            aliases = {fold(a) for a in person.aliases if len(fold(a)) >= MIN_SURNAME_CHARS}
+            aliases = {
+                alias_key(a) for a in person.aliases if len(alias_key(a)) >= MIN_SURNAME_CHARS
+            }
             for form in full | surname | aliases:
                 if form.count(" ") >= MAX_NAME_WORDS:
                     continue
@@ -125,7 +125,7 @@ class LearnedNames:
         """Learned people named in `text`, longest forms first, in order of appearance."""
         if not self._forms:
             return []
-        tokens = [(m.start(), m.end(), fold(m.group())) for m in WORD_RE.finditer(text)]
+        tokens = [(m.start(), m.end(), alias_key(m.group())) for m in WORD_RE.finditer(text)]
         hits: list[NameHit] = []
         i = 0
         while i < len(tokens):

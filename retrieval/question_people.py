@@ -19,9 +19,9 @@ from retrieval.learned import (
     PLACE_PREPOSITIONS,
     LearnedNames,
     NameHit,
-    fold,
 )
 from retrieval.lemmas import STOPWORDS, Lemmatizer, tokenize
+from retrieval.types import alias_key
 
 if TYPE_CHECKING:
     from pymorphy3.analyzer import Parse
@@ -184,7 +184,7 @@ def find_names(
         word = match.group(0)
         capitalised = NAME_TOKEN_RE.fullmatch(word) is not None
         after_place = previous is not None and (
-            fold(previous.group(0)) in PLACE_PREPOSITIONS
+            alias_key(previous.group(0)) in PLACE_PREPOSITIONS
             or (in_place and not text[previous.end() : match.start()].strip())
         )
         in_place = capitalised and after_place
@@ -193,7 +193,7 @@ def find_names(
         if len(word) < 2 or lemma in skip:
             continue
         parses = lemmatizer.parses(word) if CYRILLIC_RE.match(word) else ()
-        if lemma in known or any(_inflects(fold(word), token) for token in name_words):
+        if lemma in known or any(_inflects(alias_key(word), token) for token in name_words):
             words.append(_NameWord(match.start(), match.end(), word, lemma, parses, "known"))
             continue
         if in_place:
@@ -233,8 +233,8 @@ def _registry_claims(registry: PersonResolver, hit: NameHit, on: date) -> bool:
     aliases = getattr(registry, "aliases", None)
     if not names or aliases is None:
         return bool(names)
-    form = fold(hit.text)
-    return any(form in {fold(alias) for alias in aliases(name)} for name in names)
+    form = alias_key(hit.text)
+    return any(form in {alias_key(alias) for alias in aliases(name)} for name in names)
 
 
 def _registry_offsets(
@@ -245,7 +245,7 @@ def _registry_offsets(
     for checked, match in enumerate(WORD_TOKEN_RE.finditer(text)):
         if len(offsets) == len(names) or checked > 2 * MAX_NAME_CANDIDATES:
             break
-        if fold(match.group(0)) in STOPWORDS:
+        if alias_key(match.group(0)) in STOPWORDS:
             continue
         for name in registry.resolve_query(match.group(0), on=on):
             if name in names:

@@ -8,6 +8,13 @@ from datetime import date
 from typing import Literal
 
 Kind = Literal["phone", "meeting", "visit", "talks"]
+
+
+def alias_key(text: str) -> str:
+    """How a name form is stored and looked up: lower case, ё read as е."""
+    return text.lower().replace("ё", "е").strip()
+
+
 Status = Literal["happened", "planned", "cancelled", "postponed", "denied"]
 Precision = Literal["day", "month", "year"]
 Intent = Literal["when", "last", "who", "about", "search"]

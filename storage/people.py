@@ -7,12 +7,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from retrieval.types import alias_key
 from storage.models import Person, PersonAlias
-
-
-def fold(text: str) -> str:
-    """Lower case with ё folded to е (how aliases are stored)."""
-    return text.lower().replace("ё", "е").strip()
 
 
 def ensure_people(
@@ -35,7 +31,7 @@ def ensure_people(
         session.flush()
         assert person.id is not None
         found[name] = person.id
-        forms = {fold(name), *(fold(a) for a in (aliases or {}).get(name, ()))}
+        forms = {alias_key(name), *(alias_key(a) for a in (aliases or {}).get(name, ()))}
         session.add_all(PersonAlias(person_id=person.id, alias=form) for form in sorted(forms))
     return found
 
