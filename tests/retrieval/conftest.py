@@ -8,6 +8,7 @@ import pytest
 
 from retrieval.contacts import ContactExtractor
 from retrieval.people import PersonRegistry
+from retrieval.types import PartialDate
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +30,17 @@ def events_of(extractor: ContactExtractor, text: str, published: date | None) ->
         (c.participants, c.kind, c.status, c.date)
         for c in extractor.extract(text, published=published)
     }
+
+
+def day(y: int, m: int, d: int | None = None) -> PartialDate:
+    """A partial date for the extraction tables."""
+    return PartialDate(y, m, d)
+
+
+# participant pairs of the extraction tables, in the sorted order the extractor returns
+PUTIN_XI = ("Владимир Путин", "Си Цзиньпин")
+PUTIN_ERDOGAN = ("Владимир Путин", "Реджеп Тайип Эрдоган")
+PUTIN_MODI = ("Владимир Путин", "Нарендра Моди")
+PUTIN_LUKASHENKO = ("Александр Лукашенко", "Владимир Путин")
+PUTIN_SCHOLZ = ("Владимир Путин", "Олаф Шольц")
+PUTIN_TRUMP = ("Владимир Путин", "Дональд Трамп")

@@ -6,26 +6,25 @@ import pytest
 
 from retrieval.contacts import ContactExtractor
 from retrieval.types import PartialDate
-from tests.retrieval.conftest import events_of
+from tests.retrieval.conftest import (
+    PUTIN_ERDOGAN,
+    PUTIN_LUKASHENKO,
+    PUTIN_MODI,
+    PUTIN_SCHOLZ,
+    PUTIN_TRUMP,
+    day,
+    events_of,
+)
 from tests.retrieval.test_contact_recall import RECALL
 
 PUTIN = "Владимир Путин"
-PUTIN_SCHOLZ = ("Владимир Путин", "Олаф Шольц")
-PUTIN_ERDOGAN = ("Владимир Путин", "Реджеп Тайип Эрдоган")
-PUTIN_MODI = ("Владимир Путин", "Нарендра Моди")
 PUTIN_BIDEN = ("Владимир Путин", "Джо Байден")
-PUTIN_TRUMP = ("Владимир Путин", "Дональд Трамп")
 PUTIN_POMPEO = ("Владимир Путин", "Майк Помпео")
 LAVROV_POMPEO = ("Майк Помпео", "Сергей Лавров")
 LAVROV_RUBIO = ("Марко Рубио", "Сергей Лавров")
 LAVROV_TRUMP = ("Дональд Трамп", "Сергей Лавров")
 LAVROV_WANG = ("Ван И", "Сергей Лавров")
-PUTIN_LUKASHENKO = ("Александр Лукашенко", "Владимир Путин")
 PUTIN_ARAGHCHI = ("Аббас Аракчи", "Владимир Путин")
-
-
-def day(y: int, m: int, d: int | None = None) -> PartialDate:
-    return PartialDate(y, m, d)
 
 
 # text, publication date, expected {(participants, kind, status, date)}

@@ -6,19 +6,18 @@ import pytest
 
 from retrieval.merge import Report, best_match
 from retrieval.types import PartialDate
+from tests.retrieval.conftest import (
+    PUTIN_ERDOGAN,
+    PUTIN_LUKASHENKO,
+    PUTIN_MODI,
+    PUTIN_SCHOLZ,
+    PUTIN_TRUMP,
+    PUTIN_XI,
+    day,
+)
 
-PUTIN_XI = ("Владимир Путин", "Си Цзиньпин")
-PUTIN_ERDOGAN = ("Владимир Путин", "Реджеп Тайип Эрдоган")
-PUTIN_MODI = ("Владимир Путин", "Нарендра Моди")
 LAVROV_JAISHANKAR = ("Сергей Лавров", "Субраманьям Джайшанкар")
-PUTIN_LUKASHENKO = ("Александр Лукашенко", "Владимир Путин")
-PUTIN_SCHOLZ = ("Владимир Путин", "Олаф Шольц")
 PUTIN_ALIYEV = ("Владимир Путин", "Ильхам Алиев")
-PUTIN_TRUMP = ("Владимир Путин", "Дональд Трамп")
-
-
-def day(y: int, m: int, d: int | None = None) -> PartialDate:
-    return PartialDate(y, m, d)
 
 
 # text, publication date, expected {(participants, kind, status, date)}
