@@ -294,7 +294,12 @@ class AlertDeliverer:
         if not claimed:
             return report
         self._claims.update((a.id, a.attempts) for a in claimed)
-        batches, messages = await asyncio.to_thread(self._prepare, claimed, report)
+        try:
+            batches, messages = await asyncio.to_thread(self._prepare, claimed, report)
+        except Exception:
+            # nothing of this round will be settled here: recover() takes the rows back
+            self._settle([a.id for a in claimed])
+            raise
         await asyncio.gather(
             *(
                 self._deliver_chat(batches[chat_id], items, report)

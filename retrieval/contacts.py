@@ -595,9 +595,8 @@ class ContactExtractor:
         elif subject is None:
             if not (cue.receive and GUEST_PRONOUN_RE.search(before)):
                 return [], None
-            partners = [m for m in mentions if 0 <= m.start - cue.end < 30 and "nomn" in m.cases][
-                :1
-            ]
+            host = _host_after(cue, mentions)
+            partners = [host] if host is not None else []
         names = list(dict.fromkeys(f.person for f in partners))
         if not names:
             return [], None
@@ -729,7 +728,7 @@ class ContactExtractor:
 
         A pronoun guest is the last person named before it in the sentence as a subject.
         """
-        host = next((m for m in inside if 0 <= m.start - cue.end < 30 and "nomn" in m.cases), None)
+        host = _host_after(cue, inside)
         if host is None:
             return []
         before = s[cs : cue.start]
@@ -953,6 +952,11 @@ ALLEGED_RE = re.compile(r"(?<![\w-])якобы(?![\w-])", re.IGNORECASE)
 LEFTOVER_END_RE = re.compile(r"[.!?…»\"]\s*$")
 
 
+def _host_after(cue: Cue, mentions: list[Found]) -> Found | None:
+    """The host right after "принял" ("его принял Си Цзиньпин"): a subject within 30 chars."""
+    return next((m for m in mentions if 0 <= m.start - cue.end < 30 and "nomn" in m.cases), None)
+
+
 def _one_per_partner(cue: Cue, found: list[Found]) -> list[tuple[str, ...]]:
     """ "Шойгу провел разговоры с X, Y и Z": one contact of the subject with each partner."""
     subjects = {f.person for f in found if f.end <= cue.start}
@@ -1089,8 +1093,9 @@ def _antecedents(s: str, mentions: list[Found], clause_start: int) -> list[Found
     return out
 
 
-MANNER_BEFORE_RE = re.compile(
-    # "в режиме видеоконференции", and a setting: "на полях встречи министров G20"
+NOT_THE_EVENT_BEFORE_RE = re.compile(
+    # a manner ("в режиме видеоконференции") or a setting ("на полях встречи министров G20"):
+    # the contact word after it is not an event that owns the clause's date
     r"(?:в (?:режиме|формате)|по|на полях|в кулуарах|в рамках)\s+$",
     re.IGNORECASE,
 )
@@ -1145,7 +1150,7 @@ def _nearest_cue(s: str, hit: DateHit, cues: list[Cue], clause: tuple[int, int])
     heads = [
         c
         for c in cues
-        if clause[0] <= c.start < clause[1] and not MANNER_BEFORE_RE.search(s, 0, c.start)
+        if clause[0] <= c.start < clause[1] and not NOT_THE_EVENT_BEFORE_RE.search(s, 0, c.start)
     ]
 
     def distance(c: Cue) -> int:

@@ -266,6 +266,10 @@ class PersonRegistry:
                 forms.setdefault(fold(form).lower(), []).append(person)
         return forms
 
+    @cached_property
+    def _surname_keys(self) -> tuple[str, ...]:
+        return tuple(self._surname_forms)
+
     def _spelling_variant(self, found: Found) -> Found:
         """A name the registry missed only by its spelling ("Амир-Абдоллахианом" for
         "Амир-Абдоллахиян", "Микдад" for "Мекдад") is the registry person; a namesake with
@@ -274,9 +278,7 @@ class PersonRegistry:
         if len(words) < 2:
             return found
         first, last = fold(words[0]).lower(), fold(words[-1]).lower()
-        best = process.extractOne(
-            last, list(self._surname_forms), scorer=fuzz.ratio, score_cutoff=88
-        )
+        best = process.extractOne(last, self._surname_keys, scorer=fuzz.ratio, score_cutoff=88)
         if best is None:
             return found
         people = {
