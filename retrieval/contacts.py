@@ -17,6 +17,7 @@ from retrieval.cues import (
     LIGHT_VERB_RE,
     MANNER_PHONE_RE,
     PARTY_RE,
+    PREDICATE_STATUS,
     RELATIVE_CLAUSE_RE,
     SIDES_PAIR_RE,
     SPEECH_RE,
@@ -47,6 +48,9 @@ from retrieval.types import ExtractedContact, Kind, PartialDate, Status
 KIND_PRIORITY: dict[Kind, int] = {"phone": 4, "meeting": 3, "talks": 2, "visit": 1}
 IN_PERSON: frozenset[Kind] = frozenset({"meeting", "talks", "visit"})
 GAP_RE = re.compile(r"[\s,]*(?:и|,)?[\s,]*")
+TITLED_GAP_RE = re.compile(
+    r"\s*(?:,\s*|\s+и\s+|,\s*а также\s+)[а-яё-]+(?:ом|ем|ём|ой|ей)\s+(?:[\w«»\"-]+\s+){0,4}"
+)
 CHAIN_GAP_RE = re.compile(r"(?:\s+[а-яё-]+){0,3}\s+|\s*(?:,|и)\s*|\s*", re.IGNORECASE)
 PLACE_RE = re.compile(r"(?<![\w-])в\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
 ANTECEDENT_GAP_RE = re.compile(r"\s*(?:,|и)\s+(?:[\w«»-]+\s+){0,5}", re.IGNORECASE)
@@ -90,6 +94,10 @@ PLURAL_CUE_RE = re.compile(
 # words that end a time adverbial before the subject: "Последний раз", "в том году"
 TIME_WORDS = frozenset(
     {"раз", "году", "месяце", "неделе", "днем", "вечером", "утром", "ночью", "затем", "позже"}
+    # "12 сентября 2019 года Нетаньяху прилетел": the end of a date
+    | {"года", "г", "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа"}
+    | {"сентября", "октября", "ноября", "декабря", "понедельник", "вторник", "среду"}
+    | {"четверг", "пятницу", "субботу", "воскресенье", "вчера", "сегодня", "накануне"}
 )
 FIRST_SINCE_RE = re.compile(
     r"\s+(?:стал\w{0,2}\s+)?(?:перв\w{2,3})\s+(?:[а-яё]+\s+){0,2}(?:после|с)\s+\d{1,2}\s+[а-яё]+",
@@ -98,7 +106,7 @@ FIRST_SINCE_RE = re.compile(
 # a relative clause of its own event; not "встреча, которая была назначена на 12 октября"
 RELATIVE_PRONOUN_RE = re.compile(
     r",\s+(?:котор\w{2,3}|где|когда)\s(?!(?:[а-яё]+\s+){0,2}(?:назначен|запланирован|намечен"
-    r"|перенесен|отложен|состо|пройд|прош))",
+    r"|перенесен|отложен|состо|пройд|пройт|прош|долж))",
     re.IGNORECASE,
 )
 ANTECEDENT_SENTENCES = 5  # how far back a pronoun looks for the person it stands for
@@ -236,6 +244,15 @@ class ContactExtractor:
                 )
                 if joined:
                     continue
+            if recent and recent[-1].participants and JOINED_RE.search(sentence):
+                # "Затем к ним присоединились Макрон и Стармер": a wider meeting that day
+                if known is None:
+                    known = self.registry._full_names(text)
+                wider = self._joined(start, sentence, recent[-1], index, anchor, known)
+                if wider is not None:
+                    candidates.append(wider)
+                    context = wider.participants
+                    continue
             if not has_cue(sentence):
                 continue
             if known is None:
@@ -264,11 +281,7 @@ class ContactExtractor:
                 antecedents,
                 years if index - years_at <= 1 else None,
             )
-            told_years = {
-                h.date.month: h.date.year
-                for h in find_date_hits(sentence, published=anchor)
-                if h.date.month and h.date.year and YEAR_IN_TEXT_RE.search(h.span.text)
-            }
+            told_years = _told_years(sentence, anchor)
             if told_years:
                 years, years_at = told_years, index
             protagonist = self._protagonist(sentence, index, anchor, known) or protagonist
@@ -341,6 +354,36 @@ class ContactExtractor:
             joined = replace(joined, end=end, snippet=text[target.start : end])
         candidates[candidates.index(target)] = joined
         return True
+
+    def _joined(
+        self,
+        offset: int,
+        sentence: str,
+        target: _Candidate,
+        index: int,
+        anchor: date | None,
+        known: set[str],
+    ) -> _Candidate | None:
+        """The contact of "к ним присоединились X и Y": the people before and the newcomers."""
+        on = target.date.to_date() if target.date and target.date.precision == "day" else anchor
+        work = blank_asides(sentence)
+        people = {
+            m.person
+            for m in self.registry.scan(work, on=on, known=known)
+            if not self._spokesman(m, on)
+        }
+        if not people - set(target.participants):
+            return None
+        return replace(
+            target,
+            participants=tuple(sorted(people | set(target.participants))),
+            kind="meeting",
+            weak=False,
+            sentence=index,
+            start=offset,
+            end=offset + len(sentence),
+            snippet=sentence,
+        )
 
     def _sides_only(
         self, sentence: str, offset: int, index: int, anchor: date | None, lead_limit: int
@@ -489,6 +532,8 @@ class ContactExtractor:
                     stated = predicate_status(work[cue.end : min(ce, nxt, cue.end + 160)])
                     if stated and (status == "happened" or stated != "planned"):
                         status = stated
+                if status == "happened" and not cue.verb:
+                    status = _late_undoing(work, cue, cues) or status
                 if status != "denied" and DENIAL_RE.search(work[: cue.start]):
                     status = "denied"
                 when = self._date(work, cue, hits, found, (cs, ce), cues)
@@ -549,14 +594,30 @@ class ContactExtractor:
         """Whom a pronoun may stand for: the first person named in each earlier sentence
         (nearest sentence first), spokesmen left out, with the date that sentence tells."""
         out: dict[str, PartialDate | None] = {}
-        for _, earlier in reversed(sentences[max(0, index - ANTECEDENT_SENTENCES) : index]):
-            work = blank_asides(earlier)
-            for m in self.registry.scan(work, on=on, known=known):
-                if "nomn" in m.cases and not self._spokesman(m, on):
-                    if m.person not in out:
-                        hits = find_date_hits(work, published=on) if has_cue(work) else []
-                        out[m.person] = hits[0].date if len(hits) == 1 else None
-                    break
+        for k in reversed(range(max(0, index - ANTECEDENT_SENTENCES), index)):
+            work = blank_asides(sentences[k][1])
+            subjects = [
+                m
+                for m in self.registry.scan(work, on=on, known=known)
+                if "nomn" in m.cases and not self._spokesman(m, on)
+            ]
+            if not subjects:
+                continue
+            m = subjects[0]
+            # "..., а уже 30 января Нетаньяху был в Москве. Он встретился ...": the subject
+            # of the sentence's last clause, when it has one of its own
+            last = subjects[-1]
+            if CONTRAST_RE.search(work, m.end, last.start):
+                m = last
+            if m.person not in out:
+                hits = find_date_hits(work, published=on) if has_cue(work) else []
+                if hits and k > 0:
+                    hits = _stated_years(work, hits, _told_years(sentences[k - 1][1], on))
+                # "30 января Нетаньяху был в Москве": the date right before the subject
+                close = [h for h in hits if 0 <= m.start - h.span.end <= 30]
+                out[m.person] = (
+                    close[-1].date if close else hits[0].date if len(hits) == 1 else None
+                )
         return tuple(out.items())
 
     def _interviewee(
@@ -592,6 +653,14 @@ class ContactExtractor:
         if subject is None and WITH_PRONOUN_RE.match(s, cue.end):
             # "Макрон и Шольц встретились с ним": the pronoun is the partner
             partners = [f for f in found if f.end <= cue.start]
+            pair = {f.person for f in partners}
+            named_partner = any(
+                "ablt" in f.cases and WITH_RE.search(s, max(0, f.start - 60), f.start)
+                for f in partners
+            )
+            if len(pair) >= 2 and named_partner:
+                # "X встречался с Y в октябре, а в марте встретился с ним": Y, named already
+                return [tuple(sorted(pair))], None
         elif subject is None:
             if not (cue.receive and GUEST_PRONOUN_RE.search(before)):
                 return [], None
@@ -637,9 +706,11 @@ class ContactExtractor:
         chosen = list(genitive)
         partners: list[Found] = []
         for m in (m for m in inside if seg_start <= m.start and m.end <= seg_end):
-            before = s[max(cs, m.start - 60) : m.start]
+            before = s[max(cs, m.start - 100) : m.start]
+            gap = s[partners[-1].end : m.start] if partners else ""
             linked = bool(WITH_RE.search(before) or BETWEEN_RE.search(before)) or bool(
-                partners and GAP_RE.fullmatch(s[partners[-1].end : m.start])
+                # "с X, президентом Египта Y и председателем ПНА Z": titled partners in a row
+                partners and (GAP_RE.fullmatch(gap) or TITLED_GAP_RE.fullmatch(gap))
             )
             if linked and "ablt" in m.cases:
                 partners.append(m)
@@ -675,7 +746,8 @@ class ContactExtractor:
             subjects = [m for m in inside if m not in chosen and self._subject(s, m, cs, on, cue)]
             if not subjects and cue.verb and RELATIVE_CLAUSE_RE.match(s[cs:]):
                 subjects = _antecedents(s, mentions, cs)
-            if not subjects and cue.verb and partners:
+            # "X приезжал в Москву, где переговоры с Y были посвящены ...": the visitor
+            if not subjects and partners and (cue.verb or WHERE_CLAUSE_RE.match(s, cs)):
                 subjects = [m for m in mentions if m.end <= cs and self._subject(s, m, 0, on, cue)][
                     -1:
                 ]
@@ -749,7 +821,11 @@ class ContactExtractor:
                 (
                     m
                     for m in reversed(mentions)
-                    if m.end <= at and "nomn" in m.cases and m.person != host.person
+                    if m.end <= at
+                    and "nomn" in m.cases
+                    and m.person != host.person
+                    # a host does not receive his own official as news
+                    and not self.registry.same_side(m.person, host.person)
                 ),
                 None,
             )
@@ -876,17 +952,41 @@ class ContactExtractor:
             if clause[0] <= h.span.start < clause[1]
             and _nearest_cue(s, h, cues, clause) in (cue, None)
         ]
+        earlier_in_sentence = [h for h in hits if h.span.end <= clause[0]]
+        if not in_clause and earlier_in_sentence and SEQUENCE_RE.match(s, clause[0]):
+            # "В понедельник X встретился с Y, а затем его принял Z": the same day
+            in_clause = earlier_in_sentence[-1:]
         if not in_clause:
             # a date in another clause belongs to the contact word of that clause, if any:
             # "первый разговор за два года: предыдущий разговор состоялся в декабре 2022"
-            hits = [h for h in hits if not _owned_elsewhere(s, h, cue, cues)]
+            hits = [
+                h
+                for h in hits
+                if not _owned_elsewhere(s, h, cue, cues) and not self._verb_clause(s, h, cue)
+            ]
             if not hits:
                 return None
-        hit = min(in_clause or hits, key=lambda h: abs(h.span.start - cue.start))
+        hit = min(in_clause or hits, key=lambda h: _gap(s, h, cue))
         value = hit.date
         if value.year is None and value.month and value.day and hit.weekday is not None:
             value = self._narrow(value, hit.weekday, found)
         return value
+
+    def _verb_clause(self, s: str, hit: DateHit, cue: Cue) -> bool:
+        """True when the date stands in a clause of another event told by its own verb:
+        "Визит прошел на фоне обострения: накануне Россия признала ДНР"."""
+        hs, he = clause_bounds(s, hit.span.start)
+        if hs <= cue.start < he:
+            return False
+        between = s[cue.end : hs] if hs >= cue.end else s[he : cue.start]
+        if not re.search(r"[:;]|\s[–—-]\s", between):
+            return False  # only a clause set off by a colon or dash tells its own event
+        words = re.findall(r"[а-яё]+", s[hs:he])
+        return any(
+            p.tag.POS == "VERB" and "past" in p.tag
+            for w in words
+            for p in self.lemmatizer.parses(w)[:1]
+        )
 
     def _narrow(self, value: PartialDate, weekday: int, found: list[Found]) -> PartialDate:
         until = date.today().year + 1
@@ -1025,6 +1125,15 @@ YEAR_IN_TEXT_RE = re.compile(r"(?:19|20)\d\d")
 SAME_YEAR_RE = re.compile(r"\s+(?:того же|этого же) года(?![\w-])", re.IGNORECASE)
 
 
+def _told_years(sentence: str, anchor: date | None) -> dict[int, int]:
+    """Month -> year for the dates a sentence gives with their year ("в январе 2020 года")."""
+    return {
+        h.date.month: h.date.year
+        for h in find_date_hits(sentence, published=anchor)
+        if h.date.month and h.date.year and YEAR_IN_TEXT_RE.search(h.span.text)
+    }
+
+
 def _stated_years(s: str, hits: list[DateHit], years: dict[int, int]) -> list[DateHit]:
     """ "А в январе 2020 года они встретились дважды. 23 января ...": a day and month
     without a year take the year just stated for that month (the nearest year in the text);
@@ -1093,6 +1202,14 @@ def _antecedents(s: str, mentions: list[Found], clause_start: int) -> list[Found
     return out
 
 
+JOINED_RE = re.compile(
+    r"(?<![\w-])к (?:ним|нему|переговорам|встрече|беседе)(?: [а-яё]+)? присоединил\w+"
+    r"|присоединил\w+ к (?:ним|нему|переговорам|встрече|беседе)(?![\w-])",
+    re.IGNORECASE,
+)
+SEQUENCE_RE = re.compile(r",\s*(?:а затем|а потом|после чего)\b", re.IGNORECASE)
+CONTRAST_RE = re.compile(r",\s*(?:но|а|хотя|однако|зато)\s", re.IGNORECASE)
+WHERE_CLAUSE_RE = re.compile(r",\s*где\b", re.IGNORECASE)
 NOT_THE_EVENT_BEFORE_RE = re.compile(
     # a manner ("в режиме видеоконференции") or a setting ("на полях встречи министров G20"):
     # the contact word after it is not an event that owns the clause's date
@@ -1145,6 +1262,27 @@ def _earlier(clause: str, when: PartialDate | None, cue_at: int) -> bool:
     )
 
 
+def _late_undoing(s: str, cue: Cue, cues: list[Cue]) -> Status | None:
+    """ "Встречу X с Y, которая должна была пройти в среду, отменили": the predicate of a
+    contact noun that comes after its relative clause; never across "но", "а", "хотя"."""
+    end = min((c.start for c in cues if c.start > cue.end), default=len(s))
+    tail = s[cue.end : end]
+    for status, pattern in PREDICATE_STATUS:
+        m = pattern.search(tail) if status in ("cancelled", "postponed") else None
+        if m is not None and not CONTRAST_RE.search(tail, 0, m.start()):
+            return status
+    return None
+
+
+def _gap(s: str, hit: DateHit, cue: Cue) -> int:
+    """Letters between a date and a contact word; a comma between them counts as 60 more
+    ("встречались ... в прошлом месяце, разговор был деловым")."""
+    between = (
+        s[hit.span.end : cue.start] if cue.start >= hit.span.end else s[cue.end : hit.span.start]
+    )
+    return max(cue.start - hit.span.end, hit.span.start - cue.end, 0) + 60 * ("," in between)
+
+
 def _nearest_cue(s: str, hit: DateHit, cues: list[Cue], clause: tuple[int, int]) -> Cue | None:
     """The contact word of the clause a date stands next to ("провел сегодня беседу ...")."""
     heads = [
@@ -1152,21 +1290,19 @@ def _nearest_cue(s: str, hit: DateHit, cues: list[Cue], clause: tuple[int, int])
         for c in cues
         if clause[0] <= c.start < clause[1] and not NOT_THE_EVENT_BEFORE_RE.search(s, 0, c.start)
     ]
-
-    def distance(c: Cue) -> int:
-        # a comma between them: "встречались ... в прошлом месяце, разговор был деловым"
-        between = (
-            s[hit.span.end : c.start] if c.start >= hit.span.end else s[c.end : hit.span.start]
-        )
-        return max(c.start - hit.span.end, hit.span.start - c.end, 0) + 60 * ("," in between)
-
-    return min(heads, key=distance, default=None)
+    return min(heads, key=lambda c: _gap(s, hit, c), default=None)
 
 
 def _owned_elsewhere(s: str, hit: DateHit, cue: Cue, cues: list[Cue]) -> bool:
     """True when the clause of a date holds another contact word than `cue`."""
     hs, he = clause_bounds(s, hit.span.start)
-    return any(c is not cue and hs <= c.start < he for c in cues)
+    return any(
+        c is not cue
+        and hs <= c.start < he
+        # "13 октября в Астане, на полях совещания": a setting, not an event of its own
+        and not NOT_THE_EVENT_BEFORE_RE.search(s, 0, c.start)
+        for c in cues
+    )
 
 
 def _forward(when: PartialDate, anchor: date, hits: list) -> PartialDate:

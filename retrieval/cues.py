@@ -351,12 +351,15 @@ FRAME_RE = re.compile(
 )
 INITIATIVE_RE = re.compile(r"по\s+инициативе\s+(\w+)\s+сторон\w", re.IGNORECASE)
 CLAUSE_BREAK_RE = re.compile(
-    r",\s*(?:что|чтобы|которы\w+|котор\w+|где|когда|поскольку|так как|а также|однако|но)\b"
+    r",\s*(?:что|чтобы|которы\w+|котор\w+|где|когда|поскольку|так как|а также|однако|но"
+    r"|а затем|а потом|после чего)\b"
     r"|[;:«»\"“”()\[\]]|\s[–—-]\s",
     re.IGNORECASE,
 )
 # "с наследным принцем, премьер-министром X": an apposition title may stand before the name
-WITH_RE = re.compile(r"(?<![\w-])(?:с|со)\s+(?:[\w«»\"-]+,?\s+){0,6}$", re.IGNORECASE)
+WITH_RE = re.compile(
+    r"(?<![\w-])(?:с|со)\s+(?:(?:[\w«»\"-]+,?\s+){0,6}|(?:[\w«»\"-]+\s+){7,9})$", re.IGNORECASE
+)
 RELATIVE_CLAUSE_RE = re.compile(r"^,\s*(?:которые|который|которая)\b", re.IGNORECASE)
 BETWEEN_RE = re.compile(r"(?<![\w-])между\s+$", re.IGNORECASE)
 JUNK_LINE_RE = re.compile(r"Фото:|Фото\s*[—-]|коллаж|©|Читать на сайте|^\s*Фото\b", re.IGNORECASE)

@@ -27,7 +27,7 @@ GROUP_HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("president", "prime_minister", "chancellor", "party_leader"),
     ),
 )
-COUNTRY = r"[А-ЯЁ][А-ЯЁа-яё]+"
+COUNTRY = r"(?-i:[А-ЯЁ][А-ЯЁа-яё]+)"  # capitalised even where the title is matched in any case
 SIDES = rf"(?P<sides>{COUNTRY}(?:(?:,\s*|\s+и\s+){COUNTRY})+)"
 BOTH = r"(?P<both>двух стран|обеих стран|двух государств|обоих государств)"
 GROUP_RE = re.compile(
@@ -44,7 +44,7 @@ BARE_PLURAL_RE = re.compile(
     # "в последний раз они общались": the pronoun subject of a contact verb is the pair
     r"|(?<![\w-])они(?= (?:[а-яё]+ )?(?:общались|говорили|встречались|созванивались"
     r"|разговаривали|виделись|беседовали|встретились|созвонились|поговорили|пообщались"
-    r"|увиделись)(?![\w-]))",
+    r"|увиделись|провели|проводили)(?![\w-]))",
     re.IGNORECASE,
 )
 SIDE_ALIASES: dict[str, str] = {

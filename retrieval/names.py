@@ -26,7 +26,8 @@ NAME_PAIR_RE = re.compile(
     r"(?<![\w-])([А-ЯЁ][а-яё]{2,})\s+([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
 )
 CAPITALISED_RE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]{2,}")
-FULL_NAME_RE = re.compile(r"([А-ЯЁ][а-яё]{2,})\s+[А-ЯЁ][а-яё]{2,}")
+# overlapping: "Румынии Клаусом Йоханнисом" holds the pair "Клаусом Йоханнисом"
+FULL_NAME_RE = re.compile(r"(?=([А-ЯЁ][а-яё]{2,})\s+[А-ЯЁ][а-яё]{2,})")
 NOUN_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 NOT_NAMES = frozenset(
     {"Бог", "Господь", "Аллах", "Кремль", "Белый", "Госдеп", "Фото", "Читайте", "Источник"}

@@ -51,6 +51,7 @@ SIDE_ADJECTIVES: dict[str, str] = {
     "эмиратск": "ОАЭ",
     "катарск": "Катар",
     "иракск": "Ирак",
+    "иорданск": "Иордания",
     "палестинск": "Палестина",
     "словацк": "Словакия",
     "испанск": "Испания",
@@ -60,6 +61,24 @@ SIDE_ADJECTIVES: dict[str, str] = {
     "южноафриканск": "ЮАР",
 }
 
+# "иранский министр", "американского дипломата": a person of that side the article names
+DESCRIPTOR_HEADS: dict[str, tuple[str, ...]] = {
+    "министр": ("foreign_minister", "defense_minister", "prime_minister"),
+    "дипломат": ("foreign_minister",),
+    "лидер": ("president", "prime_minister", "chancellor", "supreme_leader", "king"),
+    "президент": ("president",),
+    "премьер": ("prime_minister",),
+    "канцлер": ("chancellor",),
+    "госсекретар": ("foreign_minister",),
+}
+DESCRIPTOR_RE = re.compile(
+    r"(?<![\w-])("
+    + "|".join(SIDE_ADJECTIVES)
+    + r")\w{2,3} ("
+    + "|".join(DESCRIPTOR_HEADS)
+    + r")(?:\w{0,3}|-министр\w{0,3})(?![\w-])",
+    re.IGNORECASE,
+)
 COLLEAGUE_RE = re.compile(
     r"(?<![\w-])(?:сво\w{1,3} )?(" + "|".join(SIDE_ADJECTIVES) + r")\w{2,3} коллег\w{0,2}(?!\w)",
     re.IGNORECASE,

@@ -19,6 +19,8 @@ from retrieval.names import NameFinder, fold, head_cases
 from retrieval.offices import (
     CASES,
     COLLEAGUE_RE,
+    DESCRIPTOR_HEADS,
+    DESCRIPTOR_RE,
     SIDE_ADJECTIVES,
     Office,
     Role,
@@ -40,6 +42,12 @@ NAMESAKE_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:орден\w*|медал\w*|имени|им\.)\s+(?:[Сс]вят\w+\s+)?(?:апостола\s+)?$"
 )
 """Words before a name that make it an award or an institution ("орден Андрея Первозванного")."""
+# leading parts of Arabic and other compound names that never stand for the person alone
+NAME_PARTICLES = frozenset(["абдель", "абдул", "абд", "абу", "бен", "бин", "ибн", "аль", "эль"])
+CLOSE_SURNAME_LENGTH = 9  # letters; one letter off in 9+ scores >= 88
+CLOSE_SURNAME_SCORE = 88
+CLOSE_CACHE_SIZE = 50_000
+CLOSE_NAME_SCORE = 85  # a whole name typed in a question: "Чвэ Сон Хи" for "Чхве Сон Хи"
 JOIN_GAP_RE = re.compile(r"[ \u00a0]{1,2}|,[ \u00a0]{1,2}")
 ALL_CASES = frozenset(CASES)
 
@@ -84,21 +92,30 @@ class Found:
 class _Item:
     start: int
     end: int
-    kind: str  # "person" | "office" | "colleague"
+    kind: str  # "person" | "office" | "colleague" | "descriptor"
     found: Found | None = None
     office: str | None = None
     side: str | None = None
+    ranks: tuple[str, ...] = ()  # a descriptor's offices: "иранский министр"
     alone: bool = False  # one of several coordinated titles: never joins a neighbour
     cases: frozenset[str] | None = None
 
 
 def _forms(raw: dict[str, list[str]]) -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
+    nominative = [f.split() for f in raw.get("nomn", [])]
     for case, forms in raw.items():
         for form in forms:
             out.setdefault(fold(form), set()).add(case)
-            if " " in form and "-" not in form and form[:1].isupper():
-                out.setdefault(fold(form.split()[0]), set()).add(case)
+            words = form.split()
+            if len(words) > 1 and "-" not in form and form[:1].isupper():
+                # "Лула да Силва" is "Лула" too; "Абдель Аты" is never "Абдель" alone
+                if fold(words[0]).lower() not in NAME_PARTICLES:
+                    out.setdefault(fold(words[0]), set()).add(case)
+                # "Абдель Фаттахом": the leading parts of a compound name often stay put
+                for nomn in nominative:
+                    if len(nomn) == len(words):
+                        out.setdefault(fold(" ".join([*nomn[:-1], words[-1]])), set()).add(case)
     return {form: frozenset(cases) for form, cases in out.items()}
 
 
@@ -159,6 +176,8 @@ class PersonRegistry:
         self._index: dict[tuple[str, ...], list[tuple[Person, frozenset[str]]]] = {}
         self._lower: dict[str, list[str]] = {}
         self._family: dict[str, list[tuple[Person, frozenset[str]]]] = {}
+        # fuzzy family-name lookups by word (a bounded memo of _close_surname)
+        self._close_cache: dict[str, tuple[Person, frozenset[str]] | None] = {}
         for person in people:
             self._add(person)
 
@@ -225,7 +244,8 @@ class PersonRegistry:
         known: Collection[str] = (),
     ) -> list[Found]:
         """Like find_mentions, with cases and titles kept for the contact extractor."""
-        persons = self._registry_mentions(text, on=on, known=set(known) or self._full_names(text))
+        known = set(known) or self._full_names(text)
+        persons = self._registry_mentions(text, on=on, known=known)
         spans = [(f.start, f.end) for f in persons]
         if unknown and self.names.worth_running(text, spans, len({f.person for f in persons})):
             taken = [(f.start, f.end) for f in persons]
@@ -254,8 +274,13 @@ class PersonRegistry:
             if not any(m.start() < i.end and i.start < m.end() for i in items):
                 side = SIDE_ADJECTIVES[m.group(1).lower()]
                 items.append(_Item(m.start(), m.end(), "colleague", side=side))
+        for m in DESCRIPTOR_RE.finditer(text):
+            if not any(m.start() < i.end and i.start < m.end() for i in items):
+                side = SIDE_ADJECTIVES[m.group(1).lower()]
+                ranks = DESCRIPTOR_HEADS[m.group(2).lower()]
+                items.append(_Item(m.start(), m.end(), "descriptor", side=side, ranks=ranks))
         items.sort(key=lambda i: i.start)
-        return self._resolve_chains(text, items, on)
+        return self._resolve_chains(text, items, on, known)
 
     @cached_property
     def _surname_forms(self) -> dict[str, list[Person]]:
@@ -280,7 +305,7 @@ class PersonRegistry:
         first, last = fold(words[0]).lower(), fold(words[-1]).lower()
         best = process.extractOne(last, self._surname_keys, scorer=fuzz.ratio, score_cutoff=88)
         if best is None:
-            return found
+            return self._close_full_name(found)
         people = {
             p.name: p
             for p in self._surname_forms[best[0]]
@@ -289,6 +314,23 @@ class PersonRegistry:
         if len(people) != 1:
             return found
         return replace(found, person=next(iter(people)), known=True)
+
+    @cached_property
+    def _full_name_keys(self) -> tuple[str, ...]:
+        return tuple(key for key in self._lower if " " in key)
+
+    def _close_full_name(self, found: Found) -> Found:
+        """ "Ким Чон Ын" for "Ким Чен Ын": a whole name one letter off a registry name form."""
+        key = fold(found.text).lower()
+        if len(key) < CLOSE_SURNAME_LENGTH:
+            return found
+        best = process.extractOne(
+            key, self._full_name_keys, scorer=fuzz.ratio, score_cutoff=CLOSE_SURNAME_SCORE
+        )
+        names = set(self._lower[best[0]]) if best else set()
+        if len(names) != 1:
+            return found
+        return replace(found, person=names.pop(), known=True)
 
     def _full_names(self, text: str) -> set[str]:
         return {
@@ -315,11 +357,51 @@ class PersonRegistry:
                         i += size - 1
                         break
             else:
-                family = self._family_alone(text, tokens[i], known)
+                family = self._family_alone(text, tokens[i], known) or self._close_surname(
+                    text, tokens, i
+                )
                 if family is not None:
                     out.append(family)
             i += 1
         return out
+
+    @cached_property
+    def _alone_forms(self) -> dict[str, list[tuple[Person, frozenset[str]]]]:
+        """Case forms of the family names that stand alone, folded and lower-cased."""
+        forms: dict[str, list[tuple[Person, frozenset[str]]]] = {}
+        for person in self.people.values():
+            if person.surname_alone:
+                for form, cases in person.last_forms.items():
+                    forms.setdefault(fold(form).lower(), []).append((person, cases))
+        return forms
+
+    @cached_property
+    def _alone_keys(self) -> tuple[str, ...]:
+        return tuple(self._alone_forms)
+
+    def _close_surname(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> Found | None:
+        """A long family name one letter off the registry's spelling ("Амир-Абдоллахиан" for
+        "Амир-Абдоллахиян"): outlets transliterate differently; short names never match."""
+        start, end, folded = tokens[i]
+        if len(folded) < CLOSE_SURNAME_LENGTH or not folded[:1].isupper() or folded.isupper():
+            return None
+        key = folded.lower()
+        if key not in self._close_cache:
+            if len(self._close_cache) > CLOSE_CACHE_SIZE:
+                self._close_cache.clear()
+            best = process.extractOne(
+                key, self._alone_keys, scorer=fuzz.ratio, score_cutoff=CLOSE_SURNAME_SCORE
+            )
+            people = self._alone_forms[best[0]] if best else []
+            self._close_cache[key] = people[0] if len({p.name for p, _ in people}) == 1 else None
+        hit = self._close_cache[key]
+        if hit is None:
+            return None
+        person, cases = hit
+        first = self._first_before(text, tokens, i - 1, person, start)
+        if first is not None:
+            start, cases = first[0], cases & first[1] or cases
+        return Found(person.name, start, end, text[start:end], cases=cases)
 
     def _family_alone(
         self, text: str, token: tuple[int, int, str], known: set[str]
@@ -405,7 +487,9 @@ class PersonRegistry:
             return False
         return any("Name" in p.tag and p.score > 0.2 for p in self.lemmatizer.parses(word))
 
-    def _resolve_chains(self, text: str, items: list[_Item], on: date | None) -> list[Found]:
+    def _resolve_chains(
+        self, text: str, items: list[_Item], on: date | None, known: Collection[str] = ()
+    ) -> list[Found]:
         chains: list[list[_Item]] = []
         for item in items:
             if chains and self._joins(text, chains[-1], item, on):
@@ -414,7 +498,7 @@ class PersonRegistry:
                 chains.append([item])
         out: list[Found] = []
         for chain in chains:
-            found = self._resolve_chain(text, chain, on, out)
+            found = self._resolve_chain(text, chain, on, out, known)
             if found is not None:
                 out.append(found)
         return out
@@ -433,7 +517,12 @@ class PersonRegistry:
         return person is not None and person.holds(item.office or "", None)
 
     def _resolve_chain(
-        self, text: str, chain: list[_Item], on: date | None, before: list[Found]
+        self,
+        text: str,
+        chain: list[_Item],
+        on: date | None,
+        before: list[Found],
+        known: Collection[str] = (),
     ) -> Found | None:
         start, end = chain[0].start, chain[-1].end
         titles = tuple(i.office for i in chain if i.office)
@@ -453,6 +542,8 @@ class PersonRegistry:
         for item in reversed(chain):
             if item.office:
                 holder = self._holder_or_unique(item.office, on)
+            elif item.side and item.ranks:
+                holder = self._described(item.side, item.ranks, on, known)
             elif item.side:
                 holder = self._colleague(item.side, on, before)
             if holder:
@@ -466,6 +557,48 @@ class PersonRegistry:
             return self.office_holder(office, on)
         holders = {p.name for p in self.people.values() if p.holds(office, None)}
         return holders.pop() if len(holders) == 1 else None
+
+    def _described(
+        self, side: str, ranks: tuple[str, ...], on: date | None, known: Collection[str]
+    ) -> str | None:
+        """ "иранский министр", "американского дипломата": the one person of that side with
+        such an office whom the article names in full; a president or premier of that side
+        is the holder on the day even when unnamed."""
+        named = set()
+        for name in known:
+            person = self.people.get(name)
+            if person is None:
+                continue
+            roles = [
+                r
+                for r in person.roles
+                if r.office in self.offices
+                and self.offices[r.office].side == side
+                and self.offices[r.office].rank in ranks
+            ]
+            if roles and any(on is None or r.covers(on) for r in roles):
+                named.add(name)
+        if len(named) == 1:
+            return named.pop()
+        if named or on is None:
+            return None
+        # unnamed: the office of that side whose rank the article's people hold ("иранский
+        # министр" in a story on Лавров is Iran's foreign minister), or the only one asked
+        held = {
+            self.offices[r.office].rank
+            for name in known
+            if (person := self.people.get(name)) is not None
+            for r in person.roles
+            if r.office in self.offices and r.covers(on) and self.offices[r.office].side != side
+        }
+        fitting = [r for r in ranks if r in held] if len(ranks) > 1 else list(ranks)
+        if len(fitting) != 1:
+            return None
+        office = next(
+            (o.key for o in self.offices.values() if o.side == side and o.rank == fitting[0]),
+            None,
+        )
+        return self.office_holder(office, on) if office else None
 
     def _colleague(self, side: str, on: date | None, before: list[Found]) -> str | None:
         for found in reversed(before[-3:]):
@@ -605,6 +738,12 @@ class PersonRegistry:
                     hits += [(tokens[i][0], n) for n in self._best(self._lower[key], on)]
                     i += size - 1
                     break
+                close = self._close_name(tokens[i : i + size]) if size > 1 else None
+                if close is not None:
+                    # "Чвэ Сон Хи" for "Чхве Сон Хи": a whole name a letter or two off
+                    hits.append((tokens[i][0], close))
+                    i += size - 1
+                    break
             else:
                 family = {p.name for p, _ in self._family.get(fold(tokens[i][1]), [])}
                 if len(family) == 1 and tokens[i][1][:1].isupper():
@@ -614,6 +753,19 @@ class PersonRegistry:
                     hits += [(tokens[i][0], n) for n in self._fuzzy(tokens[i][1], on)]
             i += 1
         return hits
+
+    def _close_name(self, tokens: list[tuple[int, str]]) -> str | None:
+        """The one registry person whose full name form is close to capitalised words."""
+        if not all(t[1][:1].isupper() for t in tokens):
+            return None
+        key = " ".join(fold(t[1]) for t in tokens).lower()
+        if len(key) < CLOSE_SURNAME_LENGTH:
+            return None
+        best = process.extractOne(
+            key, self._full_name_keys, scorer=fuzz.ratio, score_cutoff=CLOSE_NAME_SCORE
+        )
+        names = set(self._lower[best[0]]) if best else set()
+        return names.pop() if len(names) == 1 else None
 
     def _question_titles(self, text: str) -> list[tuple[int, int, str]]:
         titles = [t for t in find_titles(text, self.offices) if not is_dependent_title(text, t[0])]

@@ -88,7 +88,8 @@ def _inflects(word: str, name_word: str) -> bool:
     the registry resolves "Мухаммедом бен Заидом" only as a whole.
     """
     if len(name_word) < MIN_STEM_CHARS or word == name_word:
-        return word == name_word
+        # "Ыном" of "Ын", "Сием" of "Си": a short name word takes a short ending
+        return word.startswith(name_word) and len(word) - len(name_word) <= 2
     common = next(
         (i for i, (a, b) in enumerate(zip(word, name_word, strict=False)) if a != b),
         min(len(word), len(name_word)),
@@ -203,7 +204,11 @@ def find_names(
         checked += 1
         if checked > MAX_NAME_CANDIDATES:
             break
-        if registry.resolve_query(word, on=today) or (learned and learned.find(word)):
+        if (
+            registry.resolve_query(word, on=today)
+            or (learned and learned.find(word))
+            or _starts_known_name(text, match, people, registry, today)
+        ):
             known.add(lemma)
             words.append(_NameWord(match.start(), match.end(), word, lemma, parses, "known"))
         elif capitalised:
@@ -220,6 +225,25 @@ def find_names(
     _absorb_name_parts(text, words)
     known |= {w.lemma for w in words if w.state == "known"}
     return known, _unknown_names(text, words)
+
+
+def _starts_known_name(
+    text: str, match: re.Match[str], people: tuple[str, ...], registry: PersonResolver, on: date
+) -> bool:
+    """True when the word begins a run of words the registry reads as one of `people`
+    ("Чвэ Сон Хи", a close spelling of "Чхве Сон Хи")."""
+    following = [m.group(0) for m in WORD_TOKEN_RE.finditer(text, match.start())][:3]
+    for size in (3, 2):
+        words = following[:size]
+        if len(words) < size or not all(NAME_TOKEN_RE.fullmatch(w) for w in words):
+            continue
+        rest = set(registry.resolve_query(" ".join(words[1:]), on=on))
+        # the run names the person only with its first word ("Фредериксен Трамп" does not)
+        if any(
+            n in people and n not in rest for n in registry.resolve_query(" ".join(words), on=on)
+        ):
+            return True
+    return False
 
 
 def _registry_claims(registry: PersonResolver, hit: NameHit, on: date) -> bool:

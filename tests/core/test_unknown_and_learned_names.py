@@ -68,7 +68,23 @@ UNKNOWN_NAMES = [
     ["Когда Лавров говорил с Ивановым", ("Иванов",)],
     ["когда говорили Трамп и Frederiksen", ("Frederiksen",)],
     ["когда встречались Трамп, Фредериксен и Иванов", ("Фредериксен", "Иванов")],
+    ["Фредериксен Трамп", ("Фредериксен",)],
 ]
+
+# a whole name a letter or two off the registry's ("Чвэ" for "Чхве"), a short name word
+# inflected ("Ыном" of "Ын"): the registry person, and no unknown name
+CLOSE_NAMES = [
+    ["когда общались Лавров и Чвэ Сон Хи", (LAVROV, "Чхве Сон Хи")],
+    ["когда Лавров общался с Ким Чен Ыном", (LAVROV, "Ким Чен Ын")],
+    ["когда Лавров общался с Ким Чон Ыном", (LAVROV, "Ким Чен Ын")],
+]
+
+
+@pytest.mark.parametrize(("text", "people"), CLOSE_NAMES)
+def test_close_spellings_of_registry_names(nlp, text: str, people: tuple) -> None:  # type: ignore[no-untyped-def]
+    query = parse_question(text, registry=nlp.registry, lemmatizer=nlp.lemmatizer, today=TODAY)
+    assert query.people == people
+    assert query.unknown_names == ()
 
 
 @pytest.mark.parametrize(("text", "names"), UNKNOWN_NAMES)

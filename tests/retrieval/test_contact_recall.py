@@ -16,6 +16,10 @@ from tests.retrieval.conftest import (
     day,
 )
 
+LAVROV_FIDAN = ("Сергей Лавров", "Хакан Фидан")
+LAVROV_ABDOLLAHIAN = ("Сергей Лавров", "Хосейн Амир-Абдоллахиян")
+PUTIN_MACRON = ("Владимир Путин", "Эмманюэль Макрон")
+PUTIN_NETANYAHU = ("Биньямин Нетаньяху", "Владимир Путин")
 LAVROV_JAISHANKAR = ("Сергей Лавров", "Субраманьям Джайшанкар")
 PUTIN_ALIYEV = ("Владимир Путин", "Ильхам Алиев")
 
@@ -279,6 +283,94 @@ RECALL = [
             (PUTIN_ERDOGAN, "talks", "happened", day(2019, 4, 8)),
             (PUTIN_ERDOGAN, "meeting", "happened", day(2019, 8, 27)),
         },
+    ],
+    [  # "турецкий министр": the one Turkish minister the article names
+        "Министр иностранных дел России Сергей Лавров встретился в Москве с Хаканом Фиданом."
+        " В марте турецкий министр провел переговоры с Лавровым в Анталье.",
+        date(2024, 6, 11),
+        {
+            (LAVROV_FIDAN, "meeting", "happened", day(2024, 6, 11)),
+            (LAVROV_FIDAN, "talks", "happened", day(2024, 3)),
+        },
+    ],
+    [  # a family name one letter off the registry's spelling; "X приезжал, где переговоры с Y"
+        "Хосейн Амир-Абдоллахиан 5 мая приезжал в Москву, где переговоры с Лавровым касались"
+        " ядерной сделки.",
+        date(2022, 6, 1),
+        {(LAVROV_ABDOLLAHIAN, "talks", "happened", day(2022, 5, 5))},
+    ],
+    [  # "к ним присоединился X": a wider meeting of the same day besides the talks
+        "Президент России Владимир Путин в среду провел переговоры с Си Цзиньпином. Позже к"
+        " ним присоединился премьер-министр Индии Нарендра Моди.",
+        date(2024, 10, 24),
+        {
+            (PUTIN_XI, "talks", "happened", day(2024, 10, 23)),
+            (
+                ("Владимир Путин", "Нарендра Моди", "Си Цзиньпин"),
+                "meeting",
+                "happened",
+                day(2024, 10, 23),
+            ),
+        },
+    ],
+    [  # the predicate after the relative clause of the contact noun tells its status
+        "Встречу Путина с президентом Франции Эммануэлем Макроном, которая должна была"
+        " пройти в пятницу в Париже, отменили.",
+        date(2019, 11, 22),
+        {(PUTIN_MACRON, "meeting", "cancelled", day(2019, 11, 22))},
+    ],
+    [  # "X встретился с Y, а затем его принял Z": the same day, Z receives X
+        "В четверг американский дипломат Энтони Блинкен встретился с главой МИД КНР Ван И,"
+        " а затем его принял председатель КНР Си Цзиньпин.",
+        date(2024, 4, 27),
+        {
+            (("Ван И", "Энтони Блинкен"), "meeting", "happened", day(2024, 4, 25)),
+            (("Си Цзиньпин", "Энтони Блинкен"), "meeting", "happened", day(2024, 4, 25)),
+        },
+    ],
+    [  # "они провели телефонный разговор": the pair of the story
+        "Путин и Моди провели переговоры в Кремле. В январе они провели телефонный разговор.",
+        date(2024, 7, 9),
+        {
+            (PUTIN_MODI, "talks", "happened", day(2024, 7, 9)),
+            (PUTIN_MODI, "phone", "happened", day(2024, 1)),
+        },
+    ],
+    [  # a date after a colon belongs to the event its own verb tells, not to the visit
+        "Путин и Лукашенко провели переговоры. Визит прошел на фоне обострения: накануне"
+        " Минск объявил учения.",
+        date(2022, 2, 18),
+        {(PUTIN_LUKASHENKO, "talks", "happened", day(2022, 2, 18))},
+    ],
+    [  # "Лидеры встречались и раньше": lower-case words are no list of countries
+        "Путин провел переговоры с Эрдоганом. Лидеры встречались и раньше, в частности"
+        " 5 марта в Москве, на полях совещания.",
+        date(2020, 9, 1),
+        {
+            (PUTIN_ERDOGAN, "talks", "happened", day(2020, 9, 1)),
+            (PUTIN_ERDOGAN, "meeting", "happened", day(2020, 3, 5)),
+        },
+    ],
+    [  # "Абдель Фаттахом": the leading part of a compound name keeps its form
+        "Лавров встретился в Каире с президентом Египта Абдель Фаттахом ас-Сиси.",
+        date(2023, 3, 10),
+        {(("Абдель Фаттах ас-Сиси", "Сергей Лавров"), "meeting", "happened", day(2023, 3, 10))},
+    ],
+    [  # "..., а уже 30 января X был в Москве. Он встретился ...": that day, that year
+        "В январе 2020 года Путин и Нетаньяху виделись дважды. 23 января Путин встретился с"
+        " Нетаньяху в Иерусалиме, а уже 30 января Нетаньяху был в Москве. Он встретился с"
+        " Путиным в Кремле.",
+        date(2023, 11, 2),
+        {
+            (PUTIN_NETANYAHU, "meeting", "happened", day(2020, 1, 23)),
+            (PUTIN_NETANYAHU, "meeting", "happened", day(2020, 1, 30)),
+        },
+    ],
+    [  # a subject right after a full date: "12 сентября 2019 года X прилетел ..."
+        "12 сентября 2019 года Нетаньяху прилетел в Сочи, и встреча с Путиным стала частью"
+        " его кампании.",
+        date(2023, 11, 2),
+        {(PUTIN_NETANYAHU, "meeting", "happened", day(2019, 9, 12))},
     ],
 ]
 
