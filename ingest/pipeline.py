@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import get_args
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -23,7 +25,7 @@ from retrieval.merge import (
     merged_status,
     more_precise,
 )
-from retrieval.types import ExtractedContact, PartialDate
+from retrieval.types import ExtractedContact, Kind, PartialDate
 from storage import articles as article_repo
 from storage import contacts as contact_repo
 from storage import people as people_repo
@@ -33,6 +35,8 @@ from storage.models import Article, Contact
 logger = logging.getLogger(__name__)
 
 SIMILARITY_ARTICLES = 3  # articles per contact compared for content similarity
+KINDS: tuple[str, ...] = get_args(Kind)
+LEMMA_CACHE_ARTICLES = 20_000  # lemma sets kept in memory by one ingesting process (~100 MB)
 
 # Called inside the storing transaction: (session, contact id, event) where event is
 # "new", "happened", "cancelled", "postponed" or "denied". Alerts use it to fill the outbox.
@@ -103,6 +107,9 @@ class Ingestor:
         self.engine = engine
         self.analyser = analyser
         self.on_contact_event = on_contact_event
+        # lemma sets of stored articles (immutable): merge candidates of a busy pair are
+        # compared with the same few articles again and again
+        self._lemma_cache: OrderedDict[int, frozenset[str]] = OrderedDict()
 
     def ingest_paths(
         self,
@@ -188,6 +195,7 @@ class Ingestor:
                 for analysed in good:
                     self._store(session, analysed, part)
         except Exception as exc:  # noqa: BLE001  (retried one by one to isolate the bad article)
+            self._lemma_cache.clear()  # ids of rolled-back articles may be used again
             if len(good) == 1:
                 self._store_single_failed(good[0], report, exc)
                 return
@@ -278,7 +286,11 @@ class Ingestor:
         key = contact_repo.participants_key(ids.values())
         near = found.date.to_date() if found.date is not None else None
         candidates = contact_repo.with_participants(
-            session, key=key, near=near, published=analysed.doc.published
+            session,
+            key=key,
+            near=near,
+            published=analysed.doc.published,
+            kinds=[k for k in KINDS if kind_group(k) == kind_group(found.kind)],
         )
         # content similarity decides only where dates cannot: skip loading it for the rest
         lemma_sets = self._lemma_sets(
@@ -365,8 +377,7 @@ class Ingestor:
                 contact.status = merged_status(contact.status, other.status)
                 contact_repo.absorb(session, keep=contact, drop=other)
 
-    @staticmethod
-    def _lemma_sets(session: Session, candidates: list[Contact]) -> dict[int, frozenset[str]]:
+    def _lemma_sets(self, session: Session, candidates: list[Contact]) -> dict[int, frozenset[str]]:
         """Lemmas of the first few articles citing each candidate (for content similarity)."""
         if not candidates:
             return {}
@@ -375,9 +386,22 @@ class Ingestor:
             cid: arts[:SIMILARITY_ARTICLES]
             for cid, arts in contact_repo.evidence_article_ids(session, contact_ids=ids).items()
         }
-        all_articles = sorted({a for arts in by_contact.values() for a in arts})
-        sets = article_repo.article_lemma_sets(session, article_ids=all_articles)
+        sets = self._article_lemmas(session, {a for arts in by_contact.values() for a in arts})
         return {
-            cid: frozenset().union(*(sets.get(a, set()) for a in arts))
+            cid: frozenset().union(*(sets.get(a, frozenset()) for a in arts))
             for cid, arts in by_contact.items()
         }
+
+    def _article_lemmas(self, session: Session, ids: set[int]) -> dict[int, frozenset[str]]:
+        """Lemma sets of articles, from the bounded cache or the database."""
+        cache = self._lemma_cache
+        out = {a: cache[a] for a in ids if a in cache}
+        for a in out:
+            cache.move_to_end(a)
+        missing = sorted(ids - out.keys())
+        if missing:
+            for a, lemmas in article_repo.article_lemma_sets(session, article_ids=missing).items():
+                out[a] = cache[a] = frozenset(lemmas)
+            while len(cache) > LEMMA_CACHE_ARTICLES:
+                cache.popitem(last=False)
+        return out

@@ -262,6 +262,15 @@ class ContactExtractor:
             antecedents: tuple[tuple[str, PartialDate | None], ...] = ()
             if PRONOUN_RE.search(sentence):
                 antecedents = self._antecedents(sentences, index, anchor, known)
+                # "российский президент побывал в Заливе: 14 октября он встретился ...": the
+                # subject named earlier in the same sentence comes first
+                pronoun = SUBJECT_PRONOUN_RE.search(sentence)
+                if pronoun is not None:
+                    own = self._subjects_before(sentence, pronoun.start(), anchor, known)
+                    antecedents = (
+                        *((p, None) for p in own),
+                        *(a for a in antecedents if a[0] not in own),
+                    )
                 if FIRST_PERSON_RE.search(sentence):
                     # "мы встречались с Рубио" in an interview: the guest speaks
                     guest = self._interviewee(text, sentences, anchor, known)
@@ -438,11 +447,16 @@ class ContactExtractor:
         cues = find_cues(work)
         if not cues:
             return []
-        hits = _stated_years(work, find_date_hits(work, published=anchor), years or {})
+        hits = _year_in_sentence(
+            work, _stated_years(work, find_date_hits(work, published=anchor), years or {})
+        )
         on = next((h.date.to_date() for h in hits if h.date.precision == "day"), None) or anchor
         mentions = self.registry.scan(work, on=on, known=known)
         mentions = self._complete_surnames(text, mentions)
-        groups = self.groups.find(work, on=on, context=context)
+        own = tuple(dict.fromkeys(m.person for m in mentions))
+        # "X принимал российского коллегу ..., и в тот же день лидеры ...": the sentence's
+        # own pair before the story's
+        groups = self.groups.find(work, on=on, context=own if len(own) == 2 else context)
         if groups:
             mentions = [
                 m for m in mentions if not any(m.start < g.end and g.start < m.end for g in groups)
@@ -455,9 +469,10 @@ class ContactExtractor:
             # "Пятничный разговор стал первым после 13 мая": the pair talked on 13 May
             or (not c.verb and FIRST_SINCE_RE.match(work, c.end))
         ]
-        if len({m.person for m in mentions}) < 2:
+        if len({m.person for m in mentions}) < 2 or any(c.verb for c in cues):
             # "что разговор якобы состоялся 7 ноября": a bare contact noun as the subject of
-            # its clause, no party named before it, is the contact of the story's pair
+            # its clause, no party named before it, is the contact of the story's pair (or of
+            # the pair of a contact verb before it: "X принимал Y: переговоры прошли ...")
             previous += [
                 c
                 for c in cues
@@ -486,7 +501,11 @@ class ContactExtractor:
         for cue in cues:
             found = self._participants(work, cue, cues, mentions, on)
             people = tuple(sorted({f.person for f in found}))
-            if len(people) < 2 and cue in previous and len(context) >= 2:
+            here = next((k[0] for k in by_event if len(k[0]) >= 2), None)  # type: ignore[arg-type]
+            if len(people) < 2 and cue in previous and here is not None:
+                # "X принимал российского коллегу: переговоры прошли 19 октября": that pair
+                people = here  # type: ignore[assignment]
+            elif len(people) < 2 and cue in previous and len(context) >= 2:
                 # "предыдущий разговор состоялся в декабре": the pair the article is about
                 people = tuple(sorted(context))
             hosted = False
@@ -532,7 +551,7 @@ class ContactExtractor:
                     stated = predicate_status(work[cue.end : min(ce, nxt, cue.end + 160)])
                     if stated and (status == "happened" or stated != "planned"):
                         status = stated
-                if status == "happened" and not cue.verb:
+                if status in ("happened", "planned") and not cue.verb:
                     status = _late_undoing(work, cue, cues) or status
                 if status != "denied" and DENIAL_RE.search(work[: cue.start]):
                     status = "denied"
@@ -586,7 +605,21 @@ class ContactExtractor:
                     best = by_event.get(key)
                     if best is None or _rank(event) > _rank(best):
                         by_event[key] = event
-        return list(by_event.values())
+        events = list(by_event.values())
+        # one sentence telling one event twice ("принимал ...: переговоры прошли 19 октября"):
+        # the undated mention is the dated one
+        return [
+            c
+            for c in events
+            if c.date is not None
+            or not any(
+                o.date is not None
+                and o.participants == c.participants
+                and _group(o.kind) == _group(c.kind)
+                and o.status == c.status
+                for o in events
+            )
+        ]
 
     def _antecedents(
         self, sentences: list[tuple[int, str]], index: int, on: date | None, known: set[str]
@@ -610,7 +643,8 @@ class ContactExtractor:
             if CONTRAST_RE.search(work, m.end, last.start):
                 m = last
             if m.person not in out:
-                hits = find_date_hits(work, published=on) if has_cue(work) else []
+                told = has_cue(work) or TRAVEL_RE.search(work)  # "во вторник он побывал в Москве"
+                hits = find_date_hits(work, published=on) if told else []
                 if hits and k > 0:
                     hits = _stated_years(work, hits, _told_years(sentences[k - 1][1], on))
                 # "30 января Нетаньяху был в Москве": the date right before the subject
@@ -619,6 +653,18 @@ class ContactExtractor:
                     close[-1].date if close else hits[0].date if len(hits) == 1 else None
                 )
         return tuple(out.items())
+
+    def _subjects_before(
+        self, sentence: str, end: int, on: date | None, known: set[str]
+    ) -> list[str]:
+        """People named as subjects before `end` in the sentence, nearest first."""
+        work = blank_asides(sentence[:end])
+        names = [
+            m.person
+            for m in self.registry.scan(work, on=on, known=known)
+            if m.cases == {"nomn"} and not self._spokesman(m, on)
+        ]
+        return list(dict.fromkeys(reversed(names)))
 
     def _interviewee(
         self, text: str, sentences: list[tuple[int, str]], on: date | None, known: set[str]
@@ -706,6 +752,12 @@ class ContactExtractor:
         chosen = list(genitive)
         partners: list[Found] = []
         for m in (m for m in inside if seg_start <= m.start and m.end <= seg_end):
+            if (
+                cue.verb
+                and m.start < cue.start
+                and any(c.end <= m.start for c in cues if c.end <= cue.start and cs <= c.start)
+            ):
+                continue  # "провел переговоры с Y и встретился с Z": Y is of the talks
             before = s[max(cs, m.start - 100) : m.start]
             gap = s[partners[-1].end : m.start] if partners else ""
             linked = bool(WITH_RE.search(before) or BETWEEN_RE.search(before)) or bool(
@@ -952,6 +1004,18 @@ class ContactExtractor:
             if clause[0] <= h.span.start < clause[1]
             and _nearest_cue(s, h, cues, clause) in (cue, None)
         ]
+        if not in_clause:
+            # "24 мая он провел переговоры с Y и встретился с Z": the date of the verb before
+            joined = [
+                c for c in cues if c.end <= cue.start and AND_RE.fullmatch(s, c.end, cue.start)
+            ]
+            if cue.verb and joined:
+                in_clause = [
+                    h
+                    for h in hits
+                    if clause[0] <= h.span.start < clause[1]
+                    and _nearest_cue(s, h, cues, clause) is joined[-1]
+                ]
         earlier_in_sentence = [h for h in hits if h.span.end <= clause[0]]
         if not in_clause and earlier_in_sentence and SEQUENCE_RE.match(s, clause[0]):
             # "В понедельник X встретился с Y, а затем его принял Z": the same day
@@ -1125,6 +1189,30 @@ YEAR_IN_TEXT_RE = re.compile(r"(?:19|20)\d\d")
 SAME_YEAR_RE = re.compile(r"\s+(?:того же|этого же) года(?![\w-])", re.IGNORECASE)
 
 
+def _year_in_sentence(s: str, hits: list[DateHit]) -> list[DateHit]:
+    """ "ставший президентом в марте 2019 года, уже 3 апреля провел переговоры": a day and
+    month without a year, after a date with its year in the same sentence and not before
+    it in the calendar, is of that year."""
+    out: list[DateHit] = []
+    told: DateHit | None = None
+    for h in hits:
+        d = h.date
+        if YEAR_IN_TEXT_RE.search(h.span.text) and d.year and d.month:
+            told = h
+        elif (
+            told is not None
+            and d.month
+            and told.date.month
+            and d.month >= told.date.month
+            and d.year != told.date.year
+            and not RELATIVE_DATE_RE.fullmatch(h.span.text)
+            and s[told.span.end : h.span.start].count(",") <= 3
+        ):
+            h = replace(h, date=PartialDate(told.date.year, d.month, d.day))
+        out.append(h)
+    return out
+
+
 def _told_years(sentence: str, anchor: date | None) -> dict[int, int]:
     """Month -> year for the dates a sentence gives with their year ("в январе 2020 года")."""
     return {
@@ -1208,12 +1296,26 @@ JOINED_RE = re.compile(
     re.IGNORECASE,
 )
 SEQUENCE_RE = re.compile(r",\s*(?:а затем|а потом|после чего)\b", re.IGNORECASE)
+# what may stand between two contact verbs of one subject: "провел переговоры с Y и встретился"
+AND_RE = re.compile(r"[^,.;:]{0,120}?\sи\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
+TRAVEL_RE = re.compile(
+    r"(?<![\w-])(?:побывал|прилетел|прибыл|приехал|посетил|отправился|находился)\w{0,2}(?![\w-])",
+    re.IGNORECASE,
+)
+ON_FORUM_RE = re.compile(r"(?<![\w-])на\s+$", re.IGNORECASE)
+FORUM_RE = re.compile(r"(?:саммит|форум|конференци|совещани|сесси|заседани)", re.IGNORECASE)
+NOT_HELD_RE = re.compile(
+    r"(?<![\w-])(?:она|он|оно|они)\s+(?:так\s+и\s+|тогда\s+)?не\s+состоял(?:ась|ся|ось|ись)",
+    re.IGNORECASE,
+)
 CONTRAST_RE = re.compile(r",\s*(?:но|а|хотя|однако|зато)\s", re.IGNORECASE)
 WHERE_CLAUSE_RE = re.compile(r",\s*где\b", re.IGNORECASE)
 NOT_THE_EVENT_BEFORE_RE = re.compile(
     # a manner ("в режиме видеоконференции") or a setting ("на полях встречи министров G20"):
     # the contact word after it is not an event that owns the clause's date
-    r"(?:в (?:режиме|формате)|по|на полях|в кулуарах|в рамках)\s+$",
+    r"(?:(?:в (?:режиме|формате)|по|на полях|в кулуарах|в рамках)\s+"
+    # "в четверг, 11 июля, сразу после юбилейного саммита НАТО он встретился": a time
+    r"|(?:сразу |вскоре |незадолго )?(?:после|перед|до)\s+(?:[а-яё]+(?:ого|его|ой|ей|ых|их)\s+)?)$",
     re.IGNORECASE,
 )
 
@@ -1262,11 +1364,22 @@ def _earlier(clause: str, when: PartialDate | None, cue_at: int) -> bool:
     )
 
 
+def _setting(s: str, cue: Cue) -> bool:
+    """A contact word that is the setting or manner of another ("на полях встречи", "в
+    режиме видеоконференции", "на саммите G7"), not an event that owns a date."""
+    return bool(NOT_THE_EVENT_BEFORE_RE.search(s, 0, cue.start)) or bool(
+        ON_FORUM_RE.search(s, max(0, cue.start - 4), cue.start) and FORUM_RE.match(s, cue.start)
+    )
+
+
 def _late_undoing(s: str, cue: Cue, cues: list[Cue]) -> Status | None:
     """ "Встречу X с Y, которая должна была пройти в среду, отменили": the predicate of a
     contact noun that comes after its relative clause; never across "но", "а", "хотя"."""
-    end = min((c.start for c in cues if c.start > cue.end), default=len(s))
+    end = min((c.start for c in cues if c.start > cue.end and not _setting(s, c)), default=len(s))
     tail = s[cue.end : end]
+    if NOT_HELD_RE.search(tail):
+        # "Встречу планировали провести 17 июня, однако тогда она не состоялась"
+        return "cancelled"
     for status, pattern in PREDICATE_STATUS:
         m = pattern.search(tail) if status in ("cancelled", "postponed") else None
         if m is not None and not CONTRAST_RE.search(tail, 0, m.start()):
@@ -1285,11 +1398,7 @@ def _gap(s: str, hit: DateHit, cue: Cue) -> int:
 
 def _nearest_cue(s: str, hit: DateHit, cues: list[Cue], clause: tuple[int, int]) -> Cue | None:
     """The contact word of the clause a date stands next to ("провел сегодня беседу ...")."""
-    heads = [
-        c
-        for c in cues
-        if clause[0] <= c.start < clause[1] and not NOT_THE_EVENT_BEFORE_RE.search(s, 0, c.start)
-    ]
+    heads = [c for c in cues if clause[0] <= c.start < clause[1] and not _setting(s, c)]
     return min(heads, key=lambda c: _gap(s, hit, c), default=None)
 
 
@@ -1300,7 +1409,7 @@ def _owned_elsewhere(s: str, hit: DateHit, cue: Cue, cues: list[Cue]) -> bool:
         c is not cue
         and hs <= c.start < he
         # "13 октября в Астане, на полях совещания": a setting, not an event of its own
-        and not NOT_THE_EVENT_BEFORE_RE.search(s, 0, c.start)
+        and not _setting(s, c)
         for c in cues
     )
 

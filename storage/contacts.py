@@ -25,6 +25,7 @@ def with_participants(
     near: dt.date | None = None,
     published: dt.date | None = None,
     window_days: int = 400,
+    kinds: Collection[str] | None = None,
 ) -> list[Contact]:
     """Contacts whose participants are exactly the keyed set, that a new report may be.
 
@@ -35,6 +36,8 @@ def with_participants(
     date, every contact of the set.
     """
     query = select(Contact).where(Contact.participants_key == key)
+    if kinds is not None:  # a call is never the same event as a meeting
+        query = query.where(col(Contact.kind).in_(list(kinds)))
     anchor = near or published
     if anchor is not None:
         span = dt.timedelta(days=window_days)
