@@ -134,7 +134,8 @@ CIRCUMSTANCE_RE = re.compile(
 )
 # a contact noun followed by its predicate: "разговор (якобы) состоялся", "встреча прошла"
 SUBJECT_NOUN_RE = re.compile(
-    r"\s+(?:якобы\s+|уже\s+|действительно\s+)?(?:состоял\w{1,3}|прош(?:ел|ла|ли|ло))(?![\w-])",
+    r"\s+(?:якобы\s+|уже\s+|действительно\s+)?(?:состоял\w{1,3}|прош(?:ел|ла|ли|ло)"
+    r"|(?:продолжил|начал|завершил|длил)(?:ся|ась|ись|ось))(?![\w-])",
     re.IGNORECASE,
 )
 NEWS_AGE_DAYS = 7  # a fresh report tells of an event at most this old
@@ -223,6 +224,7 @@ class ContactExtractor:
             heads = self._sentence(title, 0, title, TITLE, anchor, None, known, "", ())
             candidates += [replace(c, start=0, end=0) for c in heads]
             context = next((c.participants for c in heads), ())
+        trip: tuple[int, PartialDate, str] | None = None  # a dated trip of the story's pair
         years: dict[int, int] = {}  # month -> year stated in the sentence before
         years_at = -10
         for index, (start, sentence) in enumerate(sentences):
@@ -253,6 +255,11 @@ class ContactExtractor:
                     candidates.append(wider)
                     context = wider.participants
                     continue
+            if len(context) == 2 and TRAVEL_RE.search(sentence):
+                # "14 сентября 2020 года Лукашенко прилетел в Сочи. По итогам переговоров ..."
+                if known is None:
+                    known = self.registry._full_names(text)
+                trip = self._trip(sentence, index, anchor, known, context) or trip
             if not has_cue(sentence):
                 continue
             if known is None:
@@ -296,6 +303,11 @@ class ContactExtractor:
             protagonist = self._protagonist(sentence, index, anchor, known) or protagonist
             if not found and SIDES_PAIR_RE.search(sentence):
                 found = self._sides_only(sentence, start, index, anchor, lead_limit)
+            if trip is not None and trip[0] == index - 1:
+                found = [
+                    replace(c, date=trip[1]) if c.date is None and trip[2] in c.participants else c
+                    for c in found
+                ]
             if SAME_DAY_RE.search(sentence):
                 found = _same_day(found, candidates)
             candidates += found
@@ -363,6 +375,27 @@ class ContactExtractor:
             joined = replace(joined, end=end, snippet=text[target.start : end])
         candidates[candidates.index(target)] = joined
         return True
+
+    def _trip(
+        self,
+        sentence: str,
+        index: int,
+        anchor: date | None,
+        known: set[str],
+        context: tuple[str, ...],
+    ) -> tuple[int, PartialDate, str] | None:
+        """ "14 сентября 2020 года Лукашенко прилетел в Сочи": a person of the story's pair
+        travelling on one stated date (the contact told next is of that day)."""
+        work = blank_asides(sentence)
+        hits = _year_in_sentence(work, find_date_hits(work, published=anchor))
+        if len(hits) != 1:
+            return None
+        subjects = [
+            m.person
+            for m in self.registry.scan(work, on=anchor, known=known)
+            if "nomn" in m.cases and m.person in context
+        ]
+        return (index, hits[0].date, subjects[0]) if subjects else None
 
     def _joined(
         self,
@@ -481,7 +514,7 @@ class ContactExtractor:
                 and not any(clause_bounds(work, c.start)[0] <= m.start < c.start for m in mentions)
             ]
         persons = {m.person for m in mentions}
-        if len(persons) == 1 and persons <= set(context) and len(context) == 2:
+        if len(persons) <= 1 and persons <= set(context) and len(context) == 2:
             # "Трамп в ходе телефонного разговора предложил помощь": the story's pair
             previous += [
                 c
@@ -737,9 +770,15 @@ class ContactExtractor:
             return []
         later = [c.start for c in cues if c.start > cue.end and cs <= c.start < ce]
         seg_end = min(later, default=ce)
+        # "С японским премьером российский лидер вел переговоры": a light verb before the
+        # noun makes the fronted partner the noun's
+        verbs = [] if cue.verb else list(LIGHT_VERB_RE.finditer(s, cs, cue.start))
+        light = bool(verbs) and not any(
+            verbs[-1].end() <= c.start < cue.start for c in cues if c is not cue
+        )
         seg_start = (
             max([c.end for c in cues if c.end < cue.start and cs <= c.start], default=cs)
-            if cue.verb
+            if cue.verb or light
             else cue.start
         )
         owned = {id(m) for c in cues if c is not cue for m in self._chain(s, c, mentions, ce)}
@@ -785,6 +824,12 @@ class ContactExtractor:
                 for m in inside
                 if 0 <= m.start - cue.end < 30 and "accs" in m.cases and m not in partners
             ][:1]
+            if not partners and RELATIVE_GUEST_RE.match(s, cs):
+                # "X стал первым лидером, которого Трамп принял": X is the guest
+                hosts = [m for m in inside if m.end <= cue.start and "nomn" in m.cases]
+                guests = [m for m in mentions if m.end <= cs and "nomn" in m.cases]
+                if hosts and guests and guests[-1].person != hosts[-1].person:
+                    return [guests[-1], hosts[-1]]
             if not partners:
                 return self._guest_first(s, cue, mentions, inside, cs)
         chosen += [m for m in partners if m not in chosen]
@@ -799,7 +844,7 @@ class ContactExtractor:
             if not subjects and cue.verb and RELATIVE_CLAUSE_RE.match(s[cs:]):
                 subjects = _antecedents(s, mentions, cs)
             # "X приезжал в Москву, где переговоры с Y были посвящены ...": the visitor
-            if not subjects and partners and (cue.verb or WHERE_CLAUSE_RE.match(s, cs)):
+            if not subjects and partners and (cue.verb or _elaboration(s, cs)):
                 subjects = [m for m in mentions if m.end <= cs and self._subject(s, m, 0, on, cue)][
                     -1:
                 ]
@@ -1026,21 +1071,32 @@ class ContactExtractor:
             hits = [
                 h
                 for h in hits
-                if not _owned_elsewhere(s, h, cue, cues) and not self._verb_clause(s, h, cue)
+                if not _owned_elsewhere(s, h, cue, cues) and not self._verb_clause(s, h, cue, found)
             ]
             if not hits:
                 return None
         hit = min(in_clause or hits, key=lambda h: _gap(s, h, cue))
+        if hit.date.precision == "year":
+            # "в этом году уже вел переговоры — 22 января": the day within that year
+            finer = [
+                h
+                for h in hits
+                if h.date.year == hit.date.year
+                and h.date.month is not None
+                and not _owned_elsewhere(s, h, cue, cues)
+            ]
+            hit = min(finer, key=lambda h: _gap(s, h, cue)) if finer else hit
         value = hit.date
         if value.year is None and value.month and value.day and hit.weekday is not None:
             value = self._narrow(value, hit.weekday, found)
         return value
 
-    def _verb_clause(self, s: str, hit: DateHit, cue: Cue) -> bool:
+    def _verb_clause(self, s: str, hit: DateHit, cue: Cue, found: list[Found]) -> bool:
         """True when the date stands in a clause of another event told by its own verb:
-        "Визит прошел на фоне обострения: накануне Россия признала ДНР"."""
+        "Визит прошел на фоне обострения: накануне Россия признала ДНР" (but "Путин был в
+        Сербии 17 января — тогда прошли переговоры" tells the trip of a participant)."""
         hs, he = clause_bounds(s, hit.span.start)
-        if hs <= cue.start < he:
+        if hs <= cue.start < he or any(hs <= f.start < he for f in found):
             return False
         between = s[cue.end : hs] if hs >= cue.end else s[he : cue.start]
         if not re.search(r"[:;]|\s[–—-]\s", between):
@@ -1215,11 +1271,15 @@ def _year_in_sentence(s: str, hits: list[DateHit]) -> list[DateHit]:
 
 def _told_years(sentence: str, anchor: date | None) -> dict[int, int]:
     """Month -> year for the dates a sentence gives with their year ("в январе 2020 года")."""
-    return {
-        h.date.month: h.date.year
-        for h in find_date_hits(sentence, published=anchor)
-        if h.date.month and h.date.year and YEAR_IN_TEXT_RE.search(h.span.text)
-    }
+    out: dict[int, int] = {}
+    for h in find_date_hits(sentence, published=anchor):
+        if h.date.year is None:
+            continue
+        if h.date.month and YEAR_IN_TEXT_RE.search(h.span.text):
+            out[h.date.month] = h.date.year
+        elif h.date.month is None:
+            out[0] = h.date.year  # "В прошлом году Си и Абэ встречались дважды. 27 июня ..."
+    return out
 
 
 def _stated_years(s: str, hits: list[DateHit], years: dict[int, int]) -> list[DateHit]:
@@ -1230,7 +1290,7 @@ def _stated_years(s: str, hits: list[DateHit], years: dict[int, int]) -> list[Da
         return hits
     out = []
     for h in hits:
-        year = years.get(h.date.month) if h.date.month else None
+        year = years.get(h.date.month, years.get(0)) if h.date.month else None
         if h.date.month and SAME_YEAR_RE.match(s, h.span.end):
             year = next(reversed(years.values()))
         if (
@@ -1298,6 +1358,7 @@ JOINED_RE = re.compile(
 SEQUENCE_RE = re.compile(r",\s*(?:а затем|а потом|после чего)\b", re.IGNORECASE)
 # what may stand between two contact verbs of one subject: "провел переговоры с Y и встретился"
 AND_RE = re.compile(r"[^,.;:]{0,120}?\sи\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
+RELATIVE_GUEST_RE = re.compile(r",?\s*котор(?:ого|ую|ых)\b", re.IGNORECASE)
 TRAVEL_RE = re.compile(
     r"(?<![\w-])(?:побывал|прилетел|прибыл|приехал|посетил|отправился|находился)\w{0,2}(?![\w-])",
     re.IGNORECASE,
@@ -1309,13 +1370,16 @@ NOT_HELD_RE = re.compile(
     re.IGNORECASE,
 )
 CONTRAST_RE = re.compile(r",\s*(?:но|а|хотя|однако|зато)\s", re.IGNORECASE)
-WHERE_CLAUSE_RE = re.compile(r",\s*где\b", re.IGNORECASE)
+# a clause that goes on about the subject before it: ", где переговоры с Y", " — тогда ..."
+WHERE_RE = re.compile(r"\s*,\s*где\b", re.IGNORECASE)
+DASH_BEFORE_RE = re.compile(r"\s[–—-]\s*$")
 NOT_THE_EVENT_BEFORE_RE = re.compile(
     # a manner ("в режиме видеоконференции") or a setting ("на полях встречи министров G20"):
     # the contact word after it is not an event that owns the clause's date
     r"(?:(?:в (?:режиме|формате)|по|на полях|в кулуарах|в рамках)\s+"
     # "в четверг, 11 июля, сразу после юбилейного саммита НАТО он встретился": a time
-    r"|(?:сразу |вскоре |незадолго )?(?:после|перед|до)\s+(?:[а-яё]+(?:ого|его|ой|ей|ых|их)\s+)?)$",
+    r"|(?:сразу |вскоре |незадолго )?(?:после|перед|до|накануне)\s+"
+    r"(?:[а-яё]+(?:ого|его|ой|ей|ых|их)\s+)?)$",
     re.IGNORECASE,
 )
 
@@ -1361,6 +1425,14 @@ def _earlier(clause: str, when: PartialDate | None, cue_at: int) -> bool:
     """A clause about a past event: "предыдущий разговор", "ранее ... 6 мая"."""
     return bool(EARLIER_RE.search(clause)) or (
         when is not None and bool(EARLIER_DATED_RE.search(clause[:cue_at]))
+    )
+
+
+def _elaboration(s: str, clause_start: int) -> bool:
+    """A clause that goes on about the subject before it: ", где переговоры с Y",
+    "X был в Сербии 17 января — тогда прошли переговоры с Y"."""
+    return bool(WHERE_RE.match(s, clause_start)) or bool(
+        DASH_BEFORE_RE.search(s, max(0, clause_start - 4), clause_start)
     )
 
 

@@ -509,12 +509,21 @@ class PersonRegistry:
             return False
         if not JOIN_GAP_RE.fullmatch(text[prev.end : item.start]):
             return False
+        sides = {self._item_side(i) for i in (prev, item)} - {None}
+        if len(sides) > 1:
+            return False  # "с японским премьером российский лидер": two people
         if prev.kind != "person":
             return not (item.kind == "person" and any(i.kind == "person" for i in chain))
         if item.kind != "office" or prev.found is None:
             return False
         person = self.people.get(prev.found.person)
         return person is not None and person.holds(item.office or "", None)
+
+    def _item_side(self, item: _Item) -> str | None:
+        if item.side:
+            return item.side
+        office = self.offices.get(item.office or "")
+        return office.side if office else None
 
     def _resolve_chain(
         self,
