@@ -39,7 +39,7 @@ from retrieval.dates import (
     find_date_hits,
     parse_dateline,
 )
-from retrieval.groups import GroupResolver
+from retrieval.groups import BARE_PLURAL_RE, GroupResolver
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
 from retrieval.offices import SIDE_ADJECTIVES
 from retrieval.people import Found, PersonRegistry
@@ -296,6 +296,7 @@ class ContactExtractor:
                 lead_limit,
                 antecedents,
                 years if index - years_at <= 1 else None,
+                trip is not None and trip[0] == index - 1,
             )
             told_years = _told_years(sentence, anchor)
             if told_years:
@@ -475,6 +476,7 @@ class ContactExtractor:
         lead_limit: int = LEAD_SENTENCES,
         antecedents: tuple[tuple[str, PartialDate | None], ...] = (),
         years: dict[int, int] | None = None,
+        after_trip: bool = False,
     ) -> list[_Candidate]:
         work = blank_asides(sentence)
         cues = find_cues(work)
@@ -486,7 +488,8 @@ class ContactExtractor:
         on = next((h.date.to_date() for h in hits if h.date.precision == "day"), None) or anchor
         mentions = self.registry.scan(work, on=on, known=known)
         mentions = self._complete_surnames(text, mentions)
-        own = tuple(dict.fromkeys(m.person for m in mentions))
+        plural = BARE_PLURAL_RE.search(work)
+        own = tuple(dict.fromkeys(m.person for m in mentions if plural and m.end <= plural.start()))
         # "X принимал российского коллегу ..., и в тот же день лидеры ...": the sentence's
         # own pair before the story's
         groups = self.groups.find(work, on=on, context=own if len(own) == 2 else context)
@@ -514,7 +517,11 @@ class ContactExtractor:
                 and not any(clause_bounds(work, c.start)[0] <= m.start < c.start for m in mentions)
             ]
         persons = {m.person for m in mentions}
-        if len(persons) <= 1 and persons <= set(context) and len(context) == 2:
+        # (with nobody named only right after a dated trip of the pair: "Лукашенко прилетел
+        # в Сочи 14 сентября. По итогам переговоров ...")
+        if (len(persons) == 1 or (after_trip and not persons)) and (
+            persons <= set(context) and len(context) == 2
+        ):
             # "Трамп в ходе телефонного разговора предложил помощь": the story's pair
             previous += [
                 c
@@ -695,7 +702,8 @@ class ContactExtractor:
         names = [
             m.person
             for m in self.registry.scan(work, on=on, known=known)
-            if m.cases == {"nomn"} and not self._spokesman(m, on)
+            # a subject, or the traveller of "Визит Мелони в Киев состоялся ..., тогда она"
+            if (m.cases == {"nomn"} or "gent" in m.cases) and not self._spokesman(m, on)
         ]
         return list(dict.fromkeys(reversed(names)))
 
@@ -1047,7 +1055,11 @@ class ContactExtractor:
             h
             for h in hits
             if clause[0] <= h.span.start < clause[1]
-            and _nearest_cue(s, h, cues, clause) in (cue, None)
+            and (
+                _nearest_cue(s, h, cues, clause) in (cue, None)
+                # "Визит состоялся 21 февраля, тогда она провела переговоры": that day
+                or (h.span.end <= cue.start and THEN_RE.search(s, h.span.end, cue.start))
+            )
         ]
         if not in_clause:
             # "24 мая он провел переговоры с Y и встретился с Z": the date of the verb before
@@ -1359,6 +1371,7 @@ SEQUENCE_RE = re.compile(r",\s*(?:а затем|а потом|после чег�
 # what may stand between two contact verbs of one subject: "провел переговоры с Y и встретился"
 AND_RE = re.compile(r"[^,.;:]{0,120}?\sи\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
 RELATIVE_GUEST_RE = re.compile(r",?\s*котор(?:ого|ую|ых)\b", re.IGNORECASE)
+THEN_RE = re.compile(r"[,—–-]\s*тогда\b", re.IGNORECASE)
 TRAVEL_RE = re.compile(
     r"(?<![\w-])(?:побывал|прилетел|прибыл|приехал|посетил|отправился|находился)\w{0,2}(?![\w-])",
     re.IGNORECASE,
@@ -1413,6 +1426,11 @@ def _same_day(found: list[_Candidate], before: list[_Candidate]) -> list[_Candid
     if not story:
         return found
     ref = story[-1]
+    if ref.date is None:
+        # "Визит длился несколько часов" after the dated talks of the same pair: that day
+        ref = next(
+            (c for c in reversed(story) if c.date and c.participants == ref.participants), ref
+        )
     return [
         replace(c, date=ref.date, lead=ref.lead and ref.date is None)
         if c.date is None and not c.earlier
