@@ -302,7 +302,8 @@ class ContactExtractor:
             if told_years:
                 years, years_at = told_years, index
             protagonist = self._protagonist(sentence, index, anchor, known) or protagonist
-            if not found and SIDES_PAIR_RE.search(sentence):
+            # "стали переговоры в Эр-Рияде 18 февраля. За столом сидели X с российской стороны"
+            if not found and (SIDES_PAIR_RE.search(sentence) or PARTY_RE.search(following)):
                 found = self._sides_only(sentence, start, index, anchor, lead_limit)
             if trip is not None and trip[0] == index - 1:
                 found = [

@@ -158,6 +158,10 @@ RANK_TITLES: dict[str, tuple[str, ...]] = {
 }
 """Title templates of the standard offices of a country: {gen} its genitive names, {adj} its
 adjective stem ("российск"). The country's `leader` office also takes "{adj} лидер"."""
+STATE_FORMS = (
+    r"(?:Исламской |Федеративной |Народной |Арабской |Социалистической )?Республики "
+    r"|Королевства |Государства |Федерации "
+)
 LEADER_TITLE = r"{adj}\w{{2,3}} (?:лидер|{head})\w{{0,3}}"
 LEADER_HEADS = {"president": "президент", "chancellor": "канцлер", "prime_minister": "премьер"}
 
@@ -165,7 +169,9 @@ LEADER_HEADS = {"president": "президент", "chancellor": "канцлер
 def _template_titles(office: dict[str, Any], country: dict[str, Any] | None) -> list[str]:
     if country is None:
         return []
-    fill = {"gen": f"(?:{'|'.join(country['genitive'])})", "adj": country["adjective"]}
+    # "Министром иностранных дел Республики Индии": the state's formal name may come first
+    gen = f"(?:{STATE_FORMS})?(?:{'|'.join(country['genitive'])})"
+    fill = {"gen": gen, "adj": country["adjective"]}
     titles = [t.format(**fill) for t in RANK_TITLES.get(office["rank"], ())]
     if office["rank"] == country.get("leader"):
         head = LEADER_HEADS.get(office["rank"], "лидер")

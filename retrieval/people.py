@@ -101,6 +101,10 @@ class _Item:
     cases: frozenset[str] | None = None
 
 
+def _loose(word: str) -> str:
+    return word.replace("э", "е").replace("й", "и")
+
+
 def _forms(raw: dict[str, list[str]]) -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     nominative = [f.split() for f in raw.get("nomn", [])]
@@ -694,6 +698,18 @@ class PersonRegistry:
         return sorted(forms)
 
     @cached_property
+    def _loose_choices(self) -> dict[str, str]:
+        """Single-word forms with э read as е and й as и, each with its registry key."""
+        return {_loose(form): key for form, key in self._fuzzy_choices.items()}
+
+    def _name_word(self, word: str) -> bool:
+        """True when pymorphy reads the word as a surname or first name ("Джапаров")."""
+        return any(
+            ("Surn" in p.tag or "Name" in p.tag) and p.score >= 0.1
+            for p in self.lemmatizer.parses(word)
+        )
+
+    @cached_property
     def _fuzzy_choices(self) -> dict[str, str]:
         """Single-word forms to compare a misspelt word with, each with its registry key;
         the last part of a hyphenated family name counts on its own ("Абдоллахиян")."""
@@ -794,7 +810,12 @@ class PersonRegistry:
 
     def _fuzzy(self, word: str, on: date) -> list[str]:
         low = fold(word).lower()
-        if len(low) < 5 or self.lemmatizer.morph.word_is_known(low):
+        loose = _loose(low)
+        if len(low) >= 4 and loose in self._loose_choices:
+            # "Венс" for "Вэнс": э and е, й and и are one letter to many writers
+            names = set(self._lower[self._loose_choices[loose]])
+            return self._best(sorted(names), on) if len(names) == 1 else []
+        if len(low) < 5 or (self.lemmatizer.morph.word_is_known(low) and not self._name_word(low)):
             return []
         choices = self._fuzzy_choices
         best = process.extract(low, list(choices), scorer=fuzz.ratio, limit=5, score_cutoff=80)
