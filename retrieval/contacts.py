@@ -255,6 +255,15 @@ class ContactExtractor:
                     candidates.append(wider)
                     context = wider.participants
                     continue
+            rounds = [c for c in recent if c.participants and ROUNDS_RE.search(c.snippet)]
+            if rounds and ORDINAL_ROUNDS_RE.match(sentence):
+                # "X и Y провели пять раундов переговоров. Первый прошел 12 апреля, второй —
+                # 19 апреля": one contact for each dated round
+                dated = self._rounds(start, sentence, index, anchor, rounds[-1])
+                if dated:
+                    # the summary ("провели пять раундов") is these rounds, not an event of its own
+                    candidates = [c for c in candidates if c is not rounds[-1]] + dated
+                    continue
             if len(context) == 2 and TRAVEL_RE.search(sentence):
                 # "14 сентября 2020 года Лукашенко прилетел в Сочи. По итогам переговоров ..."
                 if known is None:
@@ -377,6 +386,28 @@ class ContactExtractor:
             joined = replace(joined, end=end, snippet=text[target.start : end])
         candidates[candidates.index(target)] = joined
         return True
+
+    def _rounds(
+        self, offset: int, sentence: str, index: int, anchor: date | None, target: _Candidate
+    ) -> list[_Candidate]:
+        """The dated rounds listed after "провели N раундов переговоров"."""
+        work = blank_asides(sentence)
+        hits = _year_in_sentence(work, find_date_hits(work, published=anchor))
+        return [
+            replace(
+                target,
+                date=h.date,
+                status=status_of(work),
+                sentence=index,
+                start=offset,
+                end=offset + len(sentence),
+                snippet=sentence,
+                lead=False,
+                earlier=False,
+            )
+            for h in hits
+            if h.date.month is not None
+        ]
 
     def _trip(
         self,
@@ -1372,6 +1403,11 @@ SEQUENCE_RE = re.compile(r",\s*(?:а затем|а потом|после чег�
 # what may stand between two contact verbs of one subject: "провел переговоры с Y и встретился"
 AND_RE = re.compile(r"[^,.;:]{0,120}?\sи\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
 RELATIVE_GUEST_RE = re.compile(r",?\s*котор(?:ого|ую|ых)\b", re.IGNORECASE)
+ROUNDS_RE = re.compile(r"(?<![\w-])раунд\w{0,3}(?![\w-])", re.IGNORECASE)
+ORDINAL_ROUNDS_RE = re.compile(
+    r"\s*(?:Первый|Второй|Третий|Предыдущий|Последний)(?: раунд)?\s+(?:прошел|состоялся)\b",
+    re.IGNORECASE,
+)
 THEN_RE = re.compile(r"[,—–-]\s*тогда\b", re.IGNORECASE)
 TRAVEL_RE = re.compile(
     r"(?<![\w-])(?:побывал|прилетел|прибыл|приехал|посетил|отправился|находился)\w{0,2}(?![\w-])",
