@@ -1260,6 +1260,8 @@ def _listed_dates(
 
 
 STORY_REACH = 2  # sentences an undated contact looks back for the day of its story
+STORY_REACH_AFTER = 5  # ... when it begins "После …", "Затем …"
+AFTER_START_RE = re.compile(r"\s*(?:После|Затем|Позже|Потом|Вслед за)\b")
 
 
 def _story_days(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -1268,10 +1270,12 @@ def _story_days(candidates: list[_Candidate]) -> list[_Candidate]:
     out: list[_Candidate] = []
     for c in candidates:
         if c.date is None and not c.earlier and c.status == "happened" and c.sentence != TITLE:
+            # "После общего заседания Путин и Зеленский провели встречу": later that day
+            reach = STORY_REACH_AFTER if AFTER_START_RE.match(c.snippet) else STORY_REACH
             story = [
                 d
                 for d in out
-                if 0 < c.sentence - d.sentence <= STORY_REACH
+                if 0 < c.sentence - d.sentence <= reach
                 and d.date is not None
                 and d.date.precision == "day"
                 and not d.earlier
@@ -1599,7 +1603,11 @@ def _merge(candidates: list[_Candidate], default: PartialDate | None) -> list[_C
             dates_ok = c.date is None or m.date is None or c.date.compatible(m.date)
             if dates_ok and default is not None and (c.date is None) != (m.date is None):
                 undated, dated = (c, m) if c.date is None else (m, c)
-                dates_ok = not undated.lead or _near(dated.date, default)
+                # an undated report told before an old dated one is not that old event
+                # ("Путин и Зеленский провели первую встречу. … Впервые они поговорили 11 июля")
+                dates_ok = _near(dated.date, default) or (
+                    not undated.lead and undated.sentence > dated.sentence
+                )
             if (
                 m.participants == c.participants
                 and same_kind
