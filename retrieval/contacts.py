@@ -38,6 +38,7 @@ from retrieval.dates import (
     DateHit,
     find_date_hits,
     parse_dateline,
+    with_days_later,
 )
 from retrieval.groups import BARE_PLURAL_RE, GroupResolver
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
@@ -514,8 +515,11 @@ class ContactExtractor:
         cues = find_cues(work)
         if not cues:
             return []
-        hits = _year_in_sentence(
-            work, _stated_years(work, find_date_hits(work, published=anchor), years or {})
+        hits = with_days_later(
+            work,
+            _year_in_sentence(
+                work, _stated_years(work, find_date_hits(work, published=anchor), years or {})
+            ),
         )
         on = next((h.date.to_date() for h in hits if h.date.precision == "day"), None) or anchor
         mentions = self.registry.scan(work, on=on, known=known)
@@ -832,11 +836,13 @@ class ContactExtractor:
         partners: list[Found] = []
         for m in (m for m in inside if seg_start <= m.start and m.end <= seg_end):
             if (
-                cue.verb
+                (cue.verb or light)
                 and m.start < cue.start
                 and any(c.end <= m.start for c in cues if c.end <= cue.start and cs <= c.start)
             ):
-                continue  # "провел переговоры с Y и встретился с Z": Y is of the talks
+                # "провел переговоры с Y и встретился с Z", "встретился с Y, а 15 октября провел
+                # переговоры с Z": Y belongs to the first contact
+                continue
             before = s[max(cs, m.start - 100) : m.start]
             gap = s[partners[-1].end : m.start] if partners else ""
             linked = bool(WITH_RE.search(before) or BETWEEN_RE.search(before)) or bool(
@@ -1106,7 +1112,12 @@ class ContactExtractor:
                     and _nearest_cue(s, h, cues, clause) is joined[-1]
                 ]
         earlier_in_sentence = [h for h in hits if h.span.end <= clause[0]]
-        if not in_clause and earlier_in_sentence and SEQUENCE_RE.match(s, clause[0]):
+        if (
+            not in_clause
+            and earlier_in_sentence
+            # ", а затем вылетел в Доху, где провел переговоры": still the same day
+            and SEQUENCE_RE.search(s, earlier_in_sentence[-1].span.end, clause[0] + 12)
+        ):
             # "В понедельник X встретился с Y, а затем его принял Z": the same day
             in_clause = earlier_in_sentence[-1:]
         if not in_clause:

@@ -258,3 +258,28 @@ def parse_dateline(text: str, *, published: date | None) -> PartialDate | None:
     day, month = int(m.group(1)), month_number(m.group(2))
     year = int(m.group(3)) if m.group(3) else infer_year(month, day, published)
     return PartialDate(year, month, day) if _valid(year, month, day) else None
+
+
+DAYS_LATER_RE = re.compile(
+    r"(?<![\w-])(?:на следующий день|на другой день|(?:спустя|через) (\d{1,2}|два|три|четыре|пять)"
+    r" дн(?:я|ей))(?![\w-])",
+    re.IGNORECASE,
+)
+_COUNTS = {"два": 2, "три": 3, "четыре": 4, "пять": 5}
+
+
+def with_days_later(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """Add the dates of "на следующий день", "спустя три дня" counted from the day before
+    them in the same text ("13 мая … на следующий день там же встретился")."""
+    out = list(hits)
+    for m in DAYS_LATER_RE.finditer(text):
+        before = [h for h in out if h.span.end <= m.start() and h.date.precision == "day"]
+        day = before[-1].date.to_date() if before else None
+        if day is None:
+            continue
+        count = m.group(1)
+        n = 1 if count is None else int(count) if count.isdigit() else _COUNTS[count.lower()]
+        later = day + timedelta(days=n)
+        span = Span(m.start(), m.end(), m.group(0))
+        out.append(DateHit(span, PartialDate(later.year, later.month, later.day)))
+    return sorted(out, key=lambda h: h.span.start)
