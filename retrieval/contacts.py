@@ -743,6 +743,10 @@ class ContactExtractor:
         ]
         return list(dict.fromkeys(reversed(names)))
 
+    def _gender(self, name: str) -> str | None:
+        person = self.registry.people.get(name)
+        return person.gender if person is not None else None
+
     def _interviewee(
         self, text: str, sentences: list[tuple[int, str]], on: date | None, known: set[str]
     ) -> str | None:
@@ -792,11 +796,16 @@ class ContactExtractor:
         names = list(dict.fromkeys(f.person for f in partners))
         if not names:
             return [], None
+        # "ее принял Зеленский": a feminine pronoun never stands for a man, nor "его" for a woman
+        word = (subject.group(0) if subject else _pronoun_before(s, cs, cue)).lower()
+        gender = "f" if word in FEMININE_PRONOUNS else "m" if word in MASCULINE_PRONOUNS else None
         ref, when = next(
             (
                 (a, d)
                 for a, d in antecedents
-                if a not in names and not any(self.registry.same_side(a, n) for n in names)
+                if a not in names
+                and not any(self.registry.same_side(a, n) for n in names)
+                and (gender is None or self._gender(a) in (gender, None))
             ),
             (None, None),
         )
@@ -1423,6 +1432,9 @@ ORDINAL_ROUNDS_RE = re.compile(
     r"\s*(?:Первый|Второй|Третий|Предыдущий|Последний)(?: раунд)?\s+(?:прошел|состоялся)\b",
     re.IGNORECASE,
 )
+FEMININE_PRONOUNS = frozenset(["она", "ее", "её", "ней", "нее"])
+MASCULINE_PRONOUNS = frozenset(["он", "его", "ним", "него"])
+PRONOUN_WORD_RE = re.compile(r"\s*(?:с\s+)?(?<![\w-])(его|ее|её|ним|ней)(?![\w-])", re.IGNORECASE)
 THEN_RE = re.compile(r"[,—–-]\s*тогда\b", re.IGNORECASE)
 TRAVEL_RE = re.compile(
     r"(?<![\w-])(?:побывал|прилетел|прибыл|приехал|посетил|отправился|находился)\w{0,2}(?![\w-])",
@@ -1504,6 +1516,12 @@ def _elaboration(s: str, clause_start: int) -> bool:
     return bool(WHERE_RE.match(s, clause_start)) or bool(
         DASH_BEFORE_RE.search(s, max(0, clause_start - 4), clause_start)
     )
+
+
+def _pronoun_before(s: str, clause_start: int, cue: Cue) -> str:
+    """The object or partner pronoun of a clause ("его принял", "с ней"), or ""."""
+    m = PRONOUN_WORD_RE.search(s, clause_start, cue.start) or PRONOUN_WORD_RE.match(s, cue.end)
+    return m.group(1) if m else ""
 
 
 def _setting(s: str, cue: Cue) -> bool:
