@@ -42,6 +42,7 @@ from retrieval.dates import (
 )
 from retrieval.groups import BARE_PLURAL_RE, GroupResolver
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
+from retrieval.names import head_cases
 from retrieval.offices import SIDE_ADJECTIVES
 from retrieval.people import Found, PersonRegistry
 from retrieval.types import ExtractedContact, Kind, PartialDate, Status
@@ -534,6 +535,7 @@ class ContactExtractor:
                 m for m in mentions if not any(m.start < g.end and g.start < m.end for g in groups)
             ]
             mentions = sorted(mentions + groups, key=lambda m: m.start)
+        mentions = self._bare_titles(work, mentions, context, on)
         previous = [
             c
             for c in cues
@@ -742,6 +744,34 @@ class ContactExtractor:
             if (m.cases == {"nomn"} or "gent" in m.cases) and not self._spokesman(m, on)
         ]
         return list(dict.fromkeys(reversed(names)))
+
+    def _bare_titles(
+        self, s: str, mentions: list[Found], context: tuple[str, ...], on: date | None
+    ) -> list[Found]:
+        """ "Накануне президент принял Моди": a bare title is the person of the story's pair
+        who holds such an office."""
+        if len(context) != 2:
+            return mentions
+        out = list(mentions)
+        for m in BARE_TITLE_RE.finditer(s):
+            if any(f.start <= m.start() < f.end for f in mentions):
+                continue
+            rank = BARE_TITLE_RANKS[m.group(1).lower()]
+            holders = [
+                name
+                for name in context
+                if (person := self.registry.people.get(name)) is not None
+                and any(
+                    r.office in self.registry.offices
+                    and self.registry.offices[r.office].rank == rank
+                    and (on is None or r.covers(on))
+                    for r in person.roles
+                )
+            ]
+            if len(holders) == 1:
+                cases = head_cases(self.lemmatizer, m.group(0))
+                out.append(Found(holders[0], m.start(), m.end(), m.group(0), True, cases))
+        return sorted(out, key=lambda f: f.start)
 
     def _gender(self, name: str) -> str | None:
         person = self.registry.people.get(name)
@@ -1435,6 +1465,12 @@ ORDINAL_ROUNDS_RE = re.compile(
 FEMININE_PRONOUNS = frozenset(["она", "ее", "её", "ней", "нее"])
 MASCULINE_PRONOUNS = frozenset(["он", "его", "ним", "него"])
 PRONOUN_WORD_RE = re.compile(r"\s*(?:с\s+)?(?<![\w-])(его|ее|её|ним|ней)(?![\w-])", re.IGNORECASE)
+BARE_TITLE_RANKS = {"президент": "president", "премьер": "prime_minister", "канцлер": "chancellor"}
+BARE_TITLE_RE = re.compile(
+    r"(?<![\w-])(?<!-)(президент|премьер|канцлер)(?:а|у|ом|е)?(?![\w-])"
+    r"(?!\s+(?-i:[А-ЯЁ]))",  # "президент Франции", "президент США" are titles of their own
+    re.IGNORECASE,
+)
 THEN_RE = re.compile(r"[,—–-]\s*тогда\b", re.IGNORECASE)
 TRAVEL_RE = re.compile(
     r"(?<![\w-])(?:побывал|прилетел|прибыл|приехал|посетил|отправился|находился)\w{0,2}(?![\w-])",
