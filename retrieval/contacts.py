@@ -3,21 +3,79 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
+from retrieval.contact_candidates import (
+    TITLE,
+    Candidate,
+    group_of,
+    merge_candidates,
+    phone_talk,
+    rank,
+    same_day,
+    settle_claims,
+    story_days,
+    to_record,
+    wording,
+)
+from retrieval.contact_clauses import (
+    AGENT_FRAME_RE,
+    ALLEGED_RE,
+    BARE_TITLE_RANKS,
+    BARE_TITLE_RE,
+    BY_PHONE_VERB_RE,
+    CALL_VERB_RE,
+    CIRCUMSTANCE_RE,
+    CONTRAST_RE,
+    FEMININE_PRONOUNS,
+    FIRST_PERSON_RE,
+    FIRST_SINCE_RE,
+    GAP_RE,
+    GUEST_GAP_RE,
+    GUEST_PRONOUN_RE,
+    MASCULINE_PRONOUNS,
+    NEXT_WORDS_RE,
+    NOT_PARTY_HEADS,
+    PASSIVE_PARTICIPLE_RE,
+    PLACE_RE,
+    PLURAL_CUE_RE,
+    PREVIOUS_RE,
+    PRONOUN_RE,
+    RELATIVE_GUEST_RE,
+    SUBJECT_NOUN_RE,
+    SUBJECT_PRONOUN_RE,
+    TIME_WORDS,
+    TITLED_GAP_RE,
+    WITH_PRONOUN_RE,
+    by_phone,
+    elaboration,
+    genitive_chain,
+    host_after,
+    initiator,
+    is_earlier,
+    late_undoing,
+    one_per_partner,
+    partner_only,
+    pronoun_before,
+    relative_antecedents,
+)
+from retrieval.contact_dates import (
+    contact_date,
+    forward,
+    listed_dates,
+    stated_news_date,
+    stated_years,
+    told_years,
+    year_in_sentence,
+)
 from retrieval.cues import (
     BETWEEN_RE,
     DENIAL_RE,
-    EARLIER_DATED_RE,
-    EARLIER_RE,
     FRAME_RE,
-    INITIATIVE_RE,
     LIGHT_VERB_RE,
-    MANNER_PHONE_RE,
     PARTY_RE,
-    PREDICATE_STATUS,
     RELATIVE_CLAUSE_RE,
     SIDES_PAIR_RE,
     SPEECH_RE,
@@ -32,86 +90,22 @@ from retrieval.cues import (
     predicate_status,
     status_of,
 )
-from retrieval.dates import (
-    RELATIVE_RE,
-    WEEKDAY_RE,
-    DateHit,
-    find_date_hits,
-    parse_dateline,
-    with_days_later,
-)
+from retrieval.dates import find_date_hits, parse_dateline, with_days_later
 from retrieval.groups import BARE_PLURAL_RE, GroupResolver
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
 from retrieval.names import head_cases
-from retrieval.offices import SIDE_ADJECTIVES
 from retrieval.people import Found, PersonRegistry
-from retrieval.types import ExtractedContact, Kind, PartialDate, Status
+from retrieval.types import ExtractedContact, PartialDate
 
-KIND_PRIORITY: dict[Kind, int] = {"phone": 4, "meeting": 3, "talks": 2, "visit": 1}
-IN_PERSON: frozenset[Kind] = frozenset({"meeting", "talks", "visit"})
-GAP_RE = re.compile(r"[\s,]*(?:и|,)?[\s,]*")
-TITLED_GAP_RE = re.compile(
-    r"\s*(?:,\s*|\s+и\s+|,\s*а также\s+)[а-яё-]+(?:ом|ем|ём|ой|ей)\s+(?:[\w«»\"-]+\s+){0,4}"
-)
-CHAIN_GAP_RE = re.compile(r"(?:\s+[а-яё-]+){0,3}\s+|\s*(?:,|и)\s*|\s*", re.IGNORECASE)
-PLACE_RE = re.compile(r"(?<![\w-])в\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
-ANTECEDENT_GAP_RE = re.compile(r"\s*(?:,|и)\s+(?:[\w«»-]+\s+){0,5}", re.IGNORECASE)
 LEAD_SENTENCES = 3
-TITLE = -1  # sentence index of the headline
-CALL_VERB_RE = re.compile(r"позвонил", re.IGNORECASE)
-BY_PHONE_VERB_RE = re.compile(
-    r"по телефону [а-яё]+|[а-яё]+ по телефону", re.IGNORECASE
-)  # "позвонил министру": partner in dative
-# a date that belongs to another event: "с момента вступления в должность в январе"
-OTHER_EVENT_RE = re.compile(
-    r"(?:с момента|со времени|с начала|после|до|накануне) (?:его |ее |их )?"
-    r"(?:вступлени|избрани|инаугураци|назначени|отставк|выбор)\w*[^,.;:]*$"
-    # "первая встреча после подписания заявления от 9 ноября", "после крушения ... 25 декабря"
-    r"|(?:с момента|со времени|с начала|после) (?:[а-яё]+ )?[а-яё]+(?:ни|ти)я(?![\w-])[^,.;:]*$",
-    re.IGNORECASE,
-)
-# the words after a contact noun, to find a genitive of other parties
-NEXT_WORDS_RE = re.compile(r"\s+([а-яё]+)(?:\s+([а-яё]+))?")
-# genitives that describe the contact, not its parties: "встреча высокого уровня"
-NOT_PARTY_HEADS = frozenset({"уровня", "формата", "характера", "типа", "масштаба"})
-# "Помпео принял ...": the guest right before "принял" (a few adverbs may stand between)
-GUEST_GAP_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
-GUEST_PRONOUN_RE = re.compile(r"(?<![\w-])(?:его|ее|её)\s+(?:[а-яё]+\s+){0,2}$", re.IGNORECASE)
-# a third-person pronoun standing for a participant named in an earlier sentence
-PRONOUN_RE = re.compile(r"(?<![\w-])(?:он|она|его|ее|её|мы|я|ним|ней)(?![\w-])", re.IGNORECASE)
-SUBJECT_PRONOUN_RE = re.compile(r"(?<![\w-])(?:он|она|мы|я)(?![\w-])", re.IGNORECASE)
-WITH_PRONOUN_RE = re.compile(r"\s+(?:[а-яё]+\s+)?(?:с ним|с ней|со мной|с нами)(?![\w-])")
-FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:мы|я)(?![\w-])", re.IGNORECASE)
+ANTECEDENT_SENTENCES = 5  # how far back a pronoun looks for the person it stands for
+PARTY_REACH = 3  # sentences after a contact that may still list its participants
 # an interview: questions and answers as dialogue lines, the guest named in the lead
 INTERVIEW_RE = re.compile(
     r"интервью|ответил\w{0,2} на вопросы|в беседе с (?:нашим|корреспондентом|журналист)",
     re.IGNORECASE,
 )
 DIALOGUE_LINE_RE = re.compile(r"^\s*[—–-]\s+\S", re.MULTILINE)
-# contact nouns in the plural: one event with each partner ("провел разговоры с X, Y и Z")
-PLURAL_CUE_RE = re.compile(
-    r"(?:телефонн\w+\s+)?(?:разговор(?:ы|ов|ами)|встреч(?:и|ами)|бесед(?:ы|ами)|контакт(?:ы|ами))",
-    re.IGNORECASE,
-)
-# words that end a time adverbial before the subject: "Последний раз", "в том году"
-TIME_WORDS = frozenset(
-    {"раз", "году", "месяце", "неделе", "днем", "вечером", "утром", "ночью", "затем", "позже"}
-    # "12 сентября 2019 года Нетаньяху прилетел": the end of a date
-    | {"года", "г", "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа"}
-    | {"сентября", "октября", "ноября", "декабря", "понедельник", "вторник", "среду"}
-    | {"четверг", "пятницу", "субботу", "воскресенье", "вчера", "сегодня", "накануне"}
-)
-FIRST_SINCE_RE = re.compile(
-    r"\s+(?:стал\w{0,2}\s+)?(?:перв\w{2,3})\s+(?:[а-яё]+\s+){0,2}(?:после|с)\s+\d{1,2}\s+[а-яё]+",
-    re.IGNORECASE,
-)
-# a relative clause of its own event; not "встреча, которая была назначена на 12 октября"
-RELATIVE_PRONOUN_RE = re.compile(
-    r",\s+(?:котор\w{2,3}|где|когда)\s(?!(?:[а-яё]+\s+){0,2}(?:назначен|запланирован|намечен"
-    r"|перенесен|отложен|состо|пройд|пройт|прош|долж))",
-    re.IGNORECASE,
-)
-ANTECEDENT_SENTENCES = 5  # how far back a pronoun looks for the person it stands for
 # a contact told as part of the same day's story as the one before it
 SAME_DAY_RE = re.compile(
     r"(?<![\w-])(?:в (?:тот|этот) же (?:день|вечер)|в (?:тот|этот) день|тем же (?:днем|вечером)"
@@ -119,79 +113,21 @@ SAME_DAY_RE = re.compile(
     r"|после (?:переговоров|встречи|беседы|разговора)(?![\w-]))",
     re.IGNORECASE,
 )
-# "достигнутых X в ходе беседы": the frame between a participle's agent and the contact
-AGENT_FRAME_RE = re.compile(
-    r"\s*(?:в ходе|во время|в рамках|на|по итогам)\s+(?:[а-яё]+\s+){0,2}$", re.IGNORECASE
-)
-# pymorphy reads some passive participles as adjectives: "достигнутых", "принятых"
-PASSIVE_PARTICIPLE_RE = re.compile(r"(?:нн|[уяи]т)(?:ых|ого|ой|ым|ыми|ую|ая|ые|ый|ом)$")
-# a contact word that refers back to the pair of the story: "предыдущий телефонный разговор"
-PREVIOUS_RE = re.compile(
-    r"(?<![\w-])(?:предыдущ|прошл|последн)\w{2,3}\s+(?:[а-яё]+\s+)?$", re.IGNORECASE
-)
-# a contact noun framing the clause's event: "по итогам визита", "в ходе переговоров"
-CIRCUMSTANCE_RE = re.compile(
-    r"(?<![\w-])(?:в ходе|во время|по итогам|в рамках|по завершении)\s+(?:[а-яё]+\s+){0,2}$",
+JOINED_RE = re.compile(
+    r"(?<![\w-])к (?:ним|нему|переговорам|встрече|беседе)(?: [а-яё]+)? присоединил\w+"
+    r"|присоединил\w+ к (?:ним|нему|переговорам|встрече|беседе)(?![\w-])",
     re.IGNORECASE,
 )
-# a contact noun followed by its predicate: "разговор (якобы) состоялся", "встреча прошла"
-SUBJECT_NOUN_RE = re.compile(
-    r"\s+(?:якобы\s+|уже\s+|действительно\s+)?(?:состоял\w{1,3}|прош(?:ел|ла|ли|ло)"
-    r"|(?:продолжил|начал|завершил|длил)(?:ся|ась|ись|ось))(?![\w-])",
+ROUNDS_RE = re.compile(r"(?<![\w-])раунд\w{0,3}(?![\w-])", re.IGNORECASE)
+ORDINAL_ROUNDS_RE = re.compile(
+    r"\s*(?:Первый|Второй|Третий|Предыдущий|Последний)(?: раунд)?\s+(?:прошел|состоялся)\b",
     re.IGNORECASE,
 )
-NEWS_AGE_DAYS = 7  # a fresh report tells of an event at most this old
-NEWS_DATE_SENTENCES = 5  # where a page without a header date states the date of its news
-PARTY_REACH = 3  # sentences after a contact that may still list its participants
-RELATIVE_DATE_RE = re.compile(f"{RELATIVE_RE.pattern}|{WEEKDAY_RE.pattern}", re.IGNORECASE)
-PREPOSITIONS = frozenset(
-    [
-        "с",
-        "со",
-        "в",
-        "во",
-        "на",
-        "о",
-        "об",
-        "по",
-        "к",
-        "ко",
-        "для",
-        "между",
-        "при",
-        "от",
-        "до",
-        "из",
-        "за",
-        "у",
-        "над",
-        "под",
-        "через",
-        "про",
-        "без",
-    ]
+TRAVEL_RE = re.compile(
+    r"(?<![\w-])(?:побывал|прилетел|прибыл|приехал|посетил|отправился|находился)\w{0,2}(?![\w-])",
+    re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    participants: tuple[str, ...]
-    kind: Kind
-    weak: bool
-    status: Status
-    date: PartialDate | None
-    earlier: bool
-    score: int
-    sentence: int
-    start: int
-    end: int
-    snippet: str
-    place: str | None
-    initiator: str | None
-    grouped: bool = False  # every participant comes from a group title ("лидеры")
-    lead: bool = False  # undated news of the lead: dated by the dateline unless merged
-    worded: int = 1 << 30  # sentence that worded the kind (see _wording)
-    alleged: bool = False  # "разговор якобы состоялся": a claim, as good as the article's word
+LEFTOVER_END_RE = re.compile(r"[.!?…»\"]\s*$")
 
 
 class ContactExtractor:
@@ -210,14 +146,14 @@ class ContactExtractor:
             return []
         dateline = parse_dateline(text, published=published)
         sentences = content_sentences(text)
-        stated = None if published or dateline else _stated_news_date(sentences)
+        stated = None if published or dateline else stated_news_date(sentences)
         # a page without a header date or dateline: relative dates count from the stated one
         news_day = dateline or stated
         anchor = published or (
             news_day.to_date() if news_day and news_day.precision == "day" else None
         )
         known: set[str] | None = None
-        candidates: list[_Candidate] = []
+        candidates: list[Candidate] = []
         context: tuple[str, ...] = ()
         protagonist: tuple[str, PartialDate | None, int] | None = None
         lead_limit = _lead_limit(sentences)
@@ -309,9 +245,9 @@ class ContactExtractor:
                 years if index - years_at <= 1 else None,
                 trip is not None and trip[0] == index - 1,
             )
-            told_years = _told_years(sentence, anchor)
-            if told_years:
-                years, years_at = told_years, index
+            told = told_years(sentence, anchor)
+            if told:
+                years, years_at = told, index
             protagonist = self._protagonist(sentence, index, anchor, known) or protagonist
             # "стали переговоры в Эр-Рияде 18 февраля. За столом сидели X с российской стороны"
             if not found and (SIDES_PAIR_RE.search(sentence) or PARTY_RE.search(following)):
@@ -322,13 +258,13 @@ class ContactExtractor:
                     for c in found
                 ]
             if SAME_DAY_RE.search(sentence):
-                found = _same_day(found, candidates)
+                found = same_day(found, candidates)
             candidates += found
             named = [c for c in found if not c.grouped and c.participants]
             if named:
                 context = named[0].participants
-        candidates = _story_days(
-            _phone_talk(_settle_claims([c for c in candidates if len(c.participants) >= 2]))
+        candidates = story_days(
+            phone_talk(settle_claims([c for c in candidates if len(c.participants) >= 2]))
         )
         default = (
             dateline
@@ -336,8 +272,8 @@ class ContactExtractor:
             or stated
         )
         return [
-            self._record(replace(c, date=default) if c.lead and c.date is None else c)
-            for c in _merge(candidates, default)
+            to_record(replace(c, date=default) if c.lead and c.date is None else c)
+            for c in merge_candidates(candidates, default)
             if c.sentence != TITLE
         ]
 
@@ -364,8 +300,8 @@ class ContactExtractor:
         text: str,
         offset: int,
         sentence: str,
-        target: _Candidate,
-        candidates: list[_Candidate],
+        target: Candidate,
+        candidates: list[Candidate],
         anchor: date | None,
         known: set[str],
         needed: int = 1,
@@ -390,11 +326,11 @@ class ContactExtractor:
         return True
 
     def _rounds(
-        self, offset: int, sentence: str, index: int, anchor: date | None, target: _Candidate
-    ) -> list[_Candidate]:
+        self, offset: int, sentence: str, index: int, anchor: date | None, target: Candidate
+    ) -> list[Candidate]:
         """The dated rounds listed after "провели N раундов переговоров"."""
         work = blank_asides(sentence)
-        hits = _year_in_sentence(work, find_date_hits(work, published=anchor))
+        hits = year_in_sentence(work, find_date_hits(work, published=anchor))
         return [
             replace(
                 target,
@@ -422,7 +358,7 @@ class ContactExtractor:
         """ "14 сентября 2020 года Лукашенко прилетел в Сочи": a person of the story's pair
         travelling on one stated date (the contact told next is of that day)."""
         work = blank_asides(sentence)
-        hits = _year_in_sentence(work, find_date_hits(work, published=anchor))
+        hits = year_in_sentence(work, find_date_hits(work, published=anchor))
         if len(hits) != 1:
             return None
         subjects = [
@@ -436,11 +372,11 @@ class ContactExtractor:
         self,
         offset: int,
         sentence: str,
-        target: _Candidate,
+        target: Candidate,
         index: int,
         anchor: date | None,
         known: set[str],
-    ) -> _Candidate | None:
+    ) -> Candidate | None:
         """The contact of "к ним присоединились X и Y": the people before and the newcomers."""
         on = target.date.to_date() if target.date and target.date.precision == "day" else anchor
         work = blank_asides(sentence)
@@ -464,7 +400,7 @@ class ContactExtractor:
 
     def _sides_only(
         self, sentence: str, offset: int, index: int, anchor: date | None, lead_limit: int
-    ) -> list[_Candidate]:
+    ) -> list[Candidate]:
         """ "Делегации России и США провели переговоры": a contact whose people come next."""
         work = blank_asides(sentence)
         cues = [c for c in find_cues(work) if not c.weak] or find_cues(work)
@@ -472,24 +408,33 @@ class ContactExtractor:
             return []
         cue = cues[0]
         hits = find_date_hits(work, published=anchor)
-        when = self._date(work, cue, hits, [], clause_bounds(work, cue.start), cues)
+        when = contact_date(
+            work,
+            cue,
+            hits,
+            [],
+            clause_bounds(work, cue.start),
+            cues,
+            self.registry,
+            self.lemmatizer,
+        )
         status = status_of(work)
         return [
-            _wording(
-                _Candidate(
+            wording(
+                Candidate(
                     participants=(),
                     kind=cue.kind,
                     weak=cue.weak,
                     status=status,
                     date=when,
-                    earlier=_earlier(work, when, cue.start),
+                    earlier=is_earlier(work, when, cue.start),
                     score=2 + (when is not None),
                     sentence=index,
                     start=offset,
                     end=offset + len(sentence),
                     snippet=sentence,
                     place=self._place(work) if cue.kind != "phone" else None,
-                    initiator=_initiator(work, cue.start),
+                    initiator=initiator(work, cue.start),
                     lead=when is None and status == "happened" and index < lead_limit,
                 )
             )
@@ -511,15 +456,15 @@ class ContactExtractor:
         antecedents: tuple[tuple[str, PartialDate | None], ...] = (),
         years: dict[int, int] | None = None,
         after_trip: bool = False,
-    ) -> list[_Candidate]:
+    ) -> list[Candidate]:
         work = blank_asides(sentence)
         cues = find_cues(work)
         if not cues:
             return []
         hits = with_days_later(
             work,
-            _year_in_sentence(
-                work, _stated_years(work, find_date_hits(work, published=anchor), years or {})
+            year_in_sentence(
+                work, stated_years(work, find_date_hits(work, published=anchor), years or {})
             ),
         )
         on = next((h.date.to_date() for h in hits if h.date.precision == "day"), None) or anchor
@@ -575,7 +520,7 @@ class ContactExtractor:
             return []
         # one candidate per event of a pair: the same people with another date or an
         # "earlier" mark are another contact ("встретились 8 июля, а 9 июля провели переговоры")
-        by_event: dict[tuple[object, ...], _Candidate] = {}
+        by_event: dict[tuple[object, ...], Candidate] = {}
         for cue in cues:
             found = self._participants(work, cue, cues, mentions, on)
             people = tuple(sorted({f.person for f in found}))
@@ -587,7 +532,7 @@ class ContactExtractor:
                 # "предыдущий разговор состоялся в декабре": the pair the article is about
                 people = tuple(sorted(context))
             hosted = False
-            if len(people) == 1 and host and host[0] != people[0] and _partner_only(work, found):
+            if len(people) == 1 and host and host[0] != people[0] and partner_only(work, found):
                 # "Путин провел ряд встреч. Первой стала встреча с Си": the host of the series
                 people, hosted = tuple(sorted((people[0], host[0]))), True
             cs, ce = clause_bounds(work, cue.start)
@@ -612,7 +557,7 @@ class ContactExtractor:
                 )
                 pairs, via_pronoun = resolved or pairs, bool(resolved)
             elif len(people) > 2 and PLURAL_CUE_RE.fullmatch(work, cue.start, cue.end):
-                pairs = _one_per_partner(cue, found) or pairs
+                pairs = one_per_partner(cue, found) or pairs
             for people in pairs:  # each pair is one event
                 if len(people) < 2:
                     continue
@@ -630,18 +575,20 @@ class ContactExtractor:
                     if stated and (status == "happened" or stated != "planned"):
                         status = stated
                 if status in ("happened", "planned") and not cue.verb:
-                    status = _late_undoing(work, cue, cues) or status
+                    status = late_undoing(work, cue, cues) or status
                 if status != "denied" and DENIAL_RE.search(work[: cue.start]):
                     status = "denied"
-                when = self._date(work, cue, hits, found, (cs, ce), cues)
+                when = contact_date(
+                    work, cue, hits, found, (cs, ce), cues, self.registry, self.lemmatizer
+                )
                 if hosted and when is None and host is not None:
                     when = host[1]
                 if via_pronoun and when is None:
                     # "В воскресенье Шойгу ... Он также провел разговоры с ...": that day
                     when = told_on
-                earlier = _earlier(clause, when, cue.start - cs)
+                earlier = is_earlier(clause, when, cue.start - cs)
                 if status == "planned" and when is not None and anchor is not None:
-                    when = _forward(when, anchor, hits)
+                    when = forward(when, anchor, hits)
                 kind, weak = cue.kind, cue.weak
                 if kind == "visit":
                     # "визит состоялся 11 января: тогда переговоры ...": the talks are the contact
@@ -649,12 +596,12 @@ class ContactExtractor:
                         (c.kind for c in cues if c.kind in ("talks", "meeting") and not c.weak),
                         kind,
                     )
-                if kind != "phone" and _by_phone(work, cue, cues, ce):
+                if kind != "phone" and by_phone(work, cue, cues, ce):
                     kind, weak = "phone", False
                 fresh = not (earlier or weak) and status == "happened"
                 lead = when is None and fresh and 0 <= index < lead_limit
                 score = 2 * cue.verb + (not weak) + (when is not None) + (status == "happened")
-                candidate = _Candidate(
+                candidate = Candidate(
                     participants=people,
                     kind=kind,
                     weak=weak,
@@ -667,21 +614,21 @@ class ContactExtractor:
                     end=offset + len(sentence),
                     snippet=sentence,
                     place=self._place(clause) if kind != "phone" else None,
-                    initiator=_initiator(work, cue.start) or _initiator(following, None),
+                    initiator=initiator(work, cue.start) or initiator(following, None),
                     grouped=all(f.via_office and not f.offices for f in found),
                     lead=lead,
                 )
                 if status == "happened" and ALLEGED_RE.search(work, max(cs, cue.start - 40), ce):
                     candidate = replace(candidate, alleged=True)
-                candidate = _wording(candidate)
+                candidate = wording(candidate)
                 # "встречались в Москве в марте 2023 года, в Пекине в октябре 2023-го и ...":
                 # one contact for each date listed after the contact word
-                dates: list[PartialDate | None] = [*_listed_dates(work, cue, hits, (cs, ce), cues)]
+                dates: list[PartialDate | None] = [*listed_dates(work, cue, hits, (cs, ce), cues)]
                 for listed in dates or [when]:
                     event = candidate if listed == when else replace(candidate, date=listed)
                     key = (people, earlier, listed)
                     best = by_event.get(key)
-                    if best is None or _rank(event) > _rank(best):
+                    if best is None or rank(event) > rank(best):
                         by_event[key] = event
         events = list(by_event.values())
         # one sentence telling one event twice ("принимал ...: переговоры прошли 19 октября"):
@@ -693,7 +640,7 @@ class ContactExtractor:
             or not any(
                 o.date is not None
                 and o.participants == c.participants
-                and _group(o.kind) == _group(c.kind)
+                and group_of(o.kind) == group_of(c.kind)
                 and o.status == c.status
                 for o in events
             )
@@ -724,7 +671,7 @@ class ContactExtractor:
                 told = has_cue(work) or TRAVEL_RE.search(work)  # "во вторник он побывал в Москве"
                 hits = find_date_hits(work, published=on) if told else []
                 if hits and k > 0:
-                    hits = _stated_years(work, hits, _told_years(sentences[k - 1][1], on))
+                    hits = stated_years(work, hits, told_years(sentences[k - 1][1], on))
                 # "30 января Нетаньяху был в Москве": the date right before the subject
                 close = [h for h in hits if 0 <= m.start - h.span.end <= 30]
                 out[m.person] = (
@@ -821,13 +768,13 @@ class ContactExtractor:
         elif subject is None:
             if not (cue.receive and GUEST_PRONOUN_RE.search(before)):
                 return [], None
-            host = _host_after(cue, mentions)
+            host = host_after(cue, mentions)
             partners = [host] if host is not None else []
         names = list(dict.fromkeys(f.person for f in partners))
         if not names:
             return [], None
         # "ее принял Зеленский": a feminine pronoun never stands for a man, nor "его" for a woman
-        word = (subject.group(0) if subject else _pronoun_before(s, cs, cue)).lower()
+        word = (subject.group(0) if subject else pronoun_before(s, cs, cue)).lower()
         gender = "f" if word in FEMININE_PRONOUNS else "m" if word in MASCULINE_PRONOUNS else None
         ref, when = next(
             (
@@ -864,9 +811,9 @@ class ContactExtractor:
             if cue.verb or light
             else cue.start
         )
-        owned = {id(m) for c in cues if c is not cue for m in self._chain(s, c, mentions, ce)}
+        owned = {id(m) for c in cues if c is not cue for m in genitive_chain(s, c, mentions, ce)}
         inside = [m for m in mentions if cs <= m.start and m.end <= ce and id(m) not in owned]
-        genitive = self._chain(s, cue, inside, seg_end)
+        genitive = genitive_chain(s, cue, inside, seg_end)
         if not genitive:
             agents = self._agents(s, cue, inside, cs)
             if agents:
@@ -927,9 +874,9 @@ class ContactExtractor:
         if subjects_allowed and not between:
             subjects = [m for m in inside if m not in chosen and self._subject(s, m, cs, on, cue)]
             if not subjects and cue.verb and RELATIVE_CLAUSE_RE.match(s[cs:]):
-                subjects = _antecedents(s, mentions, cs)
+                subjects = relative_antecedents(s, mentions, cs)
             # "X приезжал в Москву, где переговоры с Y были посвящены ...": the visitor
-            if not subjects and partners and (cue.verb or _elaboration(s, cs)):
+            if not subjects and partners and (cue.verb or elaboration(s, cs)):
                 subjects = [m for m in mentions if m.end <= cs and self._subject(s, m, 0, on, cue)][
                     -1:
                 ]
@@ -982,7 +929,7 @@ class ContactExtractor:
 
         A pronoun guest is the last person named before it in the sentence as a subject.
         """
-        host = _host_after(cue, inside)
+        host = host_after(cue, inside)
         if host is None:
             return []
         before = s[cs : cue.start]
@@ -1035,32 +982,6 @@ class ContactExtractor:
         parses = self.lemmatizer.parses(word)
         return parses[0].tag if parses else None
 
-    @staticmethod
-    def _chain(s: str, cue: Cue, mentions: list[Found], end: int) -> list[Found]:
-        """People in the genitive right after a contact noun: "встреча Путина и Трампа"."""
-        if cue.verb:
-            return []
-        chain: list[Found] = []
-        pos = cue.end
-        for m in (m for m in mentions if cue.end <= m.start and m.end <= end):
-            gap = s[pos : m.start]
-            if not chain:
-                ok = (
-                    bool(CHAIN_GAP_RE.fullmatch(gap))
-                    and not PREPOSITIONS & set(gap.lower().split())
-                    and len(gap) < 40
-                    and "gent" in m.cases
-                )
-            elif GAP_RE.fullmatch(gap):
-                ok = "gent" in m.cases
-            else:
-                ok = bool(WITH_RE.search(gap)) and len(gap) < 6 and "ablt" in m.cases
-            if not ok:
-                break
-            chain.append(m)
-            pos = m.end
-        return chain
-
     def _subject(self, s: str, m: Found, clause_start: int, on: date | None, cue: Cue) -> bool:
         if "nomn" not in m.cases:
             return False
@@ -1097,125 +1018,6 @@ class ContactExtractor:
             offices[r.office].rank in SPOKESMAN_RANKS for r in person.roles if r.office in offices
         )
 
-    def _date(
-        self,
-        s: str,
-        cue: Cue,
-        hits: list,
-        found: list[Found],
-        clause: tuple[int, int],
-        cues: list[Cue],
-    ) -> PartialDate | None:
-        if not hits:
-            return None
-        if cue.weak:
-            hits = [
-                h
-                for h in hits
-                if clause[0] <= h.span.start < clause[1]
-                or not RELATIVE_DATE_RE.fullmatch(h.span.text)
-            ]
-            if not hits:
-                return None
-        hits = [
-            h
-            for h in hits
-            if not OTHER_EVENT_RE.search(s[max(0, h.span.start - 80) : h.span.start])
-            # "с Беннетом, который возглавил правительство в июне": the clause's own event
-            and not (
-                h.span.start > cue.end and RELATIVE_PRONOUN_RE.search(s, cue.end, h.span.start)
-            )
-        ]
-        if not hits:
-            return None
-        in_clause = [
-            h
-            for h in hits
-            if clause[0] <= h.span.start < clause[1]
-            and (
-                _nearest_cue(s, h, cues, clause) in (cue, None)
-                # "Визит состоялся 21 февраля, тогда она провела переговоры": that day
-                or (h.span.end <= cue.start and THEN_RE.search(s, h.span.end, cue.start))
-            )
-        ]
-        if not in_clause:
-            # "24 мая он провел переговоры с Y и встретился с Z": the date of the verb before
-            joined = [
-                c for c in cues if c.end <= cue.start and AND_RE.fullmatch(s, c.end, cue.start)
-            ]
-            if cue.verb and joined:
-                in_clause = [
-                    h
-                    for h in hits
-                    if clause[0] <= h.span.start < clause[1]
-                    and _nearest_cue(s, h, cues, clause) is joined[-1]
-                ]
-        earlier_in_sentence = [h for h in hits if h.span.end <= clause[0]]
-        if (
-            not in_clause
-            and earlier_in_sentence
-            # ", а затем вылетел в Доху, где провел переговоры": still the same day
-            and SEQUENCE_RE.search(s, earlier_in_sentence[-1].span.end, clause[0] + 12)
-        ):
-            # "В понедельник X встретился с Y, а затем его принял Z": the same day
-            in_clause = earlier_in_sentence[-1:]
-        if not in_clause:
-            # a date in another clause belongs to the contact word of that clause, if any:
-            # "первый разговор за два года: предыдущий разговор состоялся в декабре 2022"
-            hits = [
-                h
-                for h in hits
-                if not _owned_elsewhere(s, h, cue, cues) and not self._verb_clause(s, h, cue, found)
-            ]
-            if not hits:
-                return None
-        hit = min(in_clause or hits, key=lambda h: _gap(s, h, cue))
-        if hit.date.precision == "year":
-            # "в этом году уже вел переговоры — 22 января": the day within that year
-            finer = [
-                h
-                for h in hits
-                if h.date.year == hit.date.year
-                and h.date.month is not None
-                and not _owned_elsewhere(s, h, cue, cues)
-            ]
-            hit = min(finer, key=lambda h: _gap(s, h, cue)) if finer else hit
-        value = hit.date
-        if value.year is None and value.month and value.day and hit.weekday is not None:
-            value = self._narrow(value, hit.weekday, found)
-        return value
-
-    def _verb_clause(self, s: str, hit: DateHit, cue: Cue, found: list[Found]) -> bool:
-        """True when the date stands in a clause of another event told by its own verb:
-        "Визит прошел на фоне обострения: накануне Россия признала ДНР" (but "Путин был в
-        Сербии 17 января — тогда прошли переговоры" tells the trip of a participant)."""
-        hs, he = clause_bounds(s, hit.span.start)
-        if hs <= cue.start < he or any(hs <= f.start < he for f in found):
-            return False
-        between = s[cue.end : hs] if hs >= cue.end else s[he : cue.start]
-        if not re.search(r"[:;]|\s[–—-]\s", between):
-            return False  # only a clause set off by a colon or dash tells its own event
-        words = re.findall(r"[а-яё]+", s[hs:he])
-        return any(
-            p.tag.POS == "VERB" and "past" in p.tag
-            for w in words
-            for p in self.lemmatizer.parses(w)[:1]
-        )
-
-    def _narrow(self, value: PartialDate, weekday: int, found: list[Found]) -> PartialDate:
-        until = date.today().year + 1
-        years = {
-            y
-            for y in range(2000, until + 1)
-            if _weekday(y, value.month or 1, value.day or 1) == weekday
-        }
-        titled = [(m.person, o) for m in found for o in m.offices]
-        if not titled:
-            return value
-        for person, office in titled:
-            years &= self.registry.tenure_years(person, office, until)
-        return replace(value, year=years.pop()) if len(years) == 1 else value
-
     def _complete_surnames(self, text: str, mentions: list[Found]) -> list[Found]:
         out = []
         for m in mentions:
@@ -1235,184 +1037,6 @@ class ContactExtractor:
                     return "-".join(x[:1].upper() + x[1:] for x in str(p.normal_form).split("-"))
         return None
 
-    @staticmethod
-    def _record(c: _Candidate) -> ExtractedContact:
-        return ExtractedContact(
-            participants=c.participants,
-            kind=c.kind,
-            status=c.status,
-            date=c.date,
-            snippet=c.snippet,
-            start=c.start,
-            end=c.end,
-            place=c.place,
-            initiator=c.initiator,
-        )
-
-
-def _settle_claims(candidates: list[_Candidate]) -> list[_Candidate]:
-    """A claimed contact ("якобы состоялся 7 ноября") of a pair whose contact the article
-    reports denied is that denied contact; its kind is the denied one's."""
-    denied = {c.participants: c for c in candidates if c.status == "denied"}
-    return [
-        replace(c, status="denied", kind=denied[c.participants].kind, weak=True)
-        if c.alleged and c.participants in denied
-        else c
-        for c in candidates
-    ]
-
-
-ALLEGED_RE = re.compile(r"(?<![\w-])якобы(?![\w-])", re.IGNORECASE)
-LEFTOVER_END_RE = re.compile(r"[.!?…»\"]\s*$")
-
-
-def _host_after(cue: Cue, mentions: list[Found]) -> Found | None:
-    """The host right after "принял" ("его принял Си Цзиньпин"): a subject within 30 chars."""
-    return next((m for m in mentions if 0 <= m.start - cue.end < 30 and "nomn" in m.cases), None)
-
-
-def _one_per_partner(cue: Cue, found: list[Found]) -> list[tuple[str, ...]]:
-    """ "Шойгу провел разговоры с X, Y и Z": one contact of the subject with each partner."""
-    subjects = {f.person for f in found if f.end <= cue.start}
-    partners = list(dict.fromkeys(f.person for f in found if f.start >= cue.end))
-    if len(subjects) != 1 or len(partners) < 2:
-        return []
-    subject = subjects.pop()
-    return [tuple(sorted((subject, p))) for p in partners if p != subject]
-
-
-LIST_GAP_RE = re.compile(
-    r"(?:-(?:го|м|й))?(?:\s*(?:,|и|а также)\s*|\s+)"
-    r"(?:(?:в|во|на)\s+[А-ЯЁ][\w-]+(?:\s+[\w-]+)?\s+)?",
-    re.IGNORECASE,
-)
-
-
-def _listed_dates(
-    s: str, cue: Cue, hits: list[DateHit], clause: tuple[int, int], cues: list[Cue]
-) -> list[PartialDate]:
-    """Dates listed one after another after a contact verb, each a separate event."""
-    after = [
-        h
-        for h in hits
-        if cue.end <= h.span.start < clause[1]
-        and not any(cue.end <= c.start < h.span.start for c in cues if c is not cue)
-    ]
-    if len(after) < 2 or after[0].span.start - cue.end > 80:
-        return []
-    run = [after[0]]
-    for hit in after[1:]:
-        gap = s[run[-1].span.end : hit.span.start]
-        if len(gap) > 40 or not LIST_GAP_RE.fullmatch(gap) or not re.search(r",|\bи\b", gap):
-            break
-        run.append(hit)
-    return [h.date for h in run] if len(run) >= 2 else []
-
-
-STORY_REACH = 2  # sentences an undated contact looks back for the day of its story
-STORY_REACH_AFTER = 5  # ... when it begins "После …", "Затем …"
-AFTER_START_RE = re.compile(r"\s*(?:После|Затем|Позже|Потом|Вслед за)\b")
-
-
-def _story_days(candidates: list[_Candidate]) -> list[_Candidate]:
-    """An undated contact told right after a dated one of the same person is that day's:
-    "В понедельник Трамп принял Зеленского. ... американский президент позвонил Путину"."""
-    out: list[_Candidate] = []
-    for c in candidates:
-        if c.date is None and not c.earlier and c.status == "happened" and c.sentence != TITLE:
-            # "После общего заседания Путин и Зеленский провели встречу": later that day
-            reach = STORY_REACH_AFTER if AFTER_START_RE.match(c.snippet) else STORY_REACH
-            story = [
-                d
-                for d in out
-                if 0 < c.sentence - d.sentence <= reach
-                and d.date is not None
-                and d.date.precision == "day"
-                and not d.earlier
-                and set(d.participants) & set(c.participants)
-            ]
-            if story:
-                c = replace(c, date=story[-1].date, lead=False)
-        out.append(c)
-    return out
-
-
-YEAR_IN_TEXT_RE = re.compile(r"(?:19|20)\d\d")
-
-
-SAME_YEAR_RE = re.compile(r"\s+(?:того же|этого же) года(?![\w-])", re.IGNORECASE)
-
-
-def _year_in_sentence(s: str, hits: list[DateHit]) -> list[DateHit]:
-    """ "ставший президентом в марте 2019 года, уже 3 апреля провел переговоры": a day and
-    month without a year, after a date with its year in the same sentence and not before
-    it in the calendar, is of that year."""
-    out: list[DateHit] = []
-    told: DateHit | None = None
-    for h in hits:
-        d = h.date
-        if YEAR_IN_TEXT_RE.search(h.span.text) and d.year and d.month:
-            told = h
-        elif (
-            told is not None
-            and d.month
-            and told.date.month
-            and d.month >= told.date.month
-            and d.year != told.date.year
-            and not RELATIVE_DATE_RE.fullmatch(h.span.text)
-            and s[told.span.end : h.span.start].count(",") <= 3
-        ):
-            h = replace(h, date=PartialDate(told.date.year, d.month, d.day))
-        out.append(h)
-    return out
-
-
-def _told_years(sentence: str, anchor: date | None) -> dict[int, int]:
-    """Month -> year for the dates a sentence gives with their year ("в январе 2020 года")."""
-    out: dict[int, int] = {}
-    for h in find_date_hits(sentence, published=anchor):
-        if h.date.year is None:
-            continue
-        if h.date.month and YEAR_IN_TEXT_RE.search(h.span.text):
-            out[h.date.month] = h.date.year
-        elif h.date.month is None:
-            out[0] = h.date.year  # "В прошлом году Си и Абэ встречались дважды. 27 июня ..."
-    return out
-
-
-def _stated_years(s: str, hits: list[DateHit], years: dict[int, int]) -> list[DateHit]:
-    """ "А в январе 2020 года они встретились дважды. 23 января ...": a day and month
-    without a year take the year just stated for that month (the nearest year in the text);
-    "27 августа того же года" takes the year the sentence before stated."""
-    if not years:
-        return hits
-    out = []
-    for h in hits:
-        year = years.get(h.date.month, years.get(0)) if h.date.month else None
-        if h.date.month and SAME_YEAR_RE.match(s, h.span.end):
-            year = next(reversed(years.values()))
-        if (
-            year is not None
-            and year != h.date.year
-            and not YEAR_IN_TEXT_RE.search(h.span.text)
-            and not RELATIVE_DATE_RE.fullmatch(h.span.text)
-        ):
-            h = replace(h, date=PartialDate(year, h.date.month, h.date.day))
-        out.append(h)
-    return out
-
-
-def _phone_talk(candidates: list[_Candidate]) -> list[_Candidate]:
-    """ "разговор", "беседа" of a pair whose calls the article reports are calls too:
-    "первый разговор Путина и Шольца за два года: предыдущий состоялся 2 декабря"."""
-    callers = {frozenset(c.participants) for c in candidates if c.kind == "phone" and not c.weak}
-    return [
-        replace(c, kind="phone")
-        if c.weak and c.kind == "talks" and frozenset(c.participants) in callers
-        else c
-        for c in candidates
-    ]
-
 
 def _lead_limit(sentences: list[tuple[int, str]]) -> int:
     """Index past the lead: headline lines and stamps ("9 сентября 2021, 18:55") don't count."""
@@ -1423,320 +1047,3 @@ def _lead_limit(sentences: list[tuple[int, str]]) -> int:
             if real == LEAD_SENTENCES:
                 return index + 1
     return len(sentences)
-
-
-def _partner_only(s: str, found: list[Found]) -> bool:
-    """The one person of a clause is a "с"-partner: "встреча с председателем КНР Си"."""
-    return (
-        len(found) == 1
-        and "ablt" in found[0].cases
-        and bool(WITH_RE.search(s[max(0, found[0].start - 60) : found[0].start]))
-    )
-
-
-def _antecedents(s: str, mentions: list[Found], clause_start: int) -> list[Found]:
-    """People a relative clause refers back to: "X и Y, которые встречаются"."""
-    out: list[Found] = []
-    edge = clause_start
-    for m in reversed([m for m in mentions if m.end <= clause_start]):
-        gap = s[m.end : edge]
-        if (not out and len(gap.strip()) == 0) or (out and ANTECEDENT_GAP_RE.fullmatch(gap)):
-            out.append(m)
-            edge = m.start
-        elif out:
-            break
-    return out
-
-
-JOINED_RE = re.compile(
-    r"(?<![\w-])к (?:ним|нему|переговорам|встрече|беседе)(?: [а-яё]+)? присоединил\w+"
-    r"|присоединил\w+ к (?:ним|нему|переговорам|встрече|беседе)(?![\w-])",
-    re.IGNORECASE,
-)
-SEQUENCE_RE = re.compile(r",\s*(?:а затем|а потом|после чего)\b", re.IGNORECASE)
-# what may stand between two contact verbs of one subject: "провел переговоры с Y и встретился"
-AND_RE = re.compile(r"[^,.;:]{0,120}?\sи\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
-RELATIVE_GUEST_RE = re.compile(r",?\s*котор(?:ого|ую|ых)\b", re.IGNORECASE)
-ROUNDS_RE = re.compile(r"(?<![\w-])раунд\w{0,3}(?![\w-])", re.IGNORECASE)
-ORDINAL_ROUNDS_RE = re.compile(
-    r"\s*(?:Первый|Второй|Третий|Предыдущий|Последний)(?: раунд)?\s+(?:прошел|состоялся)\b",
-    re.IGNORECASE,
-)
-FEMININE_PRONOUNS = frozenset(["она", "ее", "её", "ней", "нее"])
-MASCULINE_PRONOUNS = frozenset(["он", "его", "ним", "него"])
-PRONOUN_WORD_RE = re.compile(r"\s*(?:с\s+)?(?<![\w-])(его|ее|её|ним|ней)(?![\w-])", re.IGNORECASE)
-BARE_TITLE_RANKS = {"президент": "president", "премьер": "prime_minister", "канцлер": "chancellor"}
-BARE_TITLE_RE = re.compile(
-    r"(?<![\w-])(?<!-)(президент|премьер|канцлер)(?:а|у|ом|е)?(?![\w-])"
-    r"(?!\s+(?-i:[А-ЯЁ]))",  # "президент Франции", "президент США" are titles of their own
-    re.IGNORECASE,
-)
-THEN_RE = re.compile(r"[,—–-]\s*тогда\b", re.IGNORECASE)
-TRAVEL_RE = re.compile(
-    r"(?<![\w-])(?:побывал|прилетел|прибыл|приехал|посетил|отправился|находился)\w{0,2}(?![\w-])",
-    re.IGNORECASE,
-)
-ON_FORUM_RE = re.compile(r"(?<![\w-])на\s+$", re.IGNORECASE)
-FORUM_RE = re.compile(r"(?:саммит|форум|конференци|совещани|сесси|заседани)", re.IGNORECASE)
-NOT_HELD_RE = re.compile(
-    r"(?<![\w-])(?:она|он|оно|они)\s+(?:так\s+и\s+|тогда\s+)?не\s+состоял(?:ась|ся|ось|ись)",
-    re.IGNORECASE,
-)
-CONTRAST_RE = re.compile(r",\s*(?:но|а|хотя|однако|зато)\s", re.IGNORECASE)
-# a clause that goes on about the subject before it: ", где переговоры с Y", " — тогда ..."
-WHERE_RE = re.compile(r"\s*,\s*где\b", re.IGNORECASE)
-DASH_BEFORE_RE = re.compile(r"\s[–—-]\s*$")
-NOT_THE_EVENT_BEFORE_RE = re.compile(
-    # a manner ("в режиме видеоконференции") or a setting ("на полях встречи министров G20"):
-    # the contact word after it is not an event that owns the clause's date
-    r"(?:(?:в (?:режиме|формате)|по|на полях|в кулуарах|в рамках)\s+"
-    # "в четверг, 11 июля, сразу после юбилейного саммита НАТО он встретился": a time
-    r"|(?:сразу |вскоре |незадолго )?(?:после|перед|до|накануне)\s+"
-    r"(?:[а-яё]+(?:ого|его|ой|ей|ых|их)\s+)?)$",
-    re.IGNORECASE,
-)
-
-
-def _by_phone(s: str, cue: Cue, cues: list[Cue], clause_end: int) -> bool:
-    """A contact word followed in its clause by "в режиме видеоконференции", "по телефону"."""
-    manner = MANNER_PHONE_RE.search(s, cue.end, clause_end)
-    return manner is not None and not any(
-        c.kind != "phone" and cue.end <= c.start < manner.start() for c in cues
-    )
-
-
-def _stated_news_date(sentences: list[tuple[int, str]]) -> PartialDate | None:
-    """A page with no header date: the first full date of its lead ("24 июня 2023 года")."""
-    for _, sentence in sentences[:NEWS_DATE_SENTENCES]:
-        for hit in find_date_hits(sentence, published=None):
-            if hit.date.precision == "day" and not EARLIER_RE.search(
-                sentence[clause_bounds(sentence, hit.span.start)[0] : hit.span.start]
-            ):
-                return hit.date
-    return None
-
-
-def _same_day(found: list[_Candidate], before: list[_Candidate]) -> list[_Candidate]:
-    """Undated contacts of "в тот же день", "после переговоров" take the story's last date."""
-    story = [
-        c
-        for c in before
-        if c.sentence != TITLE and not c.earlier and c.participants and (c.date or c.lead)
-    ]
-    if not story:
-        return found
-    ref = story[-1]
-    if ref.date is None:
-        # "Визит длился несколько часов" after the dated talks of the same pair: that day
-        ref = next(
-            (c for c in reversed(story) if c.date and c.participants == ref.participants), ref
-        )
-    return [
-        replace(c, date=ref.date, lead=ref.lead and ref.date is None)
-        if c.date is None and not c.earlier
-        else c
-        for c in found
-    ]
-
-
-def _earlier(clause: str, when: PartialDate | None, cue_at: int) -> bool:
-    """A clause about a past event: "предыдущий разговор", "ранее ... 6 мая"."""
-    return bool(EARLIER_RE.search(clause)) or (
-        when is not None and bool(EARLIER_DATED_RE.search(clause[:cue_at]))
-    )
-
-
-def _elaboration(s: str, clause_start: int) -> bool:
-    """A clause that goes on about the subject before it: ", где переговоры с Y",
-    "X был в Сербии 17 января — тогда прошли переговоры с Y"."""
-    return bool(WHERE_RE.match(s, clause_start)) or bool(
-        DASH_BEFORE_RE.search(s, max(0, clause_start - 4), clause_start)
-    )
-
-
-def _pronoun_before(s: str, clause_start: int, cue: Cue) -> str:
-    """The object or partner pronoun of a clause ("его принял", "с ней"), or ""."""
-    m = PRONOUN_WORD_RE.search(s, clause_start, cue.start) or PRONOUN_WORD_RE.match(s, cue.end)
-    return m.group(1) if m else ""
-
-
-def _setting(s: str, cue: Cue) -> bool:
-    """A contact word that is the setting or manner of another ("на полях встречи", "в
-    режиме видеоконференции", "на саммите G7"), not an event that owns a date."""
-    return bool(NOT_THE_EVENT_BEFORE_RE.search(s, 0, cue.start)) or bool(
-        ON_FORUM_RE.search(s, max(0, cue.start - 4), cue.start) and FORUM_RE.match(s, cue.start)
-    )
-
-
-def _late_undoing(s: str, cue: Cue, cues: list[Cue]) -> Status | None:
-    """ "Встречу X с Y, которая должна была пройти в среду, отменили": the predicate of a
-    contact noun that comes after its relative clause; never across "но", "а", "хотя"."""
-    end = min((c.start for c in cues if c.start > cue.end and not _setting(s, c)), default=len(s))
-    tail = s[cue.end : end]
-    if NOT_HELD_RE.search(tail):
-        # "Встречу планировали провести 17 июня, однако тогда она не состоялась"
-        return "cancelled"
-    for status, pattern in PREDICATE_STATUS:
-        m = pattern.search(tail) if status in ("cancelled", "postponed") else None
-        if m is not None and not CONTRAST_RE.search(tail, 0, m.start()):
-            return status
-    return None
-
-
-def _gap(s: str, hit: DateHit, cue: Cue) -> int:
-    """Letters between a date and a contact word; a comma between them counts as 60 more
-    ("встречались ... в прошлом месяце, разговор был деловым")."""
-    between = (
-        s[hit.span.end : cue.start] if cue.start >= hit.span.end else s[cue.end : hit.span.start]
-    )
-    return max(cue.start - hit.span.end, hit.span.start - cue.end, 0) + 60 * ("," in between)
-
-
-def _nearest_cue(s: str, hit: DateHit, cues: list[Cue], clause: tuple[int, int]) -> Cue | None:
-    """The contact word of the clause a date stands next to ("провел сегодня беседу ...")."""
-    heads = [c for c in cues if clause[0] <= c.start < clause[1] and not _setting(s, c)]
-    return min(heads, key=lambda c: _gap(s, hit, c), default=None)
-
-
-def _owned_elsewhere(s: str, hit: DateHit, cue: Cue, cues: list[Cue]) -> bool:
-    """True when the clause of a date holds another contact word than `cue`."""
-    hs, he = clause_bounds(s, hit.span.start)
-    return any(
-        c is not cue
-        and hs <= c.start < he
-        # "13 октября в Астане, на полях совещания": a setting, not an event of its own
-        and not _setting(s, c)
-        for c in cues
-    )
-
-
-def _forward(when: PartialDate, anchor: date, hits: list) -> PartialDate:
-    """A bare weekday or month of a planned contact points forward: "созвонятся в субботу"."""
-    value = when.to_date()
-    if (
-        when.precision == "month"
-        and when.year is not None
-        and when.month is not None
-        and (when.year, when.month) < (anchor.year, anchor.month)
-        and not any(h.date == when and re.search(r"\d{4}|года", h.span.text) for h in hits)
-    ):
-        return PartialDate(when.year + 1, when.month)  # "встретятся в апреле": the next April
-    if when.precision != "day" or value is None or value >= anchor:
-        return when
-    if not any(h.date == when and WEEKDAY_RE.fullmatch(h.span.text) for h in hits):
-        return when
-    ahead = value + timedelta(days=7)
-    return PartialDate(ahead.year, ahead.month, ahead.day)
-
-
-def _weekday(year: int, month: int, day: int) -> int | None:
-    try:
-        return date(year, month, day).weekday()
-    except ValueError:
-        return None
-
-
-def _initiator(sentence: str, near: int | None) -> str | None:
-    m = INITIATIVE_RE.search(sentence)
-    if m is None or (abs(m.start() - near) > 60 if near is not None else m.start() > 40):
-        return None
-    word = m.group(1).lower()
-    return next((side for stem, side in SIDE_ADJECTIVES.items() if word.startswith(stem)), None)
-
-
-def _rank(c: _Candidate) -> tuple[int, int, int]:
-    """Best evidence first: the fullest statement, then the earliest one (the lead)."""
-    return (c.score, -c.sentence, KIND_PRIORITY[c.kind] * (not c.weak))
-
-
-def _group(kind: Kind) -> str:
-    return "phone" if kind == "phone" else "in_person"
-
-
-def _merge(candidates: list[_Candidate], default: PartialDate | None) -> list[_Candidate]:
-    """Same people, kind group, status and compatible dates: one contact, best evidence kept.
-
-    The undated lead report is the article's news: it takes a date stated later only when
-    that date is close to the article's own (`default`); an older date is another event.
-    """
-    strong = [c for c in candidates if not c.weak]
-    weak = [c for c in candidates if c.weak]
-    merged: list[_Candidate] = []
-    for c in sorted(strong, key=lambda c: c.sentence) + sorted(weak, key=lambda c: c.sentence):
-        for i, m in enumerate(merged):
-            same_kind = c.weak or _group(c.kind) == _group(m.kind)
-            dates_ok = c.date is None or m.date is None or c.date.compatible(m.date)
-            if dates_ok and default is not None and (c.date is None) != (m.date is None):
-                undated, dated = (c, m) if c.date is None else (m, c)
-                # an undated report told before an old dated one is not that old event
-                # ("Путин и Зеленский провели первую встречу. … Впервые они поговорили 11 июля")
-                dates_ok = _near(dated.date, default) or (
-                    not undated.lead and undated.sentence > dated.sentence
-                )
-            if (
-                m.participants == c.participants
-                and same_kind
-                and c.status == m.status
-                and c.earlier == m.earlier
-                and dates_ok
-            ):
-                merged[i] = _combine(m, c)
-                break
-        else:
-            merged.append(c)
-    return merged
-
-
-def _near(when: PartialDate | None, news: PartialDate) -> bool:
-    """Whether `when` may be the date of news published (or datelined) on `news`."""
-    period, day = (when.period() if when else None), news.to_date()
-    if period is None or day is None or news.precision != "day":
-        return True
-    return period[0] <= day + timedelta(days=1) and day - timedelta(days=NEWS_AGE_DAYS) <= period[1]
-
-
-def _wording(c: _Candidate) -> _Candidate:
-    """The candidate with the place its kind was worded: body sentences first, headline last."""
-    if c.weak:
-        return c
-    return replace(c, worded=(1 << 29) if c.sentence == TITLE else c.sentence)
-
-
-def _combine(a: _Candidate, b: _Candidate) -> _Candidate:
-    """One contact from two reports of it.
-
-    The kind comes from the earliest sentence that words it: an event told as "переговоры"
-    in the lead and as "встреча" further on (or the other way round) keeps the lead's word;
-    "разговор"/"беседа" never decide the kind when another word does.
-    """
-    best, other = (a, b) if _rank(a) >= _rank(b) else (b, a)
-    kind = best.kind if best.worded <= other.worded else other.kind
-    when = _more_precise(best.date, other.date)
-    evidence = other if best.sentence == TITLE and other.sentence != TITLE else best
-    return replace(
-        best,
-        sentence=evidence.sentence,
-        start=evidence.start,
-        end=evidence.end,
-        snippet=evidence.snippet,
-        status=evidence.status,
-        grouped=best.grouped and other.grouped,
-        lead=best.lead or other.lead,
-        kind=kind,
-        worded=min(a.worded, b.worded),
-        weak=best.weak and other.weak,
-        date=when,
-        place=best.place or other.place,
-        initiator=best.initiator or other.initiator,
-    )
-
-
-def _more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
-    if a is None or b is None:
-        return a or b
-    order = {"day": 3, "month": 2, "year": 1, None: 0}
-    if order[a.precision] == order[b.precision]:
-        known_a = sum(x is not None for x in (a.year, a.month, a.day))
-        known_b = sum(x is not None for x in (b.year, b.month, b.day))
-        return a if known_a >= known_b else b
-    return a if order[a.precision] > order[b.precision] else b

@@ -122,7 +122,7 @@ def merged_kind(old_kind: str, old_status: str, new_kind: str, new_status: str) 
     """The kind after a new report: a planned contact takes the kind of the held one.
 
     Within one article the extractor already chose the kind of an in-person event by its
-    lead wording (retrieval.contacts._combine: the earliest body sentence that names the
+    lead wording (retrieval.contact_candidates._combine: the earliest body sentence that names the
     event as "переговоры" or "встреча" decides). Across articles the first held report keeps
     its kind; "talks" and "meeting" of one event never split it into two contacts.
     """

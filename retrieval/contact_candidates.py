@@ -1,0 +1,230 @@
+"""Contact candidates of one article and their settling and merging within the article.
+
+Owns the Candidate the extractor makes for each contact word it reads, and the post-processing
+of an article's candidates: claims settled by a denial, "разговор" of callers read as a call,
+undated contacts dated by the day of their story, reports of one event merged with the best
+evidence kept, and the final ExtractedContact record.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import timedelta
+
+from retrieval.types import ExtractedContact, Kind, PartialDate, Status
+
+KIND_PRIORITY: dict[Kind, int] = {"phone": 4, "meeting": 3, "talks": 2, "visit": 1}
+IN_PERSON: frozenset[Kind] = frozenset({"meeting", "talks", "visit"})
+TITLE = -1  # sentence index of the headline
+NEWS_AGE_DAYS = 7  # a fresh report tells of an event at most this old
+STORY_REACH = 2  # sentences an undated contact looks back for the day of its story
+STORY_REACH_AFTER = 5  # ... when it begins "После …", "Затем …"
+AFTER_START_RE = re.compile(r"\s*(?:После|Затем|Позже|Потом|Вслед за)\b")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One contact as one sentence of the article tells it, before merging."""
+
+    participants: tuple[str, ...]
+    kind: Kind
+    weak: bool
+    status: Status
+    date: PartialDate | None
+    earlier: bool
+    score: int
+    sentence: int
+    start: int
+    end: int
+    snippet: str
+    place: str | None
+    initiator: str | None
+    grouped: bool = False  # every participant comes from a group title ("лидеры")
+    lead: bool = False  # undated news of the lead: dated by the dateline unless merged
+    worded: int = 1 << 30  # sentence that worded the kind (see wording)
+    alleged: bool = False  # "разговор якобы состоялся": a claim, as good as the article's word
+
+
+def rank(c: Candidate) -> tuple[int, int, int]:
+    """Best evidence first: the fullest statement, then the earliest one (the lead)."""
+    return (c.score, -c.sentence, KIND_PRIORITY[c.kind] * (not c.weak))
+
+
+def group_of(kind: Kind) -> str:
+    """Calls merge only with calls; meetings, talks and visits with each other."""
+    return "phone" if kind == "phone" else "in_person"
+
+
+def wording(c: Candidate) -> Candidate:
+    """The candidate with the place its kind was worded: body sentences first, headline last."""
+    if c.weak:
+        return c
+    return replace(c, worded=(1 << 29) if c.sentence == TITLE else c.sentence)
+
+
+def settle_claims(candidates: list[Candidate]) -> list[Candidate]:
+    """A claimed contact ("якобы состоялся 7 ноября") of a pair whose contact the article
+    reports denied is that denied contact; its kind is the denied one's."""
+    denied = {c.participants: c for c in candidates if c.status == "denied"}
+    return [
+        replace(c, status="denied", kind=denied[c.participants].kind, weak=True)
+        if c.alleged and c.participants in denied
+        else c
+        for c in candidates
+    ]
+
+
+def phone_talk(candidates: list[Candidate]) -> list[Candidate]:
+    """ "разговор", "беседа" of a pair whose calls the article reports are calls too:
+    "первый разговор Путина и Шольца за два года: предыдущий состоялся 2 декабря"."""
+    callers = {frozenset(c.participants) for c in candidates if c.kind == "phone" and not c.weak}
+    return [
+        replace(c, kind="phone")
+        if c.weak and c.kind == "talks" and frozenset(c.participants) in callers
+        else c
+        for c in candidates
+    ]
+
+
+def same_day(found: list[Candidate], before: list[Candidate]) -> list[Candidate]:
+    """Undated contacts of "в тот же день", "после переговоров" take the story's last date."""
+    story = [
+        c
+        for c in before
+        if c.sentence != TITLE and not c.earlier and c.participants and (c.date or c.lead)
+    ]
+    if not story:
+        return found
+    ref = story[-1]
+    if ref.date is None:
+        # "Визит длился несколько часов" after the dated talks of the same pair: that day
+        ref = next(
+            (c for c in reversed(story) if c.date and c.participants == ref.participants), ref
+        )
+    return [
+        replace(c, date=ref.date, lead=ref.lead and ref.date is None)
+        if c.date is None and not c.earlier
+        else c
+        for c in found
+    ]
+
+
+def story_days(candidates: list[Candidate]) -> list[Candidate]:
+    """An undated contact told right after a dated one of the same person is that day's:
+    "В понедельник Трамп принял Зеленского. ... американский президент позвонил Путину"."""
+    out: list[Candidate] = []
+    for c in candidates:
+        if c.date is None and not c.earlier and c.status == "happened" and c.sentence != TITLE:
+            # "После общего заседания Путин и Зеленский провели встречу": later that day
+            reach = STORY_REACH_AFTER if AFTER_START_RE.match(c.snippet) else STORY_REACH
+            story = [
+                d
+                for d in out
+                if 0 < c.sentence - d.sentence <= reach
+                and d.date is not None
+                and d.date.precision == "day"
+                and not d.earlier
+                and set(d.participants) & set(c.participants)
+            ]
+            if story:
+                c = replace(c, date=story[-1].date, lead=False)
+        out.append(c)
+    return out
+
+
+def merge_candidates(candidates: list[Candidate], default: PartialDate | None) -> list[Candidate]:
+    """Same people, kind group, status and compatible dates: one contact, best evidence kept.
+
+    The undated lead report is the article's news: it takes a date stated later only when
+    that date is close to the article's own (`default`); an older date is another event.
+    """
+    strong = [c for c in candidates if not c.weak]
+    weak = [c for c in candidates if c.weak]
+    merged: list[Candidate] = []
+    for c in sorted(strong, key=lambda c: c.sentence) + sorted(weak, key=lambda c: c.sentence):
+        for i, m in enumerate(merged):
+            same_kind = c.weak or group_of(c.kind) == group_of(m.kind)
+            dates_ok = c.date is None or m.date is None or c.date.compatible(m.date)
+            if dates_ok and default is not None and (c.date is None) != (m.date is None):
+                undated, dated = (c, m) if c.date is None else (m, c)
+                # an undated report told before an old dated one is not that old event
+                # ("Путин и Зеленский провели первую встречу. … Впервые они поговорили 11 июля")
+                dates_ok = _near(dated.date, default) or (
+                    not undated.lead and undated.sentence > dated.sentence
+                )
+            if (
+                m.participants == c.participants
+                and same_kind
+                and c.status == m.status
+                and c.earlier == m.earlier
+                and dates_ok
+            ):
+                merged[i] = _combine(m, c)
+                break
+        else:
+            merged.append(c)
+    return merged
+
+
+def _near(when: PartialDate | None, news: PartialDate) -> bool:
+    """Whether `when` may be the date of news published (or datelined) on `news`."""
+    period, day = (when.period() if when else None), news.to_date()
+    if period is None or day is None or news.precision != "day":
+        return True
+    return period[0] <= day + timedelta(days=1) and day - timedelta(days=NEWS_AGE_DAYS) <= period[1]
+
+
+def _combine(a: Candidate, b: Candidate) -> Candidate:
+    """One contact from two reports of it.
+
+    The kind comes from the earliest sentence that words it: an event told as "переговоры"
+    in the lead and as "встреча" further on (or the other way round) keeps the lead's word;
+    "разговор"/"беседа" never decide the kind when another word does.
+    """
+    best, other = (a, b) if rank(a) >= rank(b) else (b, a)
+    kind = best.kind if best.worded <= other.worded else other.kind
+    when = _more_precise(best.date, other.date)
+    evidence = other if best.sentence == TITLE and other.sentence != TITLE else best
+    return replace(
+        best,
+        sentence=evidence.sentence,
+        start=evidence.start,
+        end=evidence.end,
+        snippet=evidence.snippet,
+        status=evidence.status,
+        grouped=best.grouped and other.grouped,
+        lead=best.lead or other.lead,
+        kind=kind,
+        worded=min(a.worded, b.worded),
+        weak=best.weak and other.weak,
+        date=when,
+        place=best.place or other.place,
+        initiator=best.initiator or other.initiator,
+    )
+
+
+def _more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
+    if a is None or b is None:
+        return a or b
+    order = {"day": 3, "month": 2, "year": 1, None: 0}
+    if order[a.precision] == order[b.precision]:
+        known_a = sum(x is not None for x in (a.year, a.month, a.day))
+        known_b = sum(x is not None for x in (b.year, b.month, b.day))
+        return a if known_a >= known_b else b
+    return a if order[a.precision] > order[b.precision] else b
+
+
+def to_record(c: Candidate) -> ExtractedContact:
+    """The contact record of a settled candidate."""
+    return ExtractedContact(
+        participants=c.participants,
+        kind=c.kind,
+        status=c.status,
+        date=c.date,
+        snippet=c.snippet,
+        start=c.start,
+        end=c.end,
+        place=c.place,
+        initiator=c.initiator,
+    )

@@ -1,0 +1,249 @@
+"""The clause around a contact word: who its partners, guests and hosts are, how it is told.
+
+Owns the wording patterns ContactExtractor reads a clause with (gaps between names, genitive
+chains, pronouns, guests of "принял", participle agents, bare titles, frames and predicates)
+and the pure helpers over them: partners and antecedents of a contact word, its manner (by
+phone), an earlier event, a late predicate that undoes it, the side that initiated it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.contact_dates import setting
+from retrieval.cues import (
+    EARLIER_DATED_RE,
+    EARLIER_RE,
+    INITIATIVE_RE,
+    MANNER_PHONE_RE,
+    PREDICATE_STATUS,
+    WITH_RE,
+    Cue,
+)
+from retrieval.offices import SIDE_ADJECTIVES
+from retrieval.people import Found
+from retrieval.types import PartialDate, Status
+
+GAP_RE = re.compile(r"[\s,]*(?:и|,)?[\s,]*")
+TITLED_GAP_RE = re.compile(
+    r"\s*(?:,\s*|\s+и\s+|,\s*а также\s+)[а-яё-]+(?:ом|ем|ём|ой|ей)\s+(?:[\w«»\"-]+\s+){0,4}"
+)
+CHAIN_GAP_RE = re.compile(r"(?:\s+[а-яё-]+){0,3}\s+|\s*(?:,|и)\s*|\s*", re.IGNORECASE)
+PREPOSITIONS = frozenset(
+    [
+        "с",
+        "со",
+        "в",
+        "во",
+        "на",
+        "о",
+        "об",
+        "по",
+        "к",
+        "ко",
+        "для",
+        "между",
+        "при",
+        "от",
+        "до",
+        "из",
+        "за",
+        "у",
+        "над",
+        "под",
+        "через",
+        "про",
+        "без",
+    ]
+)
+# the words after a contact noun, to find a genitive of other parties
+NEXT_WORDS_RE = re.compile(r"\s+([а-яё]+)(?:\s+([а-яё]+))?")
+# genitives that describe the contact, not its parties: "встреча высокого уровня"
+NOT_PARTY_HEADS = frozenset({"уровня", "формата", "характера", "типа", "масштаба"})
+PLACE_RE = re.compile(r"(?<![\w-])в\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
+ANTECEDENT_GAP_RE = re.compile(r"\s*(?:,|и)\s+(?:[\w«»-]+\s+){0,5}", re.IGNORECASE)
+CALL_VERB_RE = re.compile(r"позвонил", re.IGNORECASE)
+BY_PHONE_VERB_RE = re.compile(
+    r"по телефону [а-яё]+|[а-яё]+ по телефону", re.IGNORECASE
+)  # "позвонил министру": partner in dative
+# "Помпео принял ...": the guest right before "принял" (a few adverbs may stand between)
+GUEST_GAP_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
+GUEST_PRONOUN_RE = re.compile(r"(?<![\w-])(?:его|ее|её)\s+(?:[а-яё]+\s+){0,2}$", re.IGNORECASE)
+RELATIVE_GUEST_RE = re.compile(r",?\s*котор(?:ого|ую|ых)\b", re.IGNORECASE)
+# a third-person pronoun standing for a participant named in an earlier sentence
+PRONOUN_RE = re.compile(r"(?<![\w-])(?:он|она|его|ее|её|мы|я|ним|ней)(?![\w-])", re.IGNORECASE)
+SUBJECT_PRONOUN_RE = re.compile(r"(?<![\w-])(?:он|она|мы|я)(?![\w-])", re.IGNORECASE)
+WITH_PRONOUN_RE = re.compile(r"\s+(?:[а-яё]+\s+)?(?:с ним|с ней|со мной|с нами)(?![\w-])")
+FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:мы|я)(?![\w-])", re.IGNORECASE)
+FEMININE_PRONOUNS = frozenset(["она", "ее", "её", "ней", "нее"])
+MASCULINE_PRONOUNS = frozenset(["он", "его", "ним", "него"])
+PRONOUN_WORD_RE = re.compile(r"\s*(?:с\s+)?(?<![\w-])(его|ее|её|ним|ней)(?![\w-])", re.IGNORECASE)
+BARE_TITLE_RANKS = {"президент": "president", "премьер": "prime_minister", "канцлер": "chancellor"}
+BARE_TITLE_RE = re.compile(
+    r"(?<![\w-])(?<!-)(президент|премьер|канцлер)(?:а|у|ом|е)?(?![\w-])"
+    r"(?!\s+(?-i:[А-ЯЁ]))",  # "президент Франции", "президент США" are titles of their own
+    re.IGNORECASE,
+)
+# contact nouns in the plural: one event with each partner ("провел разговоры с X, Y и Z")
+PLURAL_CUE_RE = re.compile(
+    r"(?:телефонн\w+\s+)?(?:разговор(?:ы|ов|ами)|встреч(?:и|ами)|бесед(?:ы|ами)|контакт(?:ы|ами))",
+    re.IGNORECASE,
+)
+# words that end a time adverbial before the subject: "Последний раз", "в том году"
+TIME_WORDS = frozenset(
+    {"раз", "году", "месяце", "неделе", "днем", "вечером", "утром", "ночью", "затем", "позже"}
+    # "12 сентября 2019 года Нетаньяху прилетел": the end of a date
+    | {"года", "г", "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа"}
+    | {"сентября", "октября", "ноября", "декабря", "понедельник", "вторник", "среду"}
+    | {"четверг", "пятницу", "субботу", "воскресенье", "вчера", "сегодня", "накануне"}
+)
+FIRST_SINCE_RE = re.compile(
+    r"\s+(?:стал\w{0,2}\s+)?(?:перв\w{2,3})\s+(?:[а-яё]+\s+){0,2}(?:после|с)\s+\d{1,2}\s+[а-яё]+",
+    re.IGNORECASE,
+)
+# "достигнутых X в ходе беседы": the frame between a participle's agent and the contact
+AGENT_FRAME_RE = re.compile(
+    r"\s*(?:в ходе|во время|в рамках|на|по итогам)\s+(?:[а-яё]+\s+){0,2}$", re.IGNORECASE
+)
+# pymorphy reads some passive participles as adjectives: "достигнутых", "принятых"
+PASSIVE_PARTICIPLE_RE = re.compile(r"(?:нн|[уяи]т)(?:ых|ого|ой|ым|ыми|ую|ая|ые|ый|ом)$")
+# a contact word that refers back to the pair of the story: "предыдущий телефонный разговор"
+PREVIOUS_RE = re.compile(
+    r"(?<![\w-])(?:предыдущ|прошл|последн)\w{2,3}\s+(?:[а-яё]+\s+)?$", re.IGNORECASE
+)
+# a contact noun framing the clause's event: "по итогам визита", "в ходе переговоров"
+CIRCUMSTANCE_RE = re.compile(
+    r"(?<![\w-])(?:в ходе|во время|по итогам|в рамках|по завершении)\s+(?:[а-яё]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# a contact noun followed by its predicate: "разговор (якобы) состоялся", "встреча прошла"
+SUBJECT_NOUN_RE = re.compile(
+    r"\s+(?:якобы\s+|уже\s+|действительно\s+)?(?:состоял\w{1,3}|прош(?:ел|ла|ли|ло)"
+    r"|(?:продолжил|начал|завершил|длил)(?:ся|ась|ись|ось))(?![\w-])",
+    re.IGNORECASE,
+)
+ALLEGED_RE = re.compile(r"(?<![\w-])якобы(?![\w-])", re.IGNORECASE)
+NOT_HELD_RE = re.compile(
+    r"(?<![\w-])(?:она|он|оно|они)\s+(?:так\s+и\s+|тогда\s+)?не\s+состоял(?:ась|ся|ось|ись)",
+    re.IGNORECASE,
+)
+CONTRAST_RE = re.compile(r",\s*(?:но|а|хотя|однако|зато)\s", re.IGNORECASE)
+# a clause that goes on about the subject before it: ", где переговоры с Y", " — тогда ..."
+WHERE_RE = re.compile(r"\s*,\s*где\b", re.IGNORECASE)
+DASH_BEFORE_RE = re.compile(r"\s[–—-]\s*$")
+
+
+def genitive_chain(s: str, cue: Cue, mentions: list[Found], end: int) -> list[Found]:
+    """People in the genitive right after a contact noun: "встреча Путина и Трампа"."""
+    if cue.verb:
+        return []
+    chain: list[Found] = []
+    pos = cue.end
+    for m in (m for m in mentions if cue.end <= m.start and m.end <= end):
+        gap = s[pos : m.start]
+        if not chain:
+            ok = (
+                bool(CHAIN_GAP_RE.fullmatch(gap))
+                and not PREPOSITIONS & set(gap.lower().split())
+                and len(gap) < 40
+                and "gent" in m.cases
+            )
+        elif GAP_RE.fullmatch(gap):
+            ok = "gent" in m.cases
+        else:
+            ok = bool(WITH_RE.search(gap)) and len(gap) < 6 and "ablt" in m.cases
+        if not ok:
+            break
+        chain.append(m)
+        pos = m.end
+    return chain
+
+
+def host_after(cue: Cue, mentions: list[Found]) -> Found | None:
+    """The host right after "принял" ("его принял Си Цзиньпин"): a subject within 30 chars."""
+    return next((m for m in mentions if 0 <= m.start - cue.end < 30 and "nomn" in m.cases), None)
+
+
+def one_per_partner(cue: Cue, found: list[Found]) -> list[tuple[str, ...]]:
+    """ "Шойгу провел разговоры с X, Y и Z": one contact of the subject with each partner."""
+    subjects = {f.person for f in found if f.end <= cue.start}
+    partners = list(dict.fromkeys(f.person for f in found if f.start >= cue.end))
+    if len(subjects) != 1 or len(partners) < 2:
+        return []
+    subject = subjects.pop()
+    return [tuple(sorted((subject, p))) for p in partners if p != subject]
+
+
+def partner_only(s: str, found: list[Found]) -> bool:
+    """The one person of a clause is a "с"-partner: "встреча с председателем КНР Си"."""
+    return (
+        len(found) == 1
+        and "ablt" in found[0].cases
+        and bool(WITH_RE.search(s[max(0, found[0].start - 60) : found[0].start]))
+    )
+
+
+def relative_antecedents(s: str, mentions: list[Found], clause_start: int) -> list[Found]:
+    """People a relative clause refers back to: "X и Y, которые встречаются"."""
+    out: list[Found] = []
+    edge = clause_start
+    for m in reversed([m for m in mentions if m.end <= clause_start]):
+        gap = s[m.end : edge]
+        if (not out and len(gap.strip()) == 0) or (out and ANTECEDENT_GAP_RE.fullmatch(gap)):
+            out.append(m)
+            edge = m.start
+        elif out:
+            break
+    return out
+
+
+def by_phone(s: str, cue: Cue, cues: list[Cue], clause_end: int) -> bool:
+    """A contact word followed in its clause by "в режиме видеоконференции", "по телефону"."""
+    manner = MANNER_PHONE_RE.search(s, cue.end, clause_end)
+    return manner is not None and not any(
+        c.kind != "phone" and cue.end <= c.start < manner.start() for c in cues
+    )
+
+
+def is_earlier(clause: str, when: PartialDate | None, cue_at: int) -> bool:
+    """A clause about a past event: "предыдущий разговор", "ранее ... 6 мая"."""
+    return bool(EARLIER_RE.search(clause)) or (
+        when is not None and bool(EARLIER_DATED_RE.search(clause[:cue_at]))
+    )
+
+
+def elaboration(s: str, clause_start: int) -> bool:
+    """A clause that goes on about the subject before it: ", где переговоры с Y",
+    "X был в Сербии 17 января — тогда прошли переговоры с Y"."""
+    return bool(WHERE_RE.match(s, clause_start)) or bool(
+        DASH_BEFORE_RE.search(s, max(0, clause_start - 4), clause_start)
+    )
+
+
+def pronoun_before(s: str, clause_start: int, cue: Cue) -> str:
+    """The object or partner pronoun of a clause ("его принял", "с ней"), or ""."""
+    m = PRONOUN_WORD_RE.search(s, clause_start, cue.start) or PRONOUN_WORD_RE.match(s, cue.end)
+    return m.group(1) if m else ""
+
+
+def late_undoing(s: str, cue: Cue, cues: list[Cue]) -> Status | None:
+    """ "Встречу X с Y, которая должна была пройти в среду, отменили": the predicate of a
+    contact noun that comes after its relative clause; never across "но", "а", "хотя"."""
+    end = min((c.start for c in cues if c.start > cue.end and not setting(s, c)), default=len(s))
+    tail = s[cue.end : end]
+    if NOT_HELD_RE.search(tail):
+        # "Встречу планировали провести 17 июня, однако тогда она не состоялась"
+        return "cancelled"
+    for status, pattern in PREDICATE_STATUS:
+        m = pattern.search(tail) if status in ("cancelled", "postponed") else None
+        if m is not None and not CONTRAST_RE.search(tail, 0, m.start()):
+            return status
+    return None
+
+
+def initiator(sentence: str, near: int | None) -> str | None:
+    m = INITIATIVE_RE.search(sentence)
+    if m is None or (abs(m.start() - near) > 60 if near is not None else m.start() > 40):
+        return None
+    word = m.group(1).lower()
+    return next((side for stem, side in SIDE_ADJECTIVES.items() if word.startswith(stem)), None)

@@ -1,0 +1,332 @@
+"""Which date of a sentence belongs to which contact word, and dates told relative to others.
+
+Owns the choice of a contact's date among the date hits of its sentence (the nearest date of
+its clause, never one owned by another contact word or by another event), dates listed one
+per event, years carried over from a date told before, planned dates that point forward, and
+the news date stated by a page without a header date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from retrieval.cues import EARLIER_RE, Cue, clause_bounds
+from retrieval.dates import RELATIVE_RE, WEEKDAY_RE, DateHit, find_date_hits
+from retrieval.lemmas import Lemmatizer
+from retrieval.people import Found, PersonRegistry
+from retrieval.types import PartialDate
+
+RELATIVE_DATE_RE = re.compile(f"{RELATIVE_RE.pattern}|{WEEKDAY_RE.pattern}", re.IGNORECASE)
+# a date that belongs to another event: "с момента вступления в должность в январе"
+OTHER_EVENT_RE = re.compile(
+    r"(?:с момента|со времени|с начала|после|до|накануне) (?:его |ее |их )?"
+    r"(?:вступлени|избрани|инаугураци|назначени|отставк|выбор)\w*[^,.;:]*$"
+    # "первая встреча после подписания заявления от 9 ноября", "после крушения ... 25 декабря"
+    r"|(?:с момента|со времени|с начала|после) (?:[а-яё]+ )?[а-яё]+(?:ни|ти)я(?![\w-])[^,.;:]*$",
+    re.IGNORECASE,
+)
+# a relative clause of its own event; not "встреча, которая была назначена на 12 октября"
+RELATIVE_PRONOUN_RE = re.compile(
+    r",\s+(?:котор\w{2,3}|где|когда)\s(?!(?:[а-яё]+\s+){0,2}(?:назначен|запланирован|намечен"
+    r"|перенесен|отложен|состо|пройд|пройт|прош|долж))",
+    re.IGNORECASE,
+)
+THEN_RE = re.compile(r"[,—–-]\s*тогда\b", re.IGNORECASE)
+# what may stand between two contact verbs of one subject: "провел переговоры с Y и встретился"
+AND_RE = re.compile(r"[^,.;:]{0,120}?\sи\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
+SEQUENCE_RE = re.compile(r",\s*(?:а затем|а потом|после чего)\b", re.IGNORECASE)
+NOT_THE_EVENT_BEFORE_RE = re.compile(
+    # a manner ("в режиме видеоконференции") or a setting ("на полях встречи министров G20"):
+    # the contact word after it is not an event that owns the clause's date
+    r"(?:(?:в (?:режиме|формате)|по|на полях|в кулуарах|в рамках)\s+"
+    # "в четверг, 11 июля, сразу после юбилейного саммита НАТО он встретился": a time
+    r"|(?:сразу |вскоре |незадолго )?(?:после|перед|до|накануне)\s+"
+    r"(?:[а-яё]+(?:ого|его|ой|ей|ых|их)\s+)?)$",
+    re.IGNORECASE,
+)
+ON_FORUM_RE = re.compile(r"(?<![\w-])на\s+$", re.IGNORECASE)
+FORUM_RE = re.compile(r"(?:саммит|форум|конференци|совещани|сесси|заседани)", re.IGNORECASE)
+LIST_GAP_RE = re.compile(
+    r"(?:-(?:го|м|й))?(?:\s*(?:,|и|а также)\s*|\s+)"
+    r"(?:(?:в|во|на)\s+[А-ЯЁ][\w-]+(?:\s+[\w-]+)?\s+)?",
+    re.IGNORECASE,
+)
+YEAR_IN_TEXT_RE = re.compile(r"(?:19|20)\d\d")
+SAME_YEAR_RE = re.compile(r"\s+(?:того же|этого же) года(?![\w-])", re.IGNORECASE)
+NEWS_DATE_SENTENCES = 5  # where a page without a header date states the date of its news
+
+
+def contact_date(
+    s: str,
+    cue: Cue,
+    hits: list,
+    found: list[Found],
+    clause: tuple[int, int],
+    cues: list[Cue],
+    registry: PersonRegistry,
+    lemmatizer: Lemmatizer,
+) -> PartialDate | None:
+    """The date of the contact word `cue` among the sentence's date `hits`, or None."""
+    if not hits:
+        return None
+    if cue.weak:
+        hits = [
+            h
+            for h in hits
+            if clause[0] <= h.span.start < clause[1] or not RELATIVE_DATE_RE.fullmatch(h.span.text)
+        ]
+        if not hits:
+            return None
+    hits = [
+        h
+        for h in hits
+        if not OTHER_EVENT_RE.search(s[max(0, h.span.start - 80) : h.span.start])
+        # "с Беннетом, который возглавил правительство в июне": the clause's own event
+        and not (h.span.start > cue.end and RELATIVE_PRONOUN_RE.search(s, cue.end, h.span.start))
+    ]
+    if not hits:
+        return None
+    in_clause = [
+        h
+        for h in hits
+        if clause[0] <= h.span.start < clause[1]
+        and (
+            _nearest_cue(s, h, cues, clause) in (cue, None)
+            # "Визит состоялся 21 февраля, тогда она провела переговоры": that day
+            or (h.span.end <= cue.start and THEN_RE.search(s, h.span.end, cue.start))
+        )
+    ]
+    if not in_clause:
+        # "24 мая он провел переговоры с Y и встретился с Z": the date of the verb before
+        joined = [c for c in cues if c.end <= cue.start and AND_RE.fullmatch(s, c.end, cue.start)]
+        if cue.verb and joined:
+            in_clause = [
+                h
+                for h in hits
+                if clause[0] <= h.span.start < clause[1]
+                and _nearest_cue(s, h, cues, clause) is joined[-1]
+            ]
+    earlier_in_sentence = [h for h in hits if h.span.end <= clause[0]]
+    if (
+        not in_clause
+        and earlier_in_sentence
+        # ", а затем вылетел в Доху, где провел переговоры": still the same day
+        and SEQUENCE_RE.search(s, earlier_in_sentence[-1].span.end, clause[0] + 12)
+    ):
+        # "В понедельник X встретился с Y, а затем его принял Z": the same day
+        in_clause = earlier_in_sentence[-1:]
+    if not in_clause:
+        # a date in another clause belongs to the contact word of that clause, if any:
+        # "первый разговор за два года: предыдущий разговор состоялся в декабре 2022"
+        hits = [
+            h
+            for h in hits
+            if not _owned_elsewhere(s, h, cue, cues)
+            and not _verb_clause(s, h, cue, found, lemmatizer)
+        ]
+        if not hits:
+            return None
+    hit = min(in_clause or hits, key=lambda h: _gap(s, h, cue))
+    if hit.date.precision == "year":
+        # "в этом году уже вел переговоры — 22 января": the day within that year
+        finer = [
+            h
+            for h in hits
+            if h.date.year == hit.date.year
+            and h.date.month is not None
+            and not _owned_elsewhere(s, h, cue, cues)
+        ]
+        hit = min(finer, key=lambda h: _gap(s, h, cue)) if finer else hit
+    value = hit.date
+    if value.year is None and value.month and value.day and hit.weekday is not None:
+        value = _narrow(value, hit.weekday, found, registry)
+    return value
+
+
+def _verb_clause(
+    s: str, hit: DateHit, cue: Cue, found: list[Found], lemmatizer: Lemmatizer
+) -> bool:
+    """True when the date stands in a clause of another event told by its own verb:
+    "Визит прошел на фоне обострения: накануне Россия признала ДНР" (but "Путин был в
+    Сербии 17 января — тогда прошли переговоры" tells the trip of a participant)."""
+    hs, he = clause_bounds(s, hit.span.start)
+    if hs <= cue.start < he or any(hs <= f.start < he for f in found):
+        return False
+    between = s[cue.end : hs] if hs >= cue.end else s[he : cue.start]
+    if not re.search(r"[:;]|\s[–—-]\s", between):
+        return False  # only a clause set off by a colon or dash tells its own event
+    words = re.findall(r"[а-яё]+", s[hs:he])
+    return any(
+        p.tag.POS == "VERB" and "past" in p.tag for w in words for p in lemmatizer.parses(w)[:1]
+    )
+
+
+def _narrow(
+    value: PartialDate, weekday: int, found: list[Found], registry: PersonRegistry
+) -> PartialDate:
+    until = date.today().year + 1
+    years = {
+        y
+        for y in range(2000, until + 1)
+        if _weekday(y, value.month or 1, value.day or 1) == weekday
+    }
+    titled = [(m.person, o) for m in found for o in m.offices]
+    if not titled:
+        return value
+    for person, office in titled:
+        years &= registry.tenure_years(person, office, until)
+    return replace(value, year=years.pop()) if len(years) == 1 else value
+
+
+def _gap(s: str, hit: DateHit, cue: Cue) -> int:
+    """Letters between a date and a contact word; a comma between them counts as 60 more
+    ("встречались ... в прошлом месяце, разговор был деловым")."""
+    between = (
+        s[hit.span.end : cue.start] if cue.start >= hit.span.end else s[cue.end : hit.span.start]
+    )
+    return max(cue.start - hit.span.end, hit.span.start - cue.end, 0) + 60 * ("," in between)
+
+
+def _nearest_cue(s: str, hit: DateHit, cues: list[Cue], clause: tuple[int, int]) -> Cue | None:
+    """The contact word of the clause a date stands next to ("провел сегодня беседу ...")."""
+    heads = [c for c in cues if clause[0] <= c.start < clause[1] and not setting(s, c)]
+    return min(heads, key=lambda c: _gap(s, hit, c), default=None)
+
+
+def _owned_elsewhere(s: str, hit: DateHit, cue: Cue, cues: list[Cue]) -> bool:
+    """True when the clause of a date holds another contact word than `cue`."""
+    hs, he = clause_bounds(s, hit.span.start)
+    return any(
+        c is not cue
+        and hs <= c.start < he
+        # "13 октября в Астане, на полях совещания": a setting, not an event of its own
+        and not setting(s, c)
+        for c in cues
+    )
+
+
+def setting(s: str, cue: Cue) -> bool:
+    """A contact word that is the setting or manner of another ("на полях встречи", "в
+    режиме видеоконференции", "на саммите G7"), not an event that owns a date."""
+    return bool(NOT_THE_EVENT_BEFORE_RE.search(s, 0, cue.start)) or bool(
+        ON_FORUM_RE.search(s, max(0, cue.start - 4), cue.start) and FORUM_RE.match(s, cue.start)
+    )
+
+
+def listed_dates(
+    s: str, cue: Cue, hits: list[DateHit], clause: tuple[int, int], cues: list[Cue]
+) -> list[PartialDate]:
+    """Dates listed one after another after a contact verb, each a separate event."""
+    after = [
+        h
+        for h in hits
+        if cue.end <= h.span.start < clause[1]
+        and not any(cue.end <= c.start < h.span.start for c in cues if c is not cue)
+    ]
+    if len(after) < 2 or after[0].span.start - cue.end > 80:
+        return []
+    run = [after[0]]
+    for hit in after[1:]:
+        gap = s[run[-1].span.end : hit.span.start]
+        if len(gap) > 40 or not LIST_GAP_RE.fullmatch(gap) or not re.search(r",|\bи\b", gap):
+            break
+        run.append(hit)
+    return [h.date for h in run] if len(run) >= 2 else []
+
+
+def year_in_sentence(s: str, hits: list[DateHit]) -> list[DateHit]:
+    """ "ставший президентом в марте 2019 года, уже 3 апреля провел переговоры": a day and
+    month without a year, after a date with its year in the same sentence and not before
+    it in the calendar, is of that year."""
+    out: list[DateHit] = []
+    told: DateHit | None = None
+    for h in hits:
+        d = h.date
+        if YEAR_IN_TEXT_RE.search(h.span.text) and d.year and d.month:
+            told = h
+        elif (
+            told is not None
+            and d.month
+            and told.date.month
+            and d.month >= told.date.month
+            and d.year != told.date.year
+            and not RELATIVE_DATE_RE.fullmatch(h.span.text)
+            and s[told.span.end : h.span.start].count(",") <= 3
+        ):
+            h = replace(h, date=PartialDate(told.date.year, d.month, d.day))
+        out.append(h)
+    return out
+
+
+def told_years(sentence: str, anchor: date | None) -> dict[int, int]:
+    """Month -> year for the dates a sentence gives with their year ("в январе 2020 года")."""
+    out: dict[int, int] = {}
+    for h in find_date_hits(sentence, published=anchor):
+        if h.date.year is None:
+            continue
+        if h.date.month and YEAR_IN_TEXT_RE.search(h.span.text):
+            out[h.date.month] = h.date.year
+        elif h.date.month is None:
+            out[0] = h.date.year  # "В прошлом году Си и Абэ встречались дважды. 27 июня ..."
+    return out
+
+
+def stated_years(s: str, hits: list[DateHit], years: dict[int, int]) -> list[DateHit]:
+    """ "А в январе 2020 года они встретились дважды. 23 января ...": a day and month
+    without a year take the year just stated for that month (the nearest year in the text);
+    "27 августа того же года" takes the year the sentence before stated."""
+    if not years:
+        return hits
+    out = []
+    for h in hits:
+        year = years.get(h.date.month, years.get(0)) if h.date.month else None
+        if h.date.month and SAME_YEAR_RE.match(s, h.span.end):
+            year = next(reversed(years.values()))
+        if (
+            year is not None
+            and year != h.date.year
+            and not YEAR_IN_TEXT_RE.search(h.span.text)
+            and not RELATIVE_DATE_RE.fullmatch(h.span.text)
+        ):
+            h = replace(h, date=PartialDate(year, h.date.month, h.date.day))
+        out.append(h)
+    return out
+
+
+def forward(when: PartialDate, anchor: date, hits: list) -> PartialDate:
+    """A bare weekday or month of a planned contact points forward: "созвонятся в субботу"."""
+    value = when.to_date()
+    if (
+        when.precision == "month"
+        and when.year is not None
+        and when.month is not None
+        and (when.year, when.month) < (anchor.year, anchor.month)
+        and not any(h.date == when and re.search(r"\d{4}|года", h.span.text) for h in hits)
+    ):
+        return PartialDate(when.year + 1, when.month)  # "встретятся в апреле": the next April
+    if when.precision != "day" or value is None or value >= anchor:
+        return when
+    if not any(h.date == when and WEEKDAY_RE.fullmatch(h.span.text) for h in hits):
+        return when
+    ahead = value + timedelta(days=7)
+    return PartialDate(ahead.year, ahead.month, ahead.day)
+
+
+def _weekday(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
+def stated_news_date(sentences: list[tuple[int, str]]) -> PartialDate | None:
+    """A page with no header date: the first full date of its lead ("24 июня 2023 года")."""
+    for _, sentence in sentences[:NEWS_DATE_SENTENCES]:
+        for hit in find_date_hits(sentence, published=None):
+            if hit.date.precision == "day" and not EARLIER_RE.search(
+                sentence[clause_bounds(sentence, hit.span.start)[0] : hit.span.start]
+            ):
+                return hit.date
+    return None
