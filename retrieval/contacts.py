@@ -250,7 +250,9 @@ class ContactExtractor:
                 years, years_at = told, index
             protagonist = self._protagonist(sentence, index, anchor, known) or protagonist
             # "стали переговоры в Эр-Рияде 18 февраля. За столом сидели X с российской стороны"
-            if not found and (SIDES_PAIR_RE.search(sentence) or PARTY_RE.search(following)):
+            if not found and (
+                SIDES_PAIR_RE.search(sentence) or (not recent and PARTY_RE.search(following))
+            ):
                 found = self._sides_only(sentence, start, index, anchor, lead_limit)
             if trip is not None and trip[0] == index - 1:
                 found = [
