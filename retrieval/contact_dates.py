@@ -145,6 +145,11 @@ def contact_date(
     return value
 
 
+CONTACT_PREDICATE_RE = re.compile(
+    r"(?<![\w-])(?:состоял\w{1,3}|прош(?:ел|ла|ли|ло))(?![\w-])", re.IGNORECASE
+)
+
+
 def _verb_clause(
     s: str, hit: DateHit, cue: Cue, found: list[Found], lemmatizer: Lemmatizer
 ) -> bool:
@@ -157,6 +162,8 @@ def _verb_clause(
     between = s[cue.end : hs] if hs >= cue.end else s[he : cue.start]
     if not re.search(r"[:;]|\s[–—-]\s", between):
         return False  # only a clause set off by a colon or dash tells its own event
+    if CONTACT_PREDICATE_RE.search(s, hs, he):
+        return False  # "разговор …: предыдущий состоялся 2 декабря" still tells a contact
     words = re.findall(r"[а-яё]+", s[hs:he])
     return any(
         p.tag.POS == "VERB" and "past" in p.tag for w in words for p in lemmatizer.parses(w)[:1]

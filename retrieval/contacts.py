@@ -99,6 +99,11 @@ from retrieval.types import ExtractedContact, PartialDate
 
 LEAD_SENTENCES = 3
 ANTECEDENT_SENTENCES = 5  # how far back a pronoun looks for the person it stands for
+# a noun that governs "с X" itself: "прощания с папой", "в связи с", "наряду с"
+WITH_NOUN_RE = re.compile(
+    r"(?<![\w-])(?:прощани\w{1,3}|соболезновани\w{1,3}|связи|наряду|сравнении|согласии)\s+с(?:о)?\s",
+    re.IGNORECASE,
+)
 PARTY_REACH = 3  # sentences after a contact that may still list its participants
 # an interview: questions and answers as dialogue lines, the guest named in the lead
 INTERVIEW_RE = re.compile(
@@ -184,7 +189,12 @@ class ContactExtractor:
                 )
                 if joined:
                     continue
-            if recent and recent[-1].participants and JOINED_RE.search(sentence):
+            if (
+                recent
+                and recent[-1].participants
+                and JOINED_RE.search(sentence)
+                and not has_cue(sentence)
+            ):
                 # "Затем к ним присоединились Макрон и Стармер": a wider meeting that day
                 if known is None:
                     known = self.registry._full_names(text)
@@ -254,6 +264,21 @@ class ContactExtractor:
                 SIDES_PAIR_RE.search(sentence) or (not recent and PARTY_RE.search(following))
             ):
                 found = self._sides_only(sentence, start, index, anchor, lead_limit)
+            joined_here = JOINED_RE.search(sentence)
+            if joined_here and found:
+                # "встречались во Львове, когда к ним присоединился генсек ООН": one more
+                extra = {
+                    m.person
+                    for m in self.registry.scan(
+                        blank_asides(sentence[joined_here.end() :]), on=anchor, known=known
+                    )
+                }
+                found = [
+                    replace(c, participants=tuple(sorted(set(c.participants) | extra)))
+                    if c.participants
+                    else c
+                    for c in found
+                ]
             if trip is not None and trip[0] == index - 1:
                 found = [
                     replace(c, date=trip[1]) if c.date is None and trip[2] in c.participants else c
@@ -837,6 +862,9 @@ class ContactExtractor:
                 # "с X, президентом Египта Y и председателем ПНА Z": titled partners in a row
                 partners and (GAP_RE.fullmatch(gap) or TITLED_GAP_RE.fullmatch(gap))
             )
+            with_noun = WITH_NOUN_RE.search(before)
+            if with_noun is not None and WITH_RE.match(before, with_noun.end() - 2):
+                linked = False  # "перед церемонией прощания с папой Франциском": not a partner
             if linked and "ablt" in m.cases:
                 partners.append(m)
         if CALL_VERB_RE.match(s, cue.start):
