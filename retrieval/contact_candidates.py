@@ -151,7 +151,8 @@ def merge_candidates(candidates: list[Candidate], default: PartialDate | None) -
                 # an undated report told before an old dated one is not that old event
                 # ("Путин и Зеленский провели первую встречу. … Впервые они поговорили 11 июля")
                 dates_ok = _near(dated.date, default) or (
-                    not undated.lead and undated.sentence > dated.sentence
+                    not undated.lead
+                    and (undated.sentence > dated.sentence or not _older(dated.date, default))
                 )
             if (
                 m.participants == c.participants
@@ -165,6 +166,14 @@ def merge_candidates(candidates: list[Candidate], default: PartialDate | None) -
         else:
             merged.append(c)
     return merged
+
+
+def _older(when: PartialDate | None, news: PartialDate) -> bool:
+    """Whether `when` ended before the news could be fresh (a past event, not a plan)."""
+    period, day = (when.period() if when else None), news.to_date()
+    if period is None or day is None or news.precision != "day":
+        return False
+    return period[1] < day - timedelta(days=NEWS_AGE_DAYS)
 
 
 def _near(when: PartialDate | None, news: PartialDate) -> bool:

@@ -619,6 +619,12 @@ RECALL = [
             (PUTIN_SCHOLZ, "talks", "happened", day(2022, 12, 2)),
         },
     ],
+    [  # a headline line before the dated plan is that plan (a future date is no old event)
+        "Путин и Лукашенко проведут переговоры\nПутин и Лукашенко проведут переговоры в Минске"
+        " 12 марта 2024 года.",
+        date(2024, 3, 10),
+        {(PUTIN_LUKASHENKO, "talks", "planned", day(2024, 3, 12))},
+    ],
     [  # a subject right after a full date: "12 сентября 2019 года X прилетел ..."
         "12 сентября 2019 года Нетаньяху прилетел в Сочи, и встреча с Путиным стала частью"
         " его кампании.",
