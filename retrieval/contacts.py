@@ -547,14 +547,14 @@ class ContactExtractor:
             return []
         # one candidate per event of a pair: the same people with another date or an
         # "earlier" mark are another contact ("встретились 8 июля, а 9 июля провели переговоры")
-        by_event: dict[tuple[object, ...], Candidate] = {}
+        by_event: dict[tuple[tuple[str, ...], bool, PartialDate | None], Candidate] = {}
         for cue in cues:
             found = self._participants(work, cue, cues, mentions, on)
             people = tuple(sorted({f.person for f in found}))
-            here = next((k[0] for k in by_event if len(k[0]) >= 2), None)  # type: ignore[arg-type]
+            here = next((k[0] for k in by_event if len(k[0]) >= 2), None)
             if len(people) < 2 and cue in previous and here is not None:
                 # "X принимал российского коллегу: переговоры прошли 19 октября": that pair
-                people = here  # type: ignore[assignment]
+                people = here
             elif len(people) < 2 and cue in previous and len(context) >= 2:
                 # "предыдущий разговор состоялся в декабре": the pair the article is about
                 people = tuple(sorted(context))
