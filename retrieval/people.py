@@ -47,6 +47,7 @@ NAME_PARTICLES = frozenset(["абдель", "абдул", "абд", "абу", "�
 CLOSE_SURNAME_LENGTH = 9  # letters; one letter off in 9+ scores >= 88
 CLOSE_SURNAME_SCORE = 88
 CLOSE_CACHE_SIZE = 50_000
+_UNSEEN = object()
 CLOSE_NAME_SCORE = 85  # a whole name typed in a question: "Чвэ Сон Хи" for "Чхве Сон Хи"
 JOIN_GAP_RE = re.compile(r"[ \u00a0]{1,2}|,[ \u00a0]{1,2}")
 ALL_CASES = frozenset(CASES)
@@ -181,7 +182,7 @@ class PersonRegistry:
         self._lower: dict[str, list[str]] = {}
         self._family: dict[str, list[tuple[Person, frozenset[str]]]] = {}
         # fuzzy family-name lookups by word (a bounded memo of _close_surname)
-        self._close_cache: dict[str, tuple[Person, frozenset[str]] | None] = {}
+        self._close_cache: dict[str, object] = {}
         for person in people:
             self._add(person)
 
@@ -390,16 +391,18 @@ class PersonRegistry:
         if len(folded) < CLOSE_SURNAME_LENGTH or not folded[:1].isupper() or folded.isupper():
             return None
         key = folded.lower()
-        if key not in self._close_cache:
-            if len(self._close_cache) > CLOSE_CACHE_SIZE:
-                self._close_cache.clear()
+        # a plain dict memo: reads and writes are atomic, a concurrent clear() only costs a miss
+        hit = self._close_cache.get(key, _UNSEEN)
+        if hit is _UNSEEN:
             best = process.extractOne(
                 key, self._alone_keys, scorer=fuzz.ratio, score_cutoff=CLOSE_SURNAME_SCORE
             )
             people = self._alone_forms[best[0]] if best else []
-            self._close_cache[key] = people[0] if len({p.name for p, _ in people}) == 1 else None
-        hit = self._close_cache[key]
-        if hit is None:
+            hit = people[0] if len({p.name for p, _ in people}) == 1 else None
+            if len(self._close_cache) > CLOSE_CACHE_SIZE:
+                self._close_cache.clear()
+            self._close_cache[key] = hit
+        if not isinstance(hit, tuple):
             return None
         person, cases = hit
         first = self._first_before(text, tokens, i - 1, person, start)
