@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -110,6 +111,7 @@ class Ingestor:
         # lemma sets of stored articles (immutable): merge candidates of a busy pair are
         # compared with the same few articles again and again
         self._lemma_cache: OrderedDict[int, frozenset[str]] = OrderedDict()
+        self._lemma_lock = threading.Lock()  # ingests may run in several worker threads
 
     def ingest_paths(
         self,
@@ -195,7 +197,8 @@ class Ingestor:
                 for analysed in good:
                     self._store(session, analysed, part)
         except Exception as exc:  # noqa: BLE001  (retried one by one to isolate the bad article)
-            self._lemma_cache.clear()  # ids of rolled-back articles may be used again
+            with self._lemma_lock:
+                self._lemma_cache.clear()  # ids of rolled-back articles may be used again
             if len(good) == 1:
                 self._store_single_failed(good[0], report, exc)
                 return
@@ -395,13 +398,16 @@ class Ingestor:
     def _article_lemmas(self, session: Session, ids: set[int]) -> dict[int, frozenset[str]]:
         """Lemma sets of articles, from the bounded cache or the database."""
         cache = self._lemma_cache
-        out = {a: cache[a] for a in ids if a in cache}
-        for a in out:
-            cache.move_to_end(a)
+        with self._lemma_lock:
+            out = {a: cache[a] for a in ids if a in cache}
+            for a in out:
+                cache.move_to_end(a)
         missing = sorted(ids - out.keys())
         if missing:
-            for a, lemmas in article_repo.article_lemma_sets(session, article_ids=missing).items():
-                out[a] = cache[a] = frozenset(lemmas)
-            while len(cache) > LEMMA_CACHE_ARTICLES:
-                cache.popitem(last=False)
+            loaded = article_repo.article_lemma_sets(session, article_ids=missing)
+            with self._lemma_lock:
+                for a, lemmas in loaded.items():
+                    out[a] = cache[a] = frozenset(lemmas)
+                while len(cache) > LEMMA_CACHE_ARTICLES:
+                    cache.popitem(last=False)
         return out
