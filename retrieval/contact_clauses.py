@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from retrieval.contact_dates import setting
+from retrieval.contact_dates import HELD, setting
 from retrieval.cues import (
     EARLIER_DATED_RE,
     EARLIER_RE,
@@ -118,7 +118,7 @@ CIRCUMSTANCE_RE = re.compile(
 )
 # a contact noun followed by its predicate: "разговор (якобы) состоялся", "встреча прошла"
 SUBJECT_NOUN_RE = re.compile(
-    r"\s+(?:якобы\s+|уже\s+|действительно\s+)?(?:состоял\w{1,3}|прош(?:ел|ла|ли|ло)"
+    rf"\s+(?:якобы\s+|уже\s+|действительно\s+)?(?:{HELD}"
     r"|(?:продолжил|начал|завершил|длил)(?:ся|ась|ись|ось))(?![\w-])",
     re.IGNORECASE,
 )

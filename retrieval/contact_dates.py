@@ -145,9 +145,9 @@ def contact_date(
     return value
 
 
-CONTACT_PREDICATE_RE = re.compile(
-    r"(?<![\w-])(?:состоял\w{1,3}|прош(?:ел|ла|ли|ло))(?![\w-])", re.IGNORECASE
-)
+# the predicate of a contact noun: "встреча прошла", "предыдущий состоялся 2 декабря"
+HELD = r"состоял\w{1,3}|прош(?:ел|ла|ли|ло)"
+CONTACT_PREDICATE_RE = re.compile(rf"(?<![\w-])(?:{HELD})(?![\w-])", re.IGNORECASE)
 
 
 def _verb_clause(

@@ -326,16 +326,16 @@ class PersonRegistry:
 
     def _close_full_name(self, found: Found) -> Found:
         """ "Ким Чон Ын" for "Ким Чен Ын": a whole name one letter off a registry name form."""
-        key = fold(found.text).lower()
+        name = self._closest_full_name(fold(found.text).lower(), CLOSE_SURNAME_SCORE)
+        return found if name is None else replace(found, person=name, known=True)
+
+    def _closest_full_name(self, key: str, cutoff: float) -> str | None:
+        """The one registry person with a full-name form within `cutoff` of `key`."""
         if len(key) < CLOSE_SURNAME_LENGTH:
-            return found
-        best = process.extractOne(
-            key, self._full_name_keys, scorer=fuzz.ratio, score_cutoff=CLOSE_SURNAME_SCORE
-        )
+            return None
+        best = process.extractOne(key, self._full_name_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
         names = set(self._lower[best[0]]) if best else set()
-        if len(names) != 1:
-            return found
-        return replace(found, person=names.pop(), known=True)
+        return names.pop() if len(names) == 1 else None
 
     def _full_names(self, text: str) -> set[str]:
         return {
@@ -786,14 +786,9 @@ class PersonRegistry:
         """The one registry person whose full name form is close to capitalised words."""
         if not all(t[1][:1].isupper() for t in tokens):
             return None
-        key = " ".join(fold(t[1]) for t in tokens).lower()
-        if len(key) < CLOSE_SURNAME_LENGTH:
-            return None
-        best = process.extractOne(
-            key, self._full_name_keys, scorer=fuzz.ratio, score_cutoff=CLOSE_NAME_SCORE
+        return self._closest_full_name(
+            " ".join(fold(t[1]) for t in tokens).lower(), CLOSE_NAME_SCORE
         )
-        names = set(self._lower[best[0]]) if best else set()
-        return names.pop() if len(names) == 1 else None
 
     def _question_titles(self, text: str) -> list[tuple[int, int, str]]:
         titles = [t for t in find_titles(text, self.offices) if not is_dependent_title(text, t[0])]
