@@ -734,13 +734,7 @@ class ContactExtractor:
             holders = [
                 name
                 for name in context
-                if (person := self.registry.people.get(name)) is not None
-                and any(
-                    r.office in self.registry.offices
-                    and self.registry.offices[r.office].rank == rank
-                    and (on is None or r.covers(on))
-                    for r in person.roles
-                )
+                if any(o.rank == rank for o in self.registry.offices_held(name, on))
             ]
             if len(holders) == 1:
                 cases = head_cases(self.lemmatizer, m.group(0))

@@ -130,9 +130,9 @@ class GroupResolver:
                 (
                     h
                     for rank in ranks
-                    for o in self.registry.offices.values()
-                    if o.side == side and o.rank == rank
-                    for h in [self.registry.office_holder(o.key, on)]
+                    for key in [self.registry.office_of(side, rank)]
+                    if key
+                    for h in [self.registry.office_holder(key, on)]
                     if h
                 ),
                 None,

@@ -580,61 +580,45 @@ class PersonRegistry:
         """ "иранский министр", "американского дипломата": the one person of that side with
         such an office whom the article names in full; a president or premier of that side
         is the holder on the day even when unnamed."""
-        named = set()
-        for name in known:
-            person = self.people.get(name)
-            if person is None:
-                continue
-            roles = [
-                r
-                for r in person.roles
-                if r.office in self.offices
-                and self.offices[r.office].side == side
-                and self.offices[r.office].rank in ranks
-            ]
-            if roles and any(on is None or r.covers(on) for r in roles):
-                named.add(name)
+        named = {
+            name
+            for name in known
+            if any(o.side == side and o.rank in ranks for o in self.offices_held(name, on))
+        }
         if len(named) == 1:
             return named.pop()
         if named or on is None:
             return None
         # unnamed: the office of that side whose rank the article's people hold ("иранский
         # министр" in a story on Лавров is Iran's foreign minister), or the only one asked
-        held = {
-            self.offices[r.office].rank
-            for name in known
-            if (person := self.people.get(name)) is not None
-            for r in person.roles
-            if r.office in self.offices and r.covers(on) and self.offices[r.office].side != side
-        }
+        held = {o.rank for name in known for o in self.offices_held(name, on) if o.side != side}
         fitting = [r for r in ranks if r in held] if len(ranks) > 1 else list(ranks)
         if len(fitting) != 1:
             return None
-        office = next(
-            (o.key for o in self.offices.values() if o.side == side and o.rank == fitting[0]),
-            None,
-        )
+        office = self.office_of(side, fitting[0])
         return self.office_holder(office, on) if office else None
+
+    def offices_held(self, name: str, on: date | None) -> list[Office]:
+        """The registry offices a person held on `on` (at any time when `on` is None)."""
+        person = self.people.get(name)
+        if person is None:
+            return []
+        return [
+            self.offices[r.office]
+            for r in person.roles
+            if r.office in self.offices and (on is None or r.covers(on))
+        ]
+
+    def office_of(self, side: str, rank: str) -> str | None:
+        """The key of a side's office of that rank ("Иран", "foreign_minister"), if listed."""
+        return next(
+            (o.key for o in self.offices.values() if o.side == side and o.rank == rank), None
+        )
 
     def _colleague(self, side: str, on: date | None, before: list[Found]) -> str | None:
         for found in reversed(before[-3:]):
-            person = self.people.get(found.person)
-            if person is None:
-                continue
-            for role in person.roles:
-                if on is not None and not role.covers(on):
-                    continue
-                office = self.offices.get(role.office)
-                if office is None or office.side == side:
-                    continue
-                twin = next(
-                    (
-                        o.key
-                        for o in self.offices.values()
-                        if o.side == side and o.rank == office.rank
-                    ),
-                    None,
-                )
+            for office in self.offices_held(found.person, on):
+                twin = self.office_of(side, office.rank) if office.side != side else None
                 if twin:
                     return self._holder_or_unique(twin, on)
         return None
