@@ -160,6 +160,8 @@ def merge_candidates(candidates: list[Candidate], default: PartialDate | None) -
                 and c.status == m.status
                 and c.earlier == m.earlier
                 and dates_ok
+                # "весной 2018 года в Анкаре" is not "7 сентября 2018 года в Тегеране"
+                and (c.place is None or m.place is None or c.place == m.place)
             ):
                 merged[i] = _combine(m, c)
                 break

@@ -19,6 +19,7 @@ from retrieval.cues import (
     PREDICATE_STATUS,
     WITH_RE,
     Cue,
+    clause_bounds,
 )
 from retrieval.offices import SIDE_ADJECTIVES
 from retrieval.people import Found
@@ -73,7 +74,16 @@ RELATIVE_GUEST_RE = re.compile(r",?\s*котор(?:ого|ую|ых)\b", re.IGNO
 # a third-person pronoun standing for a participant named in an earlier sentence
 PRONOUN_RE = re.compile(r"(?<![\w-])(?:он|она|его|ее|её|мы|я|ним|ней)(?![\w-])", re.IGNORECASE)
 SUBJECT_PRONOUN_RE = re.compile(r"(?<![\w-])(?:он|она|мы|я)(?![\w-])", re.IGNORECASE)
-WITH_PRONOUN_RE = re.compile(r"\s+(?:[а-яё]+\s+)?(?:с ним|с ней|со мной|с нами)(?![\w-])")
+WITH_PRONOUN_RE = re.compile(r"\s+(?:[А-ЯЁа-яё]+\s+)?(?:с ним|с ней|со мной|с нами)(?![\w-])")
+# partners listed after a colon or dash: ": сначала с X, затем с Y", " — с X и Y"
+PARTNER_LIST_RE = re.compile(
+    r"(?::|\s[–—-])\s*(?:сначала|вначале|первым делом|в том числе|в частности)?\s*со?\s",
+    re.IGNORECASE,
+)
+LIST_END_RE = re.compile(r"[;:«»\"“”()]|\s[–—-]\s")
+# a gapped clause repeating the contact verb: ", а на следующий день — с Y" (the same
+# subject), ", а спустя три дня, 27 февраля, — Z" (the same partner)
+ELLIPSIS_RE = re.compile(r",\s+а\s+(?P<when>[^.;:—–«»]{1,80}?),?\s+[—–]\s+", re.IGNORECASE)
 FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:мы|я)(?![\w-])", re.IGNORECASE)
 FEMININE_PRONOUNS = frozenset(["она", "ее", "её", "ней", "нее"])
 MASCULINE_PRONOUNS = frozenset(["он", "его", "ним", "него"])
@@ -87,6 +97,11 @@ BARE_TITLE_RE = re.compile(
 # contact nouns in the plural: one event with each partner ("провел разговоры с X, Y и Z")
 PLURAL_CUE_RE = re.compile(
     r"(?:телефонн\w+\s+)?(?:разговор(?:ы|ов|ами)|встреч(?:и|ами)|бесед(?:ы|ами)|контакт(?:ы|ами))",
+    re.IGNORECASE,
+)
+# a count before a contact noun: "два телефонных разговора", "три встречи"
+COUNTED_RE = re.compile(
+    r"(?<![\w-])(?:два|две|три|четыре|пять|шесть|оба|обе|несколько|ряд)\s+(?:[а-яё]+\s+)?$",
     re.IGNORECASE,
 )
 # words that end a time adverbial before the subject: "Последний раз", "в том году"
@@ -247,3 +262,42 @@ def initiator(sentence: str, near: int | None) -> str | None:
         return None
     word = m.group(1).lower()
     return next((side for stem, side in SIDE_ADJECTIVES.items() if word.startswith(stem)), None)
+
+
+def gapped_parties(
+    s: str,
+    cue: Cue,
+    cues: list[Cue],
+    people: tuple[str, ...],
+    found: list[Found],
+    mentions: list[Found],
+) -> list[tuple[tuple[str, ...], tuple[int, int]]]:
+    """The contacts of gapped clauses after a contact verb, with the span of each gap's time
+    words: "встретился с X во вторник, а на следующий день — с Y" is (subject, Y) on the
+    day after; "с ним встретился X, а спустя три дня — Z" is (him, Z)."""
+    if not cue.verb or len(people) != 2:
+        return []
+    ce = clause_bounds(s, cue.start)[1]
+    nxt = min((c.start for c in cues if c.start > cue.end), default=len(s))
+    out: list[tuple[tuple[str, ...], tuple[int, int]]] = []
+    pos = cue.end
+    for gap in ELLIPSIS_RE.finditer(s, cue.end, nxt):
+        if gap.start() < pos or s[pos : gap.start()].count(".") or gap.start() > max(ce, pos):
+            break
+        end = clause_bounds(s, gap.end())[1]
+        inside = [m for m in mentions if gap.end() <= m.start and m.end <= end]
+        if not inside:
+            break
+        named = {m.person for m in inside}
+        if all("ablt" in m.cases for m in inside) and WITH_RE.search(s, gap.end(), inside[0].start):
+            kept = {f.person for f in found if "nomn" in f.cases and f.start < cue.start}
+            kept = kept or {f.person for f in found if f.end <= cue.start}
+        elif all("nomn" in m.cases for m in inside):
+            kept = {p for p in people if p not in {f.person for f in found if "nomn" in f.cases}}
+        else:
+            break
+        if len(kept) != 1 or kept & named:
+            break
+        out.append((tuple(sorted(kept | named)), (gap.start(), gap.end())))
+        pos = end
+    return out

@@ -29,8 +29,8 @@ OTHER_EVENT_RE = re.compile(
 )
 # a relative clause of its own event; not "встреча, которая была назначена на 12 октября"
 RELATIVE_PRONOUN_RE = re.compile(
-    r",\s+(?:котор\w{2,3}|где|когда)\s(?!(?:[а-яё]+\s+){0,2}(?:назначен|запланирован|намечен"
-    r"|перенесен|отложен|состо|пройд|пройт|прош|долж))",
+    r",\s+(?:котор\w{2,3}|где|когда)\s(?!(?:[а-яё]+\s+){0,3}(?:назначен|запланирован|намечен"
+    r"|перенесен|отложен|состо|пройд|пройт|прош|долж|провест|планир|собира))",
     re.IGNORECASE,
 )
 THEN_RE = re.compile(r"[,—–-]\s*тогда\b", re.IGNORECASE)
@@ -113,7 +113,11 @@ def contact_date(
         not in_clause
         and earlier_in_sentence
         # ", а затем вылетел в Доху, где провел переговоры": still the same day
-        and SEQUENCE_RE.search(s, earlier_in_sentence[-1].span.end, clause[0] + 12)
+        and (
+            SEQUENCE_RE.search(s, earlier_in_sentence[-1].span.end, clause[0] + 12)
+            # "разговор, начатый 7 февраля в Кремле, где переговоры длились пять часов"
+            or PLACE_CLAUSE_RE.match(s, clause[0])
+        )
     ):
         # "В понедельник X встретился с Y, а затем его принял Z": the same day
         in_clause = earlier_in_sentence[-1:]
@@ -145,6 +149,10 @@ def contact_date(
     return value
 
 
+OWN_YEAR_RE = re.compile(
+    r"(?:прошл|позапрошл|минувш|эт|текущ|нынешн|следующ|будущ)\w*\s+год", re.IGNORECASE
+)
+PLACE_CLAUSE_RE = re.compile(r",\s*где\s", re.IGNORECASE)
 # the predicate of a contact noun: "встреча прошла", "предыдущий состоялся 2 декабря"
 HELD = r"состоял\w{1,3}|прош(?:ел|ла|ли|ло)"
 CONTACT_PREDICATE_RE = re.compile(rf"(?<![\w-])(?:{HELD})(?![\w-])", re.IGNORECASE)
@@ -296,6 +304,7 @@ def stated_years(s: str, hits: list[DateHit], years: dict[int, int]) -> list[Dat
             and year != h.date.year
             and not YEAR_IN_TEXT_RE.search(h.span.text)
             and not RELATIVE_DATE_RE.fullmatch(h.span.text)
+            and not OWN_YEAR_RE.search(h.span.text)  # "в ноябре прошлого года"
         ):
             h = replace(h, date=PartialDate(year, h.date.month, h.date.day))
         out.append(h)

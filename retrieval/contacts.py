@@ -29,15 +29,19 @@ from retrieval.contact_clauses import (
     CALL_VERB_RE,
     CIRCUMSTANCE_RE,
     CONTRAST_RE,
+    COUNTED_RE,
+    ELLIPSIS_RE,
     FEMININE_PRONOUNS,
     FIRST_PERSON_RE,
     FIRST_SINCE_RE,
     GAP_RE,
     GUEST_GAP_RE,
     GUEST_PRONOUN_RE,
+    LIST_END_RE,
     MASCULINE_PRONOUNS,
     NEXT_WORDS_RE,
     NOT_PARTY_HEADS,
+    PARTNER_LIST_RE,
     PASSIVE_PARTICIPLE_RE,
     PLACE_RE,
     PLURAL_CUE_RE,
@@ -51,6 +55,7 @@ from retrieval.contact_clauses import (
     WITH_PRONOUN_RE,
     by_phone,
     elaboration,
+    gapped_parties,
     genitive_chain,
     host_after,
     initiator,
@@ -287,7 +292,9 @@ class ContactExtractor:
             if SAME_DAY_RE.search(sentence):
                 found = same_day(found, candidates)
             candidates += found
-            named = [c for c in found if not c.grouped and c.participants]
+            # a contact of a group ("президенты России, Турции и Ирана") is the story's people
+            # until someone is named
+            named = [c for c in found if c.participants and (not c.grouped or not context)]
             if named:
                 context = named[0].participants
         candidates = story_days(
@@ -515,7 +522,8 @@ class ContactExtractor:
             # "Пятничный разговор стал первым после 13 мая": the pair talked on 13 May
             or (not c.verb and FIRST_SINCE_RE.match(work, c.end))
         ]
-        if len({m.person for m in mentions}) < 2 or any(c.verb for c in cues):
+        nameless = all(m.via_office for m in mentions)
+        if len({m.person for m in mentions}) < 2 or any(c.verb for c in cues) or nameless:
             # "что разговор якобы состоялся 7 ноября": a bare contact noun as the subject of
             # its clause, no party named before it, is the contact of the story's pair (or of
             # the pair of a contact verb before it: "X принимал Y: переговоры прошли ...")
@@ -523,7 +531,10 @@ class ContactExtractor:
                 c
                 for c in cues
                 if not c.verb
-                and SUBJECT_NOUN_RE.match(work, c.end)
+                # "Очная встреча в Тегеране, которую лидеры собирались провести, отложена"
+                and (
+                    SUBJECT_NOUN_RE.match(work, c.end) or (nameless and late_undoing(work, c, cues))
+                )
                 and not any(clause_bounds(work, c.start)[0] <= m.start < c.start for m in mentions)
             ]
         persons = {m.person for m in mentions}
@@ -583,7 +594,11 @@ class ContactExtractor:
                     work, cue, cs, found, mentions, antecedents
                 )
                 pairs, via_pronoun = resolved or pairs, bool(resolved)
-            elif len(people) > 2 and PLURAL_CUE_RE.fullmatch(work, cue.start, cue.end):
+            elif len(people) > 2 and (
+                PLURAL_CUE_RE.fullmatch(work, cue.start, cue.end)
+                # "провел два телефонных разговора": one per partner
+                or COUNTED_RE.search(work, max(0, cue.start - 40), cue.start)
+            ):
                 pairs = one_per_partner(cue, found) or pairs
             for people in pairs:  # each pair is one event
                 if len(people) < 2:
@@ -605,8 +620,10 @@ class ContactExtractor:
                     status = late_undoing(work, cue, cues) or status
                 if status != "denied" and DENIAL_RE.search(work[: cue.start]):
                     status = "denied"
+                gaps = gapped_parties(work, cue, cues, people, found, mentions)
+                own = [h for h in hits if not any(gs <= h.span.start < ge for _, (gs, ge) in gaps)]
                 when = contact_date(
-                    work, cue, hits, found, (cs, ce), cues, self.registry, self.lemmatizer
+                    work, cue, own, found, (cs, ce), cues, self.registry, self.lemmatizer
                 )
                 if hosted and when is None and host is not None:
                     when = host[1]
@@ -650,13 +667,18 @@ class ContactExtractor:
                 candidate = wording(candidate)
                 # "встречались в Москве в марте 2023 года, в Пекине в октябре 2023-го и ...":
                 # one contact for each date listed after the contact word
-                dates: list[PartialDate | None] = [*listed_dates(work, cue, hits, (cs, ce), cues)]
+                dates: list[PartialDate | None] = [*listed_dates(work, cue, own, (cs, ce), cues)]
                 for listed in dates or [when]:
                     event = candidate if listed == when else replace(candidate, date=listed)
                     key = (people, earlier, listed)
                     best = by_event.get(key)
                     if best is None or rank(event) > rank(best):
                         by_event[key] = event
+                for others, (gs, ge) in gaps:
+                    # "…, а на следующий день — с Y": the same verb, another partner and day
+                    told = [h.date for h in hits if gs <= h.span.start < ge]
+                    event = replace(candidate, participants=others, date=told[-1] if told else when)
+                    by_event.setdefault((others, earlier, event.date), event)
         events = list(by_event.values())
         # one sentence telling one event twice ("принимал ...: переговоры прошли 19 октября"):
         # the undated mention is the dated one
@@ -776,8 +798,11 @@ class ContactExtractor:
         subject = spans[-1] if spans else None
         partners = [f for f in found if subject is None or f.start > cs + subject.start()]
         if subject is None and WITH_PRONOUN_RE.match(s, cue.end):
-            # "Макрон и Шольц встретились с ним": the pronoun is the partner
-            partners = [f for f in found if f.end <= cue.start]
+            # "Макрон и Шольц встретились с ним": the pronoun is the partner (and the one
+            # of "переговоры Путина с ним")
+            partners = [f for f in found if f.end <= cue.start] or [
+                f for f in found if "gent" in f.cases and f.start >= cue.end
+            ]
             pair = {f.person for f in partners}
             named_partner = any(
                 "ablt" in f.cases and WITH_RE.search(s, max(0, f.start - 60), f.start)
@@ -819,6 +844,10 @@ class ContactExtractor:
         cs, ce = clause_bounds(s, cue.start)
         if self._others_event(s, cue, mentions):
             return []
+        listed = PARTNER_LIST_RE.match(s, ce)
+        if listed is not None and not ELLIPSIS_RE.search(s, cue.end, listed.end()):
+            # "провел два телефонных разговора: сначала с Макроном, затем с Байденом"
+            ce = next((m.start() for m in LIST_END_RE.finditer(s, listed.end())), len(s))
         later = [c.start for c in cues if c.start > cue.end and cs <= c.start < ce]
         seg_end = min(later, default=ce)
         # "С японским премьером российский лидер вел переговоры": a light verb before the

@@ -69,14 +69,14 @@ MONTH_ALONE_RE = re.compile(
 WEEKDAY_RE = re.compile(rf"(?<!\w)(?:в|во)\s+{WEEKDAY_WORD}(?!\w)", re.IGNORECASE)
 # "в начале 2022 года", "в конце 2021-го": the year
 YEAR_PART_RE = re.compile(
-    r"(?<!\w)(?:в|во)\s+(?:начале|конце|середине|первой половине|второй половине)\s+"
-    r"((?:19|20)\d\d)(?:\s*(?:года|г\.)|-го)(?!\w)",
+    r"(?<!\w)(?:(?:в|во)\s+(?:начале|конце|середине|первой половине|второй половине)"
+    r"|весной|летом|осенью|зимой)\s+((?:19|20)\d\d)(?:\s*(?:года|г\.)|-го)(?!\w)",
     re.IGNORECASE,
 )
 # periods relative to the publication date: (offset in months or years, unit)
 RELATIVE_PERIOD_RE = re.compile(
-    r"(?<!\w)(?:в|на)\s+(прошлом|прошедшем|минувшем|этом|текущем|прошлой|этой)\s+"
-    r"(месяце|году|неделе)(?!\w)",
+    r"(?<!\w)(?:в|на)\s+(прошлом|прошедшем|минувшем|этом|текущем|нынешнем|прошлой|этой"
+    r"|следующем|будущем|следующей|будущей)\s+(месяце|году|неделе)(?!\w)",
     re.IGNORECASE,
 )
 RELATIVE_RE = re.compile(
@@ -227,14 +227,18 @@ def _year_word(text: str, hit: DateHit, published: date | None) -> DateHit:
 def relative_period(which: str, unit: str, published: date) -> PartialDate | None:
     """ "в прошлом месяце" → that month; "на прошлой неделе" → its month when the whole
     week lies in one month, else None (a date is never guessed)."""
-    last = which.lower() in ("прошлом", "прошедшем", "минувшем", "прошлой")
+    which = which.lower()
+    # how many units back: 1 for "прошлом", 0 for "этом", -1 for "следующем"
+    back = 1 if which in ("прошлом", "прошедшем", "минувшем", "прошлой") else 0
+    if which.startswith(("следующ", "будущ")):
+        back = -1
     unit = unit.lower()
     if unit == "году":
-        return PartialDate(published.year - last)
+        return PartialDate(published.year - back)
     if unit == "месяце":
-        year, month = published.year, published.month - last
-        return PartialDate(year - 1, 12) if month == 0 else PartialDate(year, month)
-    monday = published - timedelta(days=published.weekday() + 7 * last)
+        months = published.year * 12 + published.month - 1 - back
+        return PartialDate(months // 12, months % 12 + 1)
+    monday = published - timedelta(days=published.weekday() + 7 * back)
     sunday = monday + timedelta(days=6)
     if monday.month != sunday.month:
         return None

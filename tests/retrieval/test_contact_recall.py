@@ -32,6 +32,12 @@ NORMANDY = ("Ангела Меркель", "Владимир Зеленский"
 RYABKOV_SHERMAN = ("Венди Шерман", "Сергей Рябков")
 PUTIN_NETANYAHU = ("Биньямин Нетаньяху", "Владимир Путин")
 LAVROV_JAISHANKAR = ("Сергей Лавров", "Субраманьям Джайшанкар")
+ASTANA = ("Владимир Путин", "Реджеп Тайип Эрдоган", "Хасан Роухани")
+PUTIN_BIDEN = ("Владимир Путин", "Джо Байден")
+BIDEN_ERDOGAN = ("Джо Байден", "Реджеп Тайип Эрдоган")
+BIDEN_ZELENSKY = ("Владимир Зеленский", "Джо Байден")
+TRUMP_MACRON = ("Дональд Трамп", "Эмманюэль Макрон")
+TRUMP_STARMER = ("Дональд Трамп", "Кир Стармер")
 PUTIN_ALIYEV = ("Владимир Путин", "Ильхам Алиев")
 
 
@@ -630,6 +636,77 @@ RECALL = [
         " его кампании.",
         date(2023, 11, 2),
         {(PUTIN_NETANYAHU, "meeting", "happened", day(2019, 9, 12))},
+    ],
+    [  # a group named by its sides is the story's people: "тройка", "лидеры", a bare "встреча"
+        "В среду президенты России, Турции и Ирана провели саммит по видеосвязи. Весной"
+        " 2018 года тройка уже встречалась в Анкаре. 7 сентября 2018 года лидеры встретились"
+        " в Тегеране. 14 февраля 2019 года встреча прошла в Сочи.",
+        date(2020, 7, 2),
+        {
+            (ASTANA, "phone", "happened", day(2020, 7, 1)),
+            (ASTANA, "meeting", "happened", PartialDate(2018, None, None)),
+            (ASTANA, "meeting", "happened", day(2018, 9, 7)),
+            (ASTANA, "meeting", "happened", day(2019, 2, 14)),
+        },
+    ],
+    [  # a contact noun whose predicate follows its relative clause: "…, которую …, отложена"
+        "Во вторник президенты России, Турции и Ирана поговорили по видеосвязи. Встреча в"
+        " Тегеране, которую лидеры планировали провести в нынешнем году, отложена.",
+        date(2020, 7, 2),
+        {
+            (ASTANA, "phone", "happened", day(2020, 6, 30)),
+            (ASTANA, "meeting", "postponed", PartialDate(2020, None, None)),
+        },
+    ],
+    [  # partners listed after a colon: one call each ("два телефонных разговора")
+        "В субботу Путин провел два телефонных разговора: сначала с Эмманюэлем Макроном,"
+        " затем с Джо Байденом.",
+        date(2022, 2, 13),
+        {
+            (PUTIN_MACRON, "phone", "happened", day(2022, 2, 12)),
+            (PUTIN_BIDEN, "phone", "happened", day(2022, 2, 12)),
+        },
+    ],
+    [  # "переговоры X с ним": the pronoun is the one named in the sentence before
+        "В Москву прилетит канцлер Германии Олаф Шольц. Переговоры Путина с ним пройдут во"
+        " вторник.",
+        date(2022, 2, 13),
+        {(PUTIN_SCHOLZ, "talks", "planned", day(2022, 2, 15))},
+    ],
+    [  # ", где переговоры …": the date of the clause the place belongs to
+        "Путин и Макрон говорили по телефону. Разговор продолжил беседу, начатую 7 февраля"
+        " в Кремле, где переговоры президентов России и Франции шли пять часов.",
+        date(2022, 2, 13),
+        {
+            (PUTIN_MACRON, "phone", "happened", day(2022, 2, 13)),
+            (PUTIN_MACRON, "talks", "happened", day(2022, 2, 7)),
+        },
+    ],
+    [  # a gapped clause: the same subject and verb, another partner and day
+        "Байден во вторник встретился с Реджепом Тайипом Эрдоганом, а на следующий день — с"
+        " Владимиром Зеленским.",
+        date(2023, 7, 13),
+        {
+            (BIDEN_ERDOGAN, "meeting", "happened", day(2023, 7, 11)),
+            (BIDEN_ZELENSKY, "meeting", "happened", day(2023, 7, 12)),
+        },
+    ],
+    [  # a gapped clause with another subject: the same partner
+        "24 февраля с Трампом встретился Эмманюэль Макрон, а спустя три дня — Кир Стармер.",
+        date(2025, 6, 6),
+        {
+            (TRUMP_MACRON, "meeting", "happened", day(2025, 2, 24)),
+            (TRUMP_STARMER, "meeting", "happened", day(2025, 2, 27)),
+        },
+    ],
+    [  # "в ноябре прошлого года" keeps its own year after "в нынешнем году"
+        "Путин в нынешнем году уже вел переговоры с Синдзо Абэ — 22 января. А в ноябре"
+        " прошлого года лидеры встретились в Сингапуре.",
+        date(2019, 9, 5),
+        {
+            (PUTIN_ABE, "talks", "happened", day(2019, 1, 22)),
+            (PUTIN_ABE, "meeting", "happened", day(2018, 11)),
+        },
     ],
 ]
 
