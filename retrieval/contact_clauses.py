@@ -84,6 +84,15 @@ LIST_END_RE = re.compile(r"[;:«»\"“”()]|\s[–—-]\s")
 # a gapped clause repeating the contact verb: ", а на следующий день — с Y" (the same
 # subject), ", а спустя три дня, 27 февраля, — Z" (the same partner)
 ELLIPSIS_RE = re.compile(r",\s+а\s+(?P<when>[^.;:—–«»]{1,80}?),?\s+[—–]\s+", re.IGNORECASE)
+# "Первый раунд … состоялся 28 февраля, второй и третий — 3 и 7 марта": more rounds
+FIRST_ROUND_RE = re.compile(
+    r"(?<![\w-])(?:перв(?:ый|ая|ое)|начальн\w+)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE
+)
+MORE_ROUNDS_RE = re.compile(
+    r",\s*(?:а\s+)?(?:втор(?:ой|ая|ое)|треть(?:я|е)|трет(?:ий))"
+    r"(?:\s*(?:,|и)\s*(?:трет\w+|четв[её]рт\w+|пят\w+|шест\w+))*\s+[—–-]\s+",
+    re.IGNORECASE,
+)
 FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:мы|я)(?![\w-])", re.IGNORECASE)
 FEMININE_PRONOUNS = frozenset(["она", "ее", "её", "ней", "нее"])
 MASCULINE_PRONOUNS = frozenset(["он", "его", "ним", "него"])
@@ -301,3 +310,49 @@ def gapped_parties(
         out.append((tuple(sorted(kept | named)), (gap.start(), gap.end())))
         pos = end
     return out
+
+
+def more_rounds(s: str, cue: Cue, cues: list[Cue]) -> tuple[int, int] | None:
+    """The span listing later rounds after "Первый раунд … состоялся <date>", or None."""
+    if not FIRST_ROUND_RE.search(s, max(0, cue.start - 30), cue.start):
+        return None
+    nxt = min((c.start for c in cues if c.start > cue.end), default=len(s))
+    more = MORE_ROUNDS_RE.search(s, cue.end, nxt)
+    if more is None:
+        return None
+    end = next((m.start() for m in LIST_END_END_RE.finditer(s, more.end())), len(s))
+    return more.start(), end
+
+
+LIST_END_END_RE = re.compile(r"[;:.]|,\s+а\s")
+
+
+DATED_PARTNER_RE = re.compile(r"\s*(?:а\s+)?со?\s+(?P<who>[^—–;:]{2,80}?)\s+[—–]\s+")
+
+
+def dated_partners(
+    s: str, cue: Cue, cues: list[Cue], mentions: list[Found]
+) -> list[tuple[list[Found], tuple[int, int]]]:
+    """Partners listed after a colon, each with its dates: "встречался с британскими
+    премьерами: с X — 9 апреля и 17 июня 2022 года, а с Y — 19 ноября" -> (X's mentions,
+    span of X's dates), (Y's mentions, span of Y's dates)."""
+    if not cue.verb:
+        return []
+    ce = clause_bounds(s, cue.start)[1]
+    if not s.startswith(":", ce):
+        return []
+    end = min((c.start for c in cues if c.start > ce), default=len(s))
+    out: list[tuple[list[Found], tuple[int, int]]] = []
+    pos = ce + 1
+    while pos < end:
+        m = DATED_PARTNER_RE.match(s, pos)
+        if m is None:
+            break
+        who = [f for f in mentions if m.start("who") <= f.start and f.end <= m.end("who")]
+        if not who or not all("ablt" in f.cases for f in who):
+            break
+        stop = re.compile(r",\s*а\s+со?\s|;|\.(?:\s|$)").search(s, m.end(), end)
+        until = stop.start() if stop else end
+        out.append((who, (m.end(), until)))
+        pos = until + 1 if stop and s[stop.start()] != "," else (stop.start() + 1 if stop else end)
+    return out if len(out) >= 1 and all(span[1] > span[0] for _, span in out) else []

@@ -54,6 +54,7 @@ from retrieval.contact_clauses import (
     TITLED_GAP_RE,
     WITH_PRONOUN_RE,
     by_phone,
+    dated_partners,
     elaboration,
     gapped_parties,
     genitive_chain,
@@ -61,6 +62,7 @@ from retrieval.contact_clauses import (
     initiator,
     is_earlier,
     late_undoing,
+    more_rounds,
     one_per_partner,
     partner_only,
     pronoun_before,
@@ -168,7 +170,7 @@ class ContactExtractor:
         protagonist: tuple[str, PartialDate | None, int] | None = None
         lead_limit = _lead_limit(sentences)
         if title and has_cue(title):
-            known = self.registry._full_names(text)
+            known = self._known(text)
             heads = self._sentence(title, 0, title, TITLE, anchor, None, known, "", ())
             candidates += [replace(c, start=0, end=0) for c in heads]
             context = next((c.participants for c in heads), ())
@@ -187,7 +189,7 @@ class ContactExtractor:
                 # "Прошли российско-индийские переговоры. Путин и Моди обсудили ...": the
                 # people of a contact told by its sides only come in the next sentence
                 if known is None:
-                    known = self.registry._full_names(text)
+                    known = self._known(text)
                 needed = 2 if sides_only and not PARTY_RE.search(sentence) else 1
                 joined = self._join_party(
                     text, start, sentence, recent[-1], candidates, anchor, known, needed
@@ -202,7 +204,7 @@ class ContactExtractor:
             ):
                 # "Затем к ним присоединились Макрон и Стармер": a wider meeting that day
                 if known is None:
-                    known = self.registry._full_names(text)
+                    known = self._known(text)
                 wider = self._joined(start, sentence, recent[-1], index, anchor, known)
                 if wider is not None:
                     candidates.append(wider)
@@ -220,12 +222,12 @@ class ContactExtractor:
             if len(context) == 2 and TRAVEL_RE.search(sentence):
                 # "14 сентября 2020 года Лукашенко прилетел в Сочи. По итогам переговоров ..."
                 if known is None:
-                    known = self.registry._full_names(text)
+                    known = self._known(text)
                 trip = self._trip(sentence, index, anchor, known, context) or trip
             if not has_cue(sentence):
                 continue
             if known is None:
-                known = self.registry._full_names(text)
+                known = self._known(text)
             following = sentences[index + 1][1] if index + 1 < len(sentences) else ""
             host = protagonist if protagonist and index - protagonist[2] <= PARTY_REACH else None
             antecedents: tuple[tuple[str, PartialDate | None], ...] = ()
@@ -310,6 +312,16 @@ class ContactExtractor:
             for c in merge_candidates(candidates, default)
             if c.sentence != TITLE
         ]
+
+    def _known(self, text: str) -> set[str]:
+        """Full names the article gives: registry people, and new ones by first name and
+        surname ("Давид Арахамия"), whose surname alone then counts too."""
+        learned = {
+            f.person
+            for f in self.registry.names.name_pairs(text)
+            if " " in f.person and f.person not in self.registry.people
+        }
+        return self.registry._full_names(text) | learned
 
     def _protagonist(
         self, sentence: str, index: int, anchor: date | None, known: set[str]
@@ -594,6 +606,16 @@ class ContactExtractor:
                     work, cue, cs, found, mentions, antecedents
                 )
                 pairs, via_pronoun = resolved or pairs, bool(resolved)
+            dated_days: dict[tuple[str, ...], list[PartialDate | None]] = {}
+            listed_with_days = dated_partners(work, cue, cues, mentions)
+            subject = {f.person for f in found if f.start < cue.end}
+            if listed_with_days and len(subject) == 1:
+                # "встречался …: с X — 9 апреля и 17 июня 2022 года, а с Y — 19 ноября"
+                pairs = []
+                for who, (ds, de) in listed_with_days:
+                    pair = tuple(sorted(subject | {f.person for f in who}))
+                    pairs.append(pair)
+                    dated_days[pair] = [h.date for h in hits if ds <= h.span.start < de]
             elif len(people) > 2 and (
                 PLURAL_CUE_RE.fullmatch(work, cue.start, cue.end)
                 # "провел два телефонных разговора": one per partner
@@ -621,6 +643,9 @@ class ContactExtractor:
                 if status != "denied" and DENIAL_RE.search(work[: cue.start]):
                     status = "denied"
                 gaps = gapped_parties(work, cue, cues, people, found, mentions)
+                rounds = more_rounds(work, cue, cues)
+                if rounds is not None and len({f.person for f in found}) >= 2:
+                    gaps.append((people, rounds))  # the same people on other days
                 own = [h for h in hits if not any(gs <= h.span.start < ge for _, (gs, ge) in gaps)]
                 when = contact_date(
                     work, cue, own, found, (cs, ce), cues, self.registry, self.lemmatizer
@@ -667,7 +692,9 @@ class ContactExtractor:
                 candidate = wording(candidate)
                 # "встречались в Москве в марте 2023 года, в Пекине в октябре 2023-го и ...":
                 # one contact for each date listed after the contact word
-                dates: list[PartialDate | None] = [*listed_dates(work, cue, own, (cs, ce), cues)]
+                dates: list[PartialDate | None] = dated_days.get(people) or [
+                    *listed_dates(work, cue, own, (cs, ce), cues)
+                ]
                 for listed in dates or [when]:
                     event = candidate if listed == when else replace(candidate, date=listed)
                     key = (people, earlier, listed)
@@ -675,10 +702,12 @@ class ContactExtractor:
                     if best is None or rank(event) > rank(best):
                         by_event[key] = event
                 for others, (gs, ge) in gaps:
-                    # "…, а на следующий день — с Y": the same verb, another partner and day
+                    # "…, а на следующий день — с Y": the same verb, another partner and day;
+                    # "…, второй и третий — 3 и 7 марта": the same people, one event a day
                     told = [h.date for h in hits if gs <= h.span.start < ge]
-                    event = replace(candidate, participants=others, date=told[-1] if told else when)
-                    by_event.setdefault((others, earlier, event.date), event)
+                    for day_told in (told if others == people else told[-1:]) or [when]:
+                        event = replace(candidate, participants=others, date=day_told)
+                        by_event.setdefault((others, earlier, event.date), event)
         events = list(by_event.values())
         # one sentence telling one event twice ("принимал ...: переговоры прошли 19 октября"):
         # the undated mention is the dated one

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from retrieval.types import PartialDate, Span
@@ -57,6 +57,7 @@ DAY_MONTH_RE = re.compile(
     rf"(?<!\d)(?:{WEEKDAY_WORD},?\s+)?(\d{{1,2}})(?:\s*[-–—]\s*\d{{1,2}})?\s+{MONTH_WORD}(?:\s+{YEAR}(?:\s*(?:года|г\.|год))?)?(?!\w)",
     re.IGNORECASE,
 )
+DAY_LIST_RE = re.compile(r"(?<![\d\w.,])((?:\d{1,2}\s*,\s*)*\d{1,2})\s+и\s+$")
 NUMERIC_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d])")
 MONTH_YEAR_RE = re.compile(
     rf"(?<!\d\s)(?<!\w){MONTH_WORD}\s+{YEAR}(?:\s*(?:года|г\.|год))?(?!\w)", re.IGNORECASE
@@ -146,6 +147,13 @@ def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
         weekday = WEEKDAYS[m.group(1).lower()] if m.group(1) else None
         if _valid(year, month, day):
             add(m.start(), m.end(), PartialDate(year, month, day), weekday)
+            # "3 и 7 марта": the days listed before share the month and year
+            listed = DAY_LIST_RE.search(text, max(0, m.start() - 40), m.start())
+            for d in re.finditer(r"\d{1,2}", listed.group(1)) if listed else ():
+                first = int(d.group())
+                if _valid(year, month, first):
+                    at = listed.start(1) + d.start()
+                    add(at, at + len(d.group()), PartialDate(year, month, first))
     for m in NUMERIC_RE.finditer(text):
         day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= month <= 12 and _valid(year, month, day):
@@ -172,7 +180,26 @@ def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
     for m in YEAR_PART_RE.finditer(text):
         add(m.start(), m.end(), PartialDate(int(m.group(1))))
     hits.sort(key=lambda h: h.span.start)
-    return _appositions(text, [_year_word(text, h, published) for h in hits])
+    return _shared_years(text, _appositions(text, [_year_word(text, h, published) for h in hits]))
+
+
+def _shared_years(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """ "9 апреля и 17 июня 2022 года": the days listed before a stated year share it."""
+    out = list(hits)
+    stated = [bool(re.search(r"(?:19|20)\d\d", h.span.text)) for h in out]
+    for i in range(len(out) - 2, -1, -1):
+        hit, after = out[i], out[i + 1]
+        if (
+            hit.date.month is not None
+            and after.date.year is not None
+            and stated[i + 1]
+            and not stated[i]
+            and "год" not in hit.span.text
+            and re.fullmatch(r"\s*(?:,|и)\s*", text[hit.span.end : after.span.start])
+        ):
+            out[i] = replace(hit, date=PartialDate(after.date.year, hit.date.month, hit.date.day))
+            stated[i] = True
+    return out
 
 
 def _appositions(text: str, hits: list[DateHit]) -> list[DateHit]:

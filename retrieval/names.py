@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -101,9 +102,9 @@ class NameFinder:
 
     def find(self, text: str) -> list[Found]:
         """Person names in `text` (registry-agnostic), normalised to nominative."""
-        return self._first_and_last(text) or self._natasha(text)
+        return self.name_pairs(text) or self._natasha(text)
 
-    def _first_and_last(self, text: str) -> list[Found]:
+    def name_pairs(self, text: str) -> list[Found]:
         """Cheap pass: a known first name followed by a capitalised word ("Виторио Сандали")."""
         from retrieval.people import Found
 
@@ -187,6 +188,30 @@ class NameFinder:
 
     def _is_patronymic(self, word: str) -> bool:
         return any("Patr" in p.tag for p in self.lemmatizer.parses(word)[:2])
+
+
+def learned_surnames(
+    text: str, learned: Collection[str], taken: list[tuple[int, int]], lemmatizer: Lemmatizer
+) -> list[Found]:
+    """A surname alone of a name learned earlier in the article ("Давид Арахамия" …
+    "переговоров Мединского и Арахамии"), in whatever case it stands."""
+    from retrieval.people import Found
+
+    stems = {name.split()[-1].lower(): name for name in learned if " " in name and len(name) > 6}
+    out = []
+    for m in CAPITALISED_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        word = m.group().lower()
+        for surname, name in stems.items():
+            stem = surname[:-1] if len(surname) >= 5 else surname
+            if word.startswith(stem) and 0 <= len(word) - len(stem) <= 3:
+                cases = frozenset(
+                    str(p.tag.case) for p in lemmatizer.parses(m.group())[:4] if p.tag.case
+                )
+                out.append(Found(name, m.start(), m.end(), m.group(), cases=cases or NOUN_CASES))
+                break
+    return out
 
 
 def _cap(word: str) -> str:

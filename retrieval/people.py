@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from retrieval.declension import decline_name, merge_forms
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
-from retrieval.names import NameFinder, fold, head_cases
+from retrieval.names import NameFinder, fold, head_cases, learned_surnames
 from retrieval.offices import (
     CASES,
     COLLEAGUE_RE,
@@ -260,6 +260,10 @@ class PersonRegistry:
                 if not any(f.start < e and s < f.end for s, e in taken)
                 and not NAMESAKE_BEFORE_RE.search(text[max(0, f.start - 40) : f.start])
             ]
+        learned = [name for name in known if name not in self.people]
+        if learned:
+            taken = [(f.start, f.end) for f in persons]
+            persons += learned_surnames(text, learned, taken, self.lemmatizer)
         items = [_Item(f.start, f.end, "person", found=f) for f in persons]
         titles = [t for t in find_titles(text, self.offices) if not is_dependent_title(text, t[0])]
         in_groups: set[int] = set()

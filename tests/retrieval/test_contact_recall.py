@@ -32,6 +32,9 @@ NORMANDY = ("Ангела Меркель", "Владимир Зеленский"
 RYABKOV_SHERMAN = ("Венди Шерман", "Сергей Рябков")
 PUTIN_NETANYAHU = ("Биньямин Нетаньяху", "Владимир Путин")
 LAVROV_JAISHANKAR = ("Сергей Лавров", "Субраманьям Джайшанкар")
+MEDINSKY_ARAKHAMIA = ("Владимир Мединский", "Давид Арахамия")
+JOHNSON_ZELENSKY = ("Борис Джонсон", "Владимир Зеленский")
+SUNAK_ZELENSKY = ("Владимир Зеленский", "Риши Сунак")
 ASTANA = ("Владимир Путин", "Реджеп Тайип Эрдоган", "Хасан Роухани")
 PUTIN_BIDEN = ("Владимир Путин", "Джо Байден")
 BIDEN_ERDOGAN = ("Джо Байден", "Реджеп Тайип Эрдоган")
@@ -706,6 +709,27 @@ RECALL = [
         {
             (PUTIN_ABE, "talks", "happened", day(2019, 1, 22)),
             (PUTIN_ABE, "meeting", "happened", day(2018, 11)),
+        },
+    ],
+    [  # a new name learned from the article counts alone in any case; more rounds listed
+        "В Гомеле прошли переговоры делегаций. Российскую возглавлял Владимир Мединский,"
+        " украинскую — Давид Арахамия. Первый раунд переговоров Мединского и Арахамии"
+        " состоялся 28 февраля, второй и третий — 3 и 7 марта.",
+        date(2022, 3, 8),
+        {
+            (MEDINSKY_ARAKHAMIA, "talks", "happened", day(2022, 2, 28)),
+            (MEDINSKY_ARAKHAMIA, "talks", "happened", day(2022, 3, 3)),
+            (MEDINSKY_ARAKHAMIA, "talks", "happened", day(2022, 3, 7)),
+        },
+    ],
+    [  # partners listed after a colon, each with its own days; the year they share
+        "Зеленский не раз встречался с британскими премьерами: с Борисом Джонсоном — 9"
+        " апреля и 17 июня 2022 года, а с Риши Сунаком — 19 ноября того же года.",
+        date(2025, 1, 16),
+        {
+            (JOHNSON_ZELENSKY, "meeting", "happened", day(2022, 4, 9)),
+            (JOHNSON_ZELENSKY, "meeting", "happened", day(2022, 6, 17)),
+            (SUNAK_ZELENSKY, "meeting", "happened", day(2022, 11, 19)),
         },
     ],
 ]

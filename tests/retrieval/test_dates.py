@@ -36,6 +36,18 @@ DATES = [
     ["накануне вечером", PUBLISHED, [PartialDate(2025, 2, 14)]],
     ["продление до 2026 года", None, []],
     ["31 февраля", None, []],
+    ["в следующем месяце", date(2024, 12, 5), [PartialDate(2025, 1)]],
+    ["в нынешнем году", PUBLISHED, [PartialDate(2025)]],
+    ["в будущем году", PUBLISHED, [PartialDate(2026)]],
+    ["весной 2018 года", None, [PartialDate(2018)]],
+    # days listed before a month share it; days listed before a year share that year
+    ["3 и 7 марта", PUBLISHED, [PartialDate(2025, 3, 3), PartialDate(2025, 3, 7)]],
+    [
+        "9 апреля и 17 июня 2022 года",
+        PUBLISHED,
+        [PartialDate(2022, 4, 9), PartialDate(2022, 6, 17)],
+    ],
+    ["в 2 и 3 часа 5 мая", PUBLISHED, [PartialDate(2024, 5, 5)]],
 ]
 
 
