@@ -93,6 +93,7 @@ MORE_ROUNDS_RE = re.compile(
     r"(?:\s*(?:,|и)\s*(?:трет\w+|четв[её]рт\w+|пят\w+|шест\w+))*\s+[—–-]\s+",
     re.IGNORECASE,
 )
+CONTRAST_A_RE = re.compile(r",\s+а\s", re.IGNORECASE)
 FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:мы|я)(?![\w-])", re.IGNORECASE)
 FEMININE_PRONOUNS = frozenset(["она", "ее", "её", "ней", "нее"])
 MASCULINE_PRONOUNS = frozenset(["он", "его", "ним", "него"])

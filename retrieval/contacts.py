@@ -28,6 +28,7 @@ from retrieval.contact_clauses import (
     BY_PHONE_VERB_RE,
     CALL_VERB_RE,
     CIRCUMSTANCE_RE,
+    CONTRAST_A_RE,
     CONTRAST_RE,
     COUNTED_RE,
     ELLIPSIS_RE,
@@ -632,7 +633,19 @@ class ContactExtractor:
                     # of the clause, whose modality is not its status; only its own words count
                     status = status_of(work[frame.start() : cue.end])
                 else:
-                    status = status_of(work[max(cs, cue.start - 60) : min(ce, cue.end + 40)])
+                    # "X предложил провести саммит, а в июне стороны провели переговоры": the
+                    # modality before ", а" is another clause's
+                    since = max(cs, cue.start - 60)
+                    contrast = list(CONTRAST_A_RE.finditer(work, since, cue.start))
+                    since = contrast[-1].end() if contrast else since
+                    until = min(ce, cue.end + 40)
+                    later = [c.start for c in cues if cue.end < c.start < until + 30]
+                    if cue.verb is False and later:
+                        # "в телефонном разговоре предложил провести саммит": the words right
+                        # before the next contact word are its own (the proposal is the
+                        # summit's, not the call's)
+                        until = min(until, max(cue.end, later[0] - 30))
+                    status = status_of(work[since:until])
                 if status in ("happened", "planned"):
                     nxt = min((c.start for c in cues if c.start > cue.end), default=ce)
                     stated = predicate_status(work[cue.end : min(ce, nxt, cue.end + 160)])

@@ -732,6 +732,20 @@ RECALL = [
             (SUNAK_ZELENSKY, "meeting", "happened", day(2022, 11, 19)),
         },
     ],
+    [  # a proposal before ", а" and before the next contact word is not the call's status
+        "Владимир Путин и Джо Байден в пятницу провели телефонный разговор. 26 января"
+        " президенты по телефону условились продлить ДСНВ, 13 апреля, тоже в телефонном"
+        " разговоре, американский президент предложил провести саммит, а в июне в Женеве"
+        " стороны провели переговоры.",
+        date(2021, 7, 10),
+        {
+            (PUTIN_BIDEN, "phone", "happened", day(2021, 7, 9)),
+            (PUTIN_BIDEN, "phone", "happened", day(2021, 1, 26)),
+            (PUTIN_BIDEN, "phone", "happened", day(2021, 4, 13)),
+            (PUTIN_BIDEN, "meeting", "planned", None),  # the proposal
+            (PUTIN_BIDEN, "talks", "happened", day(2021, 6)),
+        },
+    ],
 ]
 
 
