@@ -94,6 +94,9 @@ MORE_ROUNDS_RE = re.compile(
     re.IGNORECASE,
 )
 CONTRAST_A_RE = re.compile(r",\s+а\s", re.IGNORECASE)
+DASH_MANNER_RE = re.compile(r"\s[—–-]\s*")
+# a second predicate of the same subject: "лидеры общались 2 апреля, а встречались в ноябре"
+COORDINATED_RE = re.compile(r"(?:,\s*а|,?\s+и|,\s*но)\s+(?:уже\s+|также\s+|тоже\s+)?$")
 FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:мы|я)(?![\w-])", re.IGNORECASE)
 FEMININE_PRONOUNS = frozenset(["она", "ее", "её", "ней", "нее"])
 MASCULINE_PRONOUNS = frozenset(["он", "его", "ним", "него"])
@@ -225,6 +228,10 @@ def relative_antecedents(s: str, mentions: list[Found], clause_start: int) -> li
 def by_phone(s: str, cue: Cue, cues: list[Cue], clause_end: int) -> bool:
     """A contact word followed in its clause by "в режиме видеоконференции", "по телефону"."""
     manner = MANNER_PHONE_RE.search(s, cue.end, clause_end)
+    dash = DASH_MANNER_RE.match(s, clause_end)
+    if manner is None and dash is not None:
+        # "лидеры общались 2 апреля — по телефону": the manner set off by a dash
+        manner = MANNER_PHONE_RE.match(s, dash.end())
     return manner is not None and not any(
         c.kind != "phone" and cue.end <= c.start < manner.start() for c in cues
     )

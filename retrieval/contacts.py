@@ -30,6 +30,7 @@ from retrieval.contact_clauses import (
     CIRCUMSTANCE_RE,
     CONTRAST_A_RE,
     CONTRAST_RE,
+    COORDINATED_RE,
     COUNTED_RE,
     ELLIPSIS_RE,
     FEMININE_PRONOUNS,
@@ -578,6 +579,16 @@ class ContactExtractor:
             here = next((k[0] for k in by_event if len(k[0]) >= 2), None)
             if len(people) < 2 and cue in previous and here is not None:
                 # "X принимал российского коллегу: переговоры прошли 19 октября": that pair
+                people = here
+            elif (
+                len(people) < 2
+                and cue.verb
+                and here is not None
+                and not found
+                and COORDINATED_RE.search(work, max(0, cue.start - 20), cue.start)
+            ):
+                # "лидеры общались 2 апреля — по телефону, а встречались в ноябре": the
+                # subject of the predicate before
                 people = here
             elif len(people) < 2 and cue in previous and len(context) >= 2:
                 # "предыдущий разговор состоялся в декабре": the pair the article is about

@@ -35,6 +35,7 @@ LAVROV_JAISHANKAR = ("Сергей Лавров", "Субраманьям Джа
 MEDINSKY_ARAKHAMIA = ("Владимир Мединский", "Давид Арахамия")
 JOHNSON_ZELENSKY = ("Борис Джонсон", "Владимир Зеленский")
 SUNAK_ZELENSKY = ("Владимир Зеленский", "Риши Сунак")
+BIDEN_XI = ("Джо Байден", "Си Цзиньпин")
 ASTANA = ("Владимир Путин", "Реджеп Тайип Эрдоган", "Хасан Роухани")
 PUTIN_BIDEN = ("Владимир Путин", "Джо Байден")
 BIDEN_ERDOGAN = ("Джо Байден", "Реджеп Тайип Эрдоган")
@@ -744,6 +745,16 @@ RECALL = [
             (PUTIN_BIDEN, "phone", "happened", day(2021, 4, 13)),
             (PUTIN_BIDEN, "meeting", "planned", None),  # the proposal
             (PUTIN_BIDEN, "talks", "happened", day(2021, 6)),
+        },
+    ],
+    [  # the manner after a dash; a second predicate of the same subject after ", а"
+        "Джо Байден и Си Цзиньпин встретились в Лиме в субботу. До этого лидеры общались"
+        " 2 апреля — по телефону, а встречались в ноябре прошлого года в Калифорнии.",
+        date(2024, 11, 17),
+        {
+            (BIDEN_XI, "meeting", "happened", day(2024, 11, 16)),
+            (BIDEN_XI, "phone", "happened", day(2024, 4, 2)),
+            (BIDEN_XI, "meeting", "happened", day(2023, 11)),
         },
     ],
 ]
