@@ -36,6 +36,7 @@ MEDINSKY_ARAKHAMIA = ("Владимир Мединский", "Давид Ара�
 JOHNSON_ZELENSKY = ("Борис Джонсон", "Владимир Зеленский")
 SUNAK_ZELENSKY = ("Владимир Зеленский", "Риши Сунак")
 BIDEN_XI = ("Джо Байден", "Си Цзиньпин")
+PUTIN_RAISI = ("Владимир Путин", "Эбрахим Раиси")
 ASTANA = ("Владимир Путин", "Реджеп Тайип Эрдоган", "Хасан Роухани")
 PUTIN_BIDEN = ("Владимир Путин", "Джо Байден")
 BIDEN_ERDOGAN = ("Джо Байден", "Реджеп Тайип Эрдоган")
@@ -755,6 +756,21 @@ RECALL = [
             (BIDEN_XI, "meeting", "happened", day(2024, 11, 16)),
             (BIDEN_XI, "phone", "happened", day(2024, 4, 2)),
             (BIDEN_XI, "meeting", "happened", day(2023, 11)),
+        },
+    ],
+    [  # "в первый день саммита" is a time, not a contact owning the date
+        "Накануне, в первый день саммита ШОС, Путин встретился с президентом Ирана Эбрахимом"
+        " Раиси.",
+        date(2022, 9, 16),
+        {(PUTIN_RAISI, "meeting", "happened", day(2022, 9, 15))},
+    ],
+    [  # a trip announced with a date: "он и X встретятся" there takes its month
+        "Путин и Эрдоган провели переговоры в Стамбуле. Российский лидер вернется в Стамбул в"
+        " ноябре. Там он и Эрдоган встретятся на открытии газопровода.",
+        date(2018, 10, 27),
+        {
+            (PUTIN_ERDOGAN, "talks", "happened", day(2018, 10, 27)),
+            (PUTIN_ERDOGAN, "meeting", "planned", day(2018, 11)),
         },
     ],
 ]
