@@ -167,7 +167,28 @@ def merge_candidates(candidates: list[Candidate], default: PartialDate | None) -
                 break
         else:
             merged.append(c)
-    return merged
+    return _wider_kept(merged)
+
+
+def _wider_kept(candidates: list[Candidate]) -> list[Candidate]:
+    """One sentence telling one event twice, once with fewer people ("Предыдущий разговор
+    состоялся 28 мая: тогда Путин говорил с Шольцем и Макроном"): the wider one."""
+    out = []
+    for c in candidates:
+        wider = [
+            o
+            for o in candidates
+            if o is not c
+            and o.sentence == c.sentence
+            and set(c.participants) < set(o.participants)
+            and o.kind == c.kind
+            and o.status == c.status
+            and o.date is not None
+            and o.date == c.date
+        ]
+        if not wider:
+            out.append(c)
+    return out
 
 
 def _older(when: PartialDate | None, news: PartialDate) -> bool:

@@ -24,7 +24,9 @@ OTHER_EVENT_RE = re.compile(
     r"(?:с момента|со времени|с начала|после|до|накануне) (?:его |ее |их )?"
     r"(?:вступлени|избрани|инаугураци|назначени|отставк|выбор)\w*[^,.;:]*$"
     # "первая встреча после подписания заявления от 9 ноября", "после крушения ... 25 декабря"
-    r"|(?:с момента|со времени|с начала|после) (?:[а-яё]+ )?[а-яё]+(?:ни|ти)я(?![\w-])[^,.;:]*$",
+    r"|(?:с момента|со времени|с начала|после) (?:[а-яё]+ )?[а-яё]+(?:ни|ти)я(?![\w-])[^,.;:]*$"
+    # "Беседа состоялась после того, как в понедельник Анкара согласилась ...": that clause's
+    r"|(?:после|до|перед) того,? как [^.;:]*$",
     re.IGNORECASE,
 )
 # a relative clause of its own event; not "встреча, которая была назначена на 12 октября"
@@ -119,10 +121,23 @@ def contact_date(
             SEQUENCE_RE.search(s, earlier_in_sentence[-1].span.end, clause[0] + 12)
             # "разговор, начатый 7 февраля в Кремле, где переговоры длились пять часов"
             or PLACE_CLAUSE_RE.match(s, clause[0])
+            # "Предыдущий разговор состоялся 28 мая: тогда Путин говорил с X и Y"
+            or THEN_CLAUSE_RE.match(s, clause[0])
+            # "В среду его принял Зеленский, а с Кулебой госсекретарь провел переговоры"
+            or WITH_CONTRAST_RE.match(s, clause[0])
         )
     ):
         # "В понедельник X встретился с Y, а затем его принял Z": the same day
         in_clause = earlier_in_sentence[-1:]
+    opening = [h for h in hits if h.span.start <= 2 and h.span.end <= clause[0]]
+    if (
+        not in_clause
+        and opening
+        and not any(c.start < cue.start and not setting(s, c) for c in cues if c is not cue)
+    ):
+        # "В среду, после того как страны «семерки» приняли декларацию, X встретился с Y":
+        # the time that opens the sentence
+        in_clause = opening
     if not in_clause:
         # a date in another clause belongs to the contact word of that clause, if any:
         # "первый разговор за два года: предыдущий разговор состоялся в декабре 2022"
@@ -154,6 +169,8 @@ def contact_date(
 OWN_YEAR_RE = re.compile(
     r"(?:прошл|позапрошл|минувш|эт|текущ|нынешн|следующ|будущ)\w*\s+год", re.IGNORECASE
 )
+THEN_CLAUSE_RE = re.compile(r"\s*(?:тогда|в тот день|в тот раз)(?![\w-])", re.IGNORECASE)
+WITH_CONTRAST_RE = re.compile(r",\s*а\s+со?\s", re.IGNORECASE)
 PLACE_CLAUSE_RE = re.compile(r",\s*где\s", re.IGNORECASE)
 # the predicate of a contact noun: "встреча прошла", "предыдущий состоялся 2 декабря"
 HELD = r"состоял\w{1,3}|прош(?:ел|ла|ли|ло)"
