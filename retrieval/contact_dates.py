@@ -53,7 +53,10 @@ NOT_THE_EVENT_BEFORE_RE = re.compile(
 ON_FORUM_RE = re.compile(r"(?<![\w-])на\s+$", re.IGNORECASE)
 FORUM_RE = re.compile(r"(?:саммит|форум|конференци|совещани|сесси|заседани)", re.IGNORECASE)
 LIST_GAP_RE = re.compile(
-    r"(?:-(?:го|м|й))?(?:\s*(?:,|и|а также)\s*|\s+)"
+    r"(?:-(?:го|м|й))?(?:\s+(?:того же|этого же) года)?"
+    # "в мае 2023 года в Вене, в сентябре …": the place after a date
+    r"(?:\s+(?:в|во|на)\s+(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[А-ЯЁ])[\w-]+)?)?"
+    r"(?:\s*(?:,\s*а|,|и|а также)\s*|\s+)"
     r"(?:(?:в|во|на)\s+[А-ЯЁ][\w-]+(?:\s+[\w-]+)?\s+)?",
     re.IGNORECASE,
 )
@@ -278,8 +281,10 @@ def year_in_sentence(s: str, hits: list[DateHit]) -> list[DateHit]:
     told: DateHit | None = None
     for h in hits:
         d = h.date
-        if YEAR_IN_TEXT_RE.search(h.span.text) and d.year and d.month:
-            told = h
+        if (YEAR_IN_TEXT_RE.search(h.span.text) or OWN_YEAR_RE.search(h.span.text)) and (
+            d.year and d.month
+        ):
+            told = h  # "в январе этого года": a year of its own too
         elif (
             told is not None
             and d.month

@@ -142,6 +142,7 @@ TRAVEL_RE = re.compile(
     r"\w{0,2}|прилетит|прибудет|приедет|посетит|отправится|верн[её]тся)(?![\w-])",
     re.IGNORECASE,
 )
+QUESTION_END_RE = re.compile(r"\?[»\"”)]*\s*$")
 LEFTOVER_END_RE = re.compile(r"[.!?…»\"]\s*$")
 
 
@@ -227,8 +228,8 @@ class ContactExtractor:
                 if known is None:
                     known = self._known(text)
                 trip = self._trip(sentence, index, anchor, known, context) or trip
-            if not has_cue(sentence):
-                continue
+            if not has_cue(sentence) or QUESTION_END_RE.search(sentence):
+                continue  # a question asserts no contact ("— А сами переговоры с Ван И?")
             if known is None:
                 known = self._known(text)
             following = sentences[index + 1][1] if index + 1 < len(sentences) else ""

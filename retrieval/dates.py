@@ -67,6 +67,14 @@ MONTH_ALONE_RE = re.compile(
     r"(?<!\w)(?:в|во|с|до|к|на)\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)(?!\s+\d)(?!\w)",
     re.IGNORECASE,
 )
+# "в конце августа", "в середине марта": that month
+MONTH_PART_RE = re.compile(
+    r"(?<!\w)(?:в|во)\s+(?:начале|конце|середине|первой половине|второй половине)\s+"
+    r"(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+    r"(?!\s+\d)(?!\w)",
+    re.IGNORECASE,
+)
+SAME_YEAR_AFTER_RE = re.compile(r"\s+(?:того же|этого же|того самого)\s+года(?!\w)", re.IGNORECASE)
 WEEKDAY_RE = re.compile(rf"(?<!\w)(?:в|во)\s+{WEEKDAY_WORD}(?!\w)", re.IGNORECASE)
 # "в начале 2022 года", "в конце 2021-го": the year
 YEAR_PART_RE = re.compile(
@@ -160,7 +168,7 @@ def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
             add(m.start(), m.end(), PartialDate(year, month, day))
     for m in MONTH_YEAR_RE.finditer(text):
         add(m.start(), m.end(), PartialDate(int(m.group(2)), month_number(m.group(1))))
-    for m in MONTH_ALONE_RE.finditer(text):
+    for m in (*MONTH_ALONE_RE.finditer(text), *MONTH_PART_RE.finditer(text)):
         month = month_number(m.group(1))
         add(m.start(), m.end(), PartialDate(infer_year(month, None, published), month))
     for m in YEAR_RE.finditer(text):
@@ -180,6 +188,11 @@ def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
     for m in YEAR_PART_RE.finditer(text):
         add(m.start(), m.end(), PartialDate(int(m.group(1))))
     hits.sort(key=lambda h: h.span.start)
+    for i in range(1, len(hits)):
+        # "в мае 2023 года в Вене, в сентябре того же года на Мальте": the year before
+        hit, before = hits[i], hits[i - 1]
+        if hit.date.month and before.date.year and SAME_YEAR_AFTER_RE.match(text, hit.span.end):
+            hits[i] = replace(hit, date=replace(hit.date, year=before.date.year))
     return _shared_years(text, _appositions(text, [_year_word(text, h, published) for h in hits]))
 
 

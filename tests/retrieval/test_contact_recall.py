@@ -40,6 +40,7 @@ PUTIN_RAISI = ("Владимир Путин", "Эбрахим Раиси")
 PUTIN_SCHOLZ_MACRON = ("Владимир Путин", "Олаф Шольц", "Эмманюэль Макрон")
 BLINKEN_ZELENSKY = ("Владимир Зеленский", "Энтони Блинкен")
 BLINKEN_KULEBA = ("Дмитрий Кулеба", "Энтони Блинкен")
+SULLIVAN_WANG = ("Ван И", "Джейк Салливан")
 ASTANA = ("Владимир Путин", "Реджеп Тайип Эрдоган", "Хасан Роухани")
 PUTIN_BIDEN = ("Владимир Путин", "Джо Байден")
 BIDEN_ERDOGAN = ("Джо Байден", "Реджеп Тайип Эрдоган")
@@ -805,6 +806,19 @@ RECALL = [
         {
             (BIDEN_ERDOGAN, "meeting", "happened", day(2023, 7, 11)),
             (BIDEN_ZELENSKY, "meeting", "happened", day(2023, 7, 12)),
+        },
+    ],
+    [  # rounds listed with places between the dates; "того же года", "этого года",
+        # "в конце августа"; an interviewer's question asserts nothing
+        "— А переговоры Салливана с Ван И?\n— Салливан и Ван И проводили переговоры в мае"
+        " 2023 года в Вене, в сентябре того же года на Мальте, в январе этого года в"
+        " Бангкоке, а в конце августа — в Пекине.",
+        date(2024, 9, 3),
+        {
+            (SULLIVAN_WANG, "talks", "happened", day(2023, 5)),
+            (SULLIVAN_WANG, "talks", "happened", day(2023, 9)),
+            (SULLIVAN_WANG, "talks", "happened", day(2024, 1)),
+            (SULLIVAN_WANG, "talks", "happened", day(2024, 8)),
         },
     ],
 ]

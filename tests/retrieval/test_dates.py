@@ -48,6 +48,12 @@ DATES = [
         [PartialDate(2022, 4, 9), PartialDate(2022, 6, 17)],
     ],
     ["в 2 и 3 часа 5 мая", PUBLISHED, [PartialDate(2024, 5, 5)]],
+    ["в конце августа", PUBLISHED, [PartialDate(2024, 8)]],
+    [
+        "в мае 2023 года, в сентябре того же года",
+        PUBLISHED,
+        [PartialDate(2023, 5), PartialDate(2023, 9)],
+    ],
 ]
 
 
