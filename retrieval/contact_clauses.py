@@ -29,6 +29,9 @@ GAP_RE = re.compile(r"[\s,]*(?:и|,)?[\s,]*")
 TITLED_GAP_RE = re.compile(
     r"\s*(?:,\s*|\s+и\s+|,\s*а также\s+)[а-яё-]+(?:ом|ем|ём|ой|ей)\s+(?:[\w«»\"-]+\s+){0,4}"
 )
+GENITIVE_TITLE_GAP_RE = re.compile(
+    r"\s*(?:,\s*|\s+и\s+)(?:[а-яё-]+(?:ого|его|ой|ей|ых|их|а|я|ы)\s+){1,3}(?:[А-ЯЁA-Z]{2,5}\s+)?"
+)
 CHAIN_GAP_RE = re.compile(r"(?:\s+[а-яё-]+){0,3}\s+|\s*(?:,|и)\s*|\s*", re.IGNORECASE)
 PREPOSITIONS = frozenset(
     [
@@ -176,7 +179,9 @@ def genitive_chain(s: str, cue: Cue, mentions: list[Found], end: int) -> list[Fo
                 and len(gap) < 40
                 and "gent" in m.cases
             )
-        elif GAP_RE.fullmatch(gap):
+        elif GAP_RE.fullmatch(gap) or GENITIVE_TITLE_GAP_RE.fullmatch(gap):
+            # "встреча президента Франции X, избранного президента США Y и …": a title the
+            # registry left unread may stand between the names
             ok = "gent" in m.cases
         else:
             ok = bool(WITH_RE.search(gap)) and len(gap) < 6 and "ablt" in m.cases

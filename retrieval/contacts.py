@@ -142,6 +142,9 @@ TRAVEL_RE = re.compile(
     r"\w{0,2}|прилетит|прибудет|приедет|посетит|отправится|верн[её]тся)(?![\w-])",
     re.IGNORECASE,
 )
+SIDED_RE = re.compile(r"(?<![\w-])(тр[её]хсторонн|четыр[её]хсторонн)\w*\s+$", re.IGNORECASE)
+SIDES = {"тре": 3, "трё": 3, "чет": 4}
+WITH_PART_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,3}?с участием\s", re.IGNORECASE)
 QUESTION_END_RE = re.compile(r"\?[»\"”)]*\s*$")
 LEFTOVER_END_RE = re.compile(r"[.!?…»\"]\s*$")
 
@@ -553,6 +556,8 @@ class ContactExtractor:
                 )
                 and not any(clause_bounds(work, c.start)[0] <= m.start < c.start for m in mentions)
             ]
+        # "трехсторонняя встреча с участием X": the story's people take part
+        previous += [c for c in cues if SIDED_RE.search(work, max(0, c.start - 30), c.start)]
         persons = {m.person for m in mentions}
         # (with nobody named only right after a dated trip of the pair: "Лукашенко прилетел
         # в Сочи 14 сентября. По итогам переговоров ...")
@@ -592,6 +597,13 @@ class ContactExtractor:
                 # "лидеры общались 2 апреля — по телефону, а встречались в ноябре": the
                 # subject of the predicate before
                 people = here
+            elif (
+                (sided := SIDED_RE.search(work, max(0, cue.start - 30), cue.start))
+                and len(context) >= 2
+                and len(set(people) | set(context)) == SIDES[sided.group(1).lower()[:3]]
+            ):
+                # "прошла трехсторонняя встреча с участием X": the story's people and X
+                people = tuple(sorted(set(people) | set(context)))
             elif len(people) < 2 and cue in previous and len(context) >= 2:
                 # "предыдущий разговор состоялся в декабре": the pair the article is about
                 people = tuple(sorted(context))
@@ -945,6 +957,14 @@ class ContactExtractor:
                 linked = False  # "перед церемонией прощания с папой Франциском": not a partner
             if linked and "ablt" in m.cases:
                 partners.append(m)
+        joined_by = WITH_PART_RE.match(s, cue.end)
+        if joined_by is not None:
+            # "встреча с участием X и Y": the people in the genitive after it
+            partners += [
+                m
+                for m in inside
+                if m.start >= joined_by.end() and "gent" in m.cases and m not in partners
+            ]
         if CALL_VERB_RE.match(s, cue.start):
             partners += [
                 m
