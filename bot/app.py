@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+from functools import partial
 from typing import TYPE_CHECKING, TypedDict
 from urllib.parse import urlsplit
 
@@ -177,7 +178,9 @@ async def run(settings: Settings) -> None:
     from service.app import ContactsApp
     from storage.subscriptions import ChatRepository
 
-    contacts_app = await asyncio.to_thread(ContactsApp.open, settings.database_url)
+    contacts_app = await asyncio.to_thread(
+        partial(ContactsApp.open, settings.database_url, index_dir=settings.index_dir)
+    )
     install_alert_sink(contacts_app)  # every ingest, uploads included, fills the alert outbox
     background = None
     sources = None

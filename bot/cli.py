@@ -36,9 +36,10 @@ def _database_url(db: str | None) -> str:
 
 
 def _open(db: str | None) -> ContactsApp:
+    from bot.config import Settings
     from service.app import ContactsApp
 
-    return ContactsApp.open(_database_url(db))
+    return ContactsApp.open(_database_url(db), index_dir=Settings().index_dir)
 
 
 def sample_corpus() -> Path:

@@ -36,10 +36,11 @@ class Settings(BaseSettings):
     alerts_per_second: float = 25.0
     leader_check_seconds: float = 15.0
     index_refresh_seconds: float = 60.0
+    index_dir: str | None = None  # where the search index is saved (default: beside SQLite)
     throttle_seconds: float = 0.7
     log_level: str = "INFO"
 
-    @field_validator("telegram_api_base", "webhook_url", mode="before")
+    @field_validator("telegram_api_base", "webhook_url", "index_dir", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

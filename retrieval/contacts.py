@@ -684,9 +684,11 @@ class ContactExtractor:
                 rounds = more_rounds(work, cue, cues)
                 if rounds is not None and len({f.person for f in found}) >= 2:
                     gaps.append((people, rounds))  # the same people on other days
-                own = [h for h in hits if not any(gs <= h.span.start < ge for _, (gs, ge) in gaps)]
+                not_gapped = [
+                    h for h in hits if not any(gs <= h.span.start < ge for _, (gs, ge) in gaps)
+                ]
                 when = contact_date(
-                    work, cue, own, found, (cs, ce), cues, self.registry, self.lemmatizer
+                    work, cue, not_gapped, found, (cs, ce), cues, self.registry, self.lemmatizer
                 )
                 if hosted and when is None and host is not None:
                     when = host[1]
@@ -731,7 +733,7 @@ class ContactExtractor:
                 # "встречались в Москве в марте 2023 года, в Пекине в октябре 2023-го и ...":
                 # one contact for each date listed after the contact word
                 dates: list[PartialDate | None] = dated_days.get(people) or [
-                    *listed_dates(work, cue, own, (cs, ce), cues)
+                    *listed_dates(work, cue, not_gapped, (cs, ce), cues)
                 ]
                 for listed in dates or [when]:
                     event = candidate if listed == when else replace(candidate, date=listed)
@@ -743,7 +745,8 @@ class ContactExtractor:
                     # "…, а на следующий день — с Y": the same verb, another partner and day;
                     # "…, второй и третий — 3 и 7 марта": the same people, one event a day
                     told = [h.date for h in hits if gs <= h.span.start < ge]
-                    for day_told in (told if others == people else told[-1:]) or [when]:
+                    told_days: list[PartialDate | None] = [*told]
+                    for day_told in (told_days if others == people else told_days[-1:]) or [when]:
                         event = replace(candidate, participants=others, date=day_told)
                         by_event.setdefault((others, earlier, event.date), event)
         events = list(by_event.values())

@@ -157,11 +157,12 @@ def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
             add(m.start(), m.end(), PartialDate(year, month, day), weekday)
             # "3 и 7 марта": the days listed before share the month and year
             listed = DAY_LIST_RE.search(text, max(0, m.start() - 40), m.start())
-            for d in re.finditer(r"\d{1,2}", listed.group(1)) if listed else ():
-                first = int(d.group())
-                if _valid(year, month, first):
-                    at = listed.start(1) + d.start()
-                    add(at, at + len(d.group()), PartialDate(year, month, first))
+            if listed is not None:
+                for d in re.finditer(r"\d{1,2}", listed.group(1)):
+                    first = int(d.group())
+                    if _valid(year, month, first):
+                        at = listed.start(1) + d.start()
+                        add(at, at + len(d.group()), PartialDate(year, month, first))
     for m in NUMERIC_RE.finditer(text):
         day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= month <= 12 and _valid(year, month, day):

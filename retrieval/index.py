@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -134,6 +135,35 @@ class SearchIndex:
             candidate_cap=self._candidate_cap,
             extra_cap=self._extra_cap,
         )
+
+    def arrays(self) -> dict[str, npt.NDArray[Any]]:
+        """The index as plain arrays (ids, corpus, vocabulary) for `from_arrays`."""
+        c = self._corpus
+        return {
+            "ids": self._ids,
+            "vocabulary": np.asarray(c.vocabulary, dtype=np.str_),
+            "lengths": c.lengths,
+            "offsets": c.offsets,
+            "terms": c.terms,
+            "counts": c.counts,
+            "posting_offsets": c.posting_offsets,
+            "posting_rows": c.posting_rows,
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, npt.NDArray[Any]], **caps: int) -> SearchIndex:
+        """The index saved by `arrays` (scores equal those of the index it was saved from)."""
+        vocabulary = tuple(str(term) for term in arrays["vocabulary"].tolist())
+        corpus = CompactCorpus(
+            vocabulary=vocabulary,
+            term_ids={term: i for i, term in enumerate(vocabulary)},
+            **{
+                name: np.asarray(arrays[name])
+                for name in ("lengths", "offsets", "terms", "counts", "posting_offsets")
+            },
+            posting_rows=np.asarray(arrays["posting_rows"]),
+        )
+        return cls(np.array(arrays["ids"], dtype=np.int64), corpus, **caps)
 
     @property
     def last_id(self) -> int | None:

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -24,7 +25,7 @@ from retrieval.people import PersonRegistry
 from retrieval.question_people import resolve_people
 from retrieval.questions import parse_question
 from retrieval.types import PartialDate, Query
-from service import render
+from service import index_snapshot, render
 from service.views import Answer, ContactView, PassageView, SourceView
 from storage import articles as article_repo
 from storage import contacts as contact_repo
@@ -95,8 +96,16 @@ class LearnedPeople:
 class AnswerService:
     """Answers questions from the contacts table, ranking evidence and passages with BM25."""
 
-    def __init__(self, *, engine: Engine, registry: PersonRegistry, lemmatizer: Lemmatizer) -> None:
+    def __init__(
+        self,
+        *,
+        engine: Engine,
+        registry: PersonRegistry,
+        lemmatizer: Lemmatizer,
+        snapshot: Path | None = None,
+    ) -> None:
         self.engine = engine
+        self.snapshot = snapshot
         self.registry = registry
         self.lemmatizer = lemmatizer
         self._index: SearchIndex | None = None
@@ -106,12 +115,28 @@ class AnswerService:
 
     # --- index ---------------------------------------------------------------------------
     def build_index(self) -> SearchIndex:
-        """Build a fresh index from stored lemmas (never re-lemmatises), streaming the rows."""
+        """The index of every stored passage: the saved snapshot extended with the passages
+        stored since, or a fresh build from stored lemmas (never re-lemmatises)."""
         started = time.perf_counter()
+        saved = index_snapshot.load(self.snapshot) if self.snapshot else None
         with Session(self.engine) as session:
-            index = SearchIndex.from_stored(article_repo.iter_indexed_passages(session))
+            last = saved.last_id if saved is not None else None
+            if saved is not None and (
+                last is None
+                or article_repo.count_indexed_passages(session, up_to=last) != len(saved)
+            ):
+                saved = None  # another database's, or rows gone: rebuild
+            base = saved if saved is not None else SearchIndex.from_stored(())
+            index = base.extended(
+                article_repo.iter_indexed_passages(session, after=base.last_id or 0)
+            )
+        if self.snapshot is not None and (saved is None or len(index) != len(saved)):
+            index_snapshot.save(index, self.snapshot)
         logger.info(
-            "search index: %d passages in %.2f s", len(index), time.perf_counter() - started
+            "search index: %d passages in %.2f s (%s)",
+            len(index),
+            time.perf_counter() - started,
+            "snapshot" if saved is not None else "rebuilt",
         )
         return index
 

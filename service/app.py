@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Engine
 
@@ -12,6 +13,7 @@ from retrieval.contacts import ContactExtractor
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
 from retrieval.people import PersonRegistry
 from service.answers import AnswerService
+from service.index_snapshot import snapshot_path
 from storage.db import make_engine, migrate
 
 
@@ -52,15 +54,27 @@ class ContactsApp:
         *,
         nlp: Nlp | None = None,
         on_contact_event: ContactEventSink | None = None,
+        index_dir: str | None = None,
     ) -> ContactsApp:
-        """Connect, migrate the schema and build the services."""
+        """Connect, migrate the schema and build the services (the search index is kept in
+        `index_dir`, or next to a SQLite file)."""
         engine = make_engine(database_url)
         migrate(engine)
-        return cls.build(engine, nlp or Nlp.load(), on_contact_event=on_contact_event)
+        return cls.build(
+            engine,
+            nlp or Nlp.load(),
+            on_contact_event=on_contact_event,
+            snapshot=snapshot_path(database_url, index_dir),
+        )
 
     @classmethod
     def build(
-        cls, engine: Engine, nlp: Nlp, *, on_contact_event: ContactEventSink | None = None
+        cls,
+        engine: Engine,
+        nlp: Nlp,
+        *,
+        on_contact_event: ContactEventSink | None = None,
+        snapshot: Path | None = None,
     ) -> ContactsApp:
         """Services on an already migrated engine."""
         analyser = ArticleAnalyser(
@@ -69,7 +83,9 @@ class ContactsApp:
         return cls(
             engine=engine,
             nlp=nlp,
-            answers=AnswerService(engine=engine, registry=nlp.registry, lemmatizer=nlp.lemmatizer),
+            answers=AnswerService(
+                engine=engine, registry=nlp.registry, lemmatizer=nlp.lemmatizer, snapshot=snapshot
+            ),
             ingestor=Ingestor(engine=engine, analyser=analyser, on_contact_event=on_contact_event),
         )
 

@@ -81,6 +81,14 @@ def iter_indexed_passages(
         last = int(rows[-1][0])  # type: ignore[arg-type]
 
 
+def count_indexed_passages(session: Session, *, up_to: int) -> int:
+    """How many indexed passages have an id up to `up_to`."""
+    value = session.exec(
+        select(func.count()).select_from(Passage).where(Passage.indexed, col(Passage.id) <= up_to)
+    ).one()
+    return int(value or 0)
+
+
 def last_indexed_passage(session: Session) -> int:
     """The id of the newest indexed passage (0 when there is none)."""
     value = session.exec(select(func.max(Passage.id)).where(Passage.indexed)).one()
