@@ -52,6 +52,7 @@ def save(index: SearchIndex, path: Path) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             np.savez(out, **index.arrays())  # type: ignore[arg-type]
+        Path(temporary).chmod(0o644)  # readable like the database beside it
         Path(temporary).replace(path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
