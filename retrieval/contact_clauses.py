@@ -96,7 +96,6 @@ MORE_ROUNDS_RE = re.compile(
     r"(?:\s*(?:,|и)\s*(?:трет\w+|четв[её]рт\w+|пят\w+|шест\w+))*\s+[—–-]\s+",
     re.IGNORECASE,
 )
-CONTRAST_A_RE = re.compile(r",\s+а\s", re.IGNORECASE)
 DASH_MANNER_RE = re.compile(r"\s[—–-]\s*")
 # a second predicate of the same subject: "лидеры общались 2 апреля, а встречались в ноябре"
 COORDINATED_RE = re.compile(r"(?:,\s*а|,?\s+и|,\s*но)\s+(?:уже\s+|также\s+|тоже\s+)?$")
@@ -333,11 +332,13 @@ def more_rounds(s: str, cue: Cue, cues: list[Cue]) -> tuple[int, int] | None:
     more = MORE_ROUNDS_RE.search(s, cue.end, nxt)
     if more is None:
         return None
-    end = next((m.start() for m in LIST_END_END_RE.finditer(s, more.end())), len(s))
+    end = next((m.start() for m in ROUNDS_END_RE.finditer(s, more.end())), len(s))
     return more.start(), end
 
 
-LIST_END_END_RE = re.compile(r"[;:.]|,\s+а\s")
+ROUNDS_END_RE = re.compile(r"[;:.]|,\s+а\s")
+# where one partner's dates end: the next ", а с Y", a semicolon or the sentence end
+PARTNER_END_RE = re.compile(r",\s*а\s+со?\s|;|\.(?:\s|$)")
 
 
 DATED_PARTNER_RE = re.compile(r"\s*(?:а\s+)?со?\s+(?P<who>[^—–;:]{2,80}?)\s+[—–]\s+")
@@ -364,7 +365,7 @@ def dated_partners(
         who = [f for f in mentions if m.start("who") <= f.start and f.end <= m.end("who")]
         if not who or not all("ablt" in f.cases for f in who):
             break
-        stop = re.compile(r",\s*а\s+со?\s|;|\.(?:\s|$)").search(s, m.end(), end)
+        stop = PARTNER_END_RE.search(s, m.end(), end)
         until = stop.start() if stop else end
         out.append((who, (m.end(), until)))
         pos = until + 1 if stop and s[stop.start()] != "," else (stop.start() + 1 if stop else end)

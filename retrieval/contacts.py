@@ -28,7 +28,6 @@ from retrieval.contact_clauses import (
     BY_PHONE_VERB_RE,
     CALL_VERB_RE,
     CIRCUMSTANCE_RE,
-    CONTRAST_A_RE,
     CONTRAST_RE,
     COORDINATED_RE,
     COUNTED_RE,
@@ -661,7 +660,7 @@ class ContactExtractor:
                     # "X предложил провести саммит, а в июне стороны провели переговоры": the
                     # modality before ", а" is another clause's
                     since = max(cs, cue.start - 60)
-                    contrast = list(CONTRAST_A_RE.finditer(work, since, cue.start))
+                    contrast = list(CONTRAST_RE.finditer(work, since, cue.start))
                     since = contrast[-1].end() if contrast else since
                     until = min(ce, cue.end + 40)
                     later = [c.start for c in cues if cue.end < c.start < until + 30]
