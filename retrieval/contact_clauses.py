@@ -96,7 +96,7 @@ MORE_ROUNDS_RE = re.compile(
     r"(?:\s*(?:,|и)\s*(?:трет\w+|четв[её]рт\w+|пят\w+|шест\w+))*\s+[—–-]\s+",
     re.IGNORECASE,
 )
-DASH_MANNER_RE = re.compile(r"\s[—–-]\s*")
+DASHED_MANNER_RE = re.compile(rf"\s[—–-]\s*(?:{MANNER_PHONE_RE.pattern})", re.IGNORECASE)
 # a second predicate of the same subject: "лидеры общались 2 апреля, а встречались в ноябре"
 COORDINATED_RE = re.compile(r"(?:,\s*а|,?\s+и|,\s*но)\s+(?:уже\s+|также\s+|тоже\s+)?$")
 FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:мы|я)(?![\w-])", re.IGNORECASE)
@@ -231,11 +231,8 @@ def relative_antecedents(s: str, mentions: list[Found], clause_start: int) -> li
 
 def by_phone(s: str, cue: Cue, cues: list[Cue], clause_end: int) -> bool:
     """A contact word followed in its clause by "в режиме видеоконференции", "по телефону"."""
-    manner = MANNER_PHONE_RE.search(s, cue.end, clause_end)
-    dash = DASH_MANNER_RE.match(s, clause_end)
-    if manner is None and dash is not None:
-        # "лидеры общались 2 апреля — по телефону": the manner set off by a dash
-        manner = MANNER_PHONE_RE.match(s, dash.end())
+    # (or set off by a dash after the clause: "лидеры общались 2 апреля — по телефону")
+    manner = MANNER_PHONE_RE.search(s, cue.end, clause_end) or DASHED_MANNER_RE.match(s, clause_end)
     return manner is not None and not any(
         c.kind != "phone" and cue.end <= c.start < manner.start() for c in cues
     )

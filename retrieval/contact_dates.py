@@ -13,7 +13,14 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from retrieval.cues import EARLIER_RE, Cue, clause_bounds
-from retrieval.dates import RELATIVE_RE, WEEKDAY_RE, DateHit, find_date_hits
+from retrieval.dates import (
+    RELATIVE_RE,
+    SAME_YEAR_RE,
+    WEEKDAY_RE,
+    YEAR_WORD_RE,
+    DateHit,
+    find_date_hits,
+)
 from retrieval.lemmas import Lemmatizer
 from retrieval.people import Found, PersonRegistry
 from retrieval.types import PartialDate
@@ -63,7 +70,6 @@ LIST_GAP_RE = re.compile(
     re.IGNORECASE,
 )
 YEAR_IN_TEXT_RE = re.compile(r"(?:19|20)\d\d")
-SAME_YEAR_RE = re.compile(r"\s+(?:того же|этого же) года(?![\w-])", re.IGNORECASE)
 NEWS_DATE_SENTENCES = 5  # where a page without a header date states the date of its news
 
 
@@ -124,12 +130,7 @@ def contact_date(
         # ", а затем вылетел в Доху, где провел переговоры": still the same day
         and (
             SEQUENCE_RE.search(s, earlier_in_sentence[-1].span.end, clause[0] + 12)
-            # "разговор, начатый 7 февраля в Кремле, где переговоры длились пять часов"
-            or PLACE_CLAUSE_RE.match(s, clause[0])
-            # "Предыдущий разговор состоялся 28 мая: тогда Путин говорил с X и Y"
-            or THEN_CLAUSE_RE.match(s, clause[0])
-            # "В среду его принял Зеленский, а с Кулебой госсекретарь провел переговоры"
-            or WITH_CONTRAST_RE.match(s, clause[0])
+            or CONTINUED_CLAUSE_RE.match(s, clause[0])
         )
     ):
         # "В понедельник X встретился с Y, а затем его принял Z": the same day
@@ -171,12 +172,12 @@ def contact_date(
     return value
 
 
-OWN_YEAR_RE = re.compile(
-    r"(?:прошл|позапрошл|минувш|эт|текущ|нынешн|следующ|будущ)\w*\s+год", re.IGNORECASE
+# a clause that goes on with the event of the clause before it, and so with its date:
+# "…, начатый 7 февраля в Кремле, где переговоры …", "…состоялся 28 мая: тогда X говорил с Y",
+# "В среду его принял Зеленский, а с Кулебой госсекретарь провел переговоры"
+CONTINUED_CLAUSE_RE = re.compile(
+    r",\s*где\s|,\s*а\s+со?\s|\s*(?:тогда|в тот день|в тот раз)(?![\w-])", re.IGNORECASE
 )
-THEN_CLAUSE_RE = re.compile(r"\s*(?:тогда|в тот день|в тот раз)(?![\w-])", re.IGNORECASE)
-WITH_CONTRAST_RE = re.compile(r",\s*а\s+со?\s", re.IGNORECASE)
-PLACE_CLAUSE_RE = re.compile(r",\s*где\s", re.IGNORECASE)
 # the predicate of a contact noun: "встреча прошла", "предыдущий состоялся 2 декабря"
 HELD = r"состоял\w{1,3}|прош(?:ел|ла|ли|ло)"
 CONTACT_PREDICATE_RE = re.compile(rf"(?<![\w-])(?:{HELD})(?![\w-])", re.IGNORECASE)
@@ -283,7 +284,7 @@ def year_in_sentence(s: str, hits: list[DateHit]) -> list[DateHit]:
     told: DateHit | None = None
     for h in hits:
         d = h.date
-        if (YEAR_IN_TEXT_RE.search(h.span.text) or OWN_YEAR_RE.search(h.span.text)) and (
+        if (YEAR_IN_TEXT_RE.search(h.span.text) or YEAR_WORD_RE.search(h.span.text)) and (
             d.year and d.month
         ):
             told = h  # "в январе этого года": a year of its own too
@@ -330,7 +331,7 @@ def stated_years(s: str, hits: list[DateHit], years: dict[int, int]) -> list[Dat
             and year != h.date.year
             and not YEAR_IN_TEXT_RE.search(h.span.text)
             and not RELATIVE_DATE_RE.fullmatch(h.span.text)
-            and not OWN_YEAR_RE.search(h.span.text)  # "в ноябре прошлого года"
+            and not YEAR_WORD_RE.search(h.span.text)  # "в ноябре прошлого года"
         ):
             h = replace(h, date=PartialDate(year, h.date.month, h.date.day))
         out.append(h)

@@ -141,8 +141,8 @@ TRAVEL_RE = re.compile(
     r"\w{0,2}|прилетит|прибудет|приедет|посетит|отправится|верн[её]тся)(?![\w-])",
     re.IGNORECASE,
 )
-SIDED_RE = re.compile(r"(?<![\w-])(тр[её]хсторонн|четыр[её]хсторонн)\w*\s+$", re.IGNORECASE)
-SIDES = {"тре": 3, "трё": 3, "чет": 4}
+# "трехсторонняя встреча": how many sides a contact word says it has
+SIDED_RE = re.compile(r"(?<![\w-])(?:(?P<three>тр[её]х)|четыр[её]х)сторонн\w*\s+$", re.IGNORECASE)
 WITH_PART_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,3}?с участием\s", re.IGNORECASE)
 QUESTION_END_RE = re.compile(r"\?[»\"”)]*\s*$")
 LEFTOVER_END_RE = re.compile(r"[.!?…»\"]\s*$")
@@ -599,7 +599,7 @@ class ContactExtractor:
             elif (
                 (sided := SIDED_RE.search(work, max(0, cue.start - 30), cue.start))
                 and len(context) >= 2
-                and len(set(people) | set(context)) == SIDES[sided.group(1).lower()[:3]]
+                and len(set(people) | set(context)) == (3 if sided.group("three") else 4)
             ):
                 # "прошла трехсторонняя встреча с участием X": the story's people and X
                 people = tuple(sorted(set(people) | set(context)))

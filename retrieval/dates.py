@@ -68,17 +68,18 @@ MONTH_ALONE_RE = re.compile(
     re.IGNORECASE,
 )
 # "в конце августа", "в середине марта": that month
+PART_OF = r"(?:начале|конце|середине|первой половине|второй половине)"
 MONTH_PART_RE = re.compile(
-    r"(?<!\w)(?:в|во)\s+(?:начале|конце|середине|первой половине|второй половине)\s+"
+    rf"(?<!\w)(?:в|во)\s+{PART_OF}\s+"
     r"(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
     r"(?!\s+\d)(?!\w)",
     re.IGNORECASE,
 )
-SAME_YEAR_AFTER_RE = re.compile(r"\s+(?:того же|этого же|того самого)\s+года(?!\w)", re.IGNORECASE)
+SAME_YEAR_RE = re.compile(r"\s+(?:того же|этого же|того самого)\s+года(?![\w-])", re.IGNORECASE)
 WEEKDAY_RE = re.compile(rf"(?<!\w)(?:в|во)\s+{WEEKDAY_WORD}(?!\w)", re.IGNORECASE)
 # "в начале 2022 года", "в конце 2021-го": the year
 YEAR_PART_RE = re.compile(
-    r"(?<!\w)(?:(?:в|во)\s+(?:начале|конце|середине|первой половине|второй половине)"
+    rf"(?<!\w)(?:(?:в|во)\s+{PART_OF}"
     r"|весной|летом|осенью|зимой)\s+((?:19|20)\d\d)(?:\s*(?:года|г\.)|-го)(?!\w)",
     re.IGNORECASE,
 )
@@ -192,7 +193,7 @@ def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
     for i in range(1, len(hits)):
         # "в мае 2023 года в Вене, в сентябре того же года на Мальте": the year before
         hit, before = hits[i], hits[i - 1]
-        if hit.date.month and before.date.year and SAME_YEAR_AFTER_RE.match(text, hit.span.end):
+        if hit.date.month and before.date.year and SAME_YEAR_RE.match(text, hit.span.end):
             hits[i] = replace(hit, date=replace(hit.date, year=before.date.year))
     return _shared_years(text, _appositions(text, [_year_word(text, h, published) for h in hits]))
 
@@ -252,27 +253,28 @@ def _year_word(text: str, hit: DateHit, published: date | None) -> DateHit:
     m = YEAR_WORD_RE.match(text, hit.span.end)
     if m is None:
         return hit
-    back = {
-        "позапрошлого": 2,
-        "этого": 0,
-        "текущего": 0,
-        "нынешнего": 0,
-        "следующего": -1,
-        "будущего": -1,
-    }.get(m.group(1).lower(), 1)
-    value = PartialDate(published.year - back, hit.date.month, hit.date.day)
+    value = PartialDate(published.year - units_back(m.group(1)), hit.date.month, hit.date.day)
     span = Span(hit.span.start, m.end(), text[hit.span.start : m.end()])
     return DateHit(span, value, hit.weekday)
+
+
+def units_back(word: str) -> int:
+    """How many years (months, weeks) back a relative word points: "прошлого" 1,
+    "позапрошлого" 2, "этого"/"текущего"/"нынешнего" 0, "следующего"/"будущего" -1."""
+    low = word.lower()
+    if low.startswith("позапрошл"):
+        return 2
+    if low.startswith(("прошл", "прошедш", "минувш")):
+        return 1
+    if low.startswith(("следующ", "будущ")):
+        return -1
+    return 0
 
 
 def relative_period(which: str, unit: str, published: date) -> PartialDate | None:
     """ "в прошлом месяце" → that month; "на прошлой неделе" → its month when the whole
     week lies in one month, else None (a date is never guessed)."""
-    which = which.lower()
-    # how many units back: 1 for "прошлом", 0 for "этом", -1 for "следующем"
-    back = 1 if which in ("прошлом", "прошедшем", "минувшем", "прошлой") else 0
-    if which.startswith(("следующ", "будущ")):
-        back = -1
+    back = units_back(which)
     unit = unit.lower()
     if unit == "году":
         return PartialDate(published.year - back)
