@@ -64,7 +64,9 @@ PREPOSITIONS = frozenset(
 NEXT_WORDS_RE = re.compile(r"\s+([а-яё]+)(?:\s+([а-яё]+))?")
 # genitives that describe the contact, not its parties: "встреча высокого уровня"
 NOT_PARTY_HEADS = frozenset({"уровня", "формата", "характера", "типа", "масштаба"})
-PLACE_RE = re.compile(r"(?<![\w-])в\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
+PLACE_RE = re.compile(r"(?<![\w-])(?:[вВ]о?|[нН]а)\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
+# "на Западе" is a side of the world, not where a meeting was
+NOT_PLACES = frozenset(["запад", "восток", "север", "юг"])
 ANTECEDENT_GAP_RE = re.compile(r"\s*(?:,|и)\s+(?:[\w«»-]+\s+){0,5}", re.IGNORECASE)
 CALL_VERB_RE = re.compile(r"позвонил", re.IGNORECASE)
 BY_PHONE_VERB_RE = re.compile(

@@ -42,6 +42,7 @@ from retrieval.contact_clauses import (
     MASCULINE_PRONOUNS,
     NEXT_WORDS_RE,
     NOT_PARTY_HEADS,
+    NOT_PLACES,
     PARTNER_LIST_RE,
     PASSIVE_PARTICIPLE_RE,
     PLACE_RE,
@@ -485,7 +486,7 @@ class ContactExtractor:
                     start=offset,
                     end=offset + len(sentence),
                     snippet=sentence,
-                    place=self._place(work) if cue.kind != "phone" else None,
+                    place=self._place(work, cue.start) if cue.kind != "phone" else None,
                     initiator=initiator(work, cue.start),
                     lead=when is None and status == "happened" and index < lead_limit,
                 )
@@ -721,7 +722,7 @@ class ContactExtractor:
                     start=offset,
                     end=offset + len(sentence),
                     snippet=sentence,
-                    place=self._place(clause) if kind != "phone" else None,
+                    place=self._place(clause, cue.start - cs) if kind != "phone" else None,
                     initiator=initiator(work, cue.start) or initiator(following, None),
                     grouped=all(f.via_office and not f.offices for f in found),
                     lead=lead,
@@ -1160,12 +1161,25 @@ class ContactExtractor:
             out.append(m)
         return out
 
-    def _place(self, clause: str) -> str | None:
+    def _place(self, clause: str, at: int) -> str | None:
+        """The city or country "в ..." nearest the contact word at `at`; never one across a
+        contrast ("встреча прошла в Сочи, а в сентябре лидеры встретились в турецкой
+        столице": the second meeting's place is unknown)."""
+        places: list[tuple[int, str]] = []
         for m in PLACE_RE.finditer(clause):
+            lo, hi = sorted((m.start(), at))
+            if CONTRAST_RE.search(clause, lo, hi):
+                continue
             for p in self.lemmatizer.parses(m.group(1))[:3]:
-                if p.tag.case == "loct" and ("Geox" in p.tag or "Fixd" in p.tag):
-                    return "-".join(x[:1].upper() + x[1:] for x in str(p.normal_form).split("-"))
-        return None
+                if (
+                    p.tag.case == "loct"
+                    and ("Geox" in p.tag or "Fixd" in p.tag)
+                    and p.normal_form not in NOT_PLACES
+                ):
+                    name = "-".join(x[:1].upper() + x[1:] for x in str(p.normal_form).split("-"))
+                    places.append((abs(m.start() - at), name))
+                    break
+        return min(places)[1] if places else None
 
 
 def _lead_limit(sentences: list[tuple[int, str]]) -> int:

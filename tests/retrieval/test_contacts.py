@@ -145,6 +145,29 @@ def test_place_and_initiator(extractor: ContactExtractor) -> None:
     assert got[PUTIN_TRUMP].place is None
 
 
+PLACES = [
+    ["В Анкаре в понедельник Путин встретился с Эрдоганом.", "Анкара"],
+    ["Путин и Трамп встретились на Аляске.", "Аляска"],
+    ["Байден встретился с Зеленским во Львове.", "Львов"],
+    ["Путин встретился с Эрдоганом на полях саммита в Астане.", "Астана"],
+    # a side of the world is no place
+    ["На Западе заметили: Путин встретился с Эрдоганом.", None],
+    # the place of the clause before a contrast is not this contact's
+    [
+        "Переговоры прошли в Сочи, а в сентябре Путин и Эрдоган встретились в турецкой столице.",
+        None,
+    ],
+]
+
+
+@pytest.mark.parametrize(("text", "place"), PLACES)
+def test_place_is_the_contacts_own(
+    extractor: ContactExtractor, text: str, place: str | None
+) -> None:
+    [contact] = [c for c in extractor.extract(text, published=PUBLISHED) if c.kind == "meeting"]
+    assert contact.place == place
+
+
 def test_one_record_per_contact(extractor: ContactExtractor) -> None:
     text = (
         "Лавров и Рубио провели телефонный разговор. "
