@@ -8,7 +8,7 @@ import itertools
 import logging
 import threading
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -30,7 +30,7 @@ from service.views import Answer, ContactView, PassageView, SourceView
 from storage import articles as article_repo
 from storage import contacts as contact_repo
 from storage import people as people_repo
-from storage.models import Article, Contact, Evidence
+from storage.models import Article, Contact, Evidence, Passage
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +58,8 @@ ABOUT_LEMMAS = (
 MAX_QUESTION_CHARS = 1000
 ABOUT_CONTACTS = 3  # «о чём» quotes come from the newest contacts' articles
 ABOUT_ARTICLES = 4  # ... at most this many articles per contact
+ABOUT_REACH = 4  # ... preferring the sentences right after the contact's own (passages)
+ABOUT_MIN_WORDS = 6  # shorter passages are captions and bylines
 MAX_OFFICE_GROUPS = 200  # holder combinations tried for a question naming offices
 MAX_SOURCES = 10  # sources quoted per contact; the rest are counted
 
@@ -91,6 +93,47 @@ class LearnedPeople:
     names: LearnedNames
     stored: int  # people read, registry ones included
     last_id: int
+
+
+def _about_candidates(
+    passages: list[Passage], spans: list[tuple[int, int, int, int, str]], asked: set[int]
+) -> tuple[list[Passage], dict[int, tuple[int, int]]]:
+    """Passages that may say what the asked contacts were about, and for those at or right
+    after an asked contact's own sentence: (where the article tells it, how far after).
+    Never the sentence of another contact that took place (an earlier meeting recalled in
+    passing, a call with someone else; a planned one may be what was agreed), nor a
+    caption-sized fragment."""
+    own: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    other: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for contact_id, article_id, start, end, status in spans:
+        if contact_id in asked:
+            own[article_id].append((start, end))
+        elif status != "planned":
+            other[article_id].append((start, end))
+
+    def touches(p: Passage, where: list[tuple[int, int]]) -> bool:
+        return any(p.start < e and s < p.end for s, e in where)
+
+    kept = [
+        p
+        for p in passages
+        if len(p.text.split()) >= ABOUT_MIN_WORDS
+        and (touches(p, own[p.article_id]) or not touches(p, other[p.article_id]))
+    ]
+    told_at: dict[int, list[int]] = defaultdict(list)
+    for p in kept:
+        if touches(p, own[p.article_id]):
+            told_at[p.article_id].append(p.position)
+    near: dict[int, tuple[int, int]] = {}
+    for p in kept:
+        after = [
+            (at, p.position - at)
+            for at in told_at[p.article_id]
+            if 0 <= p.position - at <= ABOUT_REACH
+        ]
+        if after:
+            near[int(p.id or 0)] = min(after, key=lambda a: a[1])
+    return kept, near
 
 
 class AnswerService:
@@ -459,19 +502,33 @@ class AnswerService:
         newest = [c.id for c in contacts[:ABOUT_CONTACTS]]
         by_contact = contact_repo.evidence_article_ids(session, contact_ids=newest)
         article_ids = sorted({a for ids in by_contact.values() for a in ids[:ABOUT_ARTICLES]})
-        passages = article_repo.passages_of_articles(session, article_ids=article_ids)
+        passages, near = _about_candidates(
+            article_repo.passages_of_articles(session, article_ids=article_ids),
+            contact_repo.evidence_spans(session, article_ids=article_ids),
+            set(newest),
+        )
         index = SearchIndex.build(
             [IndexedPassage(int(p.id or 0), tuple(p.lemmas.split())) for p in passages]
         )
         wanted = [*ABOUT_LEMMAS, *query.lemmas]
-        hits = index.search(wanted, top_k=20)
+        hits = dict(index.search(wanted, top_k=20))
         surnames = {name.split()[-1].lower() for name in query.people}
-        # prefer sentences that name the people, then the score; drop near-duplicate reprints
         by_id = {int(p.id or 0): p for p in passages}
-        ranked = sorted(
-            hits,
-            key=lambda h: (-sum(s[:5] in by_id[h[0]].text.lower() for s in surnames), -h[1]),
-        )
+
+        def order(pid: int) -> tuple[float, ...]:
+            named = sum(s[:5] in by_id[pid].text.lower() for s in surnames)
+            told, after = near.get(pid, (0, 0))
+            if pid in hits and (named or pid in near):
+                # what was agreed, said of the people or right after their contact's sentence
+                return (0, -named, -hits[pid], 0, 0)
+            if pid in near:
+                # what follows the contact's own sentence, the story's lead first; that
+                # sentence itself is quoted with the contact already
+                return (1, told, after == 0, after, 0)
+            return (2, -named, -hits[pid], 0, 0)
+
+        ranked = [(pid, hits.get(pid, 0.0)) for pid in sorted({*hits, *near}, key=order)]
+        # drop near-duplicate reprints
         chosen: list[tuple[int, float]] = []
         seen: list[frozenset[str]] = []
         for pid, score in ranked:

@@ -291,6 +291,23 @@ def evidence_article_ids(session: Session, *, contact_ids: Sequence[int]) -> dic
     return out
 
 
+def evidence_spans(
+    session: Session, *, article_ids: Sequence[int]
+) -> list[tuple[int, int, int, int, str]]:
+    """(contact id, article id, start, end, contact status) of every evidence sentence in
+    the articles."""
+    if not article_ids:
+        return []
+    rows = session.exec(
+        select(
+            Evidence.contact_id, Evidence.article_id, Evidence.start, Evidence.end, Contact.status
+        )
+        .join(Contact, col(Contact.id) == col(Evidence.contact_id))
+        .where(col(Evidence.article_id).in_(list(article_ids)))
+    ).all()
+    return [(int(c), int(a), int(s), int(e), str(st)) for c, a, s, e, st in rows]
+
+
 def count(session: Session) -> int:
     """Number of contacts."""
     return int(session.exec(select(func.count()).select_from(Contact)).one())

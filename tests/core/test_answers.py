@@ -193,3 +193,32 @@ def test_last_never_returns_a_denied_contact(contacts_app: ContactsApp) -> None:
     assert [c.status for c in everything.contacts] == ["denied"]
     last = contacts_app.answers.ask_sync("когда последний раз говорили Путин и Макрон", today=TODAY)
     assert last.contacts == () and "не нашёл состоявшихся" in last.text.lower()
+
+
+def test_what_was_discussed_is_told_of_the_asked_contact(contacts_app: ContactsApp) -> None:
+    """«о чём» quotes what follows the contact's own sentence, never the sentence of an
+    earlier meeting the article recalls, even where that one says «обсуждали»."""
+    from ingest.types import RawDocument
+
+    story = RawDocument(
+        text=(
+            "Путин и Макрон провели переговоры в Кремле. "
+            "Беседа за длинным столом продлилась больше пяти часов. "
+            "По словам российского лидера, ряд идей французского коллеги может стать основой "
+            "для дальнейших шагов. "
+            "Французский гость назвал главной целью деэскалацию на границе. "
+            "В августе 2019 года лидеры встречались в форте Брегансон и тогда обсуждали "
+            "нормандский формат."
+        ),
+        origin="story",
+        published=date(2022, 2, 8),
+    )
+    contacts_app.ingestor.ingest_items([story])
+    answer = contacts_app.answers.ask_sync(
+        "о чем говорили Путин и Макрон в феврале 2022", today=TODAY
+    )
+    assert answer.query.intent == "about"
+    quoted = " ".join(p.text for p in answer.passages)
+    assert "идей французского коллеги" in quoted
+    assert "деэскалацию" in quoted
+    assert "Брегансон" not in quoted
