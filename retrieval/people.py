@@ -43,7 +43,14 @@ NAMESAKE_BEFORE_RE = re.compile(
 )
 """Words before a name that make it an award or an institution ("орден Андрея Первозванного")."""
 # leading parts of Arabic and other compound names that never stand for the person alone
-NAME_PARTICLES = frozenset(["абдель", "абдул", "абд", "абу", "бен", "бин", "ибн", "аль", "эль"])
+NAME_PARTICLES = frozenset(
+    # Arabic name parts, and the European particles of "Ле Дриан", "Ди Майо", "фон дер Ляйен"
+    [
+        *("абдель", "абдул", "абд", "абу", "бен", "бин", "ибн", "аль", "эль"),
+        *("ле", "ла", "де", "ди", "да", "дю", "дер", "фон"),
+    ]
+)
+ROMAN_NUMERAL_RE = re.compile(r"[IVXLC]+")
 CLOSE_SURNAME_LENGTH = 9  # letters; one letter off in 9+ scores >= 88
 CLOSE_SURNAME_SCORE = 88
 CLOSE_CACHE_SIZE = 50_000
@@ -220,7 +227,7 @@ class PersonRegistry:
                 if " " not in first:
                     self._family.setdefault(first, []).append((person, cases))
         latin = person.latin.split()
-        if latin:
+        if latin and not ROMAN_NUMERAL_RE.fullmatch(latin[-1]):  # "Abdullah II" is not "II"
             put((latin[-1],), ALL_CASES)
             put(tuple(latin), ALL_CASES)
 

@@ -102,16 +102,16 @@ def test_contacts_of_a_person_learned_from_the_articles(tmp_path: Path) -> None:
     """`contacts --person` finds people missing from the registry, in any case form."""
     url = f"sqlite:///{tmp_path / 'learned.db'}"
     (tmp_path / "a.txt").write_text(
-        " date 2024-03-07 Путин встретился с Гросси\n\n"
-        "Президент России Владимир Путин в среду встретился в Сочи с генеральным директором"
-        " МАГАТЭ Рафаэлем Гросси. Стороны обсудили безопасность атомных станций.\n",
+        " date 2024-03-07 Путин встретился с Проди\n\n"
+        "Президент России Владимир Путин в среду встретился в Сочи с Романо Проди, бывшим"
+        " премьер-министром Италии. Стороны обсудили отношения двух стран.\n",
         encoding="utf-8",
     )
     assert cli("ingest", str(tmp_path / "a.txt"), "--db", url, cwd=tmp_path).returncode == 0
-    result = cli("contacts", "--person", "Гросси", "--db", url, "--json", cwd=tmp_path)
+    result = cli("contacts", "--person", "Проди", "--db", url, "--json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)["contacts"]
     assert [c["date"] for c in found] == ["2024-03-06"]
-    assert "Рафаэль Гросси" in found[0]["participants"]
+    assert "Романо Проди" in found[0]["participants"]
     unknown = cli("ask", "когда говорили Путин и Фредериксен", "--db", url, "--json", cwd=tmp_path)
     assert json.loads(unknown.stdout)["found"] is False

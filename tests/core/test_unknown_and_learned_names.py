@@ -22,9 +22,9 @@ from storage.models import Person, PersonAlias
 TODAY = date(2025, 12, 1)
 TRUMP, PUTIN, MACRON = "Дональд Трамп", "Владимир Путин", "Эмманюэль Макрон"
 ZELENSKY, LAVROV, RUBIO = "Владимир Зеленский", "Сергей Лавров", "Марко Рубио"
-KRISTERSSON, GROSSI, FREDERIKSEN = "Ульф Кристерссон", "Рафаэль Гросси", "Метте Фредериксен"
+KRISTERSSON, PRODI, FREDERIKSEN = "Ульф Кристерссон", "Романо Проди", "Метте Фредериксен"
 
-# Own-words articles: none of Кристерссон, Гросси, Фредериксен is in retrieval/data/people.json.
+# Own-words articles: none of Кристерссон, Проди, Фредериксен is in retrieval/data/people.json.
 LEARNED_ARTICLES = {
     "sweden.txt": (
         "date 2024-09-10 Премьер Швеции обсудил с Макроном помощь Украине\n\n"
@@ -32,10 +32,10 @@ LEARNED_ARTICLES = {
         "разговор с президентом Франции Эммануэлем Макроном. Политики обсудили поддержку "
         "Украины и подготовку к саммиту Евросоюза.\n"
     ),
-    "iaea.txt": (
-        "date 2024-03-07 Путин встретился с Гросси в Сочи\n\n"
-        "Президент России Владимир Путин 6 марта встретился в Сочи с генеральным директором "
-        "МАГАТЭ Рафаэлем Гросси. Стороны обсудили безопасность Запорожской АЭС.\n"
+    "italy.txt": (
+        "date 2024-03-07 Путин встретился с Проди в Сочи\n\n"
+        "Президент России Владимир Путин 6 марта встретился в Сочи с Романо Проди, бывшим "
+        "премьер-министром Италии. Стороны обсудили отношения двух стран.\n"
     ),
     "denmark.txt": (
         "date 2024-02-20 Фредериксен поговорила с Зеленским\n\n"
@@ -133,7 +133,7 @@ def test_places_months_offices_and_name_parts_are_not_unknown_people(nlp, text: 
 NAME_FORMS = [
     ["Ульф Кристерссон", {"кристерссон", "кристерссона", "кристерссону", "кристерссоном"}],
     ["Себастьен Лекорню", {"лекорню"}],
-    ["Рафаэль Гросси", {"гросси"}],
+    ["Романо Проди", {"проди"}],
     ["Метте Фредериксен", {"фредериксен"}],  # gender unknown to pymorphy: both declensions
     ["Бен Уоллес", {"уоллес", "уоллеса", "уоллесом"}],
 ]
@@ -191,9 +191,9 @@ def test_learned_names_are_found_in_any_form(
 
 def test_extending_makes_a_new_map_and_keeps_the_old_one(nlp) -> None:  # type: ignore[no-untyped-def]
     empty = LearnedNames(nlp.lemmatizer)
-    one = empty.extended([LearnedPerson(1, GROSSI)])
-    assert len(empty) == 0 and not empty.find("Гросси")
-    assert len(one) == 1 and [h.name for h in one.find("с Гросси")] == [GROSSI]
+    one = empty.extended([LearnedPerson(1, PRODI)])
+    assert len(empty) == 0 and not empty.find("Проди")
+    assert len(one) == 1 and [h.name for h in one.find("с Проди")] == [PRODI]
 
 
 RESOLVE = [
@@ -282,8 +282,8 @@ LEARNED_QUESTIONS = [
     ["когда Макрон созванивался с Кристерссоном", {KRISTERSSON, MACRON}, date(2024, 9, 9)],
     ["когда говорили кристерссон и макрон", {KRISTERSSON, MACRON}, date(2024, 9, 9)],
     ["когда говорили Ульф Кристерссон и Макрон", {KRISTERSSON, MACRON}, date(2024, 9, 9)],
-    ["когда встречались Путин и Гросси", {PUTIN, GROSSI}, date(2024, 3, 6)],
-    ["когда Путин встречался с Рафаэлем Гросси", {PUTIN, GROSSI}, date(2024, 3, 6)],
+    ["когда встречались Путин и Проди", {PUTIN, PRODI}, date(2024, 3, 6)],
+    ["когда Путин встречался с Романо Проди", {PUTIN, PRODI}, date(2024, 3, 6)],
     ["когда говорили Зеленский и Фредериксён", {ZELENSKY, FREDERIKSEN}, date(2024, 2, 20)],
     ["когда говорили Метте Фредериксен и Зеленский", {ZELENSKY, FREDERIKSEN}, date(2024, 2, 20)],
 ]
@@ -299,7 +299,7 @@ def learned_app(contacts_app: ContactsApp, tmp_path: Path) -> ContactsApp:
 
 
 def test_learned_people_are_not_in_the_registry(nlp) -> None:  # type: ignore[no-untyped-def]
-    for name in (KRISTERSSON, GROSSI, FREDERIKSEN):
+    for name in (KRISTERSSON, PRODI, FREDERIKSEN):
         assert name not in nlp.registry.people
         assert not nlp.registry.resolve_query(name.split()[-1])
 
@@ -323,7 +323,7 @@ def test_who_did_a_learned_person_talk_to(learned_app: ContactsApp) -> None:
 async def test_resolve_people_for_commands_knows_learned_people(learned_app: ContactsApp) -> None:
     answers = learned_app.answers
     assert answers.resolve_people_sync("Кристерссона") == [KRISTERSSON]
-    assert await answers.resolve_people("Гросси Путин") == [GROSSI, PUTIN]
+    assert await answers.resolve_people("Проди Путин") == [PRODI, PUTIN]
     contacts = answers.contacts_sync(answers.resolve_people_sync("Фредериксен"))
     assert [c.date for c in contacts] == [date(2024, 2, 20)]
 
@@ -357,7 +357,7 @@ def test_warm_questions_never_read_the_people_table(
 
     for name in ("with_aliases", "count"):
         monkeypatch.setattr(people_repo, name, counted(name))
-    for question in ("когда говорили Кристерссон и Макрон", "с кем говорил Гросси"):
+    for question in ("когда говорили Кристерссон и Макрон", "с кем говорил Проди"):
         assert learned_app.answers.ask_sync(question, today=TODAY).found
     assert learned_app.answers.resolve_people_sync("Фредериксен") == [FREDERIKSEN]
     assert calls == []
@@ -376,16 +376,16 @@ def test_a_person_committed_late_with_a_lower_id_is_not_missed(contacts_app: Con
             session.commit()
 
     answers = contacts_app.answers
-    for person_id, name in ((1, "Бен Уоллес"), (2, "Себастьен Лекорню"), (5, GROSSI)):
+    for person_id, name in ((1, "Бен Уоллес"), (2, "Себастьен Лекорню"), (5, PRODI)):
         store(person_id, name)
     assert answers.refresh_learned_sync()
     assert answers.resolve_people_sync("Кристерссон") == []
     store(3, KRISTERSSON)
     assert answers.refresh_learned_sync()
-    assert answers.resolve_people_sync("Кристерссон Лекорню Гросси") == [
+    assert answers.resolve_people_sync("Кристерссон Лекорню Проди") == [
         KRISTERSSON,
         "Себастьен Лекорню",
-        GROSSI,
+        PRODI,
     ]
 
 
