@@ -145,6 +145,18 @@ TRAVEL_RE = re.compile(
 # "трехсторонняя встреча": how many sides a contact word says it has
 SIDED_RE = re.compile(r"(?<![\w-])(?:(?P<three>тр[её]х)|четыр[её]х)сторонн\w*\s+$", re.IGNORECASE)
 WITH_PART_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,3}?с участием\s", re.IGNORECASE)
+PLAN_FRAME_RE = re.compile(
+    r"(?<![\w-])(?:подготовк|проведени|организаци|срок|дат[аыу])\w*\s+(?:[а-яё]+\s+)?$",
+    re.IGNORECASE,
+)
+# "подготовка саммита объединения": a forum's summit, not a contact of the story's pair
+FORUM_AFTER_RE = re.compile(
+    r"\s+(?:объединения|организации|альянса|блока|союза|БРИКС|ШОС|НАТО|ЕС|ЕАЭС|СНГ|ОДКБ"
+    r"|АТЭС|АСЕАН|ООН|G\d+|«?(?:Группы|Большой|Евросоюза))(?![\w-])"
+)
+# a list entry opening with its date and a dash: "🔹 18 марта — второй разговор по телефону"
+ENTRY_RE = re.compile(r"[^\w«]{0,3}(?=\d|[А-ЯЁ])[^—–.;:]{3,30}?\s[—–]\s")
+ENTRY_REACH = 40  # characters after the dash where the entry's contact word stands
 QUESTION_END_RE = re.compile(r"\?[»\"”)]*\s*$")
 LEFTOVER_END_RE = re.compile(r"[.!?…»\"]\s*$")
 
@@ -232,7 +244,12 @@ class ContactExtractor:
                     known = self._known(text)
                 trip = self._trip(sentence, index, anchor, known, context) or trip
             if not has_cue(sentence) or QUESTION_END_RE.search(sentence):
-                continue  # a question asserts no contact ("— А сами переговоры с Ван И?")
+                # a question asserts no contact ("— А сами переговоры с Ван И?"); a heading
+                # ("Ноябрь 2024.") still gives the year of the months after it
+                told = told_years(sentence, anchor)
+                if told:
+                    years, years_at = told, index
+                continue
             if known is None:
                 known = self._known(text)
             following = sentences[index + 1][1] if index + 1 < len(sentences) else ""
@@ -558,6 +575,24 @@ class ContactExtractor:
             ]
         # "трехсторонняя встреча с участием X": the story's people take part
         previous += [c for c in cues if SIDED_RE.search(work, max(0, c.start - 30), c.start)]
+        # "объявлено о подготовке саммита", "Сроки будапештской встречи не определены": a
+        # nameless planned contact is the story's pair's
+        framed = [
+            c
+            for c in cues
+            if not c.verb
+            and PLAN_FRAME_RE.search(work, max(0, c.start - 40), c.start)
+            and not FORUM_AFTER_RE.match(work, c.end)
+            and not any(clause_bounds(work, c.start)[0] <= m.start < c.end for m in mentions)
+        ]
+        previous += framed
+        entry = ENTRY_RE.match(work)
+        if entry is not None and hits and hits[0].span.start < entry.end() and not any(
+            m.start < entry.end() + ENTRY_REACH and m.person not in context for m in mentions
+        ):
+            # a chronicle's entry "12 февраля 2025 года — первый телефонный разговор": the
+            # story's pair, on that day
+            previous += [c for c in cues if entry.end() <= c.start < entry.end() + ENTRY_REACH][:1]
         persons = {m.person for m in mentions}
         # (with nobody named only right after a dated trip of the pair: "Лукашенко прилетел
         # в Сочи 14 сентября. По итогам переговоров ...")
@@ -680,6 +715,8 @@ class ContactExtractor:
                     status = late_undoing(work, cue, cues) or status
                 if status != "denied" and DENIAL_RE.search(work[: cue.start]):
                     status = "denied"
+                if cue in framed and status == "happened":
+                    status = "planned"  # "Сроки встречи не определены": not held yet
                 gaps = gapped_parties(work, cue, cues, people, found, mentions)
                 rounds = more_rounds(work, cue, cues)
                 if rounds is not None and len({f.person for f in found}) >= 2:
@@ -696,6 +733,8 @@ class ContactExtractor:
                     # "В воскресенье Шойгу ... Он также провел разговоры с ...": that day
                     when = told_on
                 earlier = is_earlier(clause, when, cue.start - cs)
+                if cue in framed and not any(cue.end <= h.span.start < ce for h in hits):
+                    when = None  # "после которого объявлено о подготовке саммита": undated
                 if status == "planned" and when is not None and anchor is not None:
                     when = forward(when, anchor, hits)
                 kind, weak = cue.kind, cue.weak

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 CASES: tuple[str, ...] = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -217,6 +217,19 @@ DEPENDENT_BEFORE_RE = re.compile(
 )
 """A word before a title that makes the title someone else's ("помощник президента РФ") or
 not the holder on the day ("бывший госсекретарь США")."""
+
+
+ELECT_BEFORE_RE = re.compile(r"(?<![\w-])(?:нов\w+\s{1,2})?избранн\w+\s{1,2}$", re.IGNORECASE)
+"""«избранный президент США»: the next holder of the office, who takes it within months."""
+ELECT_WITHIN = timedelta(days=120)
+
+
+def elect_start(text: str, start: int) -> int | None:
+    """Where "избранного" begins when the title at `start` is the office's holder-elect
+    ("избранного президента США"), else None."""
+    lo = max(0, start - 30)
+    m = ELECT_BEFORE_RE.search(text[lo:start])
+    return lo + m.start() if m else None
 
 
 def is_dependent_title(text: str, start: int) -> bool:

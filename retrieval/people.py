@@ -21,11 +21,13 @@ from retrieval.offices import (
     COLLEAGUE_RE,
     DESCRIPTOR_HEADS,
     DESCRIPTOR_RE,
+    ELECT_WITHIN,
     SIDE_ADJECTIVES,
     Office,
     Role,
     build_offices,
     country_names_re,
+    elect_start,
     find_coordinated,
     find_titles,
     is_dependent_title,
@@ -107,6 +109,7 @@ class _Item:
     ranks: tuple[str, ...] = ()  # a descriptor's offices: "иранский министр"
     alone: bool = False  # one of several coordinated titles: never joins a neighbour
     cases: frozenset[str] | None = None
+    elect: bool = False  # "избранный президент США": the office's next holder
 
 
 def _loose(word: str) -> str:
@@ -286,6 +289,12 @@ class PersonRegistry:
                 continue
             if not any(start < i.end and i.start < end for i in items):
                 items.append(_Item(start, end, "office", office=key))
+        for start, end, key in find_titles(text, self.offices):
+            # "разговор избранного президента США с Путиным": the holder-elect
+            elect = elect_start(text, start)
+            if elect is not None and not any(start < i.end and i.start < end for i in items):
+                cases = head_cases(self.lemmatizer, text[start:end])
+                items.append(_Item(elect, end, "office", office=key, elect=True, cases=cases))
         for m in COLLEAGUE_RE.finditer(text):
             if not any(m.start() < i.end and i.start < m.end() for i in items):
                 side = SIDE_ADJECTIVES[m.group(1).lower()]
@@ -567,7 +576,9 @@ class PersonRegistry:
             )
         holder: str | None = None
         for item in reversed(chain):
-            if item.office:
+            if item.office and item.elect:
+                holder = self.next_holder(item.office, on) if on else None
+            elif item.office:
                 holder = self._holder_or_unique(item.office, on)
             elif item.side and item.ranks:
                 holder = self._described(item.side, item.ranks, on, known)
@@ -653,6 +664,16 @@ class PersonRegistry:
             if person.holds(office, on):
                 return person.name
         return None
+
+    def next_holder(self, office: str, on: date) -> str | None:
+        """Who takes `office` within months after `on` (a president-elect), or None."""
+        starts = [
+            (role.start, person.name)
+            for person in self.people.values()
+            for role in person.roles
+            if role.office == office and role.start and on < role.start <= on + ELECT_WITHIN
+        ]
+        return min(starts)[1] if starts else None
 
     def terms(self, office: str) -> list[tuple[str, date | None, date | None]]:
         """Every holder of `office` with the term: (name, start, end exclusive or None)."""

@@ -859,6 +859,28 @@ RECALL = [
             (PUTIN_POMPEO, "meeting", "happened", day(2019, 5, 14)),
         },
     ],
+    [  # a chronicle: a heading gives the year, entries open with their date and a dash; the
+        # president-elect is the office's next holder; a nameless plan is the pair's, undated
+        "Хроника контактов лидеров.\n\nДекабрь 2024. Газеты пишут о якобы состоявшемся разговоре избранного"
+        " президента США с Владимиром Путиным 5 декабря. Дмитрий Песков: «Это вымысел».\n\n"
+        "🔹 12 февраля 2025 года — первый после инаугурации Трампа телефонный разговор.\n\n"
+        "🔹 18 марта — второй разговор по телефону.\n\n"
+        "🔹 16 октября — новый разговор, после которого объявлено о подготовке саммита.",
+        date(2025, 10, 20),
+        {
+            (PUTIN_TRUMP, "phone", "denied", day(2024, 12, 5)),
+            (PUTIN_TRUMP, "phone", "happened", day(2025, 2, 12)),
+            (PUTIN_TRUMP, "phone", "happened", day(2025, 3, 18)),
+            (PUTIN_TRUMP, "phone", "happened", day(2025, 10, 16)),
+            (PUTIN_TRUMP, "meeting", "planned", None),
+        },
+    ],
+    [  # a forum's summit in preparation is nobody's contact
+        "Лавров провел переговоры с Пандор в Претории. Главной темой стала подготовка"
+        " августовского саммита объединения в Йоханнесбурге.",
+        date(2023, 1, 23),
+        {(("Наледи Пандор", "Сергей Лавров"), "talks", "happened", day(2023, 1, 23))},
+    ],
 ]
 
 
