@@ -245,8 +245,9 @@ class ContactExtractor:
                 trip = self._trip(sentence, index, anchor, known, context) or trip
             if not has_cue(sentence) or QUESTION_END_RE.search(sentence):
                 # a question asserts no contact ("— А сами переговоры с Ван И?"); a heading
-                # ("Ноябрь 2024.") still gives the year of the months after it
-                told = told_years(sentence, anchor)
+                # ("Ноябрь 2024.") still gives the year of that month after it (not a bare
+                # year: "линия администрации Обамы в 2016 году" dates nothing next)
+                told = {m: y for m, y in told_years(sentence, anchor).items() if m}
                 if told:
                     years, years_at = told, index
                 continue
