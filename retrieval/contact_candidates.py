@@ -44,6 +44,7 @@ class Candidate:
     lead: bool = False  # undated news of the lead: dated by the dateline unless merged
     worded: int = 1 << 30  # sentence that worded the kind (see wording)
     alleged: bool = False  # "разговор якобы состоялся": a claim, as good as the article's word
+    framed: bool = False  # "сроки саммита не определены": a nameless plan, the story's pair's
 
 
 def rank(c: Candidate) -> tuple[int, int, int]:

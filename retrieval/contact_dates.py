@@ -36,6 +36,21 @@ OTHER_EVENT_RE = re.compile(
     r"|(?:после|до|перед) того,? как [^.;:]*$",
     re.IGNORECASE,
 )
+AFTER_WHEN_RE = re.compile(r"(?:после|до|перед) того,? как\s", re.IGNORECASE)
+
+
+def _other_event(s: str, hit: DateHit, cue: Cue) -> bool:
+    """True when the date belongs to another event than the contact's: "с момента вступления
+    в должность в январе"; "Встреча состоялась после того, как в четверг X созвонился с Y" is
+    the meeting's other event, but the call's own day."""
+    lo = max(0, hit.span.start - 80)
+    m = OTHER_EVENT_RE.search(s, lo, hit.span.start)
+    if m is None:
+        return False
+    marker = AFTER_WHEN_RE.search(s, m.start(), hit.span.start)
+    return not (marker is not None and cue.start >= marker.end())
+
+
 # a relative clause of its own event; not "встреча, которая была назначена на 12 октября"
 RELATIVE_PRONOUN_RE = re.compile(
     r",\s+(?:котор\w{2,3}|где|когда)\s(?!(?:[а-яё]+\s+){0,3}(?:назначен|запланирован|намечен"
@@ -97,7 +112,7 @@ def contact_date(
     hits = [
         h
         for h in hits
-        if not OTHER_EVENT_RE.search(s[max(0, h.span.start - 80) : h.span.start])
+        if not _other_event(s, h, cue)
         # "с Беннетом, который возглавил правительство в июне": the clause's own event
         and not (h.span.start > cue.end and RELATIVE_PRONOUN_RE.search(s, cue.end, h.span.start))
     ]

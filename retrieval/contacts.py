@@ -318,6 +318,14 @@ class ContactExtractor:
                 ]
             if SAME_DAY_RE.search(sentence):
                 found = same_day(found, candidates)
+            plans = [c for c in recent if c.status == "planned" and c.participants]
+            if plans:
+                # "договорились встретиться в Будапеште. Сроки саммита не определены": the
+                # nameless plan is the one just told
+                found = [
+                    replace(c, participants=plans[-1].participants) if c.framed else c
+                    for c in found
+                ]
             candidates += found
             # a contact of a group ("президенты России, Турции и Ирана") is the story's people
             # until someone is named
@@ -588,8 +596,13 @@ class ContactExtractor:
         ]
         previous += framed
         entry = ENTRY_RE.match(work)
-        if entry is not None and hits and hits[0].span.start < entry.end() and not any(
-            m.start < entry.end() + ENTRY_REACH and m.person not in context for m in mentions
+        if (
+            entry is not None
+            and hits
+            and hits[0].span.start < entry.end()
+            and not any(
+                m.start < entry.end() + ENTRY_REACH and m.person not in context for m in mentions
+            )
         ):
             # a chronicle's entry "12 февраля 2025 года — первый телефонный разговор": the
             # story's pair, on that day
@@ -769,6 +782,8 @@ class ContactExtractor:
                 )
                 if status == "happened" and ALLEGED_RE.search(work, max(cs, cue.start - 40), ce):
                     candidate = replace(candidate, alleged=True)
+                if cue in framed:
+                    candidate = replace(candidate, framed=True)
                 candidate = wording(candidate)
                 # "встречались в Москве в марте 2023 года, в Пекине в октябре 2023-го и ...":
                 # one contact for each date listed after the contact word

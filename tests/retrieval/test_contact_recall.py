@@ -875,6 +875,19 @@ RECALL = [
             (PUTIN_TRUMP, "meeting", "planned", None),
         },
     ],
+    [  # "после того, как в четверг X созвонился с Y": the call's own day and clause; the
+        # nameless plan after a plan just told is that plan
+        "Накануне Трамп провел встречу с Зеленским. Встреча состоялась на следующий день после"
+        " того, как в четверг Трамп проговорил по телефону с Владимиром Путиным. Лидеры США и"
+        " России договорились встретиться в Будапеште. Песков уточнил, что сроки саммита пока"
+        " не определены.",
+        date(2025, 10, 18),
+        {
+            (TRUMP_ZELENSKY, "meeting", "happened", day(2025, 10, 17)),
+            (PUTIN_TRUMP, "phone", "happened", day(2025, 10, 16)),
+            (PUTIN_TRUMP, "meeting", "planned", None),
+        },
+    ],
     [  # a forum's summit in preparation is nobody's contact
         "Лавров провел переговоры с Пандор в Претории. Главной темой стала подготовка"
         " августовского саммита объединения в Йоханнесбурге.",
