@@ -76,10 +76,14 @@ NOT_THE_EVENT_BEFORE_RE = re.compile(
 )
 ON_FORUM_RE = re.compile(r"(?<![\w-])на\s+$", re.IGNORECASE)
 FORUM_RE = re.compile(r"(?:саммит|форум|конференци|совещани|сесси|заседани)", re.IGNORECASE)
+# the words between a contact verb and a list of its dates after a dash
+DASHED_LIST_RE = re.compile(r"[^,.;:—–]{0,80}\s[—–]\s*")
 LIST_GAP_RE = re.compile(
     r"(?:-(?:го|м|й))?(?:\s+(?:того же|этого же) года)?"
     # "в мае 2023 года в Вене, в сентябре …": the place after a date
-    r"(?:\s+(?:в|во|на)\s+(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[А-ЯЁ])[\w-]+)?)?"
+    # "в японской Хиросиме": an adjective before the place
+    r"(?:\s+(?:в|во|на)\s+(?:(?-i:[а-яё]+(?:ой|ом|ей|ем|их|ых))\s+)?"
+    r"(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[А-ЯЁ])[\w-]+)?)?"
     r"(?:\s*(?:,\s*а|,|и|а также)\s*|\s+)"
     r"(?:(?:в|во|на)\s+[А-ЯЁ][\w-]+(?:\s+[\w-]+)?\s+)?",
     re.IGNORECASE,
@@ -274,10 +278,15 @@ def listed_dates(
     s: str, cue: Cue, hits: list[DateHit], clause: tuple[int, int], cues: list[Cue]
 ) -> list[PartialDate]:
     """Dates listed one after another after a contact verb, each a separate event."""
+    end = clause[1]
+    first = next((h for h in hits if h.span.start >= cue.end), None)
+    if first is not None and DASHED_LIST_RE.fullmatch(s, cue.end, first.span.start):
+        # "встречались на полях саммитов «Большой семерки» — в мае … и в июне …"
+        end = len(s)
     after = [
         h
         for h in hits
-        if cue.end <= h.span.start < clause[1]
+        if cue.end <= h.span.start < end
         and not any(cue.end <= c.start < h.span.start for c in cues if c is not cue)
     ]
     if len(after) < 2 or after[0].span.start - cue.end > 80:

@@ -85,6 +85,7 @@ from retrieval.cues import (
     FRAME_RE,
     LIGHT_VERB_RE,
     PARTY_RE,
+    PASSIVE_RECEIVE_RE,
     RELATIVE_CLAUSE_RE,
     SIDES_PAIR_RE,
     SPEECH_RE,
@@ -154,6 +155,8 @@ FORUM_AFTER_RE = re.compile(
     r"\s+(?:объединения|организации|альянса|блока|союза|БРИКС|ШОС|НАТО|ЕС|ЕАЭС|СНГ|ОДКБ"
     r"|АТЭС|АСЕАН|ООН|G\d+|«?(?:Группы|Большой|Евросоюза))(?![\w-])"
 )
+# "До этого лидеры встречались ...": back to the story's pair after a side contact
+BACK_TO_STORY_RE = re.compile(r"\W*(?:до этого|до того|ранее|прежде)\b", re.IGNORECASE)
 # a list entry opening with its date and a dash: "🔹 18 марта — второй разговор по телефону"
 ENTRY_RE = re.compile(r"[^\w«]{0,3}(?=\d|[А-ЯЁ])[^—–.;:]{3,30}?\s[—–]\s")
 ENTRY_REACH = 40  # characters after the dash where the entry's contact word stands
@@ -186,6 +189,7 @@ class ContactExtractor:
         known: set[str] | None = None
         candidates: list[Candidate] = []
         context: tuple[str, ...] = ()
+        story: tuple[str, ...] = ()  # the pair of the headline or of the first contact
         protagonist: tuple[str, PartialDate | None, int] | None = None
         lead_limit = _lead_limit(sentences)
         if title and has_cue(title):
@@ -193,6 +197,7 @@ class ContactExtractor:
             heads = self._sentence(title, 0, title, TITLE, anchor, None, known, "", ())
             candidates += [replace(c, start=0, end=0) for c in heads]
             context = next((c.participants for c in heads), ())
+            story = context
         trip: tuple[int, PartialDate, str] | None = None  # a dated trip of the story's pair
         years: dict[int, int] = {}  # month -> year stated in the sentence before
         years_at = -10
@@ -280,7 +285,7 @@ class ContactExtractor:
                 dateline,
                 known,
                 following,
-                context,
+                story if story and BACK_TO_STORY_RE.match(sentence) else context,
                 host,
                 lead_limit,
                 antecedents,
@@ -332,6 +337,7 @@ class ContactExtractor:
             named = [c for c in found if c.participants and (not c.grouped or not context)]
             if named:
                 context = named[0].participants
+                story = story or context
         candidates = story_days(
             phone_talk(settle_claims([c for c in candidates if len(c.participants) >= 2]))
         )
@@ -1023,7 +1029,14 @@ class ContactExtractor:
                 for m in inside
                 if m.start >= joined_by.end() and "gent" in m.cases and m not in partners
             ]
-        if CALL_VERB_RE.match(s, cue.start):
+        if PASSIVE_RECEIVE_RE.match(s, cue.start):
+            # "Лавров был принят премьер-министром Индии Моди": the host, in the instrumental
+            partners += [
+                m
+                for m in inside
+                if 0 <= m.start - cue.end < 30 and "ablt" in m.cases and m not in partners
+            ][:1]
+        elif CALL_VERB_RE.match(s, cue.start):
             partners += [
                 m
                 for m in inside

@@ -106,6 +106,10 @@ CUE_PATTERNS: tuple[tuple[Kind, bool, bool, re.Pattern[str]], ...] = tuple(
 RECEIVE_RE = re.compile(
     _words(r"принял\w{0,2}", r"принимает", r"принимал\w{0,2}", r"примет"), re.IGNORECASE
 )
+# "Лавров был принят премьер-министром Индии": the host in the instrumental after it
+PASSIVE_RECEIVE_RE = re.compile(
+    r"(?<![\w-])(?:был|была|были|будет|будут)\s+принят[аоы]?(?![\w-])", re.IGNORECASE
+)
 NOT_RECEIVE_RE = re.compile(
     r"^\s+(?:участие|решение|закон|меры|во внимание|к сведению|присягу|верительные"
     r"|поздравления|на себя|удар"
@@ -269,6 +273,7 @@ STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
                 r"прибудет",
                 r"посетит",
                 r"примет",
+                r"буд(?:ет|ут) принят\w{0,2}",
                 r"хотел\w{0,2} бы",
                 # "предложил встретиться", "предложение о встрече"; not the topic "по
                 # российским предложениям о гарантиях"
@@ -410,6 +415,9 @@ def find_cues(sentence: str) -> list[Cue]:
     for m in RECEIVE_RE.finditer(sentence):
         if not NOT_RECEIVE_RE.match(sentence[m.end() :]):
             found.append(Cue(m.start(), m.end(), "meeting", True, False, receive=True))
+    for m in PASSIVE_RECEIVE_RE.finditer(sentence):
+        if not any(m.start() < c.end and c.start < m.end() for c in found):
+            found.append(Cue(m.start(), m.end(), "meeting", True, False))
     for m in NOT_CONTACT_RE.finditer(sentence):
         found = [c for c in found if not (m.start() <= c.start < m.end())]
     return sorted(found, key=lambda c: c.start)
@@ -418,7 +426,7 @@ def find_cues(sentence: str) -> list[Cue]:
 def has_cue(sentence: str) -> bool:
     """Cheap test: does the sentence contain any contact word at all."""
     return any(p.search(sentence) for _, _, _, p in CUE_PATTERNS) or bool(
-        RECEIVE_RE.search(sentence)
+        RECEIVE_RE.search(sentence) or PASSIVE_RECEIVE_RE.search(sentence)
     )
 
 
