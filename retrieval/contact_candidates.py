@@ -111,6 +111,19 @@ def same_day(found: list[Candidate], before: list[Candidate]) -> list[Candidate]
     ]
 
 
+def same_event(found: list[Candidate], before: list[Candidate]) -> list[Candidate]:
+    """ "Это первая встреча двух лидеров": an undated contact is the last dated one of the
+    same people, told just before."""
+    out = []
+    for c in found:
+        ref = next(
+            (b for b in reversed(before) if b.participants == c.participants and b.date),
+            None,
+        )
+        out.append(replace(c, date=ref.date, lead=False) if c.date is None and ref else c)
+    return out
+
+
 def story_days(candidates: list[Candidate]) -> list[Candidate]:
     """An undated contact told right after a dated one of the same person is that day's:
     "В понедельник Трамп принял Зеленского. ... американский президент позвонил Путину"."""

@@ -15,6 +15,7 @@ from retrieval.cues import (
     EARLIER_DATED_RE,
     EARLIER_RE,
     INITIATIVE_RE,
+    LIGHT_VERB_RE,
     MANNER_PHONE_RE,
     PREDICATE_STATUS,
     WITH_RE,
@@ -295,9 +296,10 @@ def gapped_parties(
     """The contacts of gapped clauses after a contact verb, with the span of each gap's time
     words: "встретился с X во вторник, а на следующий день — с Y" is (subject, Y) on the
     day after; "с ним встретился X, а спустя три дня — Z" is (him, Z)."""
-    if not cue.verb or len(people) != 2:
+    cs, ce = clause_bounds(s, cue.start)
+    # "провел в субботу встречу с X, а в воскресенье — с Y": a light verb and its noun too
+    if not (cue.verb or LIGHT_VERB_RE.search(s, cs, cue.start)) or len(people) != 2:
         return []
-    ce = clause_bounds(s, cue.start)[1]
     nxt = min((c.start for c in cues if c.start > cue.end), default=len(s))
     out: list[tuple[tuple[str, ...], tuple[int, int]]] = []
     pos = cue.end

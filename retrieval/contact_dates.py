@@ -76,6 +76,7 @@ NOT_THE_EVENT_BEFORE_RE = re.compile(
 )
 ON_FORUM_RE = re.compile(r"(?<![\w-])на\s+$", re.IGNORECASE)
 FORUM_RE = re.compile(r"(?:саммит|форум|конференци|совещани|сесси|заседани)", re.IGNORECASE)
+DASH_DATE_RE = re.compile(r"\s*[—–]\s*")
 # the words between a contact verb and a list of its dates after a dash
 DASHED_LIST_RE = re.compile(r"[^,.;:—–]{0,80}\s[—–]\s*")
 LIST_GAP_RE = re.compile(
@@ -142,6 +143,15 @@ def contact_date(
                 if clause[0] <= h.span.start < clause[1]
                 and _nearest_cue(s, h, cues, clause) is joined[-1]
             ]
+    if not in_clause:
+        # "общались только по видеосвязи — в марте этого года": the time after a dash that
+        # ends the clause
+        in_clause = [
+            h
+            for h in hits
+            if DASH_DATE_RE.fullmatch(s, clause[1], h.span.start)
+            and not any(c.start > cue.end and c.start < h.span.start for c in cues)
+        ][:1]
     earlier_in_sentence = [h for h in hits if h.span.end <= clause[0]]
     if (
         not in_clause

@@ -15,6 +15,7 @@ from retrieval.contact_candidates import (
     phone_talk,
     rank,
     same_day,
+    same_event,
     settle_claims,
     story_days,
     to_record,
@@ -122,6 +123,12 @@ INTERVIEW_RE = re.compile(
 )
 DIALOGUE_LINE_RE = re.compile(r"^\s*[—–-]\s+\S", re.MULTILINE)
 # a contact told as part of the same day's story as the one before it
+# "Это первая личная встреча двух лидеров": the contact just told, again
+THIS_EVENT_RE = re.compile(
+    r"\W*(?:это|эта|она|они)\s+(?:был\w?\s+|стал\w?\s+)?(?:[а-яё]+\s+){0,3}"
+    r"(?:встреч|переговор|разговор|бесед|контакт)",
+    re.IGNORECASE,
+)
 SAME_DAY_RE = re.compile(
     r"(?<![\w-])(?:в (?:тот|этот) же (?:день|вечер)|в (?:тот|этот) день|тем же (?:днем|вечером)"
     r"|^(?:затем|после этого|вслед за этим)(?![\w-])"
@@ -323,6 +330,8 @@ class ContactExtractor:
                 ]
             if SAME_DAY_RE.search(sentence):
                 found = same_day(found, candidates)
+            elif THIS_EVENT_RE.match(sentence):
+                found = same_event(found, recent)
             plans = [c for c in recent if c.status == "planned" and c.participants]
             if plans:
                 # "договорились встретиться в Будапеште. Сроки саммита не определены": the

@@ -39,7 +39,7 @@ GROUP_RE = re.compile(
 # a bare plural head ("лидеры", "министры") refers back to the people of the article
 BARE_PLURAL_RE = re.compile(
     r"(?<!ыми )(?<!ими )(?<!ых )(?<!их )(?<!ые )(?<!ие )(?<![^\w]в )"  # "кандидат в президенты"
-    r"(?<![\w-])(?:лидер|министр|президент)(?:ы|ов|ами)(?![\w-])"
+    r"(?<![\w-])(?:(?:лидер|министр|президент|премьер)(?:ы|ов|ами)|политик(?:и|ов|ами))(?![\w-])"
     r"|(?<![\w-])собеседник(?:и|ов|ами)(?![\w-])|(?<![\w-])глав(?:ы|ами) государств(?![\w-])"
     r"|(?<![\w-])(?:тройк|четв[её]рк)[аи](?![\w-])"  # "тройка встречалась в Анкаре"
     # "в последний раз они общались": the pronoun subject of a contact verb is the pair
@@ -98,9 +98,13 @@ class GroupResolver:
         for m in BARE_PLURAL_RE.finditer(text):
             if len(context) < 2 or any(s <= m.start() < e for s, e in taken):
                 continue
+            word = m.group(0).lower()
             cases = (
                 frozenset({"nomn"})
-                if m.group(0).lower() == "они"
+                if word == "они"
+                # "политики" is a plural here, never the genitive of "политика"
+                else frozenset({"nomn", "accs"})
+                if word.endswith(("ы", "и"))
                 else head_cases(self.registry.lemmatizer, m.group(0))
             )
             out += [

@@ -54,6 +54,7 @@ BIDEN_ZELENSKY = ("Владимир Зеленский", "Джо Байден")
 TRUMP_MACRON = ("Дональд Трамп", "Эмманюэль Макрон")
 TRUMP_STARMER = ("Дональд Трамп", "Кир Стармер")
 PUTIN_ALIYEV = ("Владимир Путин", "Ильхам Алиев")
+LULA_ZELENSKY = ("Владимир Зеленский", "Луис Инасиу Лула да Силва")
 
 
 # text, publication date, expected {(participants, kind, status, date)}
@@ -911,6 +912,26 @@ RECALL = [
             (("Дональд Туск", "Нарендра Моди"), "talks", "happened", day(2024, 8, 22)),
             (("Владимир Зеленский", "Нарендра Моди"), "meeting", "happened", day(2023, 5)),
             (("Владимир Зеленский", "Нарендра Моди"), "meeting", "happened", day(2024, 6)),
+        },
+    ],
+    [  # a gapped clause after a light verb and its noun; "Это первая встреча двух лидеров"
+        # is the contact just told, not one of the dateline's day
+        "Зеленский провел в субботу встречу с премьер-министром Индии Нарендрой Моди, а в"
+        " воскресенье — с президентом США Джо Байденом. Индийский премьер пообещал помочь."
+        " Это первая личная встреча двух лидеров с начала войны.",
+        date(2023, 5, 21),
+        {
+            (("Владимир Зеленский", "Нарендра Моди"), "meeting", "happened", day(2023, 5, 20)),
+            (("Владимир Зеленский", "Джо Байден"), "meeting", "happened", day(2023, 5, 21)),
+        },
+    ],
+    [  # "политики" are the story's pair; the time after a dash ending the clause is its own
+        "Лула в среду провел в Нью-Йорке встречу с Зеленским. До этого политики общались"
+        " только по видеосвязи — в марте этого года.",
+        date(2023, 9, 21),
+        {
+            (LULA_ZELENSKY, "meeting", "happened", day(2023, 9, 20)),
+            (LULA_ZELENSKY, "phone", "happened", day(2023, 3)),
         },
     ],
     [  # a forum's summit in preparation is nobody's contact
