@@ -314,6 +314,8 @@ def gapped_parties(
         if all("ablt" in m.cases for m in inside) and WITH_RE.search(s, gap.end(), inside[0].start):
             kept = {f.person for f in found if "nomn" in f.cases and f.start < cue.start}
             kept = kept or {f.person for f in found if f.end <= cue.start}
+            # "Днем он встретился с X, а вечером — с Y": the pronoun's person
+            kept = kept or set(people) - {f.person for f in found if f.start >= cue.end}
         elif all("nomn" in m.cases for m in inside):
             kept = {p for p in people if p not in {f.person for f in found if "nomn" in f.cases}}
         else:

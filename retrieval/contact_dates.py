@@ -76,6 +76,11 @@ NOT_THE_EVENT_BEFORE_RE = re.compile(
 )
 ON_FORUM_RE = re.compile(r"(?<![\w-])на\s+$", re.IGNORECASE)
 FORUM_RE = re.compile(r"(?:саммит|форум|конференци|совещани|сесси|заседани)", re.IGNORECASE)
+# ", прибывший накануне в Берлин с коротким визитом,": a participle phrase between commas
+PARTICIPLE_RE = re.compile(
+    r",\s*(?:[а-яё]+\s+)?[а-яё]+(?:вш|ющ|ящ|ащ|ущ)(?:ий|ая|ее|ие|его|ей|им|их)(?:ся)?"
+    r"(?![\w-])[^,;:]*,"
+)
 DASH_DATE_RE = re.compile(r"\s*[—–]\s*")
 # the words between a contact verb and a list of its dates after a dash
 DASHED_LIST_RE = re.compile(r"[^,.;:—–]{0,80}\s[—–]\s*")
@@ -133,6 +138,14 @@ def contact_date(
             or (h.span.end <= cue.start and THEN_RE.search(s, h.span.end, cue.start))
         )
     ]
+    participles = [
+        m.span() for m in PARTICIPLE_RE.finditer(s) if not m.start() <= cue.start < m.end()
+    ]
+    outside = [h for h in in_clause if not any(a <= h.span.start < b for a, b in participles)]
+    if outside:
+        # "В пятницу Байден, прибывший накануне в Берлин, провел переговоры": the time of
+        # the participle is the arrival's; it dates the contact only when nothing else does
+        in_clause = outside
     if not in_clause:
         # "24 мая он провел переговоры с Y и встретился с Z": the date of the verb before
         joined = [c for c in cues if c.end <= cue.start and AND_RE.fullmatch(s, c.end, cue.start)]

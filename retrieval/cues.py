@@ -104,8 +104,18 @@ CUE_PATTERNS: tuple[tuple[Kind, bool, bool, re.Pattern[str]], ...] = tuple(
 )
 
 RECEIVE_RE = re.compile(
-    _words(r"принял\w{0,2}", r"принимает", r"принимал\w{0,2}", r"примет"), re.IGNORECASE
+    _words(
+        r"принял\w{0,2}",
+        r"принимает",
+        r"принимал\w{0,2}",
+        r"примет",
+        # "Байден, принимавший во вторник Зеленского, …"
+        r"принимавш\w{2,3}",
+        r"принявш\w{2,3}",
+    ),
+    re.IGNORECASE,
 )
+WITH_VISIT_RE = re.compile(r"(?<![\w-])с\s+(?:[а-яё]+\s+){0,2}визитом$", re.IGNORECASE)
 # "Лавров был принят премьер-министром Индии": the host in the instrumental after it
 PASSIVE_RECEIVE_RE = re.compile(
     r"(?<![\w-])(?:был|была|были|будет|будут)\s+принят[аоы]?(?![\w-])", re.IGNORECASE
@@ -420,6 +430,11 @@ def find_cues(sentence: str) -> list[Cue]:
             found.append(Cue(m.start(), m.end(), "meeting", True, False))
     for m in NOT_CONTACT_RE.finditer(sentence):
         found = [c for c in found if not (m.start() <= c.start < m.end())]
+    manner = [c for c in found if c.kind == "visit" and WITH_VISIT_RE.search(sentence, 0, c.end)]
+    if manner and len(manner) < len(found):
+        # "Шольц, прибывший в Киев с необъявленным визитом, провел переговоры": the trip's
+        # manner; the talks are the contact
+        found = [c for c in found if c not in manner]
     return sorted(found, key=lambda c: c.start)
 
 
