@@ -111,6 +111,24 @@ def same_day(found: list[Candidate], before: list[Candidate]) -> list[Candidate]
     ]
 
 
+def days_before(found: list[Candidate], before: list[Candidate], days: int) -> list[Candidate]:
+    """ "Двумя неделями ранее они встречались": undated contacts are that many days before
+    the story's last day-dated contact."""
+    ref = next(
+        (
+            c.date.to_date()
+            for c in reversed(before)
+            if c.sentence != TITLE and c.date and c.date.precision == "day"
+        ),
+        None,
+    )
+    if ref is None:
+        return found
+    day = ref - timedelta(days=days)
+    when = PartialDate(day.year, day.month, day.day)
+    return [replace(c, date=when, lead=False) if c.date is None else c for c in found]
+
+
 def same_event(found: list[Candidate], before: list[Candidate]) -> list[Candidate]:
     """ "Это первая встреча двух лидеров": an undated contact is the last dated one of the
     same people, told just before."""

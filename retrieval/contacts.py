@@ -10,6 +10,7 @@ from typing import Any
 from retrieval.contact_candidates import (
     TITLE,
     Candidate,
+    days_before,
     group_of,
     merge_candidates,
     phone_talk,
@@ -105,6 +106,7 @@ from retrieval.dates import find_date_hits, parse_dateline, with_days_later
 from retrieval.groups import BARE_PLURAL_RE, GroupResolver
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
 from retrieval.names import head_cases
+from retrieval.offices import ELECT_WITHIN, elect_start
 from retrieval.people import Found, PersonRegistry
 from retrieval.types import ExtractedContact, PartialDate
 
@@ -129,6 +131,23 @@ THIS_EVENT_RE = re.compile(
     r"(?:встреч|переговор|разговор|бесед|контакт)",
     re.IGNORECASE,
 )
+WITH_PRONOUN_BEFORE_RE = re.compile(r"(?<![\w-])(?:с ним|с ней)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
+# "Двумя неделями ранее", "Тремя днями раньше", "неделей ранее": counted back from the story
+EARLIER_BY_RE = re.compile(
+    r"(?<![\w-])(?:(?P<n>двумя|тремя|четырьмя|пятью|\d{1,2})\s+)?"
+    r"(?P<unit>дн(?:ем|ём|ями)|недел(?:ей|ями))\s+(?:ранее|раньше)(?![\w-])",
+    re.IGNORECASE,
+)
+_BACK_COUNTS = {"двумя": 2, "тремя": 3, "четырьмя": 4, "пятью": 5}
+
+
+def earlier_by_days(m: re.Match[str]) -> int:
+    """Days counted back by an EARLIER_BY_RE match."""
+    n = m.group("n")
+    count = 1 if n is None else int(n) if n.isdigit() else _BACK_COUNTS[n.lower()]
+    return count * (7 if m.group("unit").lower().startswith("недел") else 1)
+
+
 SAME_DAY_RE = re.compile(
     r"(?<![\w-])(?:в (?:тот|этот) же (?:день|вечер)|в (?:тот|этот) день|тем же (?:днем|вечером)"
     r"|^(?:затем|после этого|вслед за этим)(?![\w-])"
@@ -279,6 +298,15 @@ class ContactExtractor:
                         *((p, None) for p in own),
                         *(a for a in antecedents if a[0] not in own),
                     )
+                told_pairs = [c for c in recent if len(c.participants) == 2]
+                if pronoun is None and told_pairs and WITH_PRONOUN_RE.search(sentence):
+                    # "встреча Трампа с Мелони. Итальянский премьер виделась с ним и раньше":
+                    # "с ним" is the partner in the contact just told
+                    pair = told_pairs[-1]
+                    antecedents = (
+                        *((p, None) for p in pair.participants),
+                        *(a for a in antecedents if a[0] not in pair.participants),
+                    )
                 if FIRST_PERSON_RE.search(sentence):
                     # "мы встречались с Рубио" in an interview: the guest speaks
                     guest = self._interviewee(text, sentences, anchor, known)
@@ -332,6 +360,8 @@ class ContactExtractor:
                 found = same_day(found, candidates)
             elif THIS_EVENT_RE.match(sentence):
                 found = same_event(found, recent)
+            elif (back := EARLIER_BY_RE.search(sentence)) is not None:
+                found = days_before(found, candidates, earlier_by_days(back))
             plans = [c for c in recent if c.status == "planned" and c.participants]
             if plans:
                 # "договорились встретиться в Будапеште. Сроки саммита не определены": the
@@ -561,7 +591,14 @@ class ContactExtractor:
                 work, stated_years(work, find_date_hits(work, published=anchor), years or {})
             ),
         )
-        on = next((h.date.to_date() for h in hits if h.date.precision == "day"), None) or anchor
+        # offices are resolved on the sentence's date: its first day, else the middle of its
+        # first month ("с американским коллегой в марте 2023 года" is Blinken, not Rubio)
+        months = [d for h in hits if h.date.precision == "month" and (d := h.date.to_date())]
+        on = (
+            next((h.date.to_date() for h in hits if h.date.precision == "day"), None)
+            or (months[0].replace(day=15) if months else None)
+            or anchor
+        )
         mentions = self.registry.scan(work, on=on, known=known)
         mentions = self._complete_surnames(text, mentions)
         plural = BARE_PLURAL_RE.search(work)
@@ -893,14 +930,19 @@ class ContactExtractor:
             if any(f.start <= m.start() < f.end for f in mentions):
                 continue
             rank = BARE_TITLE_RANKS[m.group(1).lower()]
+            # "встретилась с избранным президентом": the one who takes the office soon
+            elect = elect_start(s, m.start()) if on is not None else None
+            day = on + ELECT_WITHIN if elect is not None and on is not None else on
             holders = [
                 name
                 for name in context
-                if any(o.rank == rank for o in self.registry.offices_held(name, on))
+                if any(o.rank == rank for o in self.registry.offices_held(name, day))
+                and not (elect is not None and self.registry.offices_held(name, on))
             ]
             if len(holders) == 1:
+                start = m.start() if elect is None else elect
                 cases = head_cases(self.lemmatizer, m.group(0))
-                out.append(Found(holders[0], m.start(), m.end(), m.group(0), True, cases))
+                out.append(Found(holders[0], start, m.end(), s[start : m.end()], True, cases))
         return sorted(out, key=lambda f: f.start)
 
     def _gender(self, name: str) -> str | None:
@@ -951,6 +993,9 @@ class ContactExtractor:
             if len(pair) >= 2 and named_partner:
                 # "X встречался с Y в октябре, а в марте встретился с ним": Y, named already
                 return [tuple(sorted(pair))], None
+        elif subject is None and WITH_PRONOUN_BEFORE_RE.search(before):
+            # "24 февраля с ним встретился Макрон": the one named after the verb
+            partners = [f for f in found if f.start >= cue.end and "nomn" in f.cases][:1]
         elif subject is None:
             if not (cue.receive and GUEST_PRONOUN_RE.search(before)):
                 return [], None

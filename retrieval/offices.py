@@ -63,6 +63,7 @@ SIDE_ADJECTIVES: dict[str, str] = {
 }
 
 # "иранский министр", "американского дипломата": a person of that side the article names
+ANY_RANK: tuple[str, ...] = ("*",)
 DESCRIPTOR_HEADS: dict[str, tuple[str, ...]] = {
     "министр": ("foreign_minister", "defense_minister", "prime_minister"),
     "дипломат": ("foreign_minister",),
@@ -71,6 +72,11 @@ DESCRIPTOR_HEADS: dict[str, tuple[str, ...]] = {
     "премьер": ("prime_minister",),
     "канцлер": ("chancellor",),
     "госсекретар": ("foreign_minister",),
+    # "американский переговорщик", "иранский гость": whoever of that side the article names
+    "переговорщик": ANY_RANK,
+    "спецпосланник": ANY_RANK,
+    "посланник": ANY_RANK,
+    "гост": ANY_RANK,
 }
 DESCRIPTOR_RE = re.compile(
     r"(?<![\w-])("

@@ -17,6 +17,7 @@ from retrieval.declension import decline_name, merge_forms
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
 from retrieval.names import NameFinder, fold, head_cases, learned_surnames
 from retrieval.offices import (
+    ANY_RANK,
     CASES,
     COLLEAGUE_RE,
     DESCRIPTOR_HEADS,
@@ -605,11 +606,14 @@ class PersonRegistry:
         named = {
             name
             for name in known
-            if any(o.side == side and o.rank in ranks for o in self.offices_held(name, on))
+            if any(
+                o.side == side and (ranks == ANY_RANK or o.rank in ranks)
+                for o in self.offices_held(name, on)
+            )
         }
         if len(named) == 1:
             return named.pop()
-        if named or on is None:
+        if named or on is None or ranks == ANY_RANK:
             return None
         # unnamed: the office of that side whose rank the article's people hold ("иранский
         # министр" in a story on Лавров is Iran's foreign minister), or the only one asked
