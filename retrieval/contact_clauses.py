@@ -75,10 +75,20 @@ BY_PHONE_VERB_RE = re.compile(
 )  # "позвонил министру": partner in dative
 # "Помпео принял ...": the guest right before "принял" (a few adverbs may stand between)
 GUEST_GAP_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
-GUEST_PRONOUN_RE = re.compile(r"(?<![\w-])(?:его|ее|её)\s+(?:[а-яё]+\s+){0,2}$", re.IGNORECASE)
+GUEST_PRONOUN_RE = re.compile(
+    # "его принял X", "высокого гостя принял X": the person the story follows
+    r"(?<![\w-])(?:его|ее|её|(?:высок|почетн|почётн)\w{2,3}\s+гост(?:я|ью))\s+(?:[а-яё]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 RELATIVE_GUEST_RE = re.compile(r",?\s*котор(?:ого|ую|ых)\b", re.IGNORECASE)
 # a third-person pronoun standing for a participant named in an earlier sentence
-PRONOUN_RE = re.compile(r"(?<![\w-])(?:он|она|его|ее|её|мы|я|ним|ней)(?![\w-])", re.IGNORECASE)
+PRONOUN_RE = re.compile(
+    r"(?<![\w-])(?:он|она|его|ее|её|мы|я|ним|ней|(?:высок|почетн|почётн)\w{2,3}\s+гост(?:я|ью))"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+# "Его встреча с Зеленским назначена на четверг": the possessive is a party
+POSSESSIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?:его|ее|её)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
 SUBJECT_PRONOUN_RE = re.compile(r"(?<![\w-])(?:он|она|мы|я)(?![\w-])", re.IGNORECASE)
 WITH_PRONOUN_RE = re.compile(r"\s+(?:[А-ЯЁа-яё]+\s+)?(?:с ним|с ней|со мной|с нами)(?![\w-])")
 # partners listed after a colon or dash: ": сначала с X, затем с Y", " — с X и Y"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -49,6 +50,7 @@ from retrieval.contact_clauses import (
     PASSIVE_PARTICIPLE_RE,
     PLACE_RE,
     PLURAL_CUE_RE,
+    POSSESSIVE_BEFORE_RE,
     PREVIOUS_RE,
     PRONOUN_RE,
     RELATIVE_GUEST_RE,
@@ -102,7 +104,7 @@ from retrieval.cues import (
     predicate_status,
     status_of,
 )
-from retrieval.dates import find_date_hits, parse_dateline, with_days_later
+from retrieval.dates import find_date_hits, parse_dateline, told_weekday, with_days_later
 from retrieval.groups import BARE_PLURAL_RE, GroupResolver
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
 from retrieval.names import head_cases
@@ -225,6 +227,7 @@ class ContactExtractor:
             context = next((c.participants for c in heads), ())
             story = context
         trip: tuple[int, PartialDate, str] | None = None  # a dated trip of the story's pair
+        day_told: tuple[int, PartialDate] | None = None  # "оказалось воскресенье"
         years: dict[int, int] = {}  # month -> year stated in the sentence before
         years_at = -10
         for index, (start, sentence) in enumerate(sentences):
@@ -281,6 +284,9 @@ class ContactExtractor:
                 told = {m: y for m, y in told_years(sentence, anchor).items() if m}
                 if told:
                     years, years_at = told, index
+                named_day = told_weekday(sentence, anchor)
+                if named_day is not None:
+                    day_told = (index, named_day)
                 continue
             if known is None:
                 known = self._known(text)
@@ -302,9 +308,32 @@ class ContactExtractor:
                 if pronoun is None and told_pairs and WITH_PRONOUN_RE.search(sentence):
                     # "встреча Трампа с Мелони. Итальянский премьер виделась с ним и раньше":
                     # "с ним" is the partner in the contact just told
+                    # the one of the pair the story follows (in more contacts) first
                     pair = told_pairs[-1]
+                    counts = Counter(p for c in candidates for p in c.participants)
+                    subjects = [a for a, _ in antecedents]
+                    ordered = sorted(
+                        pair.participants,
+                        key=lambda p: (-counts[p], subjects.index(p) if p in subjects else 99),
+                    )
+                    # ... after the people the sentence before named as objects ("добравшийся
+                    # до Трампа. 24 февраля с ним встретился Макрон")
+                    objects = (
+                        [
+                            m.person
+                            for m in reversed(
+                                self.registry.scan(
+                                    blank_asides(sentences[index - 1][1]), on=anchor, known=known
+                                )
+                            )
+                            if "nomn" not in m.cases
+                        ]
+                        if index > 0
+                        else []
+                    )
+                    ordered = list(dict.fromkeys([*objects, *ordered]))
                     antecedents = (
-                        *((p, None) for p in pair.participants),
+                        *((p, None) for p in ordered),
                         *(a for a in antecedents if a[0] not in pair.participants),
                     )
                 if FIRST_PERSON_RE.search(sentence):
@@ -355,6 +384,11 @@ class ContactExtractor:
                 found = [
                     replace(c, date=trip[1]) if c.date is None and trip[2] in c.participants else c
                     for c in found
+                ]
+            if day_told is not None and day_told[0] == index - 1:
+                # "Самым показательным оказалось воскресенье. Утром X принял Y": that day
+                found = [
+                    replace(c, date=day_told[1], lead=False) if c.date is None else c for c in found
                 ]
             if SAME_DAY_RE.search(sentence):
                 found = same_day(found, candidates)
@@ -728,6 +762,7 @@ class ContactExtractor:
                     and all(f.end <= pronoun.start() or f.start >= cue.end for f in found)
                 )
                 or WITH_PRONOUN_RE.match(work, cue.end) is not None
+                or WITH_PRONOUN_BEFORE_RE.search(work, cs, cue.start) is not None
             ):
                 resolved, told_on = self._with_antecedent(
                     work, cue, cs, found, mentions, antecedents
@@ -993,6 +1028,9 @@ class ContactExtractor:
             if len(pair) >= 2 and named_partner:
                 # "X встречался с Y в октябре, а в марте встретился с ним": Y, named already
                 return [tuple(sorted(pair))], None
+        elif subject is None and not cue.verb and POSSESSIVE_BEFORE_RE.search(before):
+            # "Его встреча с Зеленским назначена на четверг": the partners after the noun
+            partners = [f for f in found if f.start >= cue.end]
         elif subject is None and WITH_PRONOUN_BEFORE_RE.search(before):
             # "24 февраля с ним встретился Макрон": the one named after the verb
             partners = [f for f in found if f.start >= cue.end and "nomn" in f.cases][:1]

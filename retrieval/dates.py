@@ -76,7 +76,8 @@ MONTH_PART_RE = re.compile(
     re.IGNORECASE,
 )
 SAME_YEAR_RE = re.compile(r"\s+(?:того же|этого же|того самого)\s+года(?![\w-])", re.IGNORECASE)
-WEEKDAY_RE = re.compile(rf"(?<!\w)(?:в|во)\s+{WEEKDAY_WORD}(?!\w)", re.IGNORECASE)
+# "в среду"; "назначена на четверг"
+WEEKDAY_RE = re.compile(rf"(?<!\w)(?:в|во|на)\s+{WEEKDAY_WORD}(?!\w)", re.IGNORECASE)
 # "в начале 2022 года", "в конце 2021-го": the year
 YEAR_PART_RE = re.compile(
     rf"(?<!\w)(?:(?:в|во)\s+{PART_OF}"
@@ -140,6 +141,25 @@ def _valid(year: int | None, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+# "Самым показательным оказалось воскресенье": a day named as the subject of a sentence
+TOLD_WEEKDAY_RE = re.compile(
+    r"(?<![\w-])(?<!в )(?<!во )(?<!на )(понедельник|вторник|среда|четверг|пятница|суббота"
+    r"|воскресенье)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def told_weekday(sentence: str, published: date | None) -> PartialDate | None:
+    """The day a sentence names as its subject ("оказалось воскресенье"), on or before the
+    publication date, or None."""
+    m = TOLD_WEEKDAY_RE.search(sentence)
+    if m is None or published is None:
+        return None
+    word = m.group(1).lower()
+    back = (published.weekday() - WEEKDAYS[word]) % 7
+    return _exact(published - timedelta(days=back))
 
 
 def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
