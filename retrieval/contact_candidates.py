@@ -90,10 +90,13 @@ def phone_talk(candidates: list[Candidate]) -> list[Candidate]:
 
 def same_day(found: list[Candidate], before: list[Candidate]) -> list[Candidate]:
     """Undated contacts of "в тот же день", "после переговоров" take the story's last date."""
-    story = [
+    told = [c for c in before if c.sentence != TITLE and c.participants]
+    story = [c for c in told if not c.earlier and (c.date or c.lead)] or [
+        # "На прошлой неделе X провел переговоры с Y. В тот же день ...": the day of a
+        # contact told as earlier when the story has no other
         c
-        for c in before
-        if c.sentence != TITLE and not c.earlier and c.participants and (c.date or c.lead)
+        for c in told
+        if c.date
     ]
     if not story:
         return found

@@ -26,6 +26,12 @@ CASE_ENDINGS: dict[str, tuple[str, ...]] = {
 NAME_PAIR_RE = re.compile(
     r"(?<![\w-])([А-ЯЁ][а-яё]{2,})\s+([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
 )
+# "с президентом Анголы Жоау Лоуренсу": a title, its country, then a name nobody knows
+TITLED_NAME_RE = re.compile(
+    r"(?<![\w-])(?:президент|премьер-министр|премьер|министр\w{0,3} иностранных дел|канцлер"
+    r"|король|королем|эмир|султан)\w{0,3}\s+[А-ЯЁ][а-яё]+\s+"
+    r"([А-ЯЁ][а-яё]{1,})\s+([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])(?!\s+[А-ЯЁ])"
+)
 CAPITALISED_RE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]{2,}")
 # overlapping: "Румынии Клаусом Йоханнисом" holds the pair "Клаусом Йоханнисом"
 FULL_NAME_RE = re.compile(r"(?=([А-ЯЁ][а-яё]{2,})\s+[А-ЯЁ][а-яё]{2,})")
@@ -102,7 +108,22 @@ class NameFinder:
 
     def find(self, text: str) -> list[Found]:
         """Person names in `text` (registry-agnostic), normalised to nominative."""
-        return self.name_pairs(text) or self._natasha(text)
+        found = self.name_pairs(text) or self._natasha(text)
+        return found + self._titled(text, found)
+
+    def _titled(self, text: str, taken: list[Found]) -> list[Found]:
+        """Names right after a title and its country that no name list knows ("Жоау
+        Лоуренсу"), written as they stand (such names rarely decline)."""
+        from retrieval.people import Found
+
+        out = []
+        for m in TITLED_NAME_RE.finditer(text):
+            start, end = m.start(1), m.end(2)
+            if any(f.start < end and start < f.end for f in taken):
+                continue
+            name = f"{m.group(1)} {m.group(2)}"
+            out.append(Found(name, start, end, name, cases=NOUN_CASES, known=False))
+        return out
 
     def name_pairs(self, text: str) -> list[Found]:
         """Cheap pass: a known first name followed by a capitalised word ("Виторио Сандали")."""
