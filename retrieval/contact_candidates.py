@@ -181,6 +181,10 @@ def merge_candidates(candidates: list[Candidate], default: PartialDate | None) -
         for i, m in enumerate(merged):
             same_kind = c.weak or group_of(c.kind) == group_of(m.kind)
             dates_ok = c.date is None or m.date is None or c.date.compatible(m.date)
+            if c.sentence == m.sentence and c.date and m.date and c.date != m.date:
+                # "встретился 11 октября в Ашхабаде, а затем в том же месяце лидеры виделись
+                # в Казани": two dates told in one sentence are two events
+                dates_ok = False
             if dates_ok and default is not None and (c.date is None) != (m.date is None):
                 undated, dated = (c, m) if c.date is None else (m, c)
                 # an undated report told before an old dated one is not that old event

@@ -335,10 +335,20 @@ DAYS_LATER_RE = re.compile(
 _COUNTS = {"два": 2, "три": 3, "четыре": 4, "пять": 5}
 
 
+SAME_MONTH_RE = re.compile(r"(?<![\w-])в (?:том|этом) же месяце(?![\w-])", re.IGNORECASE)
+
+
 def with_days_later(text: str, hits: list[DateHit]) -> list[DateHit]:
     """Add the dates of "на следующий день", "спустя три дня" counted from the day before
-    them in the same text ("13 мая … на следующий день там же встретился")."""
+    them in the same text ("13 мая … на следующий день там же встретился"), and the month of
+    "в том же месяце"."""
     out = list(hits)
+    for m in SAME_MONTH_RE.finditer(text):
+        before = [h for h in out if h.span.end <= m.start() and h.date.month and h.date.year]
+        if before:
+            told = before[-1].date
+            span = Span(m.start(), m.end(), m.group(0))
+            out.append(DateHit(span, PartialDate(told.year, told.month)))
     for m in DAYS_LATER_RE.finditer(text):
         before = [h for h in out if h.span.end <= m.start() and h.date.precision == "day"]
         day = before[-1].date.to_date() if before else None
