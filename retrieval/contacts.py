@@ -304,37 +304,9 @@ class ContactExtractor:
                         *((p, None) for p in own),
                         *(a for a in antecedents if a[0] not in own),
                     )
-                told_pairs = [c for c in recent if len(c.participants) == 2]
-                if pronoun is None and told_pairs and WITH_PRONOUN_RE.search(sentence):
-                    # "встреча Трампа с Мелони. Итальянский премьер виделась с ним и раньше":
-                    # "с ним" is the partner in the contact just told
-                    # the one of the pair the story follows (in more contacts) first
-                    pair = told_pairs[-1]
-                    counts = Counter(p for c in candidates for p in c.participants)
-                    subjects = [a for a, _ in antecedents]
-                    ordered = sorted(
-                        pair.participants,
-                        key=lambda p: (-counts[p], subjects.index(p) if p in subjects else 99),
-                    )
-                    # ... after the people the sentence before named as objects ("добравшийся
-                    # до Трампа. 24 февраля с ним встретился Макрон")
-                    objects = (
-                        [
-                            m.person
-                            for m in reversed(
-                                self.registry.scan(
-                                    blank_asides(sentences[index - 1][1]), on=anchor, known=known
-                                )
-                            )
-                            if "nomn" not in m.cases
-                        ]
-                        if index > 0
-                        else []
-                    )
-                    ordered = list(dict.fromkeys([*objects, *ordered]))
-                    antecedents = (
-                        *((p, None) for p in ordered),
-                        *(a for a in antecedents if a[0] not in pair.participants),
+                if pronoun is None and WITH_PRONOUN_RE.search(sentence):
+                    antecedents = self._with_him_first(
+                        sentences, index, anchor, known, candidates, antecedents
                     )
                 if FIRST_PERSON_RE.search(sentence):
                     # "мы встречались с Рубио" in an interview: the guest speaks
@@ -385,11 +357,14 @@ class ContactExtractor:
                     replace(c, date=trip[1]) if c.date is None and trip[2] in c.participants else c
                     for c in found
                 ]
-            if day_told is not None and day_told[0] == index - 1:
-                # "Самым показательным оказалось воскресенье. Утром X принял Y": that day
-                found = [
-                    replace(c, date=day_told[1], lead=False) if c.date is None else c for c in found
-                ]
+            if (
+                day_told is not None
+                and day_told[0] == index - 1
+                and not find_date_hits(sentence, published=anchor)
+            ):
+                # "Самым показательным оказалось воскресенье. Утром X принял Y": that day,
+                # for the contacts of a sentence that states no date of its own
+                found = [replace(c, date=day_told[1], lead=False) for c in found]
             if SAME_DAY_RE.search(sentence):
                 found = same_day(found, candidates)
             elif THIS_EVENT_RE.match(sentence):
@@ -906,6 +881,37 @@ class ContactExtractor:
                 for o in events
             )
         ]
+
+    def _with_him_first(
+        self,
+        sentences: list[tuple[int, str]],
+        index: int,
+        on: date | None,
+        known: set[str],
+        candidates: list[Candidate],
+        antecedents: tuple[tuple[str, PartialDate | None], ...],
+    ) -> tuple[tuple[str, PartialDate | None], ...]:
+        """Whom "с ним" may stand for, best first: the people the sentence before named as
+        objects ("добравшийся до Трампа. 24 февраля с ним встретился Макрон"), then the pair
+        of a contact that sentence told ("встреча Трампа с Мелони. Итальянский премьер
+        виделась с ним") with the one the story follows first, then the usual antecedents."""
+        if index == 0:
+            return antecedents
+        mentions = self.registry.scan(blank_asides(sentences[index - 1][1]), on=on, known=known)
+        first = [m.person for m in reversed(mentions) if "nomn" not in m.cases]
+        told = [c for c in candidates if len(c.participants) == 2 and c.sentence == index - 1]
+        if told:
+            counts = Counter(p for c in candidates for p in c.participants)
+            subjects = [a for a, _ in antecedents]
+            first += sorted(
+                told[-1].participants,
+                key=lambda p: (-counts[p], subjects.index(p) if p in subjects else 99),
+            )
+        first = list(dict.fromkeys(first))
+        return (
+            *((p, None) for p in first),
+            *(a for a in antecedents if a[0] not in first),
+        )
 
     def _antecedents(
         self, sentences: list[tuple[int, str]], index: int, on: date | None, known: set[str]
