@@ -223,7 +223,9 @@ def _wider_kept(candidates: list[Candidate]) -> list[Candidate]:
             and o.kind == c.kind
             and o.status == c.status
             and o.date is not None
-            and o.date == c.date
+            # "6 октября в Праге Алиев и Пашинян встретились с Макроном и Мишелем": the pair
+            # of the subject undated is that same dated event
+            and (o.date == c.date or c.date is None)
         ]
         if not wider:
             out.append(c)

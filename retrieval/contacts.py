@@ -714,6 +714,25 @@ class ContactExtractor:
             ):
                 # "прошла трехсторонняя встреча с участием X": the story's people and X
                 people = tuple(sorted(set(people) | set(context)))
+            elif (
+                (sided := SIDED_RE.search(work, max(0, cue.start - 30), cue.start))
+                and sided.group("three")
+                and len(people) == 2
+                and re.search(r"(?<![\w-])с (?:ним|ней)(?![\w-])", work[cue.end :])
+                and (
+                    announcer := next(
+                        (
+                            m.person
+                            for m in mentions
+                            if m.end <= cue.start and "nomn" in m.cases and m.person not in people
+                        ),
+                        None,
+                    )
+                )
+            ):
+                # "X объявил, что пройдут трехсторонние переговоры: с ним за один стол сядут Y
+                # и Z": the third party is the one "с ним" stands for
+                people = tuple(sorted({*people, announcer}))
             elif len(people) < 2 and cue in previous and len(context) >= 2:
                 # "предыдущий разговор состоялся в декабре": the pair the article is about
                 people = tuple(sorted(context))
