@@ -249,8 +249,10 @@ class Ingestor:
         )
         report.new += 1
         assert article.id is not None
+        told_here: set[int] = set()  # the article's own contacts are distinct events
         for extracted in analysed.contacts:
-            stored = self._store_contact(session, article.id, analysed, extracted)
+            stored = self._store_contact(session, article.id, analysed, extracted, told_here)
+            told_here.add(stored.contact_id)
             if stored.created:
                 report.contacts_new += 1
                 report.new_contact_ids.append(stored.contact_id)
@@ -282,7 +284,12 @@ class Ingestor:
             contact_repo.touch(session, contact=session.get(Contact, contact_id))  # type: ignore[arg-type]
 
     def _store_contact(
-        self, session: Session, article_id: int, analysed: AnalysedArticle, found: ExtractedContact
+        self,
+        session: Session,
+        article_id: int,
+        analysed: AnalysedArticle,
+        found: ExtractedContact,
+        told_here: set[int],
     ) -> StoredContact:
         aliases = {name: self.analyser.registry.aliases(name) for name in found.participants}
         ids = people_repo.ensure_people(session, names=found.participants, aliases=aliases)
@@ -295,6 +302,9 @@ class Ingestor:
             published=analysed.doc.published,
             kinds=[k for k in KINDS if kind_group(k) == kind_group(found.kind)],
         )
+        # "встретились 11 октября, а затем в том же месяце виделись в Казани": the extractor
+        # told two events apart; another contact of this article is never this one
+        candidates = [c for c in candidates if c.id not in told_here]
         # content similarity decides only where dates cannot: skip loading it for the rest
         lemma_sets = self._lemma_sets(
             session,

@@ -299,13 +299,11 @@ def evidence_spans(
     if not article_ids:
         return []
     rows = session.exec(
-        select(
-            Evidence.contact_id, Evidence.article_id, Evidence.start, Evidence.end, Contact.status
-        )
+        select(Evidence, Contact.status)
         .join(Contact, col(Contact.id) == col(Evidence.contact_id))
         .where(col(Evidence.article_id).in_(list(article_ids)))
     ).all()
-    return [(int(c), int(a), int(s), int(e), str(st)) for c, a, s, e, st in rows]
+    return [(e.contact_id, e.article_id, e.start, e.end, str(st)) for e, st in rows]
 
 
 def count(session: Session) -> int:

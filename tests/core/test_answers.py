@@ -222,3 +222,24 @@ def test_what_was_discussed_is_told_of_the_asked_contact(contacts_app: ContactsA
     assert "идей французского коллеги" in quoted
     assert "деэскалацию" in quoted
     assert "Брегансон" not in quoted
+
+
+def test_two_events_of_one_article_stay_two(contacts_app: ContactsApp) -> None:
+    """A day and a month of the same pair told apart in one article are two contacts, even
+    though a month report of another article would join the only day contact."""
+    from ingest.types import RawDocument
+
+    story = RawDocument(
+        text=(
+            "Президенты России и Ирана в пятницу провели переговоры в Кремле. Путин и Пезешкиан"
+            " впервые встретились 11 октября прошлого года в Ашхабаде, а затем в том же месяце"
+            " лидеры виделись в Казани."
+        ),
+        origin="story",
+        published=date(2025, 1, 18),
+    )
+    contacts_app.ingestor.ingest_items([story])
+    answer = contacts_app.answers.ask_sync(
+        "когда встречались Путин и Пезешкиан в октябре 2024 года", today=TODAY
+    )
+    assert sorted(str(c.date) for c in answer.contacts) == ["2024-10-01", "2024-10-11"]
