@@ -303,17 +303,26 @@ class Ingestor:
             kinds=[k for k in KINDS if kind_group(k) == kind_group(found.kind)],
         )
         # "встретились 11 октября, а затем в том же месяце виделись в Казани": the extractor
-        # told two events apart; another contact of this article is never this one
-        candidates = [c for c in candidates if c.id not in told_here]
+        # told two events apart by their dates; another contact of this article with another
+        # date is never this one
+        candidates = [
+            c for c in candidates if c.id not in told_here or stored_date(c) == found.date
+        ]
         # content similarity decides only where dates cannot: skip loading it for the rest
         lemma_sets = self._lemma_sets(
             session,
             [c for c in candidates if kind_group(c.kind) == kind_group(found.kind)
              and not _both_days(stored_date(c), found.date)],
         )  # fmt: skip
-        new_report = Report(found.kind, found.date, found.status, analysed.lemma_set)
+        new_report = Report(found.kind, found.date, found.status, analysed.lemma_set, found.place)
         reports = [
-            Report(c.kind, stored_date(c), c.status, lemma_sets.get(int(c.id or 0), frozenset()))
+            Report(
+                c.kind,
+                stored_date(c),
+                c.status,
+                lemma_sets.get(int(c.id or 0), frozenset()),
+                c.place,
+            )
             for c in candidates
         ]
         index = best_match(reports, new_report)

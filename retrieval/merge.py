@@ -31,6 +31,7 @@ class Report:
     date: PartialDate | None
     status: Status | str
     lemmas: frozenset[str]
+    place: str | None = None
 
 
 def kind_group(kind: str) -> str:
@@ -51,6 +52,11 @@ def match_score(existing: Report, new: Report) -> float | None:
         return None
     sim = similarity(existing.lemmas, new.lemmas)
     a, b = existing.date, new.date
+    same_day = a is not None and a.precision == "day" and a == b
+    if existing.place and new.place and existing.place != new.place and not same_day:
+        # the summit planned in Budapest is not the meeting held in Alaska (on one day, the
+        # places are only two names of one: "в Анкоридже", "на Аляске")
+        return None
     if _contradicts(existing.status, new.status) and not (
         a is not None and b is not None and a.precision == "day" and a == b
     ):

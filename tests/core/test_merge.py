@@ -50,6 +50,17 @@ def report(
             report("meeting", D(2021, 5, 20)),
             True,
         ],
+        # a plan for another place is not the meeting held; one day, two names of one place
+        [
+            Report("meeting", None, "planned", SAME_TEXT, "Будапешт"),
+            Report("meeting", D(2025, 8, 15), "happened", SAME_TEXT, "Аляска"),
+            False,
+        ],
+        [
+            Report("meeting", D(2025, 8, 15), "happened", SAME_TEXT, "Анкоридж"),
+            Report("meeting", D(2025, 8, 15), "happened", OTHER_TEXT, "Аляска"),
+            True,
+        ],
     ],
 )
 def test_same_event(existing: Report, new: Report, same: bool) -> None:
