@@ -651,6 +651,8 @@ class ContactExtractor:
             c
             for c in cues
             if not c.verb
+            # "подготовка визита" is the talk of the day, not a dated plan of the pair
+            and c.kind != "visit"
             and PLAN_FRAME_RE.search(work, max(0, c.start - 40), c.start)
             and not FORUM_AFTER_RE.match(work, c.end)
             and not any(clause_bounds(work, c.start)[0] <= m.start < c.end for m in mentions)
