@@ -52,10 +52,10 @@ def match_score(existing: Report, new: Report) -> float | None:
         return None
     sim = similarity(existing.lemmas, new.lemmas)
     a, b = existing.date, new.date
-    same_day = a is not None and a.precision == "day" and a == b
-    if existing.place and new.place and existing.place != new.place and not same_day:
-        # the summit planned in Budapest is not the meeting held in Alaska (on one day, the
-        # places are only two names of one: "в Анкоридже", "на Аляске")
+    undated = a is None or b is None
+    if existing.place and new.place and existing.place != new.place and undated:
+        # the undated summit planned in Budapest is not the meeting held in Alaska (dated
+        # reports decide by their dates: "в Казани" and "на полях саммита БРИКС" may differ)
         return None
     if _contradicts(existing.status, new.status) and not (
         a is not None and b is not None and a.precision == "day" and a == b
