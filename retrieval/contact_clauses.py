@@ -75,22 +75,28 @@ BY_PHONE_VERB_RE = re.compile(
 )  # "позвонил министру": partner in dative
 # "Помпео принял ...": the guest right before "принял" (a few adverbs may stand between)
 GUEST_GAP_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
+# "высокого гостя принял X": the guest the story follows, told like a pronoun
+HONORED_GUEST = r"(?:высок|почетн|почётн)\w{2,3}\s+гост(?:я|ью)"
+# "с ним встретился X", "переговоры Путина с ним"
+WITH_HIM = r"с (?:ним|ней)"
 GUEST_PRONOUN_RE = re.compile(
     # "его принял X", "высокого гостя принял X": the person the story follows
-    r"(?<![\w-])(?:его|ее|её|(?:высок|почетн|почётн)\w{2,3}\s+гост(?:я|ью))\s+(?:[а-яё]+\s+){0,4}$",
+    rf"(?<![\w-])(?:его|ее|её|{HONORED_GUEST})\s+(?:[а-яё]+\s+){{0,4}}$",
     re.IGNORECASE,
 )
 RELATIVE_GUEST_RE = re.compile(r",?\s*котор(?:ого|ую|ых)\b", re.IGNORECASE)
 # a third-person pronoun standing for a participant named in an earlier sentence
 PRONOUN_RE = re.compile(
-    r"(?<![\w-])(?:он|она|его|ее|её|мы|я|ним|ней|(?:высок|почетн|почётн)\w{2,3}\s+гост(?:я|ью))"
-    r"(?![\w-])",
-    re.IGNORECASE,
+    rf"(?<![\w-])(?:он|она|его|ее|её|мы|я|ним|ней|{HONORED_GUEST})(?![\w-])", re.IGNORECASE
 )
 # "Его встреча с Зеленским назначена на четверг": the possessive is a party
 POSSESSIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?:его|ее|её)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
 SUBJECT_PRONOUN_RE = re.compile(r"(?<![\w-])(?:он|она|мы|я)(?![\w-])", re.IGNORECASE)
-WITH_PRONOUN_RE = re.compile(r"\s+(?:[А-ЯЁа-яё]+\s+)?(?:с ним|с ней|со мной|с нами)(?![\w-])")
+WITH_PRONOUN_RE = re.compile(rf"\s+(?:[А-ЯЁа-яё]+\s+)?(?:{WITH_HIM}|со мной|с нами)(?![\w-])")
+# the pronoun partner before the verb: "24 февраля с ним встретился Макрон"
+WITH_PRONOUN_BEFORE_RE = re.compile(rf"(?<![\w-]){WITH_HIM}\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
+# "с ним" anywhere in a text
+WITH_HIM_RE = re.compile(rf"(?<![\w-]){WITH_HIM}(?![\w-])", re.IGNORECASE)
 # partners listed after a colon or dash: ": сначала с X, затем с Y", " — с X и Y"
 PARTNER_LIST_RE = re.compile(
     r"(?::|\s[–—-])\s*(?:сначала|вначале|первым делом|в том числе|в частности)?\s*со?\s",

@@ -58,6 +58,8 @@ from retrieval.contact_clauses import (
     SUBJECT_PRONOUN_RE,
     TIME_WORDS,
     TITLED_GAP_RE,
+    WITH_HIM_RE,
+    WITH_PRONOUN_BEFORE_RE,
     WITH_PRONOUN_RE,
     by_phone,
     dated_partners,
@@ -104,7 +106,13 @@ from retrieval.cues import (
     predicate_status,
     status_of,
 )
-from retrieval.dates import find_date_hits, parse_dateline, told_weekday, with_days_later
+from retrieval.dates import (
+    days_earlier,
+    find_date_hits,
+    parse_dateline,
+    told_weekday,
+    with_days_later,
+)
 from retrieval.groups import BARE_PLURAL_RE, GroupResolver
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
 from retrieval.names import head_cases
@@ -126,30 +134,13 @@ INTERVIEW_RE = re.compile(
     re.IGNORECASE,
 )
 DIALOGUE_LINE_RE = re.compile(r"^\s*[—–-]\s+\S", re.MULTILINE)
-# a contact told as part of the same day's story as the one before it
 # "Это первая личная встреча двух лидеров": the contact just told, again
 THIS_EVENT_RE = re.compile(
     r"\W*(?:это|эта|она|они)\s+(?:был\w?\s+|стал\w?\s+)?(?:[а-яё]+\s+){0,3}"
     r"(?:встреч|переговор|разговор|бесед|контакт)",
     re.IGNORECASE,
 )
-WITH_PRONOUN_BEFORE_RE = re.compile(r"(?<![\w-])(?:с ним|с ней)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
-# "Двумя неделями ранее", "Тремя днями раньше", "неделей ранее": counted back from the story
-EARLIER_BY_RE = re.compile(
-    r"(?<![\w-])(?:(?P<n>двумя|тремя|четырьмя|пятью|\d{1,2})\s+)?"
-    r"(?P<unit>дн(?:ем|ём|ями)|недел(?:ей|ями))\s+(?:ранее|раньше)(?![\w-])",
-    re.IGNORECASE,
-)
-_BACK_COUNTS = {"двумя": 2, "тремя": 3, "четырьмя": 4, "пятью": 5}
-
-
-def earlier_by_days(m: re.Match[str]) -> int:
-    """Days counted back by an EARLIER_BY_RE match."""
-    n = m.group("n")
-    count = 1 if n is None else int(n) if n.isdigit() else _BACK_COUNTS[n.lower()]
-    return count * (7 if m.group("unit").lower().startswith("недел") else 1)
-
-
+# a contact told as part of the same day's story as the one before it
 SAME_DAY_RE = re.compile(
     r"(?<![\w-])(?:в (?:тот|этот) же (?:день|вечер)|в (?:тот|этот) день|тем же (?:днем|вечером)"
     r"|^(?:затем|после этого|вслед за этим)(?![\w-])"
@@ -369,8 +360,8 @@ class ContactExtractor:
                 found = same_day(found, candidates)
             elif THIS_EVENT_RE.match(sentence):
                 found = same_event(found, recent)
-            elif (back := EARLIER_BY_RE.search(sentence)) is not None:
-                found = days_before(found, candidates, earlier_by_days(back))
+            elif (back := days_earlier(sentence)) is not None:
+                found = days_before(found, candidates, back)
             plans = [c for c in recent if c.status == "planned" and c.participants]
             if plans:
                 # "договорились встретиться в Будапеште. Сроки саммита не определены": the
@@ -720,7 +711,7 @@ class ContactExtractor:
                 (sided := SIDED_RE.search(work, max(0, cue.start - 30), cue.start))
                 and sided.group("three")
                 and len(people) == 2
-                and re.search(r"(?<![\w-])с (?:ним|ней)(?![\w-])", work[cue.end :])
+                and WITH_HIM_RE.search(work, cue.end)
                 and (
                     announcer := next(
                         (

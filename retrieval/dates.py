@@ -332,7 +332,38 @@ DAYS_LATER_RE = re.compile(
     r" дн(?:я|ей))(?![\w-])",
     re.IGNORECASE,
 )
-_COUNTS = {"два": 2, "три": 3, "четыре": 4, "пять": 5}
+# "спустя два дня", "двумя неделями ранее": small counts in words, in either case
+_COUNTS = {
+    "два": 2,
+    "три": 3,
+    "четыре": 4,
+    "пять": 5,
+    "двумя": 2,
+    "тремя": 3,
+    "четырьмя": 4,
+    "пятью": 5,
+}
+# "Двумя неделями ранее", "Тремя днями раньше", "неделей ранее": counted back from a day told
+DAYS_EARLIER_RE = re.compile(
+    r"(?<![\w-])(?:(?P<n>двумя|тремя|четырьмя|пятью|\d{1,2})\s+)?"
+    r"(?P<unit>дн(?:ем|ём|ями)|недел(?:ей|ями))\s+(?:ранее|раньше)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _count(word: str | None) -> int:
+    """A count written in digits or words; one when none is written."""
+    if word is None:
+        return 1
+    return int(word) if word.isdigit() else _COUNTS[word.lower()]
+
+
+def days_earlier(text: str) -> int | None:
+    """Days counted back by "Двумя неделями ранее" in `text`, or None when it says none."""
+    m = DAYS_EARLIER_RE.search(text)
+    if m is None:
+        return None
+    return _count(m.group("n")) * (7 if m.group("unit").lower().startswith("недел") else 1)
 
 
 SAME_MONTH_RE = re.compile(r"(?<![\w-])в (?:том|этом) же месяце(?![\w-])", re.IGNORECASE)
@@ -354,8 +385,7 @@ def with_days_later(text: str, hits: list[DateHit]) -> list[DateHit]:
         day = before[-1].date.to_date() if before else None
         if day is None:
             continue
-        count = m.group(1)
-        n = 1 if count is None else int(count) if count.isdigit() else _COUNTS[count.lower()]
+        n = _count(m.group(1))
         later = day + timedelta(days=n)
         span = Span(m.start(), m.end(), m.group(0))
         out.append(DateHit(span, PartialDate(later.year, later.month, later.day)))

@@ -276,7 +276,8 @@ class PersonRegistry:
             taken = [(f.start, f.end) for f in persons]
             persons += learned_surnames(text, learned, taken, self.lemmatizer)
         items = [_Item(f.start, f.end, "person", found=f) for f in persons]
-        titles = [t for t in find_titles(text, self.offices) if not is_dependent_title(text, t[0])]
+        every_title = find_titles(text, self.offices)
+        titles = [t for t in every_title if not is_dependent_title(text, t[0])]
         in_groups: set[int] = set()
         for group in find_coordinated(text, titles, self.offices, self.countries):
             in_groups.add(group[0][0])
@@ -290,7 +291,7 @@ class PersonRegistry:
                 continue
             if not any(start < i.end and i.start < end for i in items):
                 items.append(_Item(start, end, "office", office=key))
-        for start, end, key in find_titles(text, self.offices):
+        for start, end, key in every_title:
             # "разговор избранного президента США с Путиным": the holder-elect
             elect = elect_start(text, start)
             if elect is not None and not any(start < i.end and i.start < end for i in items):

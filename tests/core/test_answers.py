@@ -30,6 +30,13 @@ def ask(app: ContactsApp, question: str):  # type: ignore[no-untyped-def]
     return app.answers.ask_sync(question, today=TODAY)
 
 
+def ingest_text(app: ContactsApp, text: str, published: date) -> None:
+    """Ingest one article given as text."""
+    from ingest.types import RawDocument
+
+    app.ingestor.ingest_items([RawDocument(text=text, origin="test", published=published)])
+
+
 def feb15(answer) -> list:  # type: ignore[no-untyped-def]
     return [c for c in answer.contacts if c.date == date(2025, 2, 15) and c.kind == "phone"]
 
@@ -177,18 +184,13 @@ def test_index_picks_up_passages_stored_by_another_process(tmp_path: Path, nlp) 
 
 
 def test_last_never_returns_a_denied_contact(contacts_app: ContactsApp) -> None:
-    from ingest.types import RawDocument
-
-    denial = RawDocument(
-        text=(
-            "МОСКВА, 4 марта 2025. В Кремле опровергли сообщения о телефонном разговоре "
-            "Владимира Путина и Эммануэля Макрона. Пресс-секретарь президента Дмитрий Песков "
-            "назвал эти сообщения ложью."
-        ),
-        origin="denial",
-        published=date(2025, 3, 4),
+    ingest_text(
+        contacts_app,
+        "МОСКВА, 4 марта 2025. В Кремле опровергли сообщения о телефонном разговоре "
+        "Владимира Путина и Эммануэля Макрона. Пресс-секретарь президента Дмитрий Песков "
+        "назвал эти сообщения ложью.",
+        date(2025, 3, 4),
     )
-    contacts_app.ingestor.ingest_items([denial])
     everything = contacts_app.answers.ask_sync("когда говорили Путин и Макрон", today=TODAY)
     assert [c.status for c in everything.contacts] == ["denied"]
     last = contacts_app.answers.ask_sync("когда последний раз говорили Путин и Макрон", today=TODAY)
@@ -198,22 +200,17 @@ def test_last_never_returns_a_denied_contact(contacts_app: ContactsApp) -> None:
 def test_what_was_discussed_is_told_of_the_asked_contact(contacts_app: ContactsApp) -> None:
     """«о чём» quotes what follows the contact's own sentence, never the sentence of an
     earlier meeting the article recalls, even where that one says «обсуждали»."""
-    from ingest.types import RawDocument
-
-    story = RawDocument(
-        text=(
-            "Путин и Макрон провели переговоры в Кремле. "
-            "Беседа за длинным столом продлилась больше пяти часов. "
-            "По словам российского лидера, ряд идей французского коллеги может стать основой "
-            "для дальнейших шагов. "
-            "Французский гость назвал главной целью деэскалацию на границе. "
-            "В августе 2019 года лидеры встречались в форте Брегансон и тогда обсуждали "
-            "нормандский формат."
-        ),
-        origin="story",
-        published=date(2022, 2, 8),
+    ingest_text(
+        contacts_app,
+        "Путин и Макрон провели переговоры в Кремле. "
+        "Беседа за длинным столом продлилась больше пяти часов. "
+        "По словам российского лидера, ряд идей французского коллеги может стать основой "
+        "для дальнейших шагов. "
+        "Французский гость назвал главной целью деэскалацию на границе. "
+        "В августе 2019 года лидеры встречались в форте Брегансон и тогда обсуждали "
+        "нормандский формат.",
+        date(2022, 2, 8),
     )
-    contacts_app.ingestor.ingest_items([story])
     answer = contacts_app.answers.ask_sync(
         "о чем говорили Путин и Макрон в феврале 2022", today=TODAY
     )
@@ -227,18 +224,13 @@ def test_what_was_discussed_is_told_of_the_asked_contact(contacts_app: ContactsA
 def test_two_events_of_one_article_stay_two(contacts_app: ContactsApp) -> None:
     """A day and a month of the same pair told apart in one article are two contacts, even
     though a month report of another article would join the only day contact."""
-    from ingest.types import RawDocument
-
-    story = RawDocument(
-        text=(
-            "Президенты России и Ирана в пятницу провели переговоры в Кремле. Путин и Пезешкиан"
-            " впервые встретились 11 октября прошлого года в Ашхабаде, а затем в том же месяце"
-            " лидеры виделись в Казани."
-        ),
-        origin="story",
-        published=date(2025, 1, 18),
+    ingest_text(
+        contacts_app,
+        "Президенты России и Ирана в пятницу провели переговоры в Кремле. Путин и Пезешкиан"
+        " впервые встретились 11 октября прошлого года в Ашхабаде, а затем в том же месяце"
+        " лидеры виделись в Казани.",
+        date(2025, 1, 18),
     )
-    contacts_app.ingestor.ingest_items([story])
     answer = contacts_app.answers.ask_sync(
         "когда встречались Путин и Пезешкиан в октябре 2024 года", today=TODAY
     )
