@@ -287,7 +287,7 @@ def render_answer_pages(answer: Answer) -> list[Text]:
 
     «О чём договорились» leads with what was agreed; «с кем» leads with the counterparts.
     """
-    people = list(answer.query.people)
+    people = list(answer.people)
     if answer.contacts:
         header = _people_header(people, answer.contacts)
         if answer.query.intent == "last":

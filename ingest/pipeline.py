@@ -304,9 +304,13 @@ class Ingestor:
         )
         # "встретились 11 октября, а затем в том же месяце виделись в Казани": the extractor
         # told two events apart by their dates; another contact of this article with another
-        # date is never this one
+        # date is never this one (an undated one may still be a dated one told again)
         candidates = [
-            c for c in candidates if c.id not in told_here or stored_date(c) == found.date
+            c
+            for c in candidates
+            if c.id not in told_here
+            or found.date is None
+            or stored_date(c) in (None, found.date)
         ]
         # content similarity decides only where dates cannot: skip loading it for the rest
         lemma_sets = self._lemma_sets(

@@ -26,7 +26,7 @@ from retrieval.question_people import resolve_people
 from retrieval.questions import parse_question
 from retrieval.types import PartialDate, Query
 from service import index_snapshot, render
-from service.views import Answer, ContactView, PassageView, SourceView
+from service.views import Answer, ContactView, PassageView, SourceView, answered_people
 from storage import articles as article_repo
 from storage import contacts as contact_repo
 from storage import people as people_repo
@@ -614,7 +614,8 @@ class AnswerService:
     def _render_contacts(
         self, query: Query, contacts: list[ContactView], passages: tuple[PassageView, ...]
     ) -> str:
-        who = " — ".join(query.people)
+        people = answered_people(query.people, contacts)
+        who = " — ".join(people)
         if not contacts:
             kinds = ""
             if query.kinds:
@@ -635,7 +636,7 @@ class AnswerService:
             head = f"{who}: последний контакт"
         lines = [head]
         for contact in contacts:
-            if len(query.people) < 2:
+            if len(people) < 2:
                 lines.append(" — ".join(contact.participants))
             lines.extend(render.render_contact(contact))
         if passages:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -76,6 +77,11 @@ class Answer:
     found: bool = False
     notes: tuple[str, ...] = field(default=())  # e.g. names not recognised
 
+    @property
+    def people(self) -> tuple[str, ...]:
+        """The people the found contacts are between, as the heading names them."""
+        return answered_people(self.query.people, self.contacts)
+
     def to_json(self) -> dict[str, Any]:
         """The CLI's `ask --json` object."""
         return {
@@ -91,6 +97,20 @@ class Answer:
                 for p in self.passages
             ],
         }
+
+
+def answered_people(asked: Sequence[str], contacts: Sequence[ContactView]) -> tuple[str, ...]:
+    """The asked people, except where a question named an office and the contacts are of an
+    earlier holder: «директор ЦРУ» found a meeting of Бёрнс, so Бёрнс is named, not today's
+    director; holders of different times leave only the people every contact shares.
+    """
+    if not contacts:
+        return tuple(asked)
+    shared = set.intersection(*(set(c.participants) for c in contacts))
+    if all(p in shared for p in asked):
+        return tuple(asked)
+    named = [p for p in asked if p in shared]
+    return tuple(named + [p for p in contacts[0].participants if p in shared - set(named)])
 
 
 def _source_json(source: SourceView) -> dict[str, Any]:

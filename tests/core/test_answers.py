@@ -155,6 +155,25 @@ def test_office_titles_without_period_cover_every_holder(sample_app: ContactsApp
         assert contact.date is not None
         if "Энтони Блинкен" in contact.participants:
             assert date(2021, 1, 26) <= contact.date < date(2025, 1, 21)
+    # holders of different times: the heading names only the one every contact shares
+    assert answer.text.splitlines()[0].startswith("Сергей Лавров:")
+
+
+def test_an_earlier_office_holder_is_named_in_the_heading(contacts_app: ContactsApp) -> None:
+    """«директор ЦРУ» with no period finds the meeting of the director of that time, and the
+    answer names him, not today's director."""
+    ingest_text(
+        contacts_app,
+        "Директор ЦРУ Уильям Бёрнс встретился в понедельник в Анкаре с директором Службы"
+        " внешней разведки России Сергеем Нарышкиным.",
+        date(2022, 11, 15),
+    )
+    answer = contacts_app.answers.ask_sync(
+        "когда встречались директор СВР и директор ЦРУ", today=TODAY
+    )
+    assert [str(c.date) for c in answer.contacts] == ["2022-11-14"]
+    assert set(answer.people) == {"Сергей Нарышкин", "Уильям Бернс"}
+    assert answer.text.splitlines()[0].startswith("Сергей Нарышкин — Уильям Бернс:")
 
 
 def test_index_picks_up_passages_stored_by_another_process(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
@@ -235,3 +254,29 @@ def test_two_events_of_one_article_stay_two(contacts_app: ContactsApp) -> None:
         "когда встречались Путин и Пезешкиан в октябре 2024 года", today=TODAY
     )
     assert sorted(str(c.date) for c in answer.contacts) == ["2024-10-01", "2024-10-11"]
+
+
+def test_an_undated_retelling_in_one_article_joins_its_dated_contact(
+    contacts_app: ContactsApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article that tells a dated call and, further on, the same call without a date
+    (as the extractor may leave it) holds one contact, not a dated and an undated one."""
+    from dataclasses import replace
+
+    analyser = contacts_app.ingestor.analyser
+    real = analyser.extractor
+
+    class Retelling:
+        def extract(self, text: str, **kwargs):  # type: ignore[no-untyped-def]
+            found = real.extract(text, **kwargs)
+            return [*found, *(replace(c, date=None) for c in found)]
+
+    monkeypatch.setattr(analyser, "extractor", Retelling())
+    ingest_text(
+        contacts_app,
+        "Президент России Владимир Путин 28 декабря провел телефонный разговор с президентом"
+        " Азербайджана Ильхамом Алиевым.",
+        date(2024, 12, 29),
+    )
+    answer = contacts_app.answers.ask_sync("когда созванивались Путин и Алиев", today=TODAY)
+    assert [str(c.date) for c in answer.contacts] == ["2024-12-28"]
