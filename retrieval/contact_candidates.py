@@ -141,7 +141,9 @@ def same_event(found: list[Candidate], before: list[Candidate]) -> list[Candidat
             (b for b in reversed(before) if b.participants == c.participants and b.date),
             None,
         )
-        out.append(replace(c, date=ref.date, lead=False) if c.date is None and ref else c)
+        out.append(
+            replace(c, date=ref.date, kind=ref.kind, lead=False) if c.date is None and ref else c
+        )
     return out
 
 

@@ -21,6 +21,7 @@ from retrieval.cues import (
     WITH_RE,
     Cue,
     clause_bounds,
+    status_of,
 )
 from retrieval.offices import SIDE_ADJECTIVES
 from retrieval.people import Found
@@ -176,7 +177,17 @@ NOT_HELD_RE = re.compile(
     r"(?<![\w-])(?:она|он|оно|они)\s+(?:так\s+и\s+|тогда\s+)?не\s+состоял(?:ась|ся|ось|ись)",
     re.IGNORECASE,
 )
+# "должна была пройти 24 мая, но ее отменили / но она была перенесена": the plan itself undone
+UNDONE_AFTER_RE = re.compile(
+    r",\s*(?:но|однако)\s+(?:\w+\s+){0,2}?(?:(?:ее|его|их)\s+(?P<active>отменили|отложили|перенесли)"
+    r"|(?:она|он|оно|они)\s+(?:был[аои]?\s+)?(?P<passive>отменен|отложен|перенесен)\w{0,2})\b",
+    re.IGNORECASE,
+)
 CONTRAST_RE = re.compile(r",\s*(?:но|а|хотя|однако|зато)\s", re.IGNORECASE)
+# a relative clause telling what was to happen on a trip: ", где", ", в ходе которого"
+HOST_RELATIVE_RE = re.compile(
+    r"\s*,\s*(?:где|в ходе которо\w+|во время которо\w+|в рамках которо\w+)\b", re.IGNORECASE
+)
 # a clause that goes on about the subject before it: ", где переговоры с Y", " — тогда ..."
 WHERE_RE = re.compile(r"\s*,\s*где\b", re.IGNORECASE)
 DASH_BEFORE_RE = re.compile(r"\s[–—-]\s*$")
@@ -286,11 +297,24 @@ def late_undoing(s: str, cue: Cue, cues: list[Cue]) -> Status | None:
     if NOT_HELD_RE.search(tail):
         # "Встречу планировали провести 17 июня, однако тогда она не состоялась"
         return "cancelled"
+    if undone := UNDONE_AFTER_RE.search(tail):
+        word = (undone.group("active") or undone.group("passive")).lower()
+        return "cancelled" if word.startswith("отмен") else "postponed"
     for status, pattern in PREDICATE_STATUS:
         m = pattern.search(tail) if status in ("cancelled", "postponed") else None
         if m is not None and not CONTRAST_RE.search(tail, 0, m.start()):
             return status
     return None
+
+
+def host_undone(s: str, clause_start: int) -> Status | None:
+    """ "Отменен визит в Австралию, где 24 мая должна была состояться встреча X с Y": a
+    contact in a relative clause of a cancelled or postponed trip is undone with it."""
+    if not HOST_RELATIVE_RE.match(s, clause_start):
+        return None
+    contrast = list(CONTRAST_RE.finditer(s, 0, clause_start))
+    status = status_of(s[contrast[-1].end() if contrast else 0 : clause_start])
+    return status if status in ("cancelled", "postponed") else None
 
 
 def initiator(sentence: str, near: int | None) -> str | None:

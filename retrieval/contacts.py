@@ -67,6 +67,7 @@ from retrieval.contact_clauses import (
     gapped_parties,
     genitive_chain,
     host_after,
+    host_undone,
     initiator,
     is_earlier,
     late_undoing,
@@ -136,7 +137,8 @@ INTERVIEW_RE = re.compile(
 DIALOGUE_LINE_RE = re.compile(r"^\s*[—–-]\s+\S", re.MULTILINE)
 # "Это первая личная встреча двух лидеров": the contact just told, again
 THIS_EVENT_RE = re.compile(
-    r"\W*(?:это|эта|она|они)\s+(?:был\w?\s+|стал\w?\s+)?(?:[а-яё]+\s+){0,3}"
+    r"\W*(?:(?:это|эта|она|они)\s+(?:был\w?\s+|стал\w?\s+)?"
+    r"|(?:встреча|беседа|переговоры|разговор)\s+(?:стал\w?|был\w?)\s+)(?:[а-яё]+\s+){0,3}"
     r"(?:встреч|переговор|разговор|бесед|контакт)",
     re.IGNORECASE,
 )
@@ -801,6 +803,8 @@ class ContactExtractor:
                         status = stated
                 if status in ("happened", "planned") and not cue.verb:
                     status = late_undoing(work, cue, cues) or status
+                if status in ("happened", "planned"):
+                    status = host_undone(work, cs) or status
                 if status != "denied" and DENIAL_RE.search(work[: cue.start]):
                     status = "denied"
                 if cue in framed and status == "happened":

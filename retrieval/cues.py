@@ -234,7 +234,10 @@ STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    ("cancelled", re.compile(_words(r"отмен\w{1,6}"), re.IGNORECASE)),
+    (
+        "cancelled",
+        re.compile(_words(r"отмен\w{1,6}", r"не (?:состоится|состоятся|пройдет|пройдут)"), re.I),
+    ),
     (
         "postponed",
         re.compile(
@@ -271,6 +274,7 @@ STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
                 r"|о (?:встрече|визите|проведении|телефонном))",
                 r"условил\w{1,4} (?:провести|встретиться|о (?:встрече|визите|проведении))",
                 r"мо(?:жет|гут) (?:встретиться|состояться|провести|созвониться|пройти)",
+                r"долж(?:ен|на|ны|но) (?:был[аио]? )?(?:состояться|пройти)",
                 r"возможн\w{2,3}",
                 r"предстоящ\w{2,3}",
                 r"будущ\w{2,3}",
@@ -305,7 +309,13 @@ STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
 )
 # a predicate far from its subject noun: "Встреча ..., намеченная на ..., отложена"
 PREDICATE_STATUS: tuple[tuple[Status, re.Pattern[str]], ...] = (
-    ("cancelled", re.compile(_words(r"отменен[аоы]?", r"отменили"), re.IGNORECASE)),
+    (
+        "cancelled",
+        re.compile(
+            _words(r"отменен[аоы]?", r"отменили", r"не (?:состоится|состоятся|пройдет|пройдут)"),
+            re.IGNORECASE,
+        ),
+    ),
     (
         "postponed",
         re.compile(

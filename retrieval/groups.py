@@ -28,14 +28,23 @@ GROUP_HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 COUNTRY = r"(?-i:[А-ЯЁ][А-ЯЁа-яё]+)"  # capitalised even where the title is matched in any case
-SIDES = rf"(?P<sides>{COUNTRY}(?:(?:,\s*|\s+и\s+){COUNTRY})+)"
+SIDE_SEP = r"(?:,\s*|\s+и\s+)"
 BOTH = r"(?P<both>двух стран|обеих стран|двух государств|обоих государств)"
-GROUP_RE = re.compile(
-    r"(?<![\w-])(?P<head>"
-    + "|".join(f"(?:{head})" for head, _ in GROUP_HEADS)
-    + rf")(?:\s+(?:{SIDES}|{BOTH}))?(?![\w-])",
-    re.IGNORECASE,
-)
+
+
+def group_re(countries: re.Pattern[str] | None) -> re.Pattern[str]:
+    """Group titles; a side is a known country's genitive ("Южной Кореи") or one capitalised
+    word read by its lemma ("Японии")."""
+    country = rf"(?:(?-i:{countries.pattern})|{COUNTRY})" if countries else COUNTRY
+    sides = rf"(?P<sides>{country}(?:{SIDE_SEP}{country})+)"
+    return re.compile(
+        r"(?<![\w-])(?P<head>"
+        + "|".join(f"(?:{head})" for head, _ in GROUP_HEADS)
+        + rf")(?:\s+(?:{sides}|{BOTH}))?(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
 # a bare plural head ("лидеры", "министры") refers back to the people of the article
 BARE_PLURAL_RE = re.compile(
     r"(?<!ыми )(?<!ими )(?<!ых )(?<!их )(?<!ые )(?<!ие )(?<![^\w]в )"  # "кандидат в президенты"
@@ -62,12 +71,13 @@ class GroupResolver:
     def __init__(self, registry: PersonRegistry) -> None:
         self.registry = registry
         self.sides = {o.side.lower(): o.side for o in registry.offices.values()}
+        self.pattern = group_re(registry.countries)
 
     def find(self, text: str, *, on: date | None, context: Sequence[str] = ()) -> list[Found]:
         """Group mentions in `text`, one Found per member; `context` is the article's last pair."""
         out: list[Found] = []
         titled: list[tuple[int, int]] = []
-        for m in GROUP_RE.finditer(text):
+        for m in self.pattern.finditer(text):
             if m.group("sides") or m.group("both"):
                 titled.append((m.start(), m.end()))
             head = m.group("head")
@@ -75,7 +85,7 @@ class GroupResolver:
                 r for pattern, r in GROUP_HEADS if re.fullmatch(pattern, head, re.IGNORECASE)
             )
             if m.group("sides"):
-                sides = [self._side(w) for w in re.split(r",\s*|\s+и\s+", m.group("sides"))]
+                sides = [self._side(w) for w in re.split(SIDE_SEP, m.group("sides"))]
                 if None in sides:
                     continue
                 people = self._holders([s for s in sides if s], ranks, on)
@@ -113,6 +123,9 @@ class GroupResolver:
         return sorted(out, key=lambda f: f.start)
 
     def _side(self, word: str) -> str | None:
+        for country, names in self.registry.country_genitives.items():
+            if names.fullmatch(word):
+                return country
         low = word.lower()
         if low in SIDE_ALIASES:
             return SIDE_ALIASES[low]

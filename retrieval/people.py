@@ -188,6 +188,11 @@ class PersonRegistry:
         self.people = {p.name: p for p in people}
         self.offices = offices
         self.countries = country_names_re(countries)
+        # side -> its genitive names ("Южная Корея" -> "Южной Кореи|Республики Корея")
+        self.country_genitives = {
+            side: re.compile("|".join(f"(?:{n})" for n in country["genitive"]))
+            for side, country in (countries or {}).items()
+        }
         self.lemmatizer = lemmatizer or default_lemmatizer()
         self._index: dict[tuple[str, ...], list[tuple[Person, frozenset[str]]]] = {}
         self._lower: dict[str, list[str]] = {}

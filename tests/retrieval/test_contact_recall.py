@@ -125,6 +125,12 @@ RECALL = [
         date(2021, 1, 11),
         {(PUTIN_ALIYEV, "meeting", "happened", day(2021, 1, 11))},
     ],
+    [  # "Встреча стала первой личной беседой…" is the meeting just told, not a talk of its own
+        "Алиев и Путин встретились в четверг в Душанбе. Встреча стала первой личной беседой"
+        " лидеров после крушения самолета 25 декабря прошлого года.",
+        date(2025, 10, 9),
+        {(PUTIN_ALIYEV, "meeting", "happened", day(2025, 10, 9))},
+    ],
     [  # a visit told with its talks in one sentence: the talks are the contact
         "Путин провел переговоры с Олафом Шольцем. Предыдущий визит Шольца в Москву состоялся"
         " 15 февраля 2022 года: тогда переговоры с Путиным шли четыре часа.",
@@ -665,6 +671,15 @@ RECALL = [
             (ASTANA, "meeting", "happened", PartialDate(2018, None, None)),
             (ASTANA, "meeting", "happened", day(2018, 9, 7)),
             (ASTANA, "meeting", "happened", day(2019, 2, 14)),
+        },
+    ],
+    [  # sides of two words ("Южной Кореи", "Саудовской Аравии") are countries of a group too
+        "В пятницу прошла встреча лидеров США, Японии и Южной Кореи. В среду министры"
+        " иностранных дел России и Саудовской Аравии провели переговоры.",
+        date(2023, 8, 19),
+        {
+            (("Джо Байден", "Фумио Кисида", "Юн Сок Ёль"), "meeting", "happened", day(2023, 8, 18)),
+            (("Сергей Лавров", "Файсал бин Фархан"), "talks", "happened", day(2023, 8, 16)),
         },
     ],
     [  # a contact noun whose predicate follows its relative clause: "…, которую …, отложена"
