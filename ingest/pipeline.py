@@ -308,9 +308,7 @@ class Ingestor:
         candidates = [
             c
             for c in candidates
-            if c.id not in told_here
-            or found.date is None
-            or stored_date(c) in (None, found.date)
+            if c.id not in told_here or found.date is None or stored_date(c) in (None, found.date)
         ]
         # content similarity decides only where dates cannot: skip loading it for the rest
         lemma_sets = self._lemma_sets(
