@@ -22,9 +22,9 @@ from retrieval.merge import (
     best_match,
     kind_group,
     match_score,
+    merged_date,
     merged_kind,
     merged_status,
-    more_precise,
 )
 from retrieval.types import ExtractedContact, Kind, PartialDate
 from storage import articles as article_repo
@@ -316,7 +316,21 @@ class Ingestor:
             [c for c in candidates if kind_group(c.kind) == kind_group(found.kind)
              and not _both_days(stored_date(c), found.date)],
         )  # fmt: skip
-        new_report = Report(found.kind, found.date, found.status, analysed.lemma_set, found.place)
+        new_report = Report(
+            found.kind,
+            found.date,
+            found.status,
+            analysed.lemma_set,
+            found.place,
+            analysed.published,
+        )
+        # when a postponement was told decides whether a held contact fulfils it
+        told = contact_repo.first_published(
+            session,
+            contact_ids=[
+                int(c.id) for c in candidates if c.id is not None and c.status == "postponed"
+            ],
+        )
         reports = [
             Report(
                 c.kind,
@@ -324,6 +338,7 @@ class Ingestor:
                 c.status,
                 lemma_sets.get(int(c.id or 0), frozenset()),
                 c.place,
+                told.get(int(c.id or 0)),
             )
             for c in candidates
         ]
@@ -348,8 +363,10 @@ class Ingestor:
             contact.kind = merged_kind(contact.kind, contact.status, found.kind, found.status)
             new_status = merged_status(contact.status, found.status)
             status_changed = new_status != contact.status
+            _apply_date(
+                contact, merged_date(stored_date(contact), contact.status, found.date, found.status)
+            )
             contact.status = new_status
-            _apply_date(contact, more_precise(stored_date(contact), found.date))
             contact.place = contact.place or found.place
             contact.initiator = contact.initiator or found.initiator
             contact_repo.touch(session, contact=contact)

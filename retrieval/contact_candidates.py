@@ -20,6 +20,8 @@ TITLE = -1  # sentence index of the headline
 NEWS_AGE_DAYS = 7  # a fresh report tells of an event at most this old
 STORY_REACH = 2  # sentences an undated contact looks back for the day of its story
 STORY_REACH_AFTER = 5  # ... when it begins "После …", "Затем …"
+# "визит, изначально намеченный на октябрь": the plan a later report tells as changed
+ORIGINALLY_RE = re.compile(r"(?<![\w-])(?:изначально|первоначально|сначала)(?![\w-])", re.I)
 AFTER_START_RE = re.compile(r"\s*(?:После|Затем|Позже|Потом|Вслед за)\b")
 
 
@@ -209,6 +211,26 @@ def merge_candidates(candidates: list[Candidate], default: PartialDate | None) -
         else:
             merged.append(c)
     return _wider_kept(merged)
+
+
+def moved_then_held(candidates: list[Candidate]) -> list[Candidate]:
+    """ "Вчера X провел переговоры с Y. Визит, изначально намеченный на октябрь, был
+    отложен": the undated postponement of a contact the article tells as held is that
+    contact's history, not one more contact."""
+    held = [c for c in candidates if c.status == "happened"]
+    return [
+        c
+        for c in candidates
+        if not (
+            c.status == "postponed"
+            and c.date is None
+            and ORIGINALLY_RE.search(c.snippet)
+            and any(
+                set(c.participants) <= set(h.participants) and group_of(h.kind) == group_of(c.kind)
+                for h in held
+            )
+        )
+    ]
 
 
 def _wider_kept(candidates: list[Candidate]) -> list[Candidate]:

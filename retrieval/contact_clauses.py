@@ -184,6 +184,18 @@ UNDONE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 CONTRAST_RE = re.compile(r",\s*(?:но|а|хотя|однако|зато)\s", re.IGNORECASE)
+# a plan told in the past: "должен был провести", "собирался встретиться"
+PAST_PLAN_RE = re.compile(
+    r"(?<![\w-])(?:долж(?:ен|на|ны) был[аи]?|планировал\w{0,2}|собирал(?:ся|ась|ись))(?![\w-])",
+    re.IGNORECASE,
+)
+# a trip called off or put off: "откладывает запланированные поездки", "визит … отменен"
+UNDO_STEMS = r"отмен|отлож|отклад|перенес|перенос"
+TRIP_UNDONE_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<a>{UNDO_STEMS})\w*\s+(?:[\w«»-]+\s+){{0,5}}?(?:поездк|визит|турне)"
+    rf"|(?:поездк|визит|турне)\w*\s+(?:[\w«»,-]+\s+){{0,8}}?(?P<b>{UNDO_STEMS}))",
+    re.IGNORECASE,
+)
 # a relative clause telling what was to happen on a trip: ", где", ", в ходе которого"
 HOST_RELATIVE_RE = re.compile(
     r"\s*,\s*(?:где|в ходе которо\w+|во время которо\w+|в рамках которо\w+)\b", re.IGNORECASE
@@ -305,6 +317,16 @@ def late_undoing(s: str, cue: Cue, cues: list[Cue]) -> Status | None:
         if m is not None and not CONTRAST_RE.search(tail, 0, m.start()):
             return status
     return None
+
+
+def trip_undone(before: str, sentence: str) -> Status | None:
+    """ "Байден откладывает поездку в Анголу. В Луанде он должен был провести переговоры с
+    X": a plan of the trip called off in the sentence before is called off with it."""
+    if not PAST_PLAN_RE.search(sentence) or (m := TRIP_UNDONE_RE.search(before)) is None:
+        return None
+    return (
+        "cancelled" if (m.group("a") or m.group("b")).lower().startswith("отмен") else "postponed"
+    )
 
 
 def host_undone(s: str, clause_start: int) -> Status | None:

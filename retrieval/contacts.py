@@ -14,6 +14,7 @@ from retrieval.contact_candidates import (
     days_before,
     group_of,
     merge_candidates,
+    moved_then_held,
     phone_talk,
     rank,
     same_day,
@@ -76,6 +77,7 @@ from retrieval.contact_clauses import (
     partner_only,
     pronoun_before,
     relative_antecedents,
+    trip_undone,
 )
 from retrieval.contact_dates import (
     contact_date,
@@ -350,6 +352,8 @@ class ContactExtractor:
                     replace(c, date=trip[1]) if c.date is None and trip[2] in c.participants else c
                     for c in found
                 ]
+            if index and found and (undone := trip_undone(sentences[index - 1][1], sentence)):
+                found = [replace(c, status=undone) if c.status == "planned" else c for c in found]
             if (
                 day_told is not None
                 and day_told[0] == index - 1
@@ -389,7 +393,7 @@ class ContactExtractor:
         )
         return [
             to_record(replace(c, date=default) if c.lead and c.date is None else c)
-            for c in merge_candidates(candidates, default)
+            for c in moved_then_held(merge_candidates(candidates, default))
             if c.sentence != TITLE
         ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -14,6 +15,8 @@ SIMILAR_CONTENT = 0.18
 # the score of a month-precision report against a day-precision one with little shared
 # vocabulary: a match only when no other contact of the pair fits
 UNIQUE_ONLY = 0.5
+# a postponed contact held up to this many days after its first date is the same contact
+POSTPONED_WITHIN = 365
 STATUS_RANK: dict[str, int] = {
     "planned": 0,
     "postponed": 1,
@@ -32,6 +35,7 @@ class Report:
     status: Status | str
     lemmas: frozenset[str]
     place: str | None = None
+    told: dt.date | None = None  # publication day of its first report
 
 
 def kind_group(kind: str) -> str:
@@ -57,6 +61,12 @@ def match_score(existing: Report, new: Report) -> float | None:
         # the undated summit planned in Budapest is not the meeting held in Alaska (dated
         # reports decide by their dates: "в Казани" and "на полях саммита БРИКС" may differ)
         return None
+    if {existing.status, new.status} == {"postponed", "happened"}:
+        held, moved = (existing, new) if existing.status == "happened" else (new, existing)
+        if _held_later(moved.date, held.date) and _told_before(moved.told, held.date):
+            # "визит, намеченный на октябрь, отложен" and the talks held in December: the
+            # postponed contact took place later; the articles must tell the same story
+            return sim if sim >= SIMILAR_CONTENT else None
     if _contradicts(existing.status, new.status) and not (
         a is not None and b is not None and a.precision == "day" and a == b
     ):
@@ -117,6 +127,36 @@ def more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | 
     if a.year is None and b.year is None:
         return a if (a.day is not None) >= (b.day is not None) else b
     return a if order[a.precision] >= order[b.precision] else b
+
+
+def _held_later(moved: PartialDate | None, held: PartialDate | None) -> bool:
+    """True when a contact postponed from `moved` may have been held on `held` (within
+    POSTPONED_WITHIN days after, or either date unknown)."""
+    a = moved.period() if moved is not None else None
+    b = held.period() if held is not None else None
+    if a is None or b is None:
+        return True
+    return a[0] <= b[1] and (b[0] - a[1]).days <= POSTPONED_WITHIN
+
+
+def _told_before(told: dt.date | None, held: PartialDate | None) -> bool:
+    """A postponement told before the contact was held (one told after it is another
+    plan: "the next meeting was postponed")."""
+    period = held.period() if held is not None else None
+    return told is not None and (period is None or told <= period[1])
+
+
+def merged_date(
+    old: PartialDate | None, old_status: str, new: PartialDate | None, new_status: str
+) -> PartialDate | None:
+    """The date after a new report: the more precise one, but the day a postponed contact
+    was held wins over the day it had been meant for."""
+    if old is not None and new is not None and not old.compatible(new):
+        if new_status == "happened" and old_status != "happened":
+            return new
+        if old_status == "happened" and new_status != "happened":
+            return old
+    return more_precise(old, new)
 
 
 def _contradicts(a: str, b: str) -> bool:

@@ -109,20 +109,27 @@ class NameFinder:
     def find(self, text: str) -> list[Found]:
         """Person names in `text` (registry-agnostic), normalised to nominative."""
         found = self.name_pairs(text) or self._natasha(text)
-        return found + self._titled(text, found)
+        for titled, title_cases in self._titled(text):
+            clash = [f for f in found if f.start < titled.end and titled.start < f.end]
+            if clash and all(f.cases & title_cases for f in clash):
+                continue  # the name was read in its title's case: it declines ("Макроном")
+            # "с президентом Анголы Жоау Лоуренсу" read as a dative "Лоуренс": the name does
+            # not decline with its title, so it stands as written
+            found = [f for f in found if f not in clash] + [titled]
+        return found
 
-    def _titled(self, text: str, taken: list[Found]) -> list[Found]:
+    def _titled(self, text: str) -> list[tuple[Found, frozenset[str]]]:
         """Names right after a title and its country that no name list knows ("Жоау
-        Лоуренсу"), written as they stand (such names rarely decline)."""
+        Лоуренсу"), written as they stand (such names rarely decline), with the cases of
+        their title."""
         from retrieval.people import Found
 
         out = []
         for m in TITLED_NAME_RE.finditer(text):
             start, end = m.start(1), m.end(2)
-            if any(f.start < end and start < f.end for f in taken):
-                continue
             name = f"{m.group(1)} {m.group(2)}"
-            out.append(Found(name, start, end, name, cases=NOUN_CASES, known=False))
+            title_cases = head_cases(self.lemmatizer, m.group(0))
+            out.append((Found(name, start, end, name, cases=NOUN_CASES, known=False), title_cases))
         return out
 
     def name_pairs(self, text: str) -> list[Found]:

@@ -291,6 +291,19 @@ def evidence_article_ids(session: Session, *, contact_ids: Sequence[int]) -> dic
     return out
 
 
+def first_published(session: Session, *, contact_ids: Sequence[int]) -> dict[int, dt.date]:
+    """The earliest publication date among the articles citing each contact."""
+    if not contact_ids:
+        return {}
+    rows = session.exec(
+        select(Evidence.contact_id, func.min(Article.published))
+        .join(Article, col(Article.id) == col(Evidence.article_id))
+        .where(col(Evidence.contact_id).in_(list(contact_ids)))
+        .group_by(col(Evidence.contact_id))
+    ).all()
+    return {int(cid): day for cid, day in rows if day is not None}
+
+
 def evidence_spans(
     session: Session, *, article_ids: Sequence[int]
 ) -> list[tuple[int, int, int, int, str]]:

@@ -280,3 +280,29 @@ def test_an_undated_retelling_in_one_article_joins_its_dated_contact(
     )
     answer = contacts_app.answers.ask_sync("когда созванивались Путин и Алиев", today=TODAY)
     assert [str(c.date) for c in answer.contacts] == ["2024-12-28"]
+
+
+POSTPONED = (
+    "Президент США Джо Байден откладывает запланированную на эту неделю поездку в Анголу из-за"
+    " урагана, сообщили в Белом доме. В Луанде Байден должен был провести переговоры с"
+    " президентом Анголы Жоау Лоуренсу о железнодорожном коридоре и инвестициях."
+)
+HELD = (
+    "Вчера в Луанде президент США Джо Байден провел переговоры с президентом Анголы Жоау"
+    " Лоуренсу. Визит, отложенный из-за урагана, был посвящен железнодорожному коридору и"
+    " инвестициям."
+)
+
+
+@pytest.mark.parametrize("held_first", [False, True])
+def test_a_postponed_visit_held_later_is_one_contact(
+    contacts_app: ContactsApp, held_first: bool
+) -> None:
+    """A trip put off in October and made in December is one contact with both sources,
+    held on the December day, whichever report arrives first."""
+    stories = [(POSTPONED, date(2024, 10, 9)), (HELD, date(2024, 12, 4))]
+    for text, published in reversed(stories) if held_first else stories:
+        ingest_text(contacts_app, text, published)
+    answer = contacts_app.answers.ask_sync("когда Байден говорил с Лоуренсу", today=TODAY)
+    assert [(str(c.date), c.status) for c in answer.contacts] == [("2024-12-03", "happened")]
+    assert answer.contacts[0].source_count == 2

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from retrieval.merge import (
     Report,
     best_match,
     match_score,
+    merged_date,
     merged_kind,
     merged_status,
     more_precise,
@@ -61,6 +64,38 @@ def report(
             Report("meeting", D(2025, 8, 15), "happened", OTHER_TEXT, "Аляска"),
             True,
         ],
+        # a visit postponed in October and held in December is one contact when the stories
+        # agree; a postponement told after the contact was held is the next one
+        [
+            Report("visit", D(2024, 10), "postponed", SAME_TEXT, told=date(2024, 10, 9)),
+            Report("talks", D(2024, 12, 3), "happened", SAME_TEXT),
+            True,
+        ],
+        [
+            Report("talks", D(2024, 12, 3), "happened", SAME_TEXT),
+            Report("visit", None, "postponed", SAME_TEXT, told=date(2024, 10, 9)),
+            True,
+        ],
+        [
+            Report("talks", D(2024, 12, 3), "happened", SAME_TEXT),
+            Report("visit", None, "postponed", OTHER_TEXT, told=date(2024, 10, 9)),
+            False,
+        ],
+        [
+            Report("talks", D(2024, 12, 3), "happened", SAME_TEXT),
+            Report("visit", None, "postponed", SAME_TEXT, told=date(2024, 12, 10)),
+            False,
+        ],
+        [
+            Report("talks", D(2024, 10, 3), "happened", SAME_TEXT),
+            Report("visit", D(2024, 12), "postponed", SAME_TEXT, told=date(2024, 9, 1)),
+            False,
+        ],
+        [  # a cancelled contact never took place later
+            Report("talks", D(2024, 12, 3), "happened", SAME_TEXT),
+            Report("visit", None, "cancelled", SAME_TEXT, told=date(2024, 10, 9)),
+            False,
+        ],
     ],
 )
 def test_same_event(existing: Report, new: Report, same: bool) -> None:
@@ -93,6 +128,12 @@ def test_more_precise_date_wins() -> None:
     assert more_precise(D(2025, 2), D(2025, 2, 15)) == D(2025, 2, 15)
     assert more_precise(None, D(None, 2, 15)) == D(None, 2, 15)
     assert more_precise(D(None, 2, 15), D(2025, 2, 15)) == D(2025, 2, 15)
+
+
+def test_the_day_a_postponed_contact_was_held_wins() -> None:
+    assert merged_date(D(2024, 10, 15), "postponed", D(2024, 12), "happened") == D(2024, 12)
+    assert merged_date(D(2024, 12, 3), "happened", D(2024, 10, 15), "postponed") == D(2024, 12, 3)
+    assert merged_date(D(2024, 12), "planned", D(2024, 12, 3), "happened") == D(2024, 12, 3)
 
 
 MERGED_KINDS = [
