@@ -184,6 +184,13 @@ UNDONE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 CONTRAST_RE = re.compile(r",\s*(?:но|а|хотя|однако|зато)\s", re.IGNORECASE)
+# "делегацию африканских стран, которую возглавил": the head named next is the partner
+DELEGATION_LED_RE = re.compile(
+    r"(?<![\w-])делегаци\w+(?:\s+[\w-]+){0,4}?,\s*(?:котор(?:ую|ая|ой)\s+)?"
+    r"(?:возглавил\w*|возглавлял\w*|возглавляет|руководил\w*)\s+",
+    re.IGNORECASE,
+)
+DELEGATION_REACH = 120  # characters after the contact word where the delegation stands
 # a plan told in the past: "должен был провести", "собирался встретиться"
 PAST_PLAN_RE = re.compile(
     r"(?<![\w-])(?:долж(?:ен|на|ны) был[аи]?|планировал\w{0,2}|собирал(?:ся|ась|ись))(?![\w-])",
@@ -317,6 +324,15 @@ def late_undoing(s: str, cue: Cue, cues: list[Cue]) -> Status | None:
         if m is not None and not CONTRAST_RE.search(tail, 0, m.start()):
             return status
     return None
+
+
+def delegation_head(s: str, cue: Cue, mentions: list[Found]) -> Found | None:
+    """ "принял делегацию африканских стран, которую возглавил президент ЮАР X": the head of
+    the delegation received or met is the partner."""
+    led = DELEGATION_LED_RE.search(s, cue.end, min(len(s), cue.end + DELEGATION_REACH))
+    if led is None:
+        return None
+    return next((m for m in mentions if 0 <= m.start - led.end() < 40 and "nomn" in m.cases), None)
 
 
 def trip_undone(before: str, sentence: str) -> Status | None:

@@ -64,6 +64,7 @@ from retrieval.contact_clauses import (
     WITH_PRONOUN_RE,
     by_phone,
     dated_partners,
+    delegation_head,
     elaboration,
     gapped_parties,
     genitive_chain,
@@ -1139,6 +1140,8 @@ class ContactExtractor:
                 linked = False  # "перед церемонией прощания с папой Франциском": not a partner
             if linked and "ablt" in m.cases:
                 partners.append(m)
+        if not partners and (head := delegation_head(s, cue, mentions)) is not None:
+            partners.append(head)
         joined_by = WITH_PART_RE.match(s, cue.end)
         if joined_by is not None:
             # "встреча с участием X и Y": the people in the genitive after it

@@ -368,7 +368,8 @@ class PersonRegistry:
         return {
             f.person
             for f in self._registry_mentions(text, on=None, known=set())
-            if " " in f.text.strip()
+            # "Сергей Лавров", "С.В.Лаврова": a name with its first name or initials
+            if " " in f.text.strip() or "." in f.text
         }
 
     def _registry_mentions(self, text: str, *, on: date | None, known: set[str]) -> list[Found]:

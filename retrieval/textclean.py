@@ -126,6 +126,13 @@ def _paragraph_like(line: str) -> bool:
     return _words(line) >= MIN_PARAGRAPH_WORDS and line.endswith(tuple(SENTENCE_END))
 
 
+def _quoted_headline(line: str) -> bool:
+    """ "Байден отложил визит в Анголу из-за урагана «Милтон»": a headline ending in a
+    quoted name, not a sentence ending in a quote."""
+    core = line.rstrip('»"“”)')
+    return core != line and not core.endswith(tuple(".!?…")) and len(line) <= MAX_TITLE_CHARS
+
+
 def _headline_like(line: str) -> bool:
     return len(line) <= MAX_TITLE_CHARS and not line.endswith(tuple(SENTENCE_END + ":;"))
 
@@ -255,7 +262,7 @@ def _find_title_and_date(lines: list[str]) -> tuple[int | None, date | None]:
         line = " ".join(raw_line.split())
         if not line or i in numbered:
             continue
-        if _paragraph_like(line):
+        if _paragraph_like(line) and not (title_at is None and _quoted_headline(line)):
             break
         published = published or _date_of_line(line)
         if (
