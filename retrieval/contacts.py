@@ -138,6 +138,14 @@ INTERVIEW_RE = re.compile(
     re.IGNORECASE,
 )
 DIALOGUE_LINE_RE = re.compile(r"^\s*[—–-]\s+\S", re.MULTILINE)
+# someone who stayed away from the contact told before
+ABSENT_RE = re.compile(
+    r"(?<![\w-])(?:не\s+(?:стал|стала|приехал\w?|смог\w?|прибыл\w?|появил\w+|участвовал\w?)"
+    r"|отказал\w*|пропустил\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+# "Для бразильского президента это …": the person a sentence is about, not its subject
+TOPIC_FOR_RE = re.compile(r"\W*для\s+", re.IGNORECASE)
 # "Это первая личная встреча двух лидеров": the contact just told, again
 THIS_EVENT_RE = re.compile(
     r"\W*(?:(?:это|эта|она|они)\s+(?:был\w?\s+|стал\w?\s+)?"
@@ -444,6 +452,8 @@ class ContactExtractor:
             m.person
             for m in self.registry.scan(work, on=on, known=known)
             if not self._spokesman(m, on)
+            # "Владимир Путин приезжать не стал, делегацию возглавил Лавров": not a party
+            and not ABSENT_RE.search(work, *clause_bounds(work, m.start))
         ]
         if len(set(people)) < needed:
             return False
@@ -942,11 +952,11 @@ class ContactExtractor:
         out: dict[str, PartialDate | None] = {}
         for k in reversed(range(max(0, index - ANTECEDENT_SENTENCES), index)):
             work = blank_asides(sentences[k][1])
-            subjects = [
-                m
-                for m in self.registry.scan(work, on=on, known=known)
-                if "nomn" in m.cases and not self._spokesman(m, on)
-            ]
+            scanned = self.registry.scan(work, on=on, known=known)
+            subjects = [m for m in scanned if "nomn" in m.cases and not self._spokesman(m, on)]
+            if not subjects:
+                # "Для бразильского президента это неприятный сигнал. В мае он …": the topic
+                subjects = [m for m in scanned[:1] if TOPIC_FOR_RE.fullmatch(work, 0, m.start)]
             if not subjects:
                 continue
             m = subjects[0]

@@ -120,14 +120,20 @@ def _loose(word: str) -> str:
 def _forms(raw: dict[str, list[str]]) -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     nominative = [f.split() for f in raw.get("nomn", [])]
+    nominative_firsts = {fold(words[0]) for words in nominative if len(words) > 1}
     for case, forms in raw.items():
+        # "Лулы да Силвы" beside a generated "Лула да Силвы": the first word declines, so
+        # its nominative is no form of this case
+        declined_first = {fold(f.split()[0]) for f in forms if " " in f} - nominative_firsts
         for form in forms:
             out.setdefault(fold(form), set()).add(case)
             words = form.split()
             if len(words) > 1 and "-" not in form and form[:1].isupper():
                 # "Лула да Силва" is "Лула" too; "Абдель Аты" is never "Абдель" alone
-                if fold(words[0]).lower() not in NAME_PARTICLES:
-                    out.setdefault(fold(words[0]), set()).add(case)
+                first = fold(words[0])
+                stays = case == "nomn" or not (declined_first and first in nominative_firsts)
+                if first.lower() not in NAME_PARTICLES and stays:
+                    out.setdefault(first, set()).add(case)
                 # "Абдель Фаттахом": the leading parts of a compound name often stay put
                 for nomn in nominative:
                     if len(nomn) == len(words):
