@@ -9,6 +9,7 @@ evidence kept, and the final ExtractedContact record.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
@@ -47,6 +48,7 @@ class Candidate:
     worded: int = 1 << 30  # sentence that worded the kind (see wording)
     alleged: bool = False  # "разговор якобы состоялся": a claim, as good as the article's word
     framed: bool = False  # "сроки саммита не определены": a nameless plan, the story's pair's
+    sides: tuple[str, ...] = ()  # "ирано-американских переговоров": whose people come later
 
 
 def rank(c: Candidate) -> tuple[int, int, int]:
@@ -211,6 +213,29 @@ def merge_candidates(candidates: list[Candidate], default: PartialDate | None) -
         else:
             merged.append(c)
     return _wider_kept(merged)
+
+
+def sided(
+    candidates: list[Candidate], sides_of: Callable[[str], frozenset[str]]
+) -> list[Candidate]:
+    """ "Шестой раунд ирано-американских переговоров не состоится. … Глава МИД Ирана X и
+    спецпосланник США Y провели пять раундов": a nameless contact of two sides is between
+    the pair of those sides the article names nearest to it."""
+    out = []
+    for c in candidates:
+        if not c.participants and c.sides:
+            pairs = [
+                o
+                for o in candidates
+                if len(o.participants) == 2
+                and group_of(o.kind) == group_of(c.kind)
+                and all(any(side in sides_of(p) for p in o.participants) for side in c.sides)
+            ]
+            if pairs:
+                near = min(pairs, key=lambda o: abs(o.sentence - c.sentence))
+                c = replace(c, participants=near.participants)
+        out.append(c)
+    return out
 
 
 def moved_then_held(candidates: list[Candidate]) -> list[Candidate]:

@@ -191,6 +191,11 @@ DELEGATION_LED_RE = re.compile(
     re.IGNORECASE,
 )
 DELEGATION_REACH = 120  # characters after the contact word where the delegation stands
+# "ирано-американских переговоров", "российско-американская встреча"
+COMPOUND_SIDES_RE = re.compile(
+    r"(?<![\w-])([а-яё]{3,}[оe])-([а-яё]+ск\w+)\s+(?:[а-яё]+\s+)?(?:переговор|встреч|консультаци)",
+    re.IGNORECASE,
+)
 # a plan told in the past: "должен был провести", "собирался встретиться"
 PAST_PLAN_RE = re.compile(
     r"(?<![\w-])(?:долж(?:ен|на|ны) был[аи]?|планировал\w{0,2}|собирал(?:ся|ась|ись))(?![\w-])",
@@ -333,6 +338,28 @@ def delegation_head(s: str, cue: Cue, mentions: list[Found]) -> Found | None:
     if led is None:
         return None
     return next((m for m in mentions if 0 <= m.start - led.end() < 40 and "nomn" in m.cases), None)
+
+
+def _side_of_part(part: str) -> str | None:
+    """ "ирано" / "американских" -> the country; the first part of a compound adjective
+    keeps only the root ("российско", "американо", "ирано")."""
+    low = part.lower()
+    for stem, side in SIDE_ADJECTIVES.items():
+        root = stem[:-2] if stem.endswith("ск") else stem
+        if low.startswith(stem) or (len(root) >= 3 and low.startswith(root)):
+            return side
+    return None
+
+
+def compound_sides(sentence: str) -> tuple[str, ...]:
+    """The two countries of "ирано-американских переговоров", or ()."""
+    m = COMPOUND_SIDES_RE.search(sentence)
+    if m is None:
+        return ()
+    sides = (_side_of_part(m.group(1)), _side_of_part(m.group(2)))
+    if None in sides or sides[0] == sides[1]:
+        return ()
+    return tuple(sorted(s for s in sides if s))
 
 
 def trip_undone(before: str, sentence: str) -> Status | None:

@@ -26,6 +26,10 @@ from retrieval.people import Found, PersonRegistry
 from retrieval.types import PartialDate
 
 RELATIVE_DATE_RE = re.compile(f"{RELATIVE_RE.pattern}|{WEEKDAY_RE.pattern}", re.IGNORECASE)
+# "намеченный на воскресенье", "перенесена на четверг": the day set for a contact
+APPOINTED_RE = re.compile(
+    r"(?:намечен|назначен|запланирован|перенесен)\w*\s+(?:[а-яё]+\s+)?на\s+\S+$", re.IGNORECASE
+)
 # a date that belongs to another event: "с момента вступления в должность в январе"
 OTHER_EVENT_RE = re.compile(
     r"(?:с момента|со времени|с начала|после|до|накануне) (?:его |ее |их )?"
@@ -383,6 +387,14 @@ def stated_years(s: str, hits: list[DateHit], years: dict[int, int]) -> list[Dat
             h = replace(h, date=PartialDate(year, h.date.month, h.date.day))
         out.append(h)
     return out
+
+
+def appointed(work: str, when: PartialDate | None, hits: list) -> bool:
+    """ "раунд, намеченный на воскресенье, не состоится": the day a contact was set for."""
+    return when is not None and any(
+        h.date == when and APPOINTED_RE.search(work, max(0, h.span.start - 40), h.span.end)
+        for h in hits
+    )
 
 
 def forward(when: PartialDate, anchor: date, hits: list) -> PartialDate:

@@ -20,6 +20,7 @@ from retrieval.contact_candidates import (
     same_day,
     same_event,
     settle_claims,
+    sided,
     story_days,
     to_record,
     wording,
@@ -63,6 +64,7 @@ from retrieval.contact_clauses import (
     WITH_PRONOUN_BEFORE_RE,
     WITH_PRONOUN_RE,
     by_phone,
+    compound_sides,
     dated_partners,
     delegation_head,
     elaboration,
@@ -81,6 +83,7 @@ from retrieval.contact_clauses import (
     trip_undone,
 )
 from retrieval.contact_dates import (
+    appointed,
     contact_date,
     forward,
     listed_dates,
@@ -392,6 +395,7 @@ class ContactExtractor:
             if named:
                 context = named[0].participants
                 story = story or context
+        candidates = sided(candidates, self.registry.sides)
         candidates = story_days(
             phone_talk(settle_claims([c for c in candidates if len(c.participants) >= 2]))
         )
@@ -560,6 +564,12 @@ class ContactExtractor:
             self.lemmatizer,
         )
         status = status_of(work)
+        if (
+            when is not None
+            and anchor is not None
+            and (status == "planned" or appointed(work, when, hits))
+        ):
+            when = forward(when, anchor, hits)
         return [
             wording(
                 Candidate(
@@ -577,6 +587,7 @@ class ContactExtractor:
                     place=self._place(work, cue.start) if cue.kind != "phone" else None,
                     initiator=initiator(work, cue.start),
                     lead=when is None and status == "happened" and index < lead_limit,
+                    sides=compound_sides(work),
                 )
             )
         ]
@@ -842,7 +853,11 @@ class ContactExtractor:
                 earlier = is_earlier(clause, when, cue.start - cs)
                 if cue in framed and not any(cue.end <= h.span.start < ce for h in hits):
                     when = None  # "после которого объявлено о подготовке саммита": undated
-                if status == "planned" and when is not None and anchor is not None:
+                if (
+                    when is not None
+                    and anchor is not None
+                    and (status == "planned" or appointed(work, when, hits))
+                ):
                     when = forward(when, anchor, hits)
                 kind, weak = cue.kind, cue.weak
                 if kind == "visit":
