@@ -168,8 +168,19 @@ def story_days(candidates: list[Candidate]) -> list[Candidate]:
                 and not d.earlier
                 and set(d.participants) & set(c.participants)
             ]
+            # the undated news of the lead is of the article's day: so is what follows it
+            leads = [
+                d
+                for d in out
+                if 0 < c.sentence - d.sentence <= reach
+                and d.date is None
+                and d.lead
+                and set(d.participants) & set(c.participants)
+            ]
             if story:
                 c = replace(c, date=story[-1].date, lead=False)
+            elif leads:
+                c = replace(c, lead=True)
         out.append(c)
     return out
 

@@ -279,7 +279,16 @@ class ContactExtractor:
                     # the summary ("провели пять раундов") is these rounds, not an event of its own
                     candidates = [c for c in candidates if c is not rounds[-1]] + dated
                     continue
-            if len(context) == 2 and TRAVEL_RE.search(sentence):
+            if not context and TRAVEL_RE.search(sentence) and not has_cue(sentence):
+                # "В субботу в Киев прибыли X, Y, Z и W. Лидеры встретились с Зеленским": the
+                # travellers are the story's people before any contact is told
+                if known is None:
+                    known = self._known(text)
+                travellers = self._travellers(sentence, anchor, known)
+                if len(travellers) >= 2:
+                    context = travellers
+                    trip = self._trip(sentence, index, anchor, known, context) or trip
+            elif len(context) == 2 and TRAVEL_RE.search(sentence):
                 # "14 сентября 2020 года Лукашенко прилетел в Сочи. По итогам переговоров ..."
                 if known is None:
                     known = self._known(text)
@@ -512,6 +521,19 @@ class ContactExtractor:
             if "nomn" in m.cases and m.person in context
         ]
         return (index, hits[0].date, subjects[0]) if subjects else None
+
+    def _travellers(self, sentence: str, anchor: date | None, known: set[str]) -> tuple[str, ...]:
+        """The people a travel sentence names as its subjects: "прибыли X, Y и Z"."""
+        work = blank_asides(sentence)
+        return tuple(
+            sorted(
+                {
+                    m.person
+                    for m in self.registry.scan(work, on=anchor, known=known)
+                    if "nomn" in m.cases and not self._spokesman(m, on=anchor)
+                }
+            )
+        )
 
     def _joined(
         self,

@@ -51,12 +51,16 @@ BARE_PLURAL_RE = re.compile(
     r"(?<![\w-])(?:(?:лидер|министр|президент|премьер)(?:ы|ов|ами)|политик(?:и|ов|ами))(?![\w-])"
     r"|(?<![\w-])собеседник(?:и|ов|ами)(?![\w-])|(?<![\w-])глав(?:ы|ами) государств(?![\w-])"
     r"|(?<![\w-])(?:тройк|четв[её]рк)[аи](?![\w-])"  # "тройка встречалась в Анкаре"
+    # "Зеленский и четверо европейских лидеров": a counted group told before
+    r"|(?<![\w-])(?:двое|трое|четверо|пятеро|шестеро)\s+(?:[а-яё]+(?:их|ых)\s+)?"
+    r"(?:лидер|министр|президент|премьер|глав)\w*(?![\w-])"
     # "в последний раз они общались": the pronoun subject of a contact verb is the pair
     r"|(?<![\w-])они(?= (?:[а-яё]+ )?(?:общались|говорили|встречались|созванивались"
     r"|разговаривали|виделись|беседовали|встретились|созвонились|поговорили|пообщались"
     r"|увиделись|провели|проводили)(?![\w-]))",
     re.IGNORECASE,
 )
+COUNT_WORDS = ("двое", "трое", "четверо", "пятеро", "шестеро")
 SIDE_ALIASES: dict[str, str] = {
     "рф": "Россия",
     "кнр": "Китай",
@@ -90,7 +94,7 @@ class GroupResolver:
                     continue
                 people = self._holders([s for s in sides if s], ranks, on)
             elif m.group("both") or _bare_at(text, m.start(), m.end()):
-                people = self._holders(self._context_sides(context, on), ranks, on)
+                people = self._holders(self._context_sides(context, on), ranks, on, context)
                 if not m.group("both") and not people:
                     people = list(context) if len(context) >= 2 else []
             elif " " in head:
@@ -112,9 +116,10 @@ class GroupResolver:
             cases = (
                 frozenset({"nomn"})
                 if word == "они"
-                # "политики" is a plural here, never the genitive of "политика"
+                # "политики" is a plural here, never the genitive of "политика"; "четверо
+                # лидеров" is counted, standing as a subject or object
                 else frozenset({"nomn", "accs"})
-                if word.endswith(("ы", "и"))
+                if word.endswith(("ы", "и")) or word.startswith(COUNT_WORDS)
                 else head_cases(self.registry.lemmatizer, m.group(0))
             )
             out += [
@@ -139,12 +144,31 @@ class GroupResolver:
                 return side
         return None
 
-    def _holders(self, sides: Sequence[str], ranks: Sequence[str], on: date | None) -> list[str]:
+    def _holders(
+        self,
+        sides: Sequence[str],
+        ranks: Sequence[str],
+        on: date | None,
+        prefer: Sequence[str] = (),
+    ) -> list[str]:
+        """The holder of an office of the ranks for each side; a `prefer` person of that side
+        holding any of the ranks first (the story's Polish leader is its premier Туск, not
+        the president)."""
         if on is None or len(sides) < 2:
             return []
         people: list[str] = []
         for side in sides:
             holder = next(
+                (
+                    name
+                    for name in prefer
+                    if any(
+                        o.side == side and o.rank in ranks
+                        for o in self.registry.offices_held(name, on)
+                    )
+                ),
+                None,
+            ) or next(
                 (
                     h
                     for rank in ranks
