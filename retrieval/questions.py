@@ -188,7 +188,7 @@ def parse_period(text: str, today: date) -> tuple[date, date] | None:
     return None
 
 
-def _reference_day(period: tuple[date, date] | None, today: date) -> date:
+def reference_day(period: tuple[date, date] | None, today: date) -> date:
     """The day whose office holders a question means: mid-period, else today.
 
     "президент США в 2021 году" is the one who held the office most of that year; with no
@@ -242,7 +242,7 @@ def parse_question(
     lower = plain.lower().replace("ё", "е")
     period = parse_period(lower, today)
     people = resolve_people(
-        plain, registry=registry, learned=learned, on=_reference_day(period, today)
+        plain, registry=registry, learned=learned, on=reference_day(period, today)
     )
     name_lemmas, unknown = find_names(
         plain,

@@ -23,7 +23,7 @@ from retrieval.learned import LearnedNames, LearnedPerson
 from retrieval.lemmas import Lemmatizer
 from retrieval.people import PersonRegistry
 from retrieval.question_people import resolve_people
-from retrieval.questions import parse_question
+from retrieval.questions import parse_question, reference_day
 from retrieval.types import PartialDate, Query
 from service import index_snapshot, render
 from service.views import Answer, ContactView, PassageView, SourceView, answered_people
@@ -369,8 +369,10 @@ class AnswerService:
     def _matching_contacts(self, session: Session, query: Query, today: date) -> list[ContactView]:
         groups: list[tuple[tuple[str, ...], date | None, date | None]]
         groups = [(tuple(query.people), None, None)]
-        if query.offices and query.period is None:
-            groups = self._office_groups(query, today)
+        if query.offices:
+            # "президент США в 2025 году": each holder within his term, so a call of the
+            # president-elect on 17 January is not the president's
+            groups = self._office_groups(query, reference_day(query.period, today))
         rows: dict[int, Contact] = {}
         for people, start, end in groups:
             ids = people_repo.ids_by_names(session, names=list(people))
@@ -388,10 +390,11 @@ class AnswerService:
         return sorted(self._views(session, list(rows.values())), key=_sort_key)
 
     def _office_groups(
-        self, query: Query, today: date
+        self, query: Query, day: date
     ) -> list[tuple[tuple[str, ...], date | None, date | None]]:
-        """Every combination of office holders, with the time they all held their offices."""
-        current = {self.registry.office_holder(office, today) for office in query.offices}
+        """Every combination of office holders, with the time they all held their offices
+        (`day` is the one the question's office titles were resolved on)."""
+        current = {self.registry.office_holder(office, day) for office in query.offices}
         named = tuple(p for p in query.people if p not in current)
         groups: list[tuple[tuple[str, ...], date | None, date | None]] = []
         terms = [self.registry.terms(office) for office in query.offices]

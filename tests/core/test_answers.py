@@ -306,3 +306,21 @@ def test_a_postponed_visit_held_later_is_one_contact(
     answer = contacts_app.answers.ask_sync("когда Байден говорил с Лоуренсу", today=TODAY)
     assert [(str(c.date), c.status) for c in answer.contacts] == [("2024-12-03", "happened")]
     assert answer.contacts[0].source_count == 2
+
+
+def test_an_office_in_a_period_is_each_holder_within_his_term(contacts_app: ContactsApp) -> None:
+    """«президент США в 2025 году»: the call Trump made as president-elect on 17 January is
+    not the president's; his call of November is."""
+    ingest_text(
+        contacts_app,
+        "Избранный президент США Дональд Трамп 17 января провел телефонный разговор с"
+        " председателем КНР Си Цзиньпином. 24 ноября Трамп и Си Цзиньпин снова поговорили по"
+        " телефону.",
+        date(2025, 11, 25),
+    )
+    answer = contacts_app.answers.ask_sync(
+        "когда говорили президент США и председатель КНР в 2025 году", today=TODAY
+    )
+    assert [str(c.date) for c in answer.contacts] == ["2025-11-24"]
+    both = contacts_app.answers.ask_sync("когда говорили Трамп и Си в 2025 году", today=TODAY)
+    assert sorted(str(c.date) for c in both.contacts) == ["2025-01-17", "2025-11-24"]
