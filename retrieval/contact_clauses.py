@@ -172,6 +172,11 @@ SUBJECT_NOUN_RE = re.compile(
     r"|(?:продолжил|начал|завершил|длил)(?:ся|ась|ись|ось))(?![\w-])",
     re.IGNORECASE,
 )
+# "Личной встрече предшествовал разговор 6 октября": the subject after its verb
+PRECEDED_BY_RE = re.compile(
+    r"(?<![\w-])(?:предшествовал\w{0,2}|предшествуют|предшествует)\s+(?:[а-яё]+\s+)?$",
+    re.IGNORECASE,
+)
 ALLEGED_RE = re.compile(r"(?<![\w-])якобы(?![\w-])", re.IGNORECASE)
 NOT_HELD_RE = re.compile(
     r"(?<![\w-])(?:она|он|оно|они)\s+(?:так\s+и\s+|тогда\s+)?не\s+состоял(?:ась|ся|ось|ись)",

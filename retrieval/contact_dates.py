@@ -88,6 +88,8 @@ PARTICIPLE_RE = re.compile(
 DASH_DATE_RE = re.compile(r"\s*[—–]\s*")
 # the words between a contact verb and a list of its dates after a dash
 DASHED_LIST_RE = re.compile(r"[^,.;:—–]{0,80}\s[—–]\s*")
+# "провели три раунда переговоров: 12 и 26 апреля в Маскате и 19 апреля в Риме"
+COLON_LIST_RE = re.compile(r"\s*:\s*")
 LIST_GAP_RE = re.compile(
     r"(?:-(?:го|м|й))?(?:\s+(?:того же|этого же) года)?"
     # "в мае 2023 года в Вене, в сентябре …": the place after a date
@@ -307,7 +309,10 @@ def listed_dates(
     """Dates listed one after another after a contact verb, each a separate event."""
     end = clause[1]
     first = next((h for h in hits if h.span.start >= cue.end), None)
-    if first is not None and DASHED_LIST_RE.fullmatch(s, cue.end, first.span.start):
+    if first is not None and (
+        DASHED_LIST_RE.fullmatch(s, cue.end, first.span.start)
+        or COLON_LIST_RE.fullmatch(s, cue.end, first.span.start)
+    ):
         # "встречались на полях саммитов «Большой семерки» — в мае … и в июне …"
         end = len(s)
     after = [

@@ -53,6 +53,7 @@ from retrieval.contact_clauses import (
     PLACE_RE,
     PLURAL_CUE_RE,
     POSSESSIVE_BEFORE_RE,
+    PRECEDED_BY_RE,
     PREVIOUS_RE,
     PRONOUN_RE,
     RELATIVE_GUEST_RE,
@@ -680,7 +681,9 @@ class ContactExtractor:
                 if not c.verb
                 # "Очная встреча в Тегеране, которую лидеры собирались провести, отложена"
                 and (
-                    SUBJECT_NOUN_RE.match(work, c.end) or (nameless and late_undoing(work, c, cues))
+                    SUBJECT_NOUN_RE.match(work, c.end)
+                    or PRECEDED_BY_RE.search(work, max(0, c.start - 40), c.start)
+                    or (nameless and late_undoing(work, c, cues))
                 )
                 and not any(clause_bounds(work, c.start)[0] <= m.start < c.start for m in mentions)
             ]

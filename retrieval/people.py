@@ -245,6 +245,15 @@ class PersonRegistry:
         if latin and not ROMAN_NUMERAL_RE.fullmatch(latin[-1]):  # "Abdullah II" is not "II"
             put((latin[-1],), ALL_CASES)
             put(tuple(latin), ALL_CASES)
+            # "Luiz Inacio Lula da Silva": the family name after as many words as the Russian
+            # first name has ("Луис Инасиу") is "Lula da Silva", and "Lula" alone
+            given = max((len(f.split()) for f in person.first_forms), default=1)
+            family = latin[given:]
+            if len(family) > 1 and person.surname_alone:
+                put(tuple(family), ALL_CASES)
+                # never a particle or an initial ("Le Drian", "R. McMaster")
+                if family[0][:1].isupper() and family[0].isalpha() and len(family[0]) > 3:
+                    put((family[0],), ALL_CASES)
 
     @cached_property
     def names(self) -> NameFinder:

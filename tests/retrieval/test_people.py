@@ -181,6 +181,9 @@ QUERIES = [
     ["когда говорили президенты России и США", ["Владимир Путин", "Дональд Трамп"]],
     ["когда Путин встречался с Пригожиным", ["Владимир Путин", "Евгений Пригожин"]],
     ["Lavrov and Cavusoglu", ["Сергей Лавров", "Мевлют Чавушоглу"]],
+    # a Latin family name of several words, and its first word alone
+    ["когда общались Lula и Trump", ["Луис Инасиу Лула да Силва", "Дональд Трамп"]],
+    ["Lula da Silva", ["Луис Инасиу Лула да Силва"]],
     ["что нового?", []],
     # a family name written first names its only bearer; a hyphenated name by its last part
     ["когда говорили Трамп и Ким", ["Дональд Трамп", "Ким Чен Ын"]],
