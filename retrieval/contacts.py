@@ -104,6 +104,7 @@ from retrieval.cues import (
     SIDES_PAIR_RE,
     SPEECH_RE,
     SPOKESMAN_RANKS,
+    VISIT_TO_RE,
     WITH_RE,
     Cue,
     blank_asides,
@@ -1206,6 +1207,13 @@ class ContactExtractor:
                 m
                 for m in inside
                 if 0 <= m.start - cue.end < 30 and "ablt" in m.cases and m not in partners
+            ][:1]
+        elif VISIT_TO_RE.match(s, cue.start):
+            # "приехал к Трампу": the host, in the dative right after
+            partners += [
+                m
+                for m in inside
+                if 0 <= m.start - cue.end < 30 and "datv" in m.cases and m not in partners
             ][:1]
         elif CALL_VERB_RE.match(s, cue.start):
             partners += [

@@ -115,6 +115,11 @@ RECEIVE_RE = re.compile(
     ),
     re.IGNORECASE,
 )
+# "Моди приехал к Трампу": a visit to the person named next, in the dative
+VISIT_TO_RE = re.compile(
+    r"(?<![\w-])(?:приехал|прилетел|прибыл|приезжал|прилетал)\w{0,2}\s+к(?=\s+[А-ЯЁ])",
+    re.IGNORECASE,
+)
 WITH_VISIT_RE = re.compile(r"(?<![\w-])с\s+(?:[а-яё]+\s+){0,2}визитом$", re.IGNORECASE)
 # "Лавров был принят премьер-министром Индии": the host in the instrumental after it
 PASSIVE_RECEIVE_RE = re.compile(
@@ -354,6 +359,8 @@ DENIAL_RE = re.compile(
         r"назвал\w{0,2} (?:ложью|фейком|выдумкой|неправдой|вымыслом|дезинформацией)",
         r"не соответству\w{2,3} действительности",
         r"якобы",
+        # "ему ничего не известно о недавнем телефонном разговоре"
+        r"(?:ничего )?не известно (?:о|об|ни о)",
     ),
     re.IGNORECASE,
 )
@@ -441,6 +448,9 @@ def find_cues(sentence: str) -> list[Cue]:
     for m in PASSIVE_RECEIVE_RE.finditer(sentence):
         if not any(m.start() < c.end and c.start < m.end() for c in found):
             found.append(Cue(m.start(), m.end(), "meeting", True, False))
+    for m in VISIT_TO_RE.finditer(sentence):
+        if not any(m.start() < c.end and c.start < m.end() for c in found):
+            found.append(Cue(m.start(), m.end(), "visit", True, False))
     for m in NOT_CONTACT_RE.finditer(sentence):
         found = [c for c in found if not (m.start() <= c.start < m.end())]
     manner = [c for c in found if c.kind == "visit" and WITH_VISIT_RE.search(sentence, 0, c.end)]
@@ -454,7 +464,9 @@ def find_cues(sentence: str) -> list[Cue]:
 def has_cue(sentence: str) -> bool:
     """Cheap test: does the sentence contain any contact word at all."""
     return any(p.search(sentence) for _, _, _, p in CUE_PATTERNS) or bool(
-        RECEIVE_RE.search(sentence) or PASSIVE_RECEIVE_RE.search(sentence)
+        RECEIVE_RE.search(sentence)
+        or PASSIVE_RECEIVE_RE.search(sentence)
+        or VISIT_TO_RE.search(sentence)
     )
 
 

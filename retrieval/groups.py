@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from retrieval.names import head_cases
+from retrieval.offices import ELECT_WITHIN
 from retrieval.people import Found, PersonRegistry
 
 # head of a group title -> ranks (people.json `offices[*].rank`) tried in order
@@ -167,9 +168,12 @@ class GroupResolver:
                 (
                     name
                     for name in prefer
+                    # or about to take it: "разговор лидеров состоялся 17 января, еще до
+                    # вступления Трампа в должность" is still the story's Трамп
                     if any(
                         o.side == side and o.rank in ranks
-                        for o in self.registry.offices_held(name, on)
+                        for day in (on, on + ELECT_WITHIN)
+                        for o in self.registry.offices_held(name, day)
                     )
                 ),
                 None,
