@@ -149,6 +149,8 @@ ABSENT_RE = re.compile(
     r"|отказал\w*|пропустил\w*)(?![\w-])",
     re.IGNORECASE,
 )
+# "Трамп принимал его": the guest is a pronoun after the verb
+GUEST_AFTER_RE = re.compile(r"\s+(?:его|ее|её)(?![\w-])", re.IGNORECASE)
 # "Для бразильского президента это …": the person a sentence is about, not its subject
 TOPIC_FOR_RE = re.compile(r"\W*для\s+", re.IGNORECASE)
 # "Это первая личная встреча двух лидеров": the contact just told, again
@@ -321,6 +323,18 @@ class ContactExtractor:
                     antecedents = (
                         *((p, None) for p in own),
                         *(a for a in antecedents if a[0] not in own),
+                    )
+                elif TOPIC_FOR_RE.match(sentence):
+                    # "Для Рютте это не первый визит: 13 марта Трамп уже принимал его там"
+                    scanned = self.registry.scan(blank_asides(sentence), on=anchor, known=known)
+                    topic = [
+                        f.person
+                        for f in scanned[:1]
+                        if TOPIC_FOR_RE.fullmatch(sentence, 0, f.start)
+                    ]
+                    antecedents = (
+                        *((p, None) for p in topic),
+                        *(a for a in antecedents if a[0] not in topic),
                     )
                 if pronoun is None and WITH_PRONOUN_RE.search(sentence):
                     antecedents = self._with_him_first(
@@ -1112,6 +1126,11 @@ class ContactExtractor:
         elif subject is None and WITH_PRONOUN_BEFORE_RE.search(before):
             # "24 февраля с ним встретился Макрон": the one named after the verb
             partners = [f for f in found if f.start >= cue.end and "nomn" in f.cases][:1]
+        elif subject is None and cue.receive and GUEST_AFTER_RE.match(s, cue.end):
+            # "13 марта Трамп уже принимал его там": the host named before the verb
+            partners = [
+                f for f in mentions if cs <= f.start and f.end <= cue.start and "nomn" in f.cases
+            ][-1:]
         elif subject is None:
             if not (cue.receive and GUEST_PRONOUN_RE.search(before)):
                 return [], None
