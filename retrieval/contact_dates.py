@@ -26,6 +26,8 @@ from retrieval.people import Found, PersonRegistry
 from retrieval.types import PartialDate
 
 RELATIVE_DATE_RE = re.compile(f"{RELATIVE_RE.pattern}|{WEEKDAY_RE.pattern}", re.IGNORECASE)
+# "…12 февраля и о встрече": the next item of a list of topics after a date
+NEXT_ITEM_RE = re.compile(r"\s*(?:,\s*|\s+)и\s+(?:о|об|про)\s", re.IGNORECASE)
 # "намеченный на воскресенье", "перенесена на четверг": the day set for a contact
 APPOINTED_RE = re.compile(
     r"(?:намечен|назначен|запланирован|перенесен)\w*\s+(?:[а-яё]+\s+)?на\s+\S+$", re.IGNORECASE
@@ -280,6 +282,11 @@ def _gap(s: str, hit: DateHit, cue: Cue) -> int:
 def _nearest_cue(s: str, hit: DateHit, cues: list[Cue], clause: tuple[int, int]) -> Cue | None:
     """The contact word of the clause a date stands next to ("провел сегодня беседу ...")."""
     heads = [c for c in cues if clause[0] <= c.start < clause[1] and not setting(s, c)]
+    before = [c for c in heads if c.end <= hit.span.start]
+    if before and NEXT_ITEM_RE.match(s, hit.span.end):
+        # "о разговоре с Трампом 12 февраля и о встрече делегаций": the date closes the item
+        # it stands in; the next item ("и о встрече") is another
+        return before[-1]
     return min(heads, key=lambda c: _gap(s, hit, c), default=None)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -88,6 +89,7 @@ from retrieval.contact_dates import (
     contact_date,
     forward,
     listed_dates,
+    setting,
     stated_news_date,
     stated_years,
     told_years,
@@ -147,6 +149,13 @@ DIALOGUE_LINE_RE = re.compile(r"^\s*[—–-]\s+\S", re.MULTILINE)
 ABSENT_RE = re.compile(
     r"(?<![\w-])(?:не\s+(?:стал|стала|приехал\w?|смог\w?|прибыл\w?|появил\w+|участвовал\w?)"
     r"|отказал\w*|пропустил\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+# a contact noun of delegations named by their sides: "встрече российской и американской
+# делегаций"
+DELEGATIONS_AFTER_RE = re.compile(
+    r"\s+(?:[а-яё]+(?:ой|ей|их|ых)\s+(?:и\s+[а-яё]+(?:ой|ей|их|ых)\s+)?)?"
+    r"(?:делегаций|делегации)(?![\w-])",
     re.IGNORECASE,
 )
 # "Трамп принимал его": the guest is a pronoun after the verb
@@ -923,7 +932,17 @@ class ContactExtractor:
                     start=offset,
                     end=offset + len(sentence),
                     snippet=sentence,
-                    place=self._place(clause, cue.start - cs) if kind != "phone" else None,
+                    place=self._place(
+                        clause,
+                        cue.start - cs,
+                        [
+                            c.start - cs
+                            for c in cues
+                            if c is not cue and cs <= c.start < ce and not setting(work, c)
+                        ],
+                    )
+                    if kind != "phone"
+                    else None,
                     initiator=initiator(work, cue.start) or initiator(following, None),
                     grouped=all(f.via_office and not f.offices for f in found),
                     lead=lead,
@@ -1163,6 +1182,10 @@ class ContactExtractor:
     ) -> list[Found]:
         cs, ce = clause_bounds(s, cue.start)
         if self._others_event(s, cue, mentions):
+            return []
+        if not cue.verb and DELEGATIONS_AFTER_RE.match(s, cue.end):
+            # "о разговоре с Трампом 12 февраля и о встрече российской и американской
+            # делегаций": the delegations' meeting is nobody's named here
             return []
         listed = PARTNER_LIST_RE.match(s, ce)
         if listed is not None and not ELLIPSIS_RE.search(s, cue.end, listed.end()):
@@ -1427,14 +1450,15 @@ class ContactExtractor:
             out.append(m)
         return out
 
-    def _place(self, clause: str, at: int) -> str | None:
+    def _place(self, clause: str, at: int, others: Sequence[int] = ()) -> str | None:
         """The city or country "в ..." nearest the contact word at `at`; never one across a
         contrast ("встреча прошла в Сочи, а в сентябре лидеры встретились в турецкой
-        столице": the second meeting's place is unknown)."""
+        столице": the second meeting's place is unknown) nor past another contact word at
+        `others` ("о разговоре с Трампом и о встрече делегаций в Эр-Рияде")."""
         places: list[tuple[int, str]] = []
         for m in PLACE_RE.finditer(clause):
             lo, hi = sorted((m.start(), at))
-            if CONTRAST_RE.search(clause, lo, hi):
+            if CONTRAST_RE.search(clause, lo, hi) or any(lo < o < hi for o in others):
                 continue
             for p in self.lemmatizer.parses(m.group(1))[:3]:
                 if (

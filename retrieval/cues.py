@@ -96,7 +96,17 @@ _CUE_TABLE: tuple[tuple[Kind, bool, bool, str], ...] = (
             r"обсудит с",
         ),
     ),
-    ("talks", False, True, _words(r"разговор\w{0,3}", r"бесед[аыуеой]\w{0,2}")),
+    (
+        "talks",
+        False,
+        True,
+        _words(
+            r"разговор\w{0,3}",
+            r"бесед[аыуеой]\w{0,2}",
+            # "Предыдущий контакт председателя КНР с президентом России состоялся 21 января"
+            r"контакт(?:а|у|ом|е)?",  # singular: "личные контакты" are relations, not an event
+        ),
+    ),
 )
 CUE_PATTERNS: tuple[tuple[Kind, bool, bool, re.Pattern[str]], ...] = tuple(
     (kind, verb, weak, re.compile(pattern, re.IGNORECASE))
