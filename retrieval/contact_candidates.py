@@ -146,7 +146,11 @@ def same_event(found: list[Candidate], before: list[Candidate]) -> list[Candidat
             None,
         )
         out.append(
-            replace(c, date=ref.date, kind=ref.kind, lead=False) if c.date is None and ref else c
+            # the event itself: its day, kind and status ("Это должна была стать первая
+            # встреча" after the meeting called off is that cancelled meeting)
+            replace(c, date=ref.date, kind=ref.kind, status=ref.status, lead=False)
+            if c.date is None and ref
+            else c
         )
     return out
 

@@ -254,7 +254,12 @@ STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
     ),
     (
         "cancelled",
-        re.compile(_words(r"отмен\w{1,6}", r"не (?:состоится|состоятся|пройдет|пройдут)"), re.I),
+        re.compile(
+            _words(
+                r"отмен\w{1,6}", r"не (?:состоится|состоятся|пройдет|пройдут)", r"сорвал\w{2,3}"
+            ),
+            re.I,
+        ),
     ),
     (
         "postponed",
