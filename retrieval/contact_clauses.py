@@ -189,6 +189,13 @@ UNDONE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 CONTRAST_RE = re.compile(r",\s*(?:но|а|хотя|однако|зато)\s", re.IGNORECASE)
+# "разговор по видеосвязи, который X и Y провели в сентябре": the contact's own relative
+# clause, to its end
+OWN_RELATIVE_RE = re.compile(
+    r"[^.;:,]{0,40}?,\s*котор(?:ый|ую|ое|ые)\s+(?P<body>[^,.;:]{0,80}?(?<![\w-])"
+    r"(?:провел\w{0,2}|проводил\w{0,2}|имел\w{0,2})(?![\w-])[^,.;:]{0,40})",
+    re.IGNORECASE,
+)
 # "делегацию африканских стран, которую возглавил": the head named next is the partner
 DELEGATION_LED_RE = re.compile(
     r"(?<![\w-])делегаци\w+(?:\s+[\w-]+){0,4}?,\s*(?:котор(?:ую|ая|ой)\s+)?"
@@ -365,6 +372,15 @@ def compound_sides(sentence: str) -> tuple[str, ...]:
     if None in sides or sides[0] == sides[1]:
         return ()
     return tuple(sorted(s for s in sides if s))
+
+
+def own_relative(s: str, cue: Cue) -> tuple[int, int] | None:
+    """ "разговор по видеосвязи, который Хегсет и Дун Цзюнь провели в сентябре": the span of
+    the relative clause whose subjects held the contact named by the noun `cue`."""
+    if cue.verb:
+        return None
+    m = OWN_RELATIVE_RE.match(s, cue.end)
+    return (m.start("body"), m.end()) if m else None
 
 
 def trip_undone(before: str, sentence: str) -> Status | None:

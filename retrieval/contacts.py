@@ -79,6 +79,7 @@ from retrieval.contact_clauses import (
     late_undoing,
     more_rounds,
     one_per_partner,
+    own_relative,
     partner_only,
     pronoun_before,
     relative_antecedents,
@@ -895,6 +896,11 @@ class ContactExtractor:
                 when = contact_date(
                     work, cue, not_gapped, found, (cs, ce), cues, self.registry, self.lemmatizer
                 )
+                if when is None and (relative := own_relative(work, cue)) is not None:
+                    # "разговор, который X и Y провели в сентябре": the relative clause's time
+                    when = next(
+                        (h.date for h in hits if relative[0] <= h.span.start < relative[1]), None
+                    )
                 if hosted and when is None and host is not None:
                     when = host[1]
                 if via_pronoun and when is None:
@@ -1184,6 +1190,12 @@ class ContactExtractor:
         cs, ce = clause_bounds(s, cue.start)
         if self._others_event(s, cue, mentions):
             return []
+        if (relative := own_relative(s, cue)) is not None:
+            held = [
+                m for m in mentions if relative[0] <= m.start < relative[1] and "nomn" in m.cases
+            ]
+            if len({m.person for m in held}) >= 2:
+                return held
         if not cue.verb and DELEGATIONS_AFTER_RE.match(s, cue.end):
             # "о разговоре с Трампом 12 февраля и о встрече российской и американской
             # делегаций": the delegations' meeting is nobody's named here
