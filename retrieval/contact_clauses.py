@@ -66,7 +66,10 @@ PREPOSITIONS = frozenset(
 NEXT_WORDS_RE = re.compile(r"\s+([а-яё]+)(?:\s+([а-яё]+))?")
 # genitives that describe the contact, not its parties: "встреча высокого уровня"
 NOT_PARTY_HEADS = frozenset({"уровня", "формата", "характера", "типа", "масштаба"})
-PLACE_RE = re.compile(r"(?<![\w-])(?:[вВ]о?|[нН]а)\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
+# "в Сочи", "в южнокорейском Пусане" (an adjective of the country before the city)
+PLACE_RE = re.compile(
+    r"(?<![\w-])(?:[вВ]о?|[нН]а)\s+(?:[а-яё]+(?:ом|ой|ем|ей)\s+)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
+)
 # "на Западе" is a side of the world, not where a meeting was
 NOT_PLACES = frozenset(["запад", "восток", "север", "юг"])
 ANTECEDENT_GAP_RE = re.compile(r"\s*(?:,|и)\s+(?:[\w«»-]+\s+){0,5}", re.IGNORECASE)

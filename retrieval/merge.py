@@ -94,7 +94,9 @@ def match_score(existing: Report, new: Report) -> float | None:
                 return 1.5 + sim
             return 1.0 + sim if sim >= SIMILAR_CONTENT else None
         return None
-    # one or both undated
+    # one or both undated: the same place is the same story ("саммит в Пусане")
+    if existing.place and existing.place == new.place:
+        return max(sim, SIMILAR_CONTENT)
     return sim if sim >= SIMILAR_CONTENT else None
 
 

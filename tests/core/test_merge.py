@@ -64,6 +64,12 @@ def report(
             Report("meeting", D(2025, 8, 15), "happened", OTHER_TEXT, "Аляска"),
             True,
         ],
+        # an undated report of the meeting in the same place is that meeting
+        [
+            Report("meeting", D(2025, 10, 30), "happened", SAME_TEXT, "Пусан"),
+            Report("meeting", None, "happened", OTHER_TEXT, "Пусан"),
+            True,
+        ],
         # a visit postponed in October and held in December is one contact when the stories
         # agree; a postponement told after the contact was held is the next one
         [
