@@ -119,10 +119,12 @@ from retrieval.cues import (
     status_of,
 )
 from retrieval.dates import (
+    FIRST_DAY_RE,
     days_earlier,
     find_date_hits,
     parse_dateline,
     told_weekday,
+    visit_start,
     with_days_later,
 )
 from retrieval.groups import BARE_PLURAL_RE, GroupResolver
@@ -159,6 +161,9 @@ DELEGATIONS_AFTER_RE = re.compile(
     r"(?:делегаций|делегации)(?![\w-])",
     re.IGNORECASE,
 )
+# how far after "принял" the guest may stand: "принял в Кремле члена Политбюро ЦК КПК,
+# министра иностранных дел КНР Ван И"
+RECEIVED_REACH = 60
 # "Трамп принимал его": the guest is a pronoun after the verb
 GUEST_AFTER_RE = re.compile(r"\s+(?:его|ее|её)(?![\w-])", re.IGNORECASE)
 # "Для бразильского президента это …": the person a sentence is about, not its subject
@@ -250,6 +255,7 @@ class ContactExtractor:
             story = context
         trip: tuple[int, PartialDate, str] | None = None  # a dated trip of the story's pair
         day_told: tuple[int, PartialDate] | None = None  # "оказалось воскресенье"
+        visit_began: tuple[int, PartialDate] | None = None  # "находится с визитом с понедельника"
         years: dict[int, int] = {}  # month -> year stated in the sentence before
         years_at = -10
         for index, (start, sentence) in enumerate(sentences):
@@ -308,6 +314,9 @@ class ContactExtractor:
                 if known is None:
                     known = self._known(text)
                 trip = self._trip(sentence, index, anchor, known, context) or trip
+            began = visit_start(sentence, anchor)
+            if began is not None:
+                visit_began = (index, began)
             if not has_cue(sentence) or QUESTION_END_RE.search(sentence):
                 # a question asserts no contact ("— А сами переговоры с Ван И?"); a heading
                 # ("Ноябрь 2024.") still gives the year of that month after it (not a bare
@@ -410,6 +419,9 @@ class ContactExtractor:
                 # "Самым показательным оказалось воскресенье. Утром X принял Y": that day,
                 # for the contacts of a sentence that states no date of its own
                 found = [replace(c, date=day_told[1], lead=False) for c in found]
+            if visit_began and visit_began[0] == index - 1 and FIRST_DAY_RE.search(sentence):
+                # "… с визитом с понедельника. В первый же день он провел переговоры с X"
+                found = [replace(c, date=visit_began[1], lead=False) for c in found]
             if SAME_DAY_RE.search(sentence):
                 found = same_day(found, candidates)
             elif THIS_EVENT_RE.match(sentence):
@@ -1287,7 +1299,9 @@ class ContactExtractor:
             partners += [
                 m
                 for m in inside
-                if 0 <= m.start - cue.end < 30 and "accs" in m.cases and m not in partners
+                if 0 <= m.start - cue.end < RECEIVED_REACH
+                and "accs" in m.cases
+                and m not in partners
             ][:1]
             if not partners and RELATIVE_GUEST_RE.match(s, cs):
                 # "X стал первым лидером, которого Трамп принял": X is the guest

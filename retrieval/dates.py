@@ -149,6 +149,15 @@ TOLD_WEEKDAY_RE = re.compile(
     r"|воскресенье)(?![\w-])",
     re.IGNORECASE,
 )
+# a stay on a visit and the day it began: "находится в России с визитом с понедельника"
+VISIT_STAY_RE = re.compile(r"(?<![\w-])(?:визит\w*|находит\w+|пребыва\w+)(?![\w-])", re.I)
+SINCE_BEFORE_RE = re.compile(r"(?<![\w-])с\s+$", re.IGNORECASE)
+SINCE_WEEKDAYS = (
+    "понедельника", "вторника", "среды", "четверга", "пятницы", "субботы", "воскресенья"
+)  # fmt: skip
+SINCE_WEEKDAY_RE = re.compile(rf"(?<![\w-])с\s+({'|'.join(SINCE_WEEKDAYS)})(?![\w-])", re.I)
+# "В первый же день он провел переговоры": the day the visit began
+FIRST_DAY_RE = re.compile(r"(?<![\w-])(?:в|на)\s+первый\s+(?:же\s+)?день(?![\w-])", re.I)
 
 
 def told_weekday(sentence: str, published: date | None) -> PartialDate | None:
@@ -160,6 +169,20 @@ def told_weekday(sentence: str, published: date | None) -> PartialDate | None:
     word = m.group(1).lower()
     back = (published.weekday() - WEEKDAYS[word]) % 7
     return _exact(published - timedelta(days=back))
+
+
+def visit_start(sentence: str, published: date | None) -> PartialDate | None:
+    """ "Министр находится в России с визитом с понедельника": the day a visit began."""
+    if not VISIT_STAY_RE.search(sentence):
+        return None
+    since = SINCE_WEEKDAY_RE.search(sentence)
+    if since is not None and published is not None:
+        back = (published.weekday() - SINCE_WEEKDAYS.index(since.group(1).lower())) % 7
+        return _exact(published - timedelta(days=back))
+    for hit in find_date_hits(sentence, published=published):
+        if hit.date.precision == "day" and SINCE_BEFORE_RE.search(sentence, 0, hit.span.start):
+            return hit.date
+    return None
 
 
 def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
