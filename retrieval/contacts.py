@@ -821,7 +821,19 @@ class ContactExtractor:
                 # "предыдущий разговор состоялся в декабре": the pair the article is about
                 people = tuple(sorted(context))
             hosted = False
-            if len(people) == 1 and host and host[0] != people[0] and partner_only(work, found):
+            if (
+                len(people) == 1
+                and host
+                and host[0] != people[0]
+                and partner_only(work, found)
+                # "Китайский министр … В первый же день он провел переговоры с X": the pronoun
+                # is the subject, and it stands for someone else than the host
+                and not (
+                    antecedents
+                    and antecedents[0][0] != host[0]
+                    and SUBJECT_PRONOUN_RE.search(work, 0, cue.start)
+                )
+            ):
                 # "Путин провел ряд встреч. Первой стала встреча с Си": the host of the series
                 people, hosted = tuple(sorted((people[0], host[0]))), True
             cs, ce = clause_bounds(work, cue.start)

@@ -554,6 +554,12 @@ def _junk_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+# a sentence ending in a Chinese or Korean name of one-letter given name: "Ван И."
+SYLLABLE_NAME_END_RE = re.compile(
+    r"(?<=\s)[А-ЯЁ][а-яё]{1,2} [А-ЯЁ]\.(?P<gap>\s+)(?=[А-ЯЁ][а-яё]+\s)"
+)
+
+
 def content_sentences(text: str) -> list[tuple[int, str]]:
     """Sentences of the article body (razdel), one line at most, leftovers skipped."""
     from razdel import sentenize
@@ -568,7 +574,14 @@ def content_sentences(text: str) -> list[tuple[int, str]]:
             if not part.strip() or any(s <= start < e or s < end <= e for s, e in junk):
                 continue
             lead = len(part) - len(part.lstrip())
-            out.append((start + lead, part.strip()))
+            at = start + lead
+            piece = part.strip()
+            # "… министра КНР Ван И. Китайский министр …": razdel reads "И." as an initial
+            cuts = [m.end("gap") for m in SYLLABLE_NAME_END_RE.finditer(piece)]
+            for a, b in zip([0, *cuts], [*cuts, len(piece)], strict=True):
+                chunk = piece[a:b]
+                if chunk.strip():
+                    out.append((at + a + len(chunk) - len(chunk.lstrip()), chunk.strip()))
     return out
 
 
