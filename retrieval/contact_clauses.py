@@ -202,9 +202,11 @@ OWN_RELATIVE_RE = re.compile(
 # "делегацию африканских стран, которую возглавил": the head named next is the partner
 DELEGATION_LED_RE = re.compile(
     r"(?<![\w-])делегаци\w+(?:\s+[\w-]+){0,4}?,\s*(?:котор(?:ую|ая|ой)\s+)?"
-    r"(?:возглавил\w*|возглавлял\w*|возглавляет|руководил\w*)\s+",
+    r"(?:возглавил\w*|возглавлял\w*|возглавляет|руководил\w*)\s+"
+    r"|,\s*где\s+(?P<both>делегации\s+(?:возглавляли|возглавили|возглавляют))\s+",
     re.IGNORECASE,
 )
+GAP_AND_RE = re.compile(r"\s*(?:,|и)\s*")
 DELEGATION_REACH = 120  # characters after the contact word where the delegation stands
 # "ирано-американских переговоров", "российско-американская встреча"
 COMPOUND_SIDES_RE = re.compile(
@@ -346,13 +348,24 @@ def late_undoing(s: str, cue: Cue, cues: list[Cue]) -> Status | None:
     return None
 
 
-def delegation_head(s: str, cue: Cue, mentions: list[Found]) -> Found | None:
+def delegation_heads(s: str, cue: Cue, mentions: list[Found]) -> list[Found]:
     """ "принял делегацию африканских стран, которую возглавил президент ЮАР X": the head of
-    the delegation received or met is the partner."""
+    the delegation received or met is the partner; "раунд прошел в Женеве, где делегации
+    возглавляли X и Y": both heads."""
     led = DELEGATION_LED_RE.search(s, cue.end, min(len(s), cue.end + DELEGATION_REACH))
     if led is None:
-        return None
-    return next((m for m in mentions if 0 <= m.start - led.end() < 40 and "nomn" in m.cases), None)
+        return []
+    heads = [m for m in mentions if m.start >= led.end() and "nomn" in m.cases]
+    if not heads or heads[0].start - led.end() >= 40:
+        return []
+    if not led.group("both"):
+        return heads[:1]
+    run = heads[:1]
+    for m in heads[1:]:
+        if not GAP_AND_RE.fullmatch(s, run[-1].end, m.start):
+            break
+        run.append(m)
+    return run
 
 
 def _side_of_part(part: str) -> str | None:

@@ -37,6 +37,7 @@ from retrieval.contact_clauses import (
     CONTRAST_RE,
     COORDINATED_RE,
     COUNTED_RE,
+    DELEGATION_LED_RE,
     ELLIPSIS_RE,
     FEMININE_PRONOUNS,
     FIRST_PERSON_RE,
@@ -68,7 +69,7 @@ from retrieval.contact_clauses import (
     by_phone,
     compound_sides,
     dated_partners,
-    delegation_head,
+    delegation_heads,
     elaboration,
     gapped_parties,
     genitive_chain,
@@ -266,7 +267,10 @@ class ContactExtractor:
                 and recent[-1].sentence == index - 1
                 and not has_cue(sentence)
             )
-            if recent and (PARTY_RE.search(sentence) or sides_only):
+            own_event = bool(ORDINAL_ROUNDS_RE.match(sentence)) and bool(
+                find_date_hits(sentence, published=anchor)
+            )  # "Первый раунд прошел 23 ноября, где делегации возглавляли": its own round
+            if recent and (PARTY_RE.search(sentence) or sides_only) and not own_event:
                 # "Прошли российско-индийские переговоры. Путин и Моди обсудили ...": the
                 # people of a contact told by its sides only come in the next sentence
                 if known is None:
@@ -292,7 +296,12 @@ class ContactExtractor:
                     context = wider.participants
                     continue
             rounds = [c for c in recent if c.participants and ROUNDS_RE.search(c.snippet)]
-            if rounds and ORDINAL_ROUNDS_RE.match(sentence):
+            # (not "Первый раунд прошел в Женеве, где делегации возглавляли X и Y": other heads)
+            if (
+                rounds
+                and ORDINAL_ROUNDS_RE.match(sentence)
+                and not DELEGATION_LED_RE.search(sentence)
+            ):
                 # "X и Y провели пять раундов переговоров. Первый прошел 12 апреля, второй —
                 # 19 апреля": one contact for each dated round
                 dated = self._rounds(start, sentence, index, anchor, rounds[-1])
@@ -1270,8 +1279,10 @@ class ContactExtractor:
                 linked = False  # "перед церемонией прощания с папой Франциском": not a partner
             if linked and "ablt" in m.cases:
                 partners.append(m)
-        if not partners and (head := delegation_head(s, cue, mentions)) is not None:
-            partners.append(head)
+        if not partners and (heads := delegation_heads(s, cue, mentions)):
+            if len(heads) >= 2:
+                return heads  # "где делегации возглавляли X и Y": the two sides' heads
+            partners.append(heads[0])
         joined_by = WITH_PART_RE.match(s, cue.end)
         if joined_by is not None:
             # "встреча с участием X и Y": the people in the genitive after it
