@@ -26,6 +26,7 @@ from retrieval.people import Found, PersonRegistry
 from retrieval.types import PartialDate
 
 RELATIVE_DATE_RE = re.compile(f"{RELATIVE_RE.pattern}|{WEEKDAY_RE.pattern}", re.IGNORECASE)
+WHEN_CLAUSE_RE = re.compile(r",\s*когда\s", re.IGNORECASE)
 # "…12 февраля и о встрече": the next item of a list of topics after a date
 NEXT_ITEM_RE = re.compile(r"\s*(?:,\s*|\s+)и\s+(?:о|об|про)\s", re.IGNORECASE)
 # "намеченный на воскресенье", "перенесена на четверг": the day set for a contact
@@ -173,6 +174,10 @@ def contact_date(
             if DASH_DATE_RE.fullmatch(s, clause[1], h.span.start)
             and not any(c.start > cue.end and c.start < h.span.start for c in cues)
         ][:1]
+    if not in_clause and WHEN_CLAUSE_RE.match(s, clause[0]):
+        # "началось в марте, когда X съездил в Токио и там прошли переговоры": the time the
+        # "когда" clause explains
+        in_clause = [h for h in hits if 0 <= clause[0] - h.span.end <= 2][-1:]
     earlier_in_sentence = [h for h in hits if h.span.end <= clause[0]]
     if (
         not in_clause
