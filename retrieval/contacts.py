@@ -165,6 +165,7 @@ DELEGATIONS_AFTER_RE = re.compile(
 # how far after "принял" the guest may stand: "принял в Кремле члена Политбюро ЦК КПК,
 # министра иностранных дел КНР Ван И"
 RECEIVED_REACH = 60
+BOTH_COUNTRIES_RE = re.compile(r"(?<![\w-])(?:двух|обеих|обоих) (?:стран|государств)", re.I)
 # "Трамп принимал его": the guest is a pronoun after the verb
 GUEST_AFTER_RE = re.compile(r"\s+(?:его|ее|её)(?![\w-])", re.IGNORECASE)
 # "Для бразильского президента это …": the person a sentence is about, not its subject
@@ -703,6 +704,12 @@ class ContactExtractor:
         own = tuple(dict.fromkeys(m.person for m in mentions if plural and m.end <= plural.start()))
         # "X принимал российского коллегу ..., и в тот же день лидеры ...": the sentence's
         # own pair before the story's
+        if len(own) != 2 and BOTH_COUNTRIES_RE.search(work):
+            # "в Токио прошли переговоры лидеров двух стран — с Кисидой" after "Юн Сок Ёль
+            # съездил": the two countries are those of the two people the sentence names
+            named = tuple(dict.fromkeys(m.person for m in mentions if not m.via_office))
+            if len(named) == 2 and not self.registry.same_side(*named):
+                own = named
         groups = self.groups.find(work, on=on, context=own if len(own) == 2 else context)
         if groups:
             mentions = [
