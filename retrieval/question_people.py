@@ -40,6 +40,11 @@ CYRILLIC_RE = re.compile(r"[А-ЯЁа-яё]")
 NAME_TOKEN_RE = re.compile(r"[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z]?[а-яёa-z]+)*")
 
 
+# lower-case words inside names: "Мухаммед бен Салман", "Урсула фон дер Ляйен"
+NAME_PARTICLE_WORDS = frozenset(
+    {"бен", "бин", "ибн", "аль", "эль", "ас", "аш", "фон", "дер", "де", "да", "ди", "ле", "ван"}
+)
+
 def _has_tag(parse: Parse, tags: frozenset[str]) -> bool:
     return any(tag in parse.tag for tag in tags)
 
@@ -208,6 +213,7 @@ def find_names(
             registry.resolve_query(word, on=today)
             or (learned and learned.find(word))
             or _starts_known_name(text, match, people, registry, today)
+            or _ends_known_name(text, match, people, registry, today)
         ):
             known.add(lemma)
             words.append(_NameWord(match.start(), match.end(), word, lemma, parses, "known"))
@@ -235,15 +241,43 @@ def _starts_known_name(
     following = [m.group(0) for m in WORD_TOKEN_RE.finditer(text, match.start())][:3]
     for size in (3, 2):
         words = following[:size]
-        if len(words) < size or not all(NAME_TOKEN_RE.fullmatch(w) for w in words):
+        if len(words) < size or not all(_name_part(w) for w in words):
             continue
-        rest = set(registry.resolve_query(" ".join(words[1:]), on=on))
-        # the run names the person only with its first word ("Фредериксен Трамп" does not)
+        # the run names the person only with its first word ("Фредериксен Трамп" does not);
+        # a first name before a particle is the name's own ("Мухаммед бен Салман")
+        rest = (
+            set()
+            if words[1].lower() in NAME_PARTICLE_WORDS
+            else set(registry.resolve_query(" ".join(words[1:]), on=on))
+        )
         if any(
             n in people and n not in rest for n in registry.resolve_query(" ".join(words), on=on)
         ):
             return True
     return False
+
+
+def _ends_known_name(
+    text: str, match: re.Match[str], people: tuple[str, ...], registry: PersonResolver, on: date
+) -> bool:
+    """True when the word ends a run of words the registry reads as one of `people`
+    ("Мухаммед бен Салман", a close spelling of "Мохаммед бин Сальман")."""
+    before = [m.group(0) for m in WORD_TOKEN_RE.finditer(text, 0, match.end())][-3:]
+    for size in (3, 2):
+        words = before[-size:]
+        if len(words) < size or not all(_name_part(w) for w in words):
+            continue
+        rest = set(registry.resolve_query(" ".join(words[:-1]), on=on))
+        if any(
+            n in people and n not in rest for n in registry.resolve_query(" ".join(words), on=on)
+        ):
+            return True
+    return False
+
+
+def _name_part(word: str) -> bool:
+    """A capitalised name word or a particle inside a name ("бен", "фон", "ас")."""
+    return NAME_TOKEN_RE.fullmatch(word) is not None or word.lower() in NAME_PARTICLE_WORDS
 
 
 def _registry_claims(registry: PersonResolver, hit: NameHit, on: date) -> bool:

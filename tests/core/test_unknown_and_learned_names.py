@@ -79,6 +79,8 @@ CLOSE_NAMES = [
     ["когда Лавров общался с Ким Чон Ыном", (LAVROV, "Ким Чен Ын")],
     ["когда Венс общался с Зеленским", ("Джей Ди Вэнс", ZELENSKY)],  # э read as е
     ["когда общались Путин и Джапаров", (PUTIN, "Садыр Жапаров")],  # a surname pymorphy knows
+    # another spelling of a name with a particle: each of its words is the registry person's
+    ["когда говорили Байден и Мухаммед бен Салман", ("Джо Байден", "Мохаммед бин Сальман")],
 ]
 
 
