@@ -26,6 +26,9 @@ from retrieval.people import Found, PersonRegistry
 from retrieval.types import PartialDate
 
 RELATIVE_DATE_RE = re.compile(f"{RELATIVE_RE.pattern}|{WEEKDAY_RE.pattern}", re.IGNORECASE)
+NEXT_ORDINAL_RE = re.compile(
+    r",\s*а\s+(?:второй|третий|четв[её]ртый|следующий|последний)\s*[—–-]", re.IGNORECASE
+)
 WHEN_CLAUSE_RE = re.compile(r",\s*когда\s", re.IGNORECASE)
 # "…12 февраля и о встрече": the next item of a list of topics after a date
 NEXT_ITEM_RE = re.compile(r"\s*(?:,\s*|\s+)и\s+(?:о|об|про)\s", re.IGNORECASE)
@@ -97,9 +100,11 @@ LIST_GAP_RE = re.compile(
     r"(?:-(?:го|м|й))?(?:\s+(?:того же|этого же) года)?"
     # "в мае 2023 года в Вене, в сентябре …": the place after a date
     # "в японской Хиросиме": an adjective before the place
-    r"(?:\s+(?:в|во|на)\s+(?:(?-i:[а-яё]+(?:ой|ом|ей|ем|их|ых))\s+)?"
+    r"(?:\s+(?:в|во|на)\s+(?:(?-i:[а-яё]+(?:ой|ом|ей|ем|их|ых|е))\s+)?"
     r"(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[А-ЯЁ])[\w-]+)?)?"
-    r"(?:\s*(?:,\s*а|,|и|а также)\s*|\s+)"
+    # "первый раунд прошел в мае во дворце Долмабахче, а второй — 2 июня"
+    r"(?:\s*,\s*а\s+(?:второй|третий|четв[её]ртый|следующий|последний)\s*[—–-]\s*"
+    r"|\s*(?:,\s*а|,|и|а также)\s*|\s+)"
     r"(?:(?:в|во|на)\s+[А-ЯЁ][\w-]+(?:\s+[\w-]+)?\s+)?",
     re.IGNORECASE,
 )
@@ -321,11 +326,15 @@ def listed_dates(
     """Dates listed one after another after a contact verb, each a separate event."""
     end = clause[1]
     first = next((h for h in hits if h.span.start >= cue.end), None)
-    if first is not None and (
-        DASHED_LIST_RE.fullmatch(s, cue.end, first.span.start)
-        or COLON_LIST_RE.fullmatch(s, cue.end, first.span.start)
-    ):
-        # "встречались на полях саммитов «Большой семерки» — в мае … и в июне …"
+    if (
+        first is not None
+        and (
+            DASHED_LIST_RE.fullmatch(s, cue.end, first.span.start)
+            or COLON_LIST_RE.fullmatch(s, cue.end, first.span.start)
+        )
+    ) or NEXT_ORDINAL_RE.search(s, cue.end, min(len(s), cue.end + 120)):
+        # "встречались на полях саммитов «Большой семерки» — в мае … и в июне …"; "первый
+        # раунд прошел в мае, а второй — 2 июня"
         end = len(s)
     after = [
         h

@@ -383,7 +383,12 @@ class ContactExtractor:
                 dateline,
                 known,
                 following,
-                story if story and BACK_TO_STORY_RE.match(sentence) else context,
+                story
+                if story and BACK_TO_STORY_RE.match(sentence)
+                # "первый раунд переговоров прошел в мае": the people of the rounds told
+                else rounds_pair(candidates) or context
+                if ROUNDS_RE.search(sentence)
+                else context,
                 host,
                 lead_limit,
                 antecedents,
@@ -1527,6 +1532,18 @@ class ContactExtractor:
                     places.append((abs(m.start() - at), name))
                     break
         return min(places)[1] if places else None
+
+
+def rounds_pair(candidates: list[Candidate]) -> tuple[str, ...]:
+    """The people of the last contact told as a round of talks ("Третий раунд …")."""
+    return next(
+        (
+            c.participants
+            for c in reversed(candidates)
+            if len(c.participants) == 2 and ROUNDS_RE.search(c.snippet)
+        ),
+        (),
+    )
 
 
 def _lead_limit(sentences: list[tuple[int, str]]) -> int:

@@ -45,6 +45,7 @@ NAME_PARTICLE_WORDS = frozenset(
     {"бен", "бин", "ибн", "аль", "эль", "ас", "аш", "фон", "дер", "де", "да", "ди", "ле", "ван"}
 )
 
+
 def _has_tag(parse: Parse, tags: frozenset[str]) -> bool:
     return any(tag in parse.tag for tag in tags)
 

@@ -19,6 +19,7 @@ from tests.retrieval.conftest import (
 LAVROV_FIDAN = ("Сергей Лавров", "Хакан Фидан")
 LULA = "Луис Инасиу Лула да Силва"
 TRUMP_XI = ("Дональд Трамп", "Си Цзиньпин")
+MEDINSKY_UMEROV = ("Владимир Мединский", "Рустем Умеров")
 TRUMP_MODI = ("Дональд Трамп", "Нарендра Моди")
 KYIV_FIVE = (
     "Владимир Зеленский",
@@ -1295,6 +1296,20 @@ RECALL = [
         {
             (("Джо Байден", "Юн Сок Ёль"), "talks", "happened", day(2023, 4, 26)),
             (("Фумио Кисида", "Юн Сок Ёль"), "talks", "happened", PartialDate(2023, 3)),
+        },
+    ],
+    [  # a nameless round is of the rounds' people; "а второй — 2 июня" is the next round
+        "Третий раунд российско-украинских переговоров прошел в среду в Стамбуле. Российскую"
+        " делегацию вновь"
+        " возглавил Владимир Мединский, украинскую — Рустем Умеров. В Кремле повторили, что"
+        " встреча Путина и Зеленского пока не планируется. Напомним, первый раунд переговоров"
+        " прошел в мае во дворце Долмабахче, а второй — 2 июня в том же Чырагане.",
+        date(2025, 7, 24),
+        {
+            (MEDINSKY_UMEROV, "talks", "happened", day(2025, 7, 23)),
+            (PUTIN_ZELENSKY, "meeting", "planned", None),
+            (MEDINSKY_UMEROV, "talks", "happened", PartialDate(2025, 5)),
+            (MEDINSKY_UMEROV, "talks", "happened", day(2025, 6, 2)),
         },
     ],
     [  # "а затем в том же месяце лидеры виделись": another event, in that month
