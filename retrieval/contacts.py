@@ -105,6 +105,8 @@ from retrieval.cues import (
     PARTY_RE,
     PASSIVE_RECEIVE_RE,
     RELATIVE_CLAUSE_RE,
+    RESIDENCE_OFFICES,
+    RESIDENCE_VISIT_RE,
     SIDES_PAIR_RE,
     SPEECH_RE,
     SPOKESMAN_RANKS,
@@ -790,6 +792,8 @@ class ContactExtractor:
             and not (previous and len(context) >= 2)
             and not (host and persons)
             and not (antecedents and persons)
+            # "X побывал в Белом доме": the host is the office seated there
+            and not (persons and RESIDENCE_VISIT_RE.search(work))
         ):
             return []
         # one candidate per event of a pair: the same people with another date or an
@@ -1310,6 +1314,14 @@ class ContactExtractor:
                 for m in inside
                 if 0 <= m.start - cue.end < 30 and "ablt" in m.cases and m not in partners
             ][:1]
+        elif (home := RESIDENCE_VISIT_RE.match(s, cue.start)) is not None and on is not None:
+            # "побывал в Белом доме": the host is the holder of the office seated there
+            holder = self.registry.office_holder(RESIDENCE_OFFICES[home["place"].lower()], on)
+            named = [m for m in inside if m.person == holder]
+            if holder is not None:
+                partners += named[:1] or [
+                    Found(holder, home.start("place"), home.end("place"), home["place"], True)
+                ]
         elif VISIT_TO_RE.match(s, cue.start):
             # "приехал к Трампу": the host, in the dative right after
             partners += [

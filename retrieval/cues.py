@@ -134,6 +134,19 @@ VISIT_TO_RE = re.compile(
     r"(?<![\w-])(?:приехал|прилетел|прибыл|приезжал|прилетал)\w{0,2}\s+к(?=\s+[А-ЯЁ])",
     re.IGNORECASE,
 )
+# "Нетаньяху вновь побывал в Белом доме": a visit to the holder of the office seated there
+RESIDENCE_VISIT_RE = re.compile(
+    r"(?<![\w-])(?:побывал|прибыл|приехал|прилетел|приезжал)\w{0,2}\s+(?:в|во)\s+"
+    r"(?P<place>Белом доме|Белый дом|Кремле|Кремль|Елисейском дворце|Елисейский дворец)(?![\w-])"
+)
+RESIDENCE_OFFICES: dict[str, str] = {
+    "белом доме": "us_president",
+    "белый дом": "us_president",
+    "кремле": "ru_president",
+    "кремль": "ru_president",
+    "елисейском дворце": "fr_president",
+    "елисейский дворец": "fr_president",
+}
 WITH_VISIT_RE = re.compile(r"(?<![\w-])с\s+(?:[а-яё]+\s+){0,2}визитом$", re.IGNORECASE)
 # "Лавров был принят премьер-министром Индии": the host in the instrumental after it
 PASSIVE_RECEIVE_RE = re.compile(
@@ -472,6 +485,10 @@ def find_cues(sentence: str) -> list[Cue]:
     for m in PASSIVE_RECEIVE_RE.finditer(sentence):
         if not any(m.start() < c.end and c.start < m.end() for c in found):
             found.append(Cue(m.start(), m.end(), "meeting", True, False))
+    for m in RESIDENCE_VISIT_RE.finditer(sentence):
+        # the guest met the host: a meeting, as "принял в Белом доме" is
+        if not any(m.start() < c.end and c.start < m.end() for c in found):
+            found.append(Cue(m.start(), m.end(), "meeting", True, False))
     for m in VISIT_TO_RE.finditer(sentence):
         if not any(m.start() < c.end and c.start < m.end() for c in found):
             found.append(Cue(m.start(), m.end(), "visit", True, False))
@@ -491,6 +508,7 @@ def has_cue(sentence: str) -> bool:
         RECEIVE_RE.search(sentence)
         or PASSIVE_RECEIVE_RE.search(sentence)
         or VISIT_TO_RE.search(sentence)
+        or RESIDENCE_VISIT_RE.search(sentence)
     )
 
 
