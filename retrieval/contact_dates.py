@@ -71,7 +71,7 @@ THEN_RE = re.compile(r"[,—–-]\s*тогда\b", re.IGNORECASE)
 # what may stand between two contact verbs of one subject: "провел переговоры с Y и встретился"
 AND_RE = re.compile(r"[^,.;:]{0,120}?\sи\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
 SEQUENCE_RE = re.compile(
-    r",\s*(?:а затем|а потом|после чего|затем|потом|после этого)\b", re.IGNORECASE
+    r",\s*(?:а затем|а потом|после чего|затем|потом|после этого|тогда же)\b", re.IGNORECASE
 )
 NOT_THE_EVENT_BEFORE_RE = re.compile(
     # a manner ("в режиме видеоконференции") or a setting ("на полях встречи министров G20"):
