@@ -21,6 +21,11 @@ TITLE = -1  # sentence index of the headline
 NEWS_AGE_DAYS = 7  # a fresh report tells of an event at most this old
 STORY_REACH = 2  # sentences an undated contact looks back for the day of its story
 STORY_REACH_AFTER = 5  # ... when it begins "После …", "Затем …"
+# "встречались дважды", "три раза": a count of contacts told one by one
+COUNTED_RE = re.compile(
+    r"(?<![\w-])(?:дважды|трижды|(?:два|три|четыре|пять|несколько) раза?)(?![\w-])", re.I
+)
+COUNTS = {"дважды": 2, "трижды": 3, "два": 2, "три": 3, "четыре": 4, "пять": 5}
 # "визит, изначально намеченный на октябрь": the plan a later report tells as changed
 ORIGINALLY_RE = re.compile(r"(?<![\w-])(?:изначально|первоначально|сначала)(?![\w-])", re.I)
 AFTER_START_RE = re.compile(r"\s*(?:После|Затем|Позже|Потом|Вслед за)\b")
@@ -250,6 +255,27 @@ def sided(
                 near = min(pairs, key=lambda o: abs(o.sentence - c.sentence))
                 c = replace(c, participants=near.participants)
         out.append(c)
+    return out
+
+
+def counted_told(candidates: list[Candidate]) -> list[Candidate]:
+    """ "В прошлом году Си и Абэ встречались дважды. 27 июня … 23 декабря …": the counted
+    summary is the contacts told after it, not one more (of the year only)."""
+    out = []
+    for c in candidates:
+        counted = COUNTED_RE.search(c.snippet)
+        told = {
+            o.date
+            for o in candidates
+            if o is not c
+            and o.participants == c.participants
+            and o.sentence > c.sentence
+            and o.date is not None
+            and (c.date is None or (o.date.compatible(c.date) and o.date != c.date))
+        }
+        # "встречались дважды" and two told: all of them (one told: the other stays)
+        if counted is None or len(told) < COUNTS.get(counted.group(0).lower().split()[0], 2):
+            out.append(c)
     return out
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from retrieval.contact_candidates import (
     TITLE,
     Candidate,
+    counted_told,
     days_before,
     group_of,
     merge_candidates,
@@ -471,7 +472,7 @@ class ContactExtractor:
         )
         return [
             to_record(replace(c, date=default) if c.lead and c.date is None else c)
-            for c in moved_then_held(merge_candidates(candidates, default))
+            for c in counted_told(moved_then_held(merge_candidates(candidates, default)))
             if c.sentence != TITLE
         ]
 
