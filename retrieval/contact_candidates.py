@@ -281,15 +281,14 @@ def counted_told(candidates: list[Candidate]) -> list[Candidate]:
 
 def moved_then_held(candidates: list[Candidate]) -> list[Candidate]:
     """ "Вчера X провел переговоры с Y. Визит, изначально намеченный на октябрь, был
-    отложен": the undated postponement of a contact the article tells as held is that
-    contact's history, not one more contact."""
+    отложен": the postponement of a contact the article tells as held is that contact's
+    history, not one more contact."""
     held = [c for c in candidates if c.status == "happened"]
     return [
         c
         for c in candidates
         if not (
             c.status == "postponed"
-            and c.date is None
             and ORIGINALLY_RE.search(c.snippet)
             and any(
                 set(c.participants) <= set(h.participants) and group_of(h.kind) == group_of(c.kind)

@@ -222,7 +222,7 @@ PAST_PLAN_RE = re.compile(
 UNDO_STEMS = r"отмен|отлож|отклад|перенес|перенос"
 TRIP_UNDONE_RE = re.compile(
     rf"(?<![\w-])(?:(?P<a>{UNDO_STEMS})\w*\s+(?:[\w«»-]+\s+){{0,5}}?(?:поездк|визит|турне)"
-    rf"|(?:поездк|визит|турне)\w*\s+(?:[\w«»,-]+\s+){{0,8}}?(?P<b>{UNDO_STEMS}))",
+    rf"|(?:поездк|визит|турне)\w*\s+(?:[\w«»,-]+\s+){{0,14}}?(?P<b>{UNDO_STEMS}))",
     re.IGNORECASE,
 )
 # a relative clause telling what was to happen on a trip: ", где", ", в ходе которого"

@@ -169,6 +169,8 @@ DELEGATIONS_AFTER_RE = re.compile(
 # министра иностранных дел КНР Ван И"
 RECEIVED_REACH = 60
 BOTH_COUNTRIES_RE = re.compile(r"(?<![\w-])(?:двух|обеих|обоих) (?:стран|государств)", re.I)
+TRIP_UNDONE_REACH = 3  # sentences back where the trip a plan belongs to was called off
+SET_FOR_RE = re.compile(r"(?<![\w-])на\s", re.IGNORECASE)  # "готовили на апрель"
 # "Трамп принимал его": the guest is a pronoun after the verb
 GUEST_AFTER_RE = re.compile(r"\s+(?:его|ее|её)(?![\w-])", re.IGNORECASE)
 # "Для бразильского президента это …": the person a sentence is about, not its subject
@@ -427,8 +429,35 @@ class ContactExtractor:
                     replace(c, date=trip[1]) if c.date is None and trip[2] in c.participants else c
                     for c in found
                 ]
-            if index and found and (undone := trip_undone(sentences[index - 1][1], sentence)):
-                found = [replace(c, status=undone) if c.status == "planned" else c for c in found]
+            undone_at = next(
+                (
+                    k
+                    for k in range(index - 1, max(-1, index - 1 - TRIP_UNDONE_REACH), -1)
+                    if trip_undone(sentences[k][1], sentence)
+                ),
+                None,
+            )
+            if found and undone_at is not None:
+                undone = trip_undone(sentences[undone_at][1], sentence) or "postponed"
+                # "визит …, который готовили на апрель, откладывается. … Встреча X с Y должна
+                # была стать …": that plan, for the time the trip was set for
+                trip_time = [
+                    h
+                    for h in find_date_hits(sentences[undone_at][1], published=anchor)
+                    if SET_FOR_RE.search(
+                        sentences[undone_at][1], max(0, h.span.start - 4), h.span.end
+                    )
+                ]
+                found = [
+                    replace(
+                        c,
+                        status=undone,
+                        date=c.date or (trip_time[0].date if len(trip_time) == 1 else None),
+                    )
+                    if c.status == "planned"
+                    else c
+                    for c in found
+                ]
             if (
                 day_told is not None
                 and day_told[0] == index - 1
@@ -646,7 +675,7 @@ class ContactExtractor:
         if (
             when is not None
             and anchor is not None
-            and (status == "planned" or appointed(work, when, hits))
+            and (status == "planned" or (when.precision == "day" and appointed(work, when, hits)))
         ):
             when = forward(when, anchor, hits)
         return [
@@ -962,7 +991,10 @@ class ContactExtractor:
                 if (
                     when is not None
                     and anchor is not None
-                    and (status == "planned" or appointed(work, when, hits))
+                    and (
+                        status == "planned"
+                        or (when.precision == "day" and appointed(work, when, hits))
+                    )
                 ):
                     when = forward(when, anchor, hits)
                 kind, weak = cue.kind, cue.weak

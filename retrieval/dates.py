@@ -67,6 +67,12 @@ MONTH_ALONE_RE = re.compile(
     r"(?<!\w)(?:в|во|с|до|к|на)\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)(?!\s+\d)(?!\w)",
     re.IGNORECASE,
 )
+# "визит, который готовили на апрель": the month a contact was set for
+SET_MONTH_RE = re.compile(
+    r"(?<!\w)на\s+(январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь"
+    r"|декабрь)(?!\s+\d)(?!\w)",
+    re.IGNORECASE,
+)
 # "в конце августа", "в середине марта": that month
 PART_OF = r"(?:начале|конце|середине|первой половине|второй половине)"
 MONTH_PART_RE = re.compile(
@@ -213,7 +219,11 @@ def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
             add(m.start(), m.end(), PartialDate(year, month, day))
     for m in MONTH_YEAR_RE.finditer(text):
         add(m.start(), m.end(), PartialDate(int(m.group(2)), month_number(m.group(1))))
-    for m in (*MONTH_ALONE_RE.finditer(text), *MONTH_PART_RE.finditer(text)):
+    for m in (
+        *MONTH_ALONE_RE.finditer(text),
+        *MONTH_PART_RE.finditer(text),
+        *SET_MONTH_RE.finditer(text),
+    ):
         month = month_number(m.group(1))
         add(m.start(), m.end(), PartialDate(infer_year(month, None, published), month))
     for m in YEAR_RE.finditer(text):
