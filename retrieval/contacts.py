@@ -1530,8 +1530,9 @@ class ContactExtractor:
                 and prev[-1] not in {"и", "а"}
                 and prev[-1] not in TIME_WORDS  # "Предыдущий раз главы ведомств ..."
             ):
+                # "тогда же Ван И провел": after an adverb or a particle, still the subject
                 return any(
-                    p.tag.POS in {"VERB", "ADVB", "PRTS"}
+                    p.tag.POS in {"VERB", "ADVB", "PRTS", "PRCL"}
                     for p in self.lemmatizer.parses(prev[-1])[:1]
                 )
         return True
