@@ -151,12 +151,13 @@ def _told_before(told: dt.date | None, held: PartialDate | None) -> bool:
 def merged_date(
     old: PartialDate | None, old_status: str, new: PartialDate | None, new_status: str
 ) -> PartialDate | None:
-    """The date after a new report: the more precise one, but the day a postponed contact
-    was held wins over the day it had been meant for."""
-    if old is not None and new is not None and not old.compatible(new):
-        if new_status == "happened" and old_status != "happened":
+    """The date after a new report: the more precise one, but when it was held wins over
+    when it was meant to be (a postponed visit held later; "саммит в Казани, который
+    пройдет 22–24 октября" is the plan, "встретились в октябре в Казани" the fact)."""
+    if old is not None and new is not None:
+        if new_status == "happened" and old_status in ("planned", "postponed"):
             return new
-        if old_status == "happened" and new_status != "happened":
+        if old_status == "happened" and new_status in ("planned", "postponed"):
             return old
     return more_precise(old, new)
 
