@@ -171,6 +171,10 @@ RECEIVED_REACH = 60
 BOTH_COUNTRIES_RE = re.compile(r"(?<![\w-])(?:двух|обеих|обоих) (?:стран|государств)", re.I)
 TRIP_UNDONE_REACH = 3  # sentences back where the trip a plan belongs to was called off
 SET_FOR_RE = re.compile(r"(?<![\w-])на\s", re.IGNORECASE)  # "готовили на апрель"
+AFTER_FORUM_RE = re.compile(
+    r"(?<![\w-])(?:после|перед|до)\s+(?:завершения|окончания|начала|открытия|закрытия)\s+$",
+    re.IGNORECASE,
+)
 # "Трамп принимал его": the guest is a pronoun after the verb
 GUEST_AFTER_RE = re.compile(r"\s+(?:его|ее|её)(?![\w-])", re.IGNORECASE)
 # "Для бразильского президента это …": the person a sentence is about, not its subject
@@ -719,6 +723,9 @@ class ContactExtractor:
     ) -> list[Candidate]:
         work = blank_asides(sentence)
         cues = find_cues(work)
+        # "провели переговоры на следующий день после завершения саммита ШОС": the summit is
+        # the time of the talks, not a contact of its own
+        cues = [c for c in cues if not AFTER_FORUM_RE.search(work, 0, c.start)] or cues
         if not cues:
             return []
         hits = with_days_later(
