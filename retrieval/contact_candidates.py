@@ -22,7 +22,7 @@ NEWS_AGE_DAYS = 7  # a fresh report tells of an event at most this old
 STORY_REACH = 2  # sentences an undated contact looks back for the day of its story
 STORY_REACH_AFTER = 5  # ... when it begins "После …", "Затем …"
 # "встречались дважды", "три раза": a count of contacts told one by one
-COUNTED_RE = re.compile(
+TIMES_RE = re.compile(
     r"(?<![\w-])(?:дважды|трижды|(?:два|три|четыре|пять|несколько) раза?)(?![\w-])", re.I
 )
 COUNTS = {"дважды": 2, "трижды": 3, "два": 2, "три": 3, "четыре": 4, "пять": 5}
@@ -263,7 +263,7 @@ def counted_told(candidates: list[Candidate]) -> list[Candidate]:
     summary is the contacts told after it, not one more (of the year only)."""
     out = []
     for c in candidates:
-        counted = COUNTED_RE.search(c.snippet)
+        counted = TIMES_RE.search(c.snippet)
         told = {
             o.date
             for o in candidates

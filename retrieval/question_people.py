@@ -21,6 +21,7 @@ from retrieval.learned import (
     NameHit,
 )
 from retrieval.lemmas import STOPWORDS, Lemmatizer, tokenize
+from retrieval.people import NAME_PARTICLES
 from retrieval.types import alias_key
 
 if TYPE_CHECKING:
@@ -41,9 +42,7 @@ NAME_TOKEN_RE = re.compile(r"[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z]?[а-яёa
 
 
 # lower-case words inside names: "Мухаммед бен Салман", "Урсула фон дер Ляйен"
-NAME_PARTICLE_WORDS = frozenset(
-    {"бен", "бин", "ибн", "аль", "эль", "ас", "аш", "фон", "дер", "де", "да", "ди", "ле", "ван"}
-)
+NAME_PARTICLE_WORDS = NAME_PARTICLES | {"ас", "аш", "ван"}
 
 
 def _has_tag(parse: Parse, tags: frozenset[str]) -> bool:
