@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from retrieval.contact_candidates import (
     TITLE,
@@ -28,53 +25,27 @@ from retrieval.contact_candidates import (
     wording,
 )
 from retrieval.contact_clauses import (
-    AGENT_FRAME_RE,
     ALLEGED_RE,
-    BARE_TITLE_RANKS,
-    BARE_TITLE_RE,
-    BY_PHONE_VERB_RE,
-    CALL_VERB_RE,
     CIRCUMSTANCE_RE,
     CONTRAST_RE,
     COORDINATED_RE,
     COUNTED_RE,
     DELEGATION_LED_RE,
-    ELLIPSIS_RE,
-    FEMININE_PRONOUNS,
     FIRST_PERSON_RE,
     FIRST_SINCE_RE,
-    GAP_RE,
-    GUEST_GAP_RE,
-    GUEST_PRONOUN_RE,
-    LIST_END_RE,
-    MASCULINE_PRONOUNS,
-    NEXT_WORDS_RE,
-    NOT_PARTY_HEADS,
-    NOT_PLACES,
-    PARTNER_LIST_RE,
-    PASSIVE_PARTICIPLE_RE,
-    PLACE_RE,
     PLURAL_CUE_RE,
-    POSSESSIVE_BEFORE_RE,
     PRECEDED_BY_RE,
     PREVIOUS_RE,
     PRONOUN_RE,
-    RELATIVE_GUEST_RE,
     SUBJECT_NOUN_RE,
     SUBJECT_PRONOUN_RE,
-    TIME_WORDS,
-    TITLED_GAP_RE,
     WITH_HIM_RE,
     WITH_PRONOUN_BEFORE_RE,
     WITH_PRONOUN_RE,
     by_phone,
     compound_sides,
     dated_partners,
-    delegation_heads,
-    elaboration,
     gapped_parties,
-    genitive_chain,
-    host_after,
     host_undone,
     initiator,
     is_earlier,
@@ -83,8 +54,6 @@ from retrieval.contact_clauses import (
     one_per_partner,
     own_relative,
     partner_only,
-    pronoun_before,
-    relative_antecedents,
     trip_undone,
 )
 from retrieval.contact_dates import (
@@ -98,22 +67,17 @@ from retrieval.contact_dates import (
     told_years,
     year_in_sentence,
 )
+from retrieval.contact_parties import (
+    LEAD_SENTENCES,
+    TOPIC_FOR_RE,
+    TRAVEL_RE,
+    ContactParties,
+)
 from retrieval.cues import (
-    BETWEEN_RE,
     DENIAL_RE,
-    FRAME_RE,
-    LIGHT_VERB_RE,
     PARTY_RE,
-    PASSIVE_RECEIVE_RE,
-    RELATIVE_CLAUSE_RE,
-    RESIDENCE_OFFICES,
     RESIDENCE_VISIT_RE,
     SIDES_PAIR_RE,
-    SPEECH_RE,
-    SPOKESMAN_RANKS,
-    VISIT_TO_RE,
-    WITH_RE,
-    Cue,
     blank_asides,
     clause_bounds,
     content_sentences,
@@ -133,41 +97,16 @@ from retrieval.dates import (
 )
 from retrieval.groups import BARE_PLURAL_RE, GroupResolver
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
-from retrieval.names import head_cases
-from retrieval.offices import ELECT_WITHIN, elect_start
-from retrieval.people import Found, PersonRegistry
+from retrieval.people import PersonRegistry
 from retrieval.types import ExtractedContact, PartialDate
 
-LEAD_SENTENCES = 3
-ANTECEDENT_SENTENCES = 5  # how far back a pronoun looks for the person it stands for
-# a noun that governs "с X" itself: "прощания с папой", "в связи с", "наряду с"
-WITH_NOUN_RE = re.compile(
-    r"(?<![\w-])(?:прощани\w{1,3}|соболезновани\w{1,3}|связи|наряду|сравнении|согласии)\s+с(?:о)?\s",
-    re.IGNORECASE,
-)
 PARTY_REACH = 3  # sentences after a contact that may still list its participants
-# an interview: questions and answers as dialogue lines, the guest named in the lead
-INTERVIEW_RE = re.compile(
-    r"интервью|ответил\w{0,2} на вопросы|в беседе с (?:нашим|корреспондентом|журналист)",
-    re.IGNORECASE,
-)
-DIALOGUE_LINE_RE = re.compile(r"^\s*[—–-]\s+\S", re.MULTILINE)
 # someone who stayed away from the contact told before
 ABSENT_RE = re.compile(
     r"(?<![\w-])(?:не\s+(?:стал|стала|приехал\w?|смог\w?|прибыл\w?|появил\w+|участвовал\w?)"
     r"|отказал\w*|пропустил\w*)(?![\w-])",
     re.IGNORECASE,
 )
-# a contact noun of delegations named by their sides: "встрече российской и американской
-# делегаций"
-DELEGATIONS_AFTER_RE = re.compile(
-    r"\s+(?:[а-яё]+(?:ой|ей|их|ых)\s+(?:и\s+[а-яё]+(?:ой|ей|их|ых)\s+)?)?"
-    r"(?:делегаций|делегации)(?![\w-])",
-    re.IGNORECASE,
-)
-# how far after "принял" the guest may stand: "принял в Кремле члена Политбюро ЦК КПК,
-# министра иностранных дел КНР Ван И"
-RECEIVED_REACH = 60
 BOTH_COUNTRIES_RE = re.compile(r"(?<![\w-])(?:двух|обеих|обоих) (?:стран|государств)", re.I)
 TRIP_UNDONE_REACH = 3  # sentences back where the trip a plan belongs to was called off
 SET_FOR_RE = re.compile(r"(?<![\w-])на\s", re.IGNORECASE)  # "готовили на апрель"
@@ -175,10 +114,6 @@ AFTER_FORUM_RE = re.compile(
     r"(?<![\w-])(?:после|перед|до)\s+(?:завершения|окончания|начала|открытия|закрытия)\s+$",
     re.IGNORECASE,
 )
-# "Трамп принимал его": the guest is a pronoun after the verb
-GUEST_AFTER_RE = re.compile(r"\s+(?:его|ее|её)(?![\w-])", re.IGNORECASE)
-# "Для бразильского президента это …": the person a sentence is about, not its subject
-TOPIC_FOR_RE = re.compile(r"\W*для\s+", re.IGNORECASE)
 # "Это первая личная встреча двух лидеров": the contact just told, again
 THIS_EVENT_RE = re.compile(
     r"\W*(?:(?:это|эта|она|они)\s+(?:был\w?\s+|стал\w?\s+|долж\w+\s+был\w?\s+стать\s+)?"
@@ -204,14 +139,8 @@ ORDINAL_ROUNDS_RE = re.compile(
     r"\s*(?:Первый|Второй|Третий|Предыдущий|Последний)(?: раунд)?\s+(?:прошел|состоялся)\b",
     re.IGNORECASE,
 )
-TRAVEL_RE = re.compile(
-    r"(?<![\w-])(?:(?:побывал|прилетел|прибыл|приехал|посетил|отправился|находился|вернулся)"
-    r"\w{0,2}|прилетит|прибудет|приедет|посетит|отправится|верн[её]тся)(?![\w-])",
-    re.IGNORECASE,
-)
 # "трехсторонняя встреча": how many sides a contact word says it has
 SIDED_RE = re.compile(r"(?<![\w-])(?:(?P<three>тр[её]х)|четыр[её]х)сторонн\w*\s+$", re.IGNORECASE)
-WITH_PART_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,3}?с участием\s", re.IGNORECASE)
 PLAN_FRAME_RE = re.compile(
     r"(?<![\w-])(?:подготовк|проведени|организаци|срок|дат[аыу])\w*\s+(?:[а-яё]+\s+)?$",
     re.IGNORECASE,
@@ -230,7 +159,7 @@ QUESTION_END_RE = re.compile(r"\?[»\"”)]*\s*$")
 LEFTOVER_END_RE = re.compile(r"[.!?…»\"]\s*$")
 
 
-class ContactExtractor:
+class ContactExtractor(ContactParties):
     """Extracts contacts from clean article bodies; heavy models are shared and built lazily."""
 
     def __init__(self, registry: PersonRegistry, lemmatizer: Lemmatizer | None = None) -> None:
@@ -1082,509 +1011,6 @@ class ContactExtractor:
                 for o in events
             )
         ]
-
-    def _with_him_first(
-        self,
-        sentences: list[tuple[int, str]],
-        index: int,
-        on: date | None,
-        known: set[str],
-        candidates: list[Candidate],
-        antecedents: tuple[tuple[str, PartialDate | None], ...],
-    ) -> tuple[tuple[str, PartialDate | None], ...]:
-        """Whom "с ним" may stand for, best first: the people the sentence before named as
-        objects ("добравшийся до Трампа. 24 февраля с ним встретился Макрон"), then the pair
-        of a contact that sentence told ("встреча Трампа с Мелони. Итальянский премьер
-        виделась с ним") with the one the story follows first, then the usual antecedents."""
-        if index == 0:
-            return antecedents
-        mentions = self.registry.scan(blank_asides(sentences[index - 1][1]), on=on, known=known)
-        first = [m.person for m in reversed(mentions) if "nomn" not in m.cases]
-        told = [c for c in candidates if len(c.participants) == 2 and c.sentence == index - 1]
-        if told:
-            counts = Counter(p for c in candidates for p in c.participants)
-            subjects = [a for a, _ in antecedents]
-            first += sorted(
-                told[-1].participants,
-                key=lambda p: (-counts[p], subjects.index(p) if p in subjects else 99),
-            )
-        first = list(dict.fromkeys(first))
-        return (
-            *((p, None) for p in first),
-            *(a for a in antecedents if a[0] not in first),
-        )
-
-    def _antecedents(
-        self, sentences: list[tuple[int, str]], index: int, on: date | None, known: set[str]
-    ) -> tuple[tuple[str, PartialDate | None], ...]:
-        """Whom a pronoun may stand for: the first person named in each earlier sentence
-        (nearest sentence first), spokesmen left out, with the date that sentence tells."""
-        out: dict[str, PartialDate | None] = {}
-        for k in reversed(range(max(0, index - ANTECEDENT_SENTENCES), index)):
-            work = blank_asides(sentences[k][1])
-            scanned = self.registry.scan(work, on=on, known=known)
-            subjects = [m for m in scanned if "nomn" in m.cases and not self._spokesman(m, on)]
-            if not subjects:
-                # "Для бразильского президента это неприятный сигнал. В мае он …": the topic
-                subjects = [m for m in scanned[:1] if TOPIC_FOR_RE.fullmatch(work, 0, m.start)]
-            if not subjects:
-                continue
-            m = subjects[0]
-            # "..., а уже 30 января Нетаньяху был в Москве. Он встретился ...": the subject
-            # of the sentence's last clause, when it has one of its own
-            last = subjects[-1]
-            if CONTRAST_RE.search(work, m.end, last.start):
-                m = last
-            if m.person not in out:
-                told = has_cue(work) or TRAVEL_RE.search(work)  # "во вторник он побывал в Москве"
-                hits = find_date_hits(work, published=on) if told else []
-                if hits and k > 0:
-                    hits = stated_years(work, hits, told_years(sentences[k - 1][1], on))
-                # "30 января Нетаньяху был в Москве": the date right before the subject
-                close = [h for h in hits if 0 <= m.start - h.span.end <= 30]
-                out[m.person] = (
-                    close[-1].date if close else hits[0].date if len(hits) == 1 else None
-                )
-        return tuple(out.items())
-
-    def _subjects_before(
-        self, sentence: str, end: int, on: date | None, known: set[str]
-    ) -> list[str]:
-        """People named as subjects before `end` in the sentence, nearest first."""
-        work = blank_asides(sentence[:end])
-        names = [
-            m.person
-            for m in self.registry.scan(work, on=on, known=known)
-            # a subject, or the traveller of "Визит Мелони в Киев состоялся ..., тогда она"
-            if (m.cases == {"nomn"} or "gent" in m.cases) and not self._spokesman(m, on)
-        ]
-        return list(dict.fromkeys(reversed(names)))
-
-    def _bare_titles(
-        self, s: str, mentions: list[Found], context: tuple[str, ...], on: date | None
-    ) -> list[Found]:
-        """ "Накануне президент принял Моди": a bare title is the person of the story's pair
-        who holds such an office."""
-        if len(context) != 2:
-            return mentions
-        out = list(mentions)
-        for m in BARE_TITLE_RE.finditer(s):
-            if any(f.start <= m.start() < f.end for f in mentions):
-                continue
-            rank = BARE_TITLE_RANKS[m.group(1).lower()]
-            # "встретилась с избранным президентом": the one who takes the office soon
-            elect = elect_start(s, m.start()) if on is not None else None
-            day = on + ELECT_WITHIN if elect is not None and on is not None else on
-            holders = [
-                name
-                for name in context
-                if any(o.rank == rank for o in self.registry.offices_held(name, day))
-                and not (elect is not None and self.registry.offices_held(name, on))
-            ]
-            if len(holders) == 1:
-                start = m.start() if elect is None else elect
-                cases = head_cases(self.lemmatizer, m.group(0))
-                out.append(Found(holders[0], start, m.end(), s[start : m.end()], True, cases))
-        return sorted(out, key=lambda f: f.start)
-
-    def _gender(self, name: str) -> str | None:
-        person = self.registry.people.get(name)
-        return person.gender if person is not None else None
-
-    def _interviewee(
-        self, text: str, sentences: list[tuple[int, str]], on: date | None, known: set[str]
-    ) -> str | None:
-        """The guest of an interview: the first person named as a subject in its lead."""
-        if len(DIALOGUE_LINE_RE.findall(text)) < 2:
-            return None
-        for _, sentence in sentences[:LEAD_SENTENCES]:
-            if not INTERVIEW_RE.search(sentence):
-                continue
-            for m in self.registry.scan(blank_asides(sentence), on=on, known=known):
-                if "nomn" in m.cases or "gent" in m.cases:  # "интервью Сергея Лаврова"
-                    return m.person
-        return None
-
-    def _with_antecedent(
-        self,
-        s: str,
-        cue: Cue,
-        cs: int,
-        found: list[Found],
-        mentions: list[Found],
-        antecedents: tuple[tuple[str, PartialDate | None], ...],
-    ) -> tuple[list[tuple[str, ...]], PartialDate | None]:
-        """ "Он также провел разговоры с X, Y и Z", "его принял X": the pronoun is a person
-        named before; never one of the partners or of their own side (a host does not
-        receive his own minister as news)."""
-        before = s[cs : cue.start]
-        spans = list(SUBJECT_PRONOUN_RE.finditer(before))
-        subject = spans[-1] if spans else None
-        partners = [f for f in found if subject is None or f.start > cs + subject.start()]
-        if subject is None and WITH_PRONOUN_RE.match(s, cue.end):
-            # "Макрон и Шольц встретились с ним": the pronoun is the partner (and the one
-            # of "переговоры Путина с ним")
-            partners = [f for f in found if f.end <= cue.start] or [
-                f for f in found if "gent" in f.cases and f.start >= cue.end
-            ]
-            pair = {f.person for f in partners}
-            named_partner = any(
-                "ablt" in f.cases and WITH_RE.search(s, max(0, f.start - 60), f.start)
-                for f in partners
-            )
-            if len(pair) >= 2 and named_partner:
-                # "X встречался с Y в октябре, а в марте встретился с ним": Y, named already
-                return [tuple(sorted(pair))], None
-        elif subject is None and not cue.verb and POSSESSIVE_BEFORE_RE.search(before):
-            # "Его встреча с Зеленским назначена на четверг": the partners after the noun
-            partners = [f for f in found if f.start >= cue.end]
-        elif subject is None and WITH_PRONOUN_BEFORE_RE.search(before):
-            # "24 февраля с ним встретился Макрон": the one named after the verb
-            partners = [f for f in found if f.start >= cue.end and "nomn" in f.cases][:1]
-        elif subject is None and cue.receive and GUEST_AFTER_RE.match(s, cue.end):
-            # "13 марта Трамп уже принимал его там": the host named before the verb
-            partners = [
-                f for f in mentions if cs <= f.start and f.end <= cue.start and "nomn" in f.cases
-            ][-1:]
-        elif subject is None:
-            if not (cue.receive and GUEST_PRONOUN_RE.search(before)):
-                return [], None
-            host = host_after(cue, mentions)
-            partners = [host] if host is not None else []
-        names = list(dict.fromkeys(f.person for f in partners))
-        if not names:
-            return [], None
-        # "ее принял Зеленский": a feminine pronoun never stands for a man, nor "его" for a woman
-        word = (subject.group(0) if subject else pronoun_before(s, cs, cue)).lower()
-        gender = "f" if word in FEMININE_PRONOUNS else "m" if word in MASCULINE_PRONOUNS else None
-        ref, when = next(
-            (
-                (a, d)
-                for a, d in antecedents
-                if a not in names
-                and not any(self.registry.same_side(a, n) for n in names)
-                and (gender is None or self._gender(a) in (gender, None))
-            ),
-            (None, None),
-        )
-        if ref is None:
-            return [], None
-        if len(names) > 1 and PLURAL_CUE_RE.fullmatch(s, cue.start, cue.end):
-            return [tuple(sorted((ref, name))) for name in names], when
-        return [tuple(sorted({ref, *names}))], when
-
-    def _participants(
-        self, s: str, cue: Cue, cues: list[Cue], mentions: list[Found], on: date | None
-    ) -> list[Found]:
-        cs, ce = clause_bounds(s, cue.start)
-        if self._others_event(s, cue, mentions):
-            return []
-        if (relative := own_relative(s, cue)) is not None:
-            held = [
-                m for m in mentions if relative[0] <= m.start < relative[1] and "nomn" in m.cases
-            ]
-            if len({m.person for m in held}) >= 2:
-                return held
-        if not cue.verb and DELEGATIONS_AFTER_RE.match(s, cue.end):
-            # "о разговоре с Трампом 12 февраля и о встрече российской и американской
-            # делегаций": the delegations' meeting is nobody's named here
-            return []
-        listed = PARTNER_LIST_RE.match(s, ce)
-        if listed is not None and not ELLIPSIS_RE.search(s, cue.end, listed.end()):
-            # "провел два телефонных разговора: сначала с Макроном, затем с Байденом"
-            ce = next((m.start() for m in LIST_END_RE.finditer(s, listed.end())), len(s))
-        later = [c.start for c in cues if c.start > cue.end and cs <= c.start < ce]
-        seg_end = min(later, default=ce)
-        # "С японским премьером российский лидер вел переговоры": a light verb before the
-        # noun makes the fronted partner the noun's
-        verbs = [] if cue.verb else list(LIGHT_VERB_RE.finditer(s, cs, cue.start))
-        light = bool(verbs) and not any(
-            verbs[-1].end() <= c.start < cue.start for c in cues if c is not cue
-        )
-        seg_start = (
-            max([c.end for c in cues if c.end < cue.start and cs <= c.start], default=cs)
-            if cue.verb or light
-            else cue.start
-        )
-        owned = {id(m) for c in cues if c is not cue for m in genitive_chain(s, c, mentions, ce)}
-        inside = [m for m in mentions if cs <= m.start and m.end <= ce and id(m) not in owned]
-        genitive = genitive_chain(s, cue, inside, seg_end)
-        if not genitive:
-            agents = self._agents(s, cue, inside, cs)
-            if agents:
-                return agents  # the subject of the clause is not a party of this contact
-        chosen = list(genitive)
-        partners: list[Found] = []
-        for m in (m for m in inside if seg_start <= m.start and m.end <= seg_end):
-            if (
-                (cue.verb or light)
-                and m.start < cue.start
-                and any(c.end <= m.start for c in cues if c.end <= cue.start and cs <= c.start)
-            ):
-                # "провел переговоры с Y и встретился с Z", "встретился с Y, а 15 октября провел
-                # переговоры с Z": Y belongs to the first contact
-                continue
-            before = s[max(cs, m.start - 100) : m.start]
-            gap = s[partners[-1].end : m.start] if partners else ""
-            linked = bool(WITH_RE.search(before) or BETWEEN_RE.search(before)) or bool(
-                # "с X, президентом Египта Y и председателем ПНА Z": titled partners in a row
-                partners and (GAP_RE.fullmatch(gap) or TITLED_GAP_RE.fullmatch(gap))
-            )
-            with_noun = WITH_NOUN_RE.search(before)
-            if with_noun is not None and WITH_RE.match(before, with_noun.end() - 2):
-                linked = False  # "перед церемонией прощания с папой Франциском": not a partner
-            if linked and "ablt" in m.cases:
-                partners.append(m)
-        if not partners and (heads := delegation_heads(s, cue, mentions)):
-            if len(heads) >= 2:
-                return heads  # "где делегации возглавляли X и Y": the two sides' heads
-            partners.append(heads[0])
-        joined_by = WITH_PART_RE.match(s, cue.end)
-        if joined_by is not None:
-            # "встреча с участием X и Y": the people in the genitive after it
-            partners += [
-                m
-                for m in inside
-                if m.start >= joined_by.end() and "gent" in m.cases and m not in partners
-            ]
-        if PASSIVE_RECEIVE_RE.match(s, cue.start):
-            # "Лавров был принят премьер-министром Индии Моди": the host, in the instrumental
-            partners += [
-                m
-                for m in inside
-                if 0 <= m.start - cue.end < 30 and "ablt" in m.cases and m not in partners
-            ][:1]
-        elif (home := RESIDENCE_VISIT_RE.match(s, cue.start)) is not None and on is not None:
-            # "побывал в Белом доме": the host is the holder of the office seated there
-            holder = self.registry.office_holder(RESIDENCE_OFFICES[home["place"].lower()], on)
-            named = [m for m in inside if m.person == holder]
-            if holder is not None:
-                partners += named[:1] or [
-                    Found(holder, home.start("place"), home.end("place"), home["place"], True)
-                ]
-        elif VISIT_TO_RE.match(s, cue.start):
-            # "приехал к Трампу": the host, in the dative right after
-            partners += [
-                m
-                for m in inside
-                if 0 <= m.start - cue.end < 30 and "datv" in m.cases and m not in partners
-            ][:1]
-        elif CALL_VERB_RE.match(s, cue.start):
-            partners += [
-                m
-                for m in inside
-                if 0 <= m.start - cue.end < 60 and "datv" in m.cases and m not in partners
-            ][:1]
-        elif cue.verb and BY_PHONE_VERB_RE.fullmatch(s, cue.start, cue.end):
-            # "Путин по телефону поблагодарил Трампа": the object is the other side
-            partners += [
-                m
-                for m in inside
-                if 0 <= m.start - cue.end < 40 and m.cases & {"accs", "datv"} and m not in partners
-            ][:1]
-        if cue.receive:
-            partners += [
-                m
-                for m in inside
-                if 0 <= m.start - cue.end < RECEIVED_REACH
-                and "accs" in m.cases
-                and m not in partners
-            ][:1]
-            if not partners and RELATIVE_GUEST_RE.match(s, cs):
-                # "X стал первым лидером, которого Трамп принял": X is the guest
-                hosts = [m for m in inside if m.end <= cue.start and "nomn" in m.cases]
-                guests = [m for m in mentions if m.end <= cs and "nomn" in m.cases]
-                if hosts and guests and guests[-1].person != hosts[-1].person:
-                    return [guests[-1], hosts[-1]]
-            if not partners:
-                return self._guest_first(s, cue, mentions, inside, cs)
-        chosen += [m for m in partners if m not in chosen]
-        clause = s[cs:ce]
-        framed = bool(FRAME_RE.search(s[cs : cue.start]))
-        subjects_allowed = cue.verb or (
-            not genitive and (bool(partners) or framed or bool(LIGHT_VERB_RE.search(clause)))
-        )
-        between = any(BETWEEN_RE.search(s[max(cs, m.start - 60) : m.start]) for m in partners)
-        if subjects_allowed and not between:
-            subjects = [m for m in inside if m not in chosen and self._subject(s, m, cs, on, cue)]
-            if not subjects and cue.verb and RELATIVE_CLAUSE_RE.match(s[cs:]):
-                subjects = relative_antecedents(s, mentions, cs)
-            # "X приезжал в Москву, где переговоры с Y были посвящены ...": the visitor
-            if not subjects and partners and (cue.verb or elaboration(s, cs)):
-                subjects = [m for m in mentions if m.end <= cs and self._subject(s, m, 0, on, cue)][
-                    -1:
-                ]
-            chosen += subjects
-        return chosen
-
-    def _agents(self, s: str, cue: Cue, inside: list[Found], cs: int) -> list[Found]:
-        """ "договоренностей, достигнутых президентами в ходе беседы": the participle's agents."""
-        if cue.verb:
-            return []
-        frame = AGENT_FRAME_RE.search(s, cs, cue.start)
-        if frame is None:
-            return []
-        # the run of names in the instrumental that ends right at the frame
-        agents: list[Found] = []
-        pos = frame.start()
-        for m in sorted(inside, key=lambda m: m.start, reverse=True):
-            if m.end > pos:
-                if any(a.start == m.start and a.end == m.end for a in agents):
-                    agents.append(m)  # "президентами двух стран": one title, two people
-                continue
-            if "ablt" not in m.cases or not GAP_RE.fullmatch(s[m.end : pos]):
-                break
-            agents.append(m)
-            pos = m.start
-        if not agents:
-            return []
-        first = min(a.start for a in agents)
-        words = [w.strip(",").lower() for w in s[cs:first].split()]
-        while len(words) > 1 and any(
-            p.tag.POS in {"NOUN", "ADJF"} and p.tag.case == "ablt"
-            for p in self.lemmatizer.parses(words[-1])[:2]
-        ):
-            words.pop()  # a title before the names: "достигнутых президентами Путиным и ..."
-        if not words:
-            return []
-        word = words[-1]
-        parses = self.lemmatizer.parses(word)[:3]
-        if not (
-            PASSIVE_PARTICIPLE_RE.search(word)
-            or any(p.tag.POS == "PRTF" and "pssv" in p.tag for p in parses)
-        ):
-            return []
-        return [m for m in agents if m.start >= first]
-
-    def _guest_first(
-        self, s: str, cue: Cue, mentions: list[Found], inside: list[Found], cs: int
-    ) -> list[Found]:
-        """ "Помпео принял Путин", "где его принял Трамп": the guest before "принял", host after.
-
-        A pronoun guest is the last person named before it in the sentence as a subject.
-        """
-        host = host_after(cue, inside)
-        if host is None:
-            return []
-        before = s[cs : cue.start]
-        guest = next(
-            (
-                m
-                for m in reversed(inside)
-                if m.end <= cue.start and GUEST_GAP_RE.fullmatch(s[m.end : cue.start])
-            ),
-            None,
-        )
-        if guest is not None and "accs" not in guest.cases:
-            guest = None
-        pronoun = GUEST_PRONOUN_RE.search(before)
-        if guest is None and pronoun is not None:
-            at = cs + pronoun.start()
-            guest = next(
-                (
-                    m
-                    for m in reversed(mentions)
-                    if m.end <= at
-                    and "nomn" in m.cases
-                    and m.person != host.person
-                    # a host does not receive his own official as news
-                    and not self.registry.same_side(m.person, host.person)
-                ),
-                None,
-            )
-        return [guest, host] if guest is not None and guest.person != host.person else []
-
-    def _others_event(self, s: str, cue: Cue, mentions: list[Found]) -> bool:
-        """A contact noun with a genitive of other people: "саммит постоянных членов Совбеза"."""
-        if cue.verb:
-            return False
-        m = NEXT_WORDS_RE.match(s, cue.end)
-        if m is None or any(f.start <= m.start(1) < f.end for f in mentions):
-            return False
-        first = self._tag(m.group(1))
-        head, word = (first, m.group(1))
-        if first is not None and first.POS == "ADJF" and m.group(2):
-            head, word = (self._tag(m.group(2)), m.group(2))
-        return (
-            head is not None
-            and head.POS == "NOUN"
-            and head.case == "gent"
-            and word not in NOT_PARTY_HEADS
-        )
-
-    def _tag(self, word: str) -> Any:  # a pymorphy3 OpencorporaTag (untyped)
-        parses = self.lemmatizer.parses(word)
-        return parses[0].tag if parses else None
-
-    def _subject(self, s: str, m: Found, clause_start: int, on: date | None, cue: Cue) -> bool:
-        if "nomn" not in m.cases:
-            return False
-        if m.start > cue.end and SPEECH_RE.search(s[cue.end : m.start]):
-            return False
-        if self._spokesman(m, on) and SPEECH_RE.search(s):
-            return False
-        around = s[max(clause_start, m.start - 30) : m.end + 30]
-        if SPEECH_RE.search(around) and not LIGHT_VERB_RE.search(s[m.end : m.end + 40]):
-            near_cue = find_cues(s[m.end : m.end + 40])
-            if not near_cue:
-                return False
-        if len(m.cases) > 2:
-            prev = s[clause_start : m.start].split()
-            if (
-                prev
-                and prev[-1].isalpha()
-                and prev[-1].islower()
-                and prev[-1] not in {"и", "а"}
-                and prev[-1] not in TIME_WORDS  # "Предыдущий раз главы ведомств ..."
-            ):
-                # "тогда же Ван И провел": after an adverb or a particle, still the subject
-                return any(
-                    p.tag.POS in {"VERB", "ADVB", "PRTS", "PRCL"}
-                    for p in self.lemmatizer.parses(prev[-1])[:1]
-                )
-        return True
-
-    def _spokesman(self, m: Found, on: date | None) -> bool:
-        offices = self.registry.offices
-        if any(offices[o].rank in SPOKESMAN_RANKS for o in m.offices if o in offices):
-            return True
-        person = self.registry.people.get(m.person)
-        return person is not None and any(
-            offices[r.office].rank in SPOKESMAN_RANKS for r in person.roles if r.office in offices
-        )
-
-    def _complete_surnames(self, text: str, mentions: list[Found]) -> list[Found]:
-        out = []
-        for m in mentions:
-            if not m.known and " " not in m.person:
-                full = re.search(rf"([А-ЯЁ][а-яё]+)\s+{re.escape(m.person[:-1])}\w{{0,3}}\b", text)
-                if full:
-                    name, _ = self.registry.names.normalize(full.group(0).split())
-                    if name and name.split()[-1] == m.person:
-                        m = replace(m, person=name)
-            out.append(m)
-        return out
-
-    def _place(self, clause: str, at: int, others: Sequence[int] = ()) -> str | None:
-        """The city or country "в ..." nearest the contact word at `at`; never one across a
-        contrast ("встреча прошла в Сочи, а в сентябре лидеры встретились в турецкой
-        столице": the second meeting's place is unknown) nor past another contact word at
-        `others` ("о разговоре с Трампом и о встрече делегаций в Эр-Рияде")."""
-        places: list[tuple[int, str]] = []
-        for m in PLACE_RE.finditer(clause):
-            lo, hi = sorted((m.start(), at))
-            if CONTRAST_RE.search(clause, lo, hi) or any(lo < o < hi for o in others):
-                continue
-            for p in self.lemmatizer.parses(m.group(1))[:3]:
-                if (
-                    p.tag.case == "loct"
-                    and ("Geox" in p.tag or "Fixd" in p.tag)
-                    and p.normal_form not in NOT_PLACES
-                ):
-                    name = "-".join(x[:1].upper() + x[1:] for x in str(p.normal_form).split("-"))
-                    places.append((abs(m.start() - at), name))
-                    break
-        return min(places)[1] if places else None
 
 
 def rounds_pair(candidates: list[Candidate]) -> tuple[str, ...]:
