@@ -29,6 +29,7 @@ RELATIVE_DATE_RE = re.compile(f"{RELATIVE_RE.pattern}|{WEEKDAY_RE.pattern}", re.
 NEXT_ORDINAL_RE = re.compile(
     r",\s*а\s+(?:второй|третий|четв[её]ртый|следующий|последний)\s*[—–-]", re.IGNORECASE
 )
+DAY_RANGE_RE = re.compile(r"\d{1,2}\s*[-–—]\s*\d{1,2}\s")  # "22–24 октября"
 WHEN_CLAUSE_RE = re.compile(r",\s*когда\s", re.IGNORECASE)
 # "…12 февраля и о встрече": the next item of a list of topics after a date
 NEXT_ITEM_RE = re.compile(r"\s*(?:,\s*|\s+)и\s+(?:о|об|про)\s", re.IGNORECASE)
@@ -413,6 +414,13 @@ def stated_years(s: str, hits: list[DateHit], years: dict[int, int]) -> list[Dat
             h = replace(h, date=PartialDate(year, h.date.month, h.date.day))
         out.append(h)
     return out
+
+
+def ranged_month(when: PartialDate, hits: list) -> PartialDate:
+    """The month of a day told as the first of a range ("22–24 октября"), else the day."""
+    if any(h.date == when and DAY_RANGE_RE.match(h.span.text) for h in hits):
+        return PartialDate(when.year, when.month)
+    return when
 
 
 def appointed(work: str, when: PartialDate | None, hits: list) -> bool:

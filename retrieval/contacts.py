@@ -61,6 +61,7 @@ from retrieval.contact_dates import (
     contact_date,
     forward,
     listed_dates,
+    ranged_month,
     setting,
     stated_news_date,
     stated_years,
@@ -933,6 +934,9 @@ class ContactExtractor(ContactParties):
                     )
                 ):
                     when = forward(when, anchor, hits)
+                if status == "planned" and when is not None and when.precision == "day":
+                    # "на саммите, который пройдет 22–24 октября": some day of that range
+                    when = ranged_month(when, hits)
                 kind, weak = cue.kind, cue.weak
                 if kind == "visit":
                     # "визит состоялся 11 января: тогда переговоры ...": the talks are the contact

@@ -152,9 +152,8 @@ def merged_date(
     old: PartialDate | None, old_status: str, new: PartialDate | None, new_status: str
 ) -> PartialDate | None:
     """The date after a new report: the more precise one, but when it was held wins over
-    when it was meant to be (a postponed visit held later; "саммит в Казани, который
-    пройдет 22–24 октября" is the plan, "встретились в октябре в Казани" the fact)."""
-    if old is not None and new is not None:
+    another time it was meant for (a postponed visit held later)."""
+    if old is not None and new is not None and not old.compatible(new):
         if new_status == "happened" and old_status in ("planned", "postponed"):
             return new
         if old_status == "happened" and new_status in ("planned", "postponed"):
