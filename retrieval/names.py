@@ -111,8 +111,14 @@ class NameFinder:
         found = self.name_pairs(text) or self._natasha(text)
         for titled, title_cases in self._titled(text):
             clash = [f for f in found if f.start < titled.end and titled.start < f.end]
-            if clash and all(f.cases & title_cases for f in clash):
-                continue  # the name was read in its title's case: it declines ("Макроном")
+            if clash and all(
+                f.cases & title_cases
+                # "Александром Налбандовым" -> "Александр Налбандов": a first name that
+                # declines tells a declining name; "Жоау" stays "Жоау"
+                or f.person.split()[0] != titled.person.split()[0]
+                for f in clash
+            ):
+                continue  # the name was read in its own case: it declines ("Макроном")
             # "с президентом Анголы Жоау Лоуренсу" read as a dative "Лоуренс": the name does
             # not decline with its title, so it stands as written
             found = [f for f in found if f not in clash] + [titled]
