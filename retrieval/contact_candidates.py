@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
+from retrieval.dates import small_count
 from retrieval.types import ExtractedContact, Kind, PartialDate, Status
 
 KIND_PRIORITY: dict[Kind, int] = {"phone": 4, "meeting": 3, "talks": 2, "visit": 1}
@@ -25,7 +26,6 @@ STORY_REACH_AFTER = 5  # ... when it begins "После …", "Затем …"
 TIMES_RE = re.compile(
     r"(?<![\w-])(?:дважды|трижды|(?:два|три|четыре|пять|несколько) раза?)(?![\w-])", re.I
 )
-COUNTS = {"дважды": 2, "трижды": 3, "два": 2, "три": 3, "четыре": 4, "пять": 5}
 # "визит, изначально намеченный на октябрь": the plan a later report tells as changed
 ORIGINALLY_RE = re.compile(r"(?<![\w-])(?:изначально|первоначально|сначала)(?![\w-])", re.I)
 AFTER_START_RE = re.compile(r"\s*(?:После|Затем|Позже|Потом|Вслед за)\b")
@@ -274,7 +274,7 @@ def counted_told(candidates: list[Candidate]) -> list[Candidate]:
             and (c.date is None or (o.date.compatible(c.date) and o.date != c.date))
         }
         # "встречались дважды" and two told: all of them (one told: the other stays)
-        if counted is None or len(told) < COUNTS.get(counted.group(0).lower().split()[0], 2):
+        if counted is None or len(told) < (small_count(counted.group(0).split()[0]) or 2):
             out.append(c)
     return out
 

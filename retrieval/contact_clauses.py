@@ -206,7 +206,13 @@ DELEGATION_LED_RE = re.compile(
     r"|,\s*где\s+(?P<both>делегации\s+(?:возглавляли|возглавили|возглавляют))\s+",
     re.IGNORECASE,
 )
-GAP_AND_RE = re.compile(r"\s*(?:,|и)\s*")
+# a contact noun of delegations named by their sides: "встрече российской и американской
+# делегаций"
+DELEGATIONS_AFTER_RE = re.compile(
+    r"\s+(?:[а-яё]+(?:ой|ей|их|ых)\s+(?:и\s+[а-яё]+(?:ой|ей|их|ых)\s+)?)?"
+    r"(?:делегаций|делегации)(?![\w-])",
+    re.IGNORECASE,
+)
 DELEGATION_REACH = 120  # characters after the contact word where the delegation stands
 # "ирано-американских переговоров", "российско-американская встреча"
 COMPOUND_SIDES_RE = re.compile(
@@ -362,7 +368,7 @@ def delegation_heads(s: str, cue: Cue, mentions: list[Found]) -> list[Found]:
         return heads[:1]
     run = heads[:1]
     for m in heads[1:]:
-        if not GAP_AND_RE.fullmatch(s, run[-1].end, m.start):
+        if not GAP_RE.fullmatch(s, run[-1].end, m.start):
             break
         run.append(m)
     return run

@@ -26,9 +26,9 @@ from retrieval.people import Found, PersonRegistry
 from retrieval.types import PartialDate
 
 RELATIVE_DATE_RE = re.compile(f"{RELATIVE_RE.pattern}|{WEEKDAY_RE.pattern}", re.IGNORECASE)
-NEXT_ORDINAL_RE = re.compile(
-    r",\s*а\s+(?:второй|третий|четв[её]ртый|следующий|последний)\s*[—–-]", re.IGNORECASE
-)
+# "первый раунд прошел в мае, а второй — 2 июня": the next of a series, its date after a dash
+NEXT_ORDINAL = r",\s*а\s+(?:второй|третий|четв[её]ртый|следующий|последний)\s*[—–-]"
+NEXT_ORDINAL_RE = re.compile(NEXT_ORDINAL, re.IGNORECASE)
 DAY_RANGE_RE = re.compile(r"\d{1,2}\s*[-–—]\s*\d{1,2}\s")  # "22–24 октября"
 WHEN_CLAUSE_RE = re.compile(r",\s*когда\s", re.IGNORECASE)
 # "…12 февраля и о встрече": the next item of a list of topics after a date
@@ -104,7 +104,7 @@ LIST_GAP_RE = re.compile(
     r"(?:\s+(?:в|во|на)\s+(?:(?-i:[а-яё]+(?:ой|ом|ей|ем|их|ых|е))\s+)?"
     r"(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[А-ЯЁ])[\w-]+)?)?"
     # "первый раунд прошел в мае во дворце Долмабахче, а второй — 2 июня"
-    r"(?:\s*,\s*а\s+(?:второй|третий|четв[её]ртый|следующий|последний)\s*[—–-]\s*"
+    rf"(?:\s*{NEXT_ORDINAL}\s*"
     r"|\s*(?:,?\s*(?:а|и)?\s*затем|,\s*а|,|и|а также)\s*|\s+)"
     r"(?:(?:в|во|на)\s+[А-ЯЁ][\w-]+(?:\s+[\w-]+)?\s+)?",
     re.IGNORECASE,
@@ -414,6 +414,22 @@ def stated_years(s: str, hits: list[DateHit], years: dict[int, int]) -> list[Dat
             h = replace(h, date=PartialDate(year, h.date.month, h.date.day))
         out.append(h)
     return out
+
+
+def ahead(
+    work: str, when: PartialDate | None, status: str, anchor: date | None, hits: list
+) -> PartialDate | None:
+    """The time of a contact that lies ahead: a bare weekday or month of a plan points
+    forward ("созвонятся в субботу"), as does the day a cancelled or postponed contact was
+    set for ("намеченный на воскресенье"); a plan for a range of days ("22–24 октября") is
+    of its month."""
+    if when is None or anchor is None:
+        return when
+    if status == "planned" or (when.precision == "day" and appointed(work, when, hits)):
+        when = forward(when, anchor, hits)
+    if status == "planned" and when.precision == "day":
+        when = ranged_month(when, hits)
+    return when
 
 
 def ranged_month(when: PartialDate, hits: list) -> PartialDate:

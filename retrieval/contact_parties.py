@@ -20,6 +20,7 @@ from retrieval.contact_clauses import (
     BY_PHONE_VERB_RE,
     CALL_VERB_RE,
     CONTRAST_RE,
+    DELEGATIONS_AFTER_RE,
     ELLIPSIS_RE,
     FEMININE_PRONOUNS,
     GAP_RE,
@@ -94,13 +95,6 @@ INTERVIEW_RE = re.compile(
     re.IGNORECASE,
 )
 DIALOGUE_LINE_RE = re.compile(r"^\s*[—–-]\s+\S", re.MULTILINE)
-# a contact noun of delegations named by their sides: "встрече российской и американской
-# делегаций"
-DELEGATIONS_AFTER_RE = re.compile(
-    r"\s+(?:[а-яё]+(?:ой|ей|их|ых)\s+(?:и\s+[а-яё]+(?:ой|ей|их|ых)\s+)?)?"
-    r"(?:делегаций|делегации)(?![\w-])",
-    re.IGNORECASE,
-)
 # how far after "принял" the guest may stand: "принял в Кремле члена Политбюро ЦК КПК,
 # министра иностранных дел КНР Ван И"
 RECEIVED_REACH = 60
@@ -166,7 +160,7 @@ class ContactParties:
             subjects = [m for m in scanned if "nomn" in m.cases and not self._spokesman(m, on)]
             if not subjects:
                 # "Для бразильского президента это неприятный сигнал. В мае он …": the topic
-                subjects = [m for m in scanned[:1] if TOPIC_FOR_RE.fullmatch(work, 0, m.start)]
+                subjects = self._topic(work, scanned)
             if not subjects:
                 continue
             m = subjects[0]
@@ -186,6 +180,10 @@ class ContactParties:
                     close[-1].date if close else hits[0].date if len(hits) == 1 else None
                 )
         return tuple(out.items())
+
+    def _topic(self, work: str, scanned: list[Found]) -> list[Found]:
+        """The person a sentence is about when it opens with "Для X": "Для Рютте это …"."""
+        return [m for m in scanned[:1] if TOPIC_FOR_RE.fullmatch(work, 0, m.start)]
 
     def _subjects_before(
         self, sentence: str, end: int, on: date | None, known: set[str]

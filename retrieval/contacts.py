@@ -57,11 +57,9 @@ from retrieval.contact_clauses import (
     trip_undone,
 )
 from retrieval.contact_dates import (
-    appointed,
+    ahead,
     contact_date,
-    forward,
     listed_dates,
-    ranged_month,
     setting,
     stated_news_date,
     stated_years,
@@ -295,12 +293,9 @@ class ContactExtractor(ContactParties):
                     )
                 elif TOPIC_FOR_RE.match(sentence):
                     # "Для Рютте это не первый визит: 13 марта Трамп уже принимал его там"
-                    scanned = self.registry.scan(blank_asides(sentence), on=anchor, known=known)
-                    topic = [
-                        f.person
-                        for f in scanned[:1]
-                        if TOPIC_FOR_RE.fullmatch(sentence, 0, f.start)
-                    ]
+                    work = blank_asides(sentence)
+                    scanned = self.registry.scan(work, on=anchor, known=known)
+                    topic = [f.person for f in self._topic(work, scanned)]
                     antecedents = (
                         *((p, None) for p in topic),
                         *(a for a in antecedents if a[0] not in topic),
@@ -363,29 +358,27 @@ class ContactExtractor(ContactParties):
                     replace(c, date=trip[1]) if c.date is None and trip[2] in c.participants else c
                     for c in found
                 ]
-            undone_at = next(
+            undone = next(
                 (
-                    k
+                    (sentences[k][1], undone_as)
                     for k in range(index - 1, max(-1, index - 1 - TRIP_UNDONE_REACH), -1)
-                    if trip_undone(sentences[k][1], sentence)
+                    if found and (undone_as := trip_undone(sentences[k][1], sentence))
                 ),
                 None,
             )
-            if found and undone_at is not None:
-                undone = trip_undone(sentences[undone_at][1], sentence) or "postponed"
+            if undone is not None:
                 # "визит …, который готовили на апрель, откладывается. … Встреча X с Y должна
                 # была стать …": that plan, for the time the trip was set for
+                trip_told, undone_status = undone
                 trip_time = [
                     h
-                    for h in find_date_hits(sentences[undone_at][1], published=anchor)
-                    if SET_FOR_RE.search(
-                        sentences[undone_at][1], max(0, h.span.start - 4), h.span.end
-                    )
+                    for h in find_date_hits(trip_told, published=anchor)
+                    if SET_FOR_RE.search(trip_told, max(0, h.span.start - 4), h.span.end)
                 ]
                 found = [
                     replace(
                         c,
-                        status=undone,
+                        status=undone_status,
                         date=c.date or (trip_time[0].date if len(trip_time) == 1 else None),
                     )
                     if c.status == "planned"
@@ -606,12 +599,7 @@ class ContactExtractor(ContactParties):
             self.lemmatizer,
         )
         status = status_of(work)
-        if (
-            when is not None
-            and anchor is not None
-            and (status == "planned" or (when.precision == "day" and appointed(work, when, hits)))
-        ):
-            when = forward(when, anchor, hits)
+        when = ahead(work, when, status, anchor, hits)
         return [
             wording(
                 Candidate(
@@ -925,18 +913,7 @@ class ContactExtractor(ContactParties):
                 earlier = is_earlier(clause, when, cue.start - cs)
                 if cue in framed and not any(cue.end <= h.span.start < ce for h in hits):
                     when = None  # "после которого объявлено о подготовке саммита": undated
-                if (
-                    when is not None
-                    and anchor is not None
-                    and (
-                        status == "planned"
-                        or (when.precision == "day" and appointed(work, when, hits))
-                    )
-                ):
-                    when = forward(when, anchor, hits)
-                if status == "planned" and when is not None and when.precision == "day":
-                    # "на саммите, который пройдет 22–24 октября": some day of that range
-                    when = ranged_month(when, hits)
+                when = ahead(work, when, status, anchor, hits)
                 kind, weak = cue.kind, cue.weak
                 if kind == "visit":
                     # "визит состоялся 11 января: тогда переговоры ...": the talks are the contact

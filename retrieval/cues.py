@@ -152,6 +152,14 @@ WITH_VISIT_RE = re.compile(r"(?<![\w-])с\s+(?:[а-яё]+\s+){0,2}визитом
 PASSIVE_RECEIVE_RE = re.compile(
     r"(?<![\w-])(?:был|была|были|будет|будут)\s+принят[аоы]?(?![\w-])", re.IGNORECASE
 )
+# verbs of a guest and a host, found after the contact words: "был принят X-ом" (the host
+# in the instrumental), "побывал в Белом доме" (a meeting with the office seated there, as
+# "принял в Белом доме" is), "приехал к X"
+GUEST_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    ("meeting", PASSIVE_RECEIVE_RE),
+    ("meeting", RESIDENCE_VISIT_RE),
+    ("visit", VISIT_TO_RE),
+)
 NOT_RECEIVE_RE = re.compile(
     r"^\s+(?:участие|решение|закон|меры|во внимание|к сведению|присягу|верительные"
     r"|поздравления|на себя|удар"
@@ -255,6 +263,8 @@ SPEECH_RE = re.compile(
     ),
     re.IGNORECASE,
 )
+# "должен состояться", "должна была пройти": a plan, told before or after its time
+MUST_HAPPEN = r"долж(?:ен|на|ны|но) (?:был[аио]? )?(?:состояться|пройти)"
 STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
     (
         "denied",
@@ -316,7 +326,7 @@ STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
                 r"|о (?:встрече|визите|проведении|телефонном))",
                 r"условил\w{1,4} (?:провести|встретиться|о (?:встрече|визите|проведении))",
                 r"мо(?:жет|гут) (?:встретиться|состояться|провести|созвониться|пройти)",
-                r"долж(?:ен|на|ны|но) (?:был[аио]? )?(?:состояться|пройти)",
+                MUST_HAPPEN,
                 r"возможн\w{2,3}",
                 r"предстоящ\w{2,3}",
                 r"будущ\w{2,3}",
@@ -379,9 +389,9 @@ PREDICATE_STATUS: tuple[tuple[Status, re.Pattern[str]], ...] = (
                 r"готов(?:ит|ят)ся",
                 r"планиру(?:ет|ют)ся",
                 r"ожида(?:ет|ют)ся",
-                r"долж(?:ен|на|ны|но) (?:состояться|пройти)",
+                MUST_HAPPEN,
                 # "Встреча ... должна была стать первым визитом": it has not happened yet
-                r"долж(?:ен|на|ны|но) был[аио]? (?:стать|состояться|пройти)",
+                r"долж(?:ен|на|ны|но) был[аио]? стать",
             ),
             re.IGNORECASE,
         ),
@@ -486,16 +496,10 @@ def find_cues(sentence: str) -> list[Cue]:
     for m in RECEIVE_RE.finditer(sentence):
         if not NOT_RECEIVE_RE.match(sentence[m.end() :]):
             found.append(Cue(m.start(), m.end(), "meeting", True, False, receive=True))
-    for m in PASSIVE_RECEIVE_RE.finditer(sentence):
-        if not any(m.start() < c.end and c.start < m.end() for c in found):
-            found.append(Cue(m.start(), m.end(), "meeting", True, False))
-    for m in RESIDENCE_VISIT_RE.finditer(sentence):
-        # the guest met the host: a meeting, as "принял в Белом доме" is
-        if not any(m.start() < c.end and c.start < m.end() for c in found):
-            found.append(Cue(m.start(), m.end(), "meeting", True, False))
-    for m in VISIT_TO_RE.finditer(sentence):
-        if not any(m.start() < c.end and c.start < m.end() for c in found):
-            found.append(Cue(m.start(), m.end(), "visit", True, False))
+    for kind, pattern in GUEST_CUES:
+        for m in pattern.finditer(sentence):
+            if not any(m.start() < c.end and c.start < m.end() for c in found):
+                found.append(Cue(m.start(), m.end(), kind, True, False))
     for m in NOT_CONTACT_RE.finditer(sentence):
         found = [c for c in found if not (m.start() <= c.start < m.end())]
     manner = [c for c in found if c.kind == "visit" and WITH_VISIT_RE.search(sentence, 0, c.end)]
@@ -508,11 +512,10 @@ def find_cues(sentence: str) -> list[Cue]:
 
 def has_cue(sentence: str) -> bool:
     """Cheap test: does the sentence contain any contact word at all."""
-    return any(p.search(sentence) for _, _, _, p in CUE_PATTERNS) or bool(
-        RECEIVE_RE.search(sentence)
-        or PASSIVE_RECEIVE_RE.search(sentence)
-        or VISIT_TO_RE.search(sentence)
-        or RESIDENCE_VISIT_RE.search(sentence)
+    return (
+        any(p.search(sentence) for _, _, _, p in CUE_PATTERNS)
+        or bool(RECEIVE_RE.search(sentence))
+        or any(p.search(sentence) for _, p in GUEST_CUES)
     )
 
 

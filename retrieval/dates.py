@@ -365,8 +365,10 @@ DAYS_LATER_RE = re.compile(
     r" дн(?:я|ей))(?![\w-])",
     re.IGNORECASE,
 )
-# "спустя два дня", "двумя неделями ранее": small counts in words, in either case
+# "спустя два дня", "двумя неделями ранее", "встречались дважды": small counts in words
 _COUNTS = {
+    "дважды": 2,
+    "трижды": 3,
     "два": 2,
     "три": 3,
     "четыре": 4,
@@ -382,6 +384,11 @@ DAYS_EARLIER_RE = re.compile(
     r"(?P<unit>дн(?:ем|ём|ями)|недел(?:ей|ями))\s+(?:ранее|раньше)(?![\w-])",
     re.IGNORECASE,
 )
+
+
+def small_count(word: str) -> int | None:
+    """The count a word says ("дважды", "трех"... in the table), or None."""
+    return _COUNTS.get(word.lower())
 
 
 def _count(word: str | None) -> int:

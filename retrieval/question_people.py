@@ -212,8 +212,7 @@ def find_names(
         if (
             registry.resolve_query(word, on=today)
             or (learned and learned.find(word))
-            or _starts_known_name(text, match, people, registry, today)
-            or _ends_known_name(text, match, people, registry, today)
+            or _in_known_name(text, match, people, registry, today)
         ):
             known.add(lemma)
             words.append(_NameWord(match.start(), match.end(), word, lemma, parses, "known"))
@@ -233,45 +232,28 @@ def find_names(
     return known, _unknown_names(text, words)
 
 
-def _starts_known_name(
+def _in_known_name(
     text: str, match: re.Match[str], people: tuple[str, ...], registry: PersonResolver, on: date
 ) -> bool:
-    """True when the word begins a run of words the registry reads as one of `people`
-    ("Чвэ Сон Хи", a close spelling of "Чхве Сон Хи")."""
+    """True when the word begins or ends a run of words the registry reads as one of `people`
+    ("Чвэ Сон Хи", a close spelling of "Чхве Сон Хи"; "Мухаммед бен Салман" of "Мохаммед бин
+    Сальман"), and the run names that person only with this word ("Фредериксен Трамп" does
+    not name Трамп by "Фредериксен")."""
     following = [m.group(0) for m in WORD_TOKEN_RE.finditer(text, match.start())][:3]
-    for size in (3, 2):
-        words = following[:size]
-        if len(words) < size or not all(_name_part(w) for w in words):
-            continue
-        # the run names the person only with its first word ("Фредериксен Трамп" does not);
-        # a first name before a particle is the name's own ("Мухаммед бен Салман")
-        rest = (
-            set()
-            if words[1].lower() in NAME_PARTICLE_WORDS
-            else set(registry.resolve_query(" ".join(words[1:]), on=on))
-        )
-        if any(
-            n in people and n not in rest for n in registry.resolve_query(" ".join(words), on=on)
-        ):
-            return True
-    return False
-
-
-def _ends_known_name(
-    text: str, match: re.Match[str], people: tuple[str, ...], registry: PersonResolver, on: date
-) -> bool:
-    """True when the word ends a run of words the registry reads as one of `people`
-    ("Мухаммед бен Салман", a close spelling of "Мохаммед бин Сальман")."""
     before = [m.group(0) for m in WORD_TOKEN_RE.finditer(text, 0, match.end())][-3:]
     for size in (3, 2):
-        words = before[-size:]
-        if len(words) < size or not all(_name_part(w) for w in words):
-            continue
-        rest = set(registry.resolve_query(" ".join(words[:-1]), on=on))
-        if any(
-            n in people and n not in rest for n in registry.resolve_query(" ".join(words), on=on)
+        for words, rest_words, first in (
+            (following[:size], following[1:size], True),
+            (before[-size:], before[-size:-1], False),
         ):
-            return True
+            if len(words) < size or not all(_name_part(w) for w in words):
+                continue
+            # a first name before a particle is the name's own ("Мухаммед бен Салман")
+            particle = first and words[1].lower() in NAME_PARTICLE_WORDS
+            rest = set() if particle else set(registry.resolve_query(" ".join(rest_words), on=on))
+            named = registry.resolve_query(" ".join(words), on=on)
+            if any(n in people and n not in rest for n in named):
+                return True
     return False
 
 
