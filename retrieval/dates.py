@@ -103,9 +103,14 @@ RELATIVE_RE = re.compile(
     r"|заседани|поездк|конференци|дня|нового|вступлени|инаугураци|нападени|начал))",
     re.IGNORECASE,
 )
+MONTH_ABBR = r"(янв|фев|мар|апр|июн|июл|авг|сент?|окт|ноя|дек)(?!\w)"
+"""Agency datelines shorten months: "КАЗАНЬ, 23 окт — РИА Новости"."""
 DATELINE_RE = re.compile(
-    rf"^[ \t]*[А-ЯЁ][А-ЯЁ\- ]{{2,40}}(?:\s*\([^)]*\))?,\s+(\d{{1,2}})\s+{MONTH_WORD}"
-    rf"(?:\s+{YEAR})?\.?(?:\s*[/—–-]|\s*$)",
+    rf"^[ \t]*[А-ЯЁ][А-ЯЁ\- ]{{2,40}}(?:\s*\([^)]*\))?[,.]\s+(\d{{1,2}})\s+"
+    rf"(?:{MONTH_WORD}|{MONTH_ABBR})"
+    # "ТАСС" and "РИА" put a slash or a dash after the date; Interfax a dot and its name
+    # ("ТЯНЬЦЗИНЬ. 31 августа. INTERFAX.RU -"); plain pages a dot and the story
+    rf"(?:\s+{YEAR})?(?:\.?(?:\s*[/—–-]|\s*$)|\.\s+(?=[А-ЯЁA-Z«\"]))",
     re.MULTILINE,
 )
 
@@ -122,9 +127,14 @@ class DateHit:
 def month_number(word: str) -> int:
     """Month number of a Russian month word in any case."""
     low = word.lower()
-    if low.startswith("ма") and not low.startswith("март"):
+    if low.startswith("ма") and not low.startswith("мар"):
         return 5
-    return next(n for stem, n in MONTHS.items() if low.startswith(stem) and stem != "ма")
+    # a full word starts with its stem; an agency's short form is the stem's start ("окт")
+    return next(
+        n
+        for stem, n in MONTHS.items()
+        if stem != "ма" and (low.startswith(stem) or stem.startswith(low[:3]))
+    )
 
 
 def infer_year(month: int, day: int | None, published: date | None) -> int | None:
@@ -355,8 +365,8 @@ def parse_dateline(text: str, *, published: date | None) -> PartialDate | None:
     m = DATELINE_RE.search(text[:1500])
     if m is None:
         return None
-    day, month = int(m.group(1)), month_number(m.group(2))
-    year = int(m.group(3)) if m.group(3) else infer_year(month, day, published)
+    day, month = int(m.group(1)), month_number(m.group(2) or m.group(3))
+    year = int(m.group(4)) if m.group(4) else infer_year(month, day, published)
     return PartialDate(year, month, day) if _valid(year, month, day) else None
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from retrieval.declension import decline_name
 from retrieval.lemmas import Lemmatizer
 
 if TYPE_CHECKING:
@@ -16,22 +17,34 @@ if TYPE_CHECKING:
     from retrieval.people import Found
 
 NAME_TOKEN_RE = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
-CASE_ENDINGS: dict[str, tuple[str, ...]] = {
-    "ablt": ("ом", "ем", "ым"),
-    "gent": ("а", "я"),
-    "accs": ("а", "я"),
-    "datv": ("у", "ю"),
-    "loct": ("е",),
+SOFT = "ь"  # stands for the soft ending: "й" after a vowel, none after ж ш ч щ ц, else "ь"
+CASE_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    # (ending in that case, nominative ending) of a man's family name nobody knows, longest
+    # first: "Монкадой" → "Монкада", "Хилем" → "Хиль", "Шольцем" → "Шольц", "Гейтом" → "Гейт"
+    "ablt": (("ой", "а"), ("ей", "я"), ("ем", SOFT), ("ом", ""), ("ым", "")),
+    "gent": (("ы", "а"), ("я", SOFT), ("а", "")),
+    "accs": (("у", "а"), ("я", SOFT), ("а", "")),
+    "datv": (("ю", SOFT), ("у", "")),
+    "loct": (("е", ""),),
 }
+SOFT_VOWELS = "аеёиоуыэюя"
+HUSHING = "жшчщц"
+# overlapping: "Венесуэлы Иван Хиль" holds the pair "Иван Хиль"
+# "Ахмедом Абуль Гейтом": a third capitalised word is the family name
 NAME_PAIR_RE = re.compile(
-    r"(?<![\w-])([А-ЯЁ][а-яё]{2,})\s+([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
+    r"(?<![\w-])(?=([А-ЯЁ][а-яё]{2,})\s+([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
+    r"(?:\s+([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-]))?)"
 )
 # "с президентом Анголы Жоау Лоуренсу": a title, its country, then a name nobody knows
 TITLED_NAME_RE = re.compile(
-    r"(?<![\w-])(?:президент|премьер-министр|премьер|министр\w{0,3} иностранных дел|канцлер"
-    r"|король|королем|эмир|султан)\w{0,3}\s+[А-ЯЁ][а-яё]+\s+"
-    r"([А-ЯЁ][а-яё]{1,})\s+([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])(?!\s+[А-ЯЁ])"
+    r"(?<![\w-])(?:[Пп]резидент\w{0,3}|[Пп]ремьер(?:-министр)?\w{0,3}|[Вв]ице-президент\w{0,3}"
+    r"|[Мм]инистр\w{0,3} (?:иностранных дел|обороны)|[Гг]лав\w{1,3} МИД|[Кк]анцлер\w{0,3}"
+    r"|[Кк]орол\w{1,3}|[Ээ]мир\w{0,3}|[Сс]ултан\w{0,3})\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+"
+    # "президента Гвинеи-Бисау Умару Сисоку Эмбало": two or three words of a name
+    r"(?P<name>[А-ЯЁ][а-яё]{1,}(?:\s+[А-ЯЁ][а-яё]{1,}(?:-[А-ЯЁ][а-яё]+)?){1,2})(?![\w-])"
+    r"(?!\s+[А-ЯЁ])"
 )
+PREVIOUS_WORD_RE = re.compile(r"(?<![\w-])([а-яё]{3,})\s+$")
 CAPITALISED_RE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]{2,}")
 # overlapping: "Румынии Клаусом Йоханнисом" holds the pair "Клаусом Йоханнисом"
 FULL_NAME_RE = re.compile(r"(?=([А-ЯЁ][а-яё]{2,})\s+[А-ЯЁ][а-яё]{2,})")
@@ -106,19 +119,32 @@ class NameFinder:
                 last_end = m.end()
         return count
 
-    def find(self, text: str) -> list[Found]:
-        """Person names in `text` (registry-agnostic), normalised to nominative."""
-        found = self.name_pairs(text) or self._natasha(text)
+    def find(self, text: str, taken: Sequence[tuple[int, int]] = ()) -> list[Found]:
+        """Person names in `text` (registry-agnostic), normalised to nominative; `taken`
+        spans are names found already."""
+        found = self.name_pairs(text)
+        spans = [*taken, *((f.start, f.end) for f in found)]
+        if not found or self._name_like(text, spans):
+            # a name-like word no cheap pass explains ("Метте Фредериксен" beside "Владимиром
+            # Зеленским"): the NER model reads the rest
+            for f in self._natasha(text):
+                if any(f.start < e and s < f.end for s, e in taken):
+                    continue
+                # "Хамадом бен Исой Аль Халифой" holds the pair "Исой Аль Халифой"
+                inner = [g for g in found if f.start <= g.start and g.end <= f.end]
+                if all(f.start < g.end and g.start < f.end for g in found if g not in inner):
+                    found = [g for g in found if g not in inner]
+                if not any(f.start < g.end and g.start < f.end for g in found):
+                    found.append(f)
         for titled, title_cases in self._titled(text):
             clash = [f for f in found if f.start < titled.end and titled.start < f.end]
-            if clash and all(
-                f.cases & title_cases
-                # "Александром Налбандовым" -> "Александр Налбандов": a first name that
-                # declines tells a declining name; "Жоау" stays "Жоау"
-                or f.person.split()[0] != titled.person.split()[0]
-                for f in clash
-            ):
-                continue  # the name was read in its own case: it declines ("Макроном")
+            if clash and all(f.cases & title_cases for f in clash):
+                # the name was read in its own case: it declines ("Макроном"); one that
+                # fits every case takes the case of its title ("президентом Вьетнама Во Ван
+                # Тхыонгом" is "Тхыонг")
+                if title_cases == {"ablt"}:
+                    found = [_ablt(f) if f in clash and f.cases == NOUN_CASES else f for f in found]
+                continue
             # "с президентом Анголы Жоау Лоуренсу" read as a dative "Лоуренс": the name does
             # not decline with its title, so it stands as written
             found = [f for f in found if f not in clash] + [titled]
@@ -132,28 +158,55 @@ class NameFinder:
 
         out = []
         for m in TITLED_NAME_RE.finditer(text):
-            start, end = m.start(1), m.end(2)
-            name = f"{m.group(1)} {m.group(2)}"
-            title_cases = head_cases(self.lemmatizer, m.group(0))
+            start, end = m.span("name")
+            name = " ".join(m.group("name").split())
+            # "заместителем министра иностранных дел Грузии Александром Налбандовым": the
+            # name agrees with the noun the title hangs on
+            before = PREVIOUS_WORD_RE.search(text, 0, m.start())
+            head = before.group(1) if before and self._noun(before.group(1)) else ""
+            title_cases = head_cases(self.lemmatizer, f"{head} {m.group(0)}")
             out.append((Found(name, start, end, name, cases=NOUN_CASES, known=False), title_cases))
         return out
+
+    def _noun(self, word: str) -> bool:
+        parses = self.lemmatizer.parses(word)
+        return bool(parses) and parses[0].tag.POS == "NOUN"
 
     def name_pairs(self, text: str) -> list[Found]:
         """Cheap pass: a known first name followed by a capitalised word ("Виторио Сандали")."""
         from retrieval.people import Found
 
-        out = []
+        out: list[Found] = []
         for m in NAME_PAIR_RE.finditer(text):
+            if out and m.start() < out[-1].end:
+                continue
             first, last = m.group(1), m.group(2)
             parses = self.lemmatizer.parses(first)[:2]
-            if not any("Name" in p.tag and p.score >= 0.1 for p in parses):
+            # a rare foreign first name has a low score but no other reading ("Азали")
+            if not any(
+                "Name" in p.tag and (p.score >= 0.1 or i == 0) for i, p in enumerate(parses)
+            ):
                 continue
-            if any("Geox" in p.tag or "Orgn" in p.tag for p in self.lemmatizer.parses(last)[:1]):
-                continue
-            name, cases = self.normalize([first, last])
+            if self._place(last):
+                continue  # "Иван Москвы"
+            third = m.group(3)
+            words = [first, last]
+            if third and not self._place(third):
+                words.append(third)
+            name, cases = self.normalize(words)
             if name:
-                out.append(Found(name, m.start(), m.end(), m.group(0), cases=cases, known=False))
+                end = m.end(3) if len(words) == 3 else m.end(2)
+                out.append(
+                    Found(name, m.start(), end, text[m.start() : end], cases=cases, known=False)
+                )
         return out
+
+    def _place(self, word: str) -> bool:
+        """A known word read first as a place or organisation; an unknown word's place
+        reading is a guess ("Ассумани")."""
+        return self.lemmatizer.morph.word_is_known(word.lower()) and any(
+            "Geox" in p.tag or "Orgn" in p.tag for p in self.lemmatizer.parses(word)[:1]
+        )
 
     def _natasha(self, text: str) -> list[Found]:
         from natasha import Doc
@@ -185,17 +238,29 @@ class NameFinder:
             return None, NOUN_CASES
         gender: str | None = None
         cases: set[str] = set()
-        out_first = []
+        out_first: list[str] = []
+        unread: list[int] = []  # positions of words that are no known first name ("Абуль", "Резой")
         for word in firsts:
             parse = self._best(word, "Name")
-            if parse is None:
+            own = (
+                {str(p.tag.case) for p in self.lemmatizer.parses(word) if "Name" in p.tag}
+                if parse is not None and "Fixd" not in parse.tag
+                else set()
+            )
+            if parse is None or (cases and own and not cases & own):
+                # "Ахмедом Абуль Гейтом": a name reading in another case than the first
+                # name's ("Абуль" as a genitive) is no first name
+                unread.append(len(out_first))
                 out_first.append(word)
                 continue
             gender = gender or str(parse.tag.gender)
-            if "Fixd" not in parse.tag:
-                cases |= {str(p.tag.case) for p in self.lemmatizer.parses(word) if "Name" in p.tag}
+            if own:
+                cases = cases & own if cases else own
             nominative = parse.inflect({"nomn"})
             out_first.append(_cap(nominative.word if nominative else word))
+        if len(cases) == 1 and gender != "femn":
+            for i in unread:  # "Мохаммадом Резой Аштиани": a middle name declines too
+                out_first[i] = decased(out_first[i], next(iter(cases))) or out_first[i]
         surname, surname_cases = self._surname(last, gender, cases)
         allowed = (cases & surname_cases) or cases or surname_cases
         return " ".join([*out_first, surname]), frozenset(allowed or NOUN_CASES)
@@ -208,10 +273,12 @@ class NameFinder:
             }
             nominative = parse.inflect({"nomn", "sing"})
             return _cap(nominative.word if nominative else word), surname_cases
-        if len(cases) == 1 and (case := next(iter(cases))) in CASE_ENDINGS:
-            for ending in CASE_ENDINGS[case]:
-                if word.endswith(ending) and len(word) > len(ending) + 2:
-                    return word[: -len(ending)], cases
+        if (
+            len(cases) == 1
+            and gender != "femn"
+            and (nominative := decased(word, next(iter(cases))))
+        ):
+            return nominative, cases
         return word, set(NOUN_CASES)
 
     def _best(self, word: str, tag: str, gender: str | None = None) -> Parse | None:
@@ -224,11 +291,45 @@ class NameFinder:
         return any("Patr" in p.tag for p in self.lemmatizer.parses(word)[:2])
 
 
+def _ablt(found: Found) -> Found:
+    """A name of undetermined case read as instrumental, if its last word ends like one."""
+    *first, last = found.person.split()
+    nominative = decased(last, "ablt")
+    if nominative is None:
+        return found
+    return replace(found, person=" ".join([*first, nominative]), cases=frozenset({"ablt"}))
+
+
+def decased(word: str, case: str) -> str | None:
+    """The nominative of a man's name nobody knows, read in `case` ("Монкадой" → "Монкада"),
+    or None when no ending of that case fits."""
+    for ending, nominative in CASE_ENDINGS.get(case, ()):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            if nominative == SOFT:
+                nominative = "й" if stem[-1] in SOFT_VOWELS else "" if stem[-1] in HUSHING else "ь"
+            return stem + nominative
+    return None
+
+
+@lru_cache(maxsize=4096)
+def surname_cases(surname: str) -> dict[str, frozenset[str]]:
+    """Every case form of a family name (a man's and a woman's declension), lower-cased,
+    with the cases each form stands in: "Хиль" gives "хилем" → {"ablt"}."""
+    out: dict[str, set[str]] = {}
+    for sex in ("m", "f"):
+        for case, forms in decline_name(surname, sex, surname=True).items():
+            for form in forms:
+                out.setdefault(form.lower(), set()).add(case)
+    return {form: frozenset(cases) for form, cases in out.items()}
+
+
 def learned_surnames(
     text: str, learned: Collection[str], taken: list[tuple[int, int]], lemmatizer: Lemmatizer
 ) -> list[Found]:
     """A surname alone of a name learned earlier in the article ("Давид Арахамия" …
-    "переговоров Мединского и Арахамии"), in whatever case it stands."""
+    "переговоров Мединского и Арахамии", "Иван Хиль" … "с Хилем"), in whatever case it
+    stands."""
     from retrieval.people import Found
 
     stems = {name.split()[-1].lower(): name for name in learned if " " in name and len(name) > 6}
@@ -238,13 +339,15 @@ def learned_surnames(
             continue
         word = m.group().lower()
         for surname, name in stems.items():
+            declined = surname_cases(_cap(surname)).get(word)
             stem = surname[:-1] if len(surname) >= 5 else surname
-            if word.startswith(stem) and 0 <= len(word) - len(stem) <= 3:
-                cases = frozenset(
-                    str(p.tag.case) for p in lemmatizer.parses(m.group())[:4] if p.tag.case
-                )
-                out.append(Found(name, m.start(), m.end(), m.group(), cases=cases or NOUN_CASES))
-                break
+            if declined is None and not (word.startswith(stem) and 0 <= len(word) - len(stem) <= 3):
+                continue
+            cases = declined or frozenset(
+                str(p.tag.case) for p in lemmatizer.parses(m.group())[:4] if p.tag.case
+            )
+            out.append(Found(name, m.start(), m.end(), m.group(), cases=cases or NOUN_CASES))
+            break
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 CASES: tuple[str, ...] = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -185,11 +186,17 @@ def _template_titles(office: dict[str, Any], country: dict[str, Any] | None) -> 
     return titles
 
 
-def build_offices(
-    raw: dict[str, Any], countries: dict[str, Any] | None = None
-) -> dict[str, Office]:
+class OfficeTable(dict[str, Office]):
+    """Offices by key, with the gate literals of them all worked out once."""
+
+    @cached_property
+    def literals(self) -> frozenset[str]:
+        return frozenset(_all_literals(self))
+
+
+def build_offices(raw: dict[str, Any], countries: dict[str, Any] | None = None) -> OfficeTable:
     """Office records from the `offices` table of people.json, with templated country titles."""
-    out = {}
+    out = OfficeTable()
     for key, item in raw.items():
         country = (countries or {}).get(item["side"])
         every = list(dict.fromkeys([*item["titles"], *_template_titles(item, country)]))
@@ -290,7 +297,8 @@ def find_coordinated(
 def find_titles(text: str, offices: dict[str, Office]) -> list[tuple[int, int, str]]:
     """Non-overlapping office titles in `text` as (start, end, office key), leftmost-longest."""
     low = text.lower()
-    present = {w for w in _all_literals(offices) if w in low}
+    literals = offices.literals if isinstance(offices, OfficeTable) else _all_literals(offices)
+    present = {w for w in literals if w in low}
     found = [
         (m.start(), m.end(), office.key)
         for office in offices.values()

@@ -287,7 +287,7 @@ class PersonRegistry:
             taken = [(f.start, f.end) for f in persons]
             persons += [
                 self._spelling_variant(f)
-                for f in self.names.find(text)
+                for f in self.names.find(text, taken)
                 if not any(f.start < e and s < f.end for s, e in taken)
                 and not NAMESAKE_BEFORE_RE.search(text[max(0, f.start - 40) : f.start])
             ]
@@ -410,6 +410,8 @@ class PersonRegistry:
                 )
                 if family is not None:
                     out.append(family)
+                    while i + 1 < len(tokens) and tokens[i + 1][0] < family.end:
+                        i += 1  # "Амир Абдоллахиан": both words are the name
             i += 1
         return out
 
@@ -427,13 +429,30 @@ class PersonRegistry:
     def _alone_keys(self) -> tuple[str, ...]:
         return tuple(self._alone_forms)
 
+    @cached_property
+    def _hyphen_heads(self) -> frozenset[str]:
+        """First parts of hyphenated family names ("амир" of "Амир-Абдоллахиян")."""
+        return frozenset(
+            key.split("-")[0] for key in self._alone_keys if "-" in key and " " not in key
+        )
+
     def _close_surname(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> Found | None:
         """A long family name one letter off the registry's spelling ("Амир-Абдоллахиан" for
-        "Амир-Абдоллахиян"): outlets transliterate differently; short names never match."""
+        "Амир-Абдоллахиян"), or a hyphenated one written with a space ("Амир Абдоллахиан"):
+        outlets transliterate differently; short names never match."""
         start, end, folded = tokens[i]
-        if len(folded) < CLOSE_SURNAME_LENGTH or not folded[:1].isupper() or folded.isupper():
+        if not folded[:1].isupper() or folded.isupper():
             return None
         key = folded.lower()
+        if (
+            key in self._hyphen_heads
+            and i + 1 < len(tokens)
+            and text[end : tokens[i + 1][0]] == " "
+            and tokens[i + 1][2][:1].isupper()
+        ):
+            key, end = f"{key}-{tokens[i + 1][2].lower()}", tokens[i + 1][1]
+        if len(key) < CLOSE_SURNAME_LENGTH:
+            return None
         # a plain dict memo: reads and writes are atomic, a concurrent clear() only costs a miss
         hit = self._close_cache.get(key, _UNSEEN)
         if hit is _UNSEEN:

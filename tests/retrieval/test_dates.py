@@ -75,6 +75,11 @@ DATELINES = [
         PartialDate(2025, 2, 15),
     ],
     ["МОСКВА, 3 марта — РИА Новости. Текст", None, PartialDate(None, 3, 3)],
+    # agencies shorten the month; Interfax puts dots; a plain page runs on after the date
+    ["КАЗАНЬ, 23 окт — РИА Новости. Премьер", PUBLISHED, PartialDate(2024, 10, 23)],
+    ["ТЯНЬЦЗИНЬ. 31 августа. INTERFAX.RU - Премьер", PUBLISHED, PartialDate(2024, 8, 31)],
+    ["\nСОЧИ, 23 октября. Президент России", PUBLISHED, PartialDate(2024, 10, 23)],
+    ["ВАЖНО: встреча 23 октября. Президент", PUBLISHED, None],
     ["Министр иностранных дел России Сергей Лавров, 15 февраля", None, None],
     ["Просто текст без даты.", PUBLISHED, None],
 ]
