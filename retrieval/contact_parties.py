@@ -51,6 +51,7 @@ from retrieval.contact_clauses import (
     relative_antecedents,
 )
 from retrieval.contact_dates import (
+    forward,
     stated_years,
     told_years,
 )
@@ -107,6 +108,23 @@ TRAVEL_RE = re.compile(
     r"\w{0,2}|прилетит|прибудет|приедет|посетит|отправится|верн[её]тся)(?![\w-])",
     re.IGNORECASE,
 )
+# "Пашинян в пятницу прибудет в Стамбул": a trip ahead, its bare weekday points forward
+TRAVEL_AHEAD_RE = re.compile(
+    r"(?<![\w-])(?:прилет|прибуд|приед|посет|отправ\w?|соверш|нанес[её])(?:ит|ут|ят|ет|[её]т)(?:ся)?"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def trip_ahead(
+    work: str, when: PartialDate | None, on: date | None, hits: list
+) -> PartialDate | None:
+    """The day of a trip told in the future ("в пятницу прибудет в Стамбул") lies ahead."""
+    if when is not None and on is not None and TRAVEL_AHEAD_RE.search(work):
+        return forward(when, on, hits)
+    return when
+
+
 WITH_PART_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,3}?с участием\s", re.IGNORECASE)
 
 
@@ -176,9 +194,8 @@ class ContactParties:
                     hits = stated_years(work, hits, told_years(sentences[k - 1][1], on))
                 # "30 января Нетаньяху был в Москве": the date right before the subject
                 close = [h for h in hits if 0 <= m.start - h.span.end <= 30]
-                out[m.person] = (
-                    close[-1].date if close else hits[0].date if len(hits) == 1 else None
-                )
+                when = close[-1].date if close else hits[0].date if len(hits) == 1 else None
+                out[m.person] = trip_ahead(work, when, on, hits)
         return tuple(out.items())
 
     def _topic(self, work: str, scanned: list[Found]) -> list[Found]:

@@ -71,6 +71,7 @@ from retrieval.contact_parties import (
     TOPIC_FOR_RE,
     TRAVEL_RE,
     ContactParties,
+    trip_ahead,
 )
 from retrieval.cues import (
     DENIAL_RE,
@@ -121,6 +122,11 @@ THIS_EVENT_RE = re.compile(
     re.IGNORECASE,
 )
 # a contact told as part of the same day's story as the one before it
+VISIT_TOLD_RE = re.compile(
+    r"(?<![\w-])(?:(?:совершил|нанес|начал)\w{0,2}\s+(?:\w+\s+){0,2}визит|побывал|прилетел|прибыл)",
+    re.IGNORECASE,
+)
+THAT_DAY_RE = re.compile(r"(?<![\w-])в (?:тот|этот) же день(?![\w-])", re.IGNORECASE)
 SAME_DAY_RE = re.compile(
     r"(?<![\w-])(?:в (?:тот|этот) же (?:день|вечер)|в (?:тот|этот) день|тем же (?:днем|вечером)"
     r"|(?:утром|днем|вечером|позднее|позже) (?:того|этого) же дня"
@@ -332,6 +338,7 @@ class ContactExtractor(ContactParties):
             told = told_years(sentence, anchor)
             if told:
                 years, years_at = told, index
+            announced = protagonist
             protagonist = self._protagonist(sentence, index, anchor, known) or protagonist
             # "стали переговоры в Эр-Рияде 18 февраля. За столом сидели X с российской стороны"
             if not found and (
@@ -356,6 +363,21 @@ class ContactExtractor(ContactParties):
             if trip is not None and trip[0] == index - 1:
                 found = [
                     replace(c, date=trip[1]) if c.date is None and trip[2] in c.participants else c
+                    for c in found
+                ]
+            if (
+                announced is not None
+                and announced[2] == index - 1
+                and announced[1] is not None
+                and announced[1].precision == "day"
+                and VISIT_TOLD_RE.search(sentences[index - 1][1])
+            ):
+                # "Путин в четверг совершил визит в Италию. Российский лидер встретился с
+                # Франциском ...": the day of the visit the sentence before announced
+                found = [
+                    replace(c, date=announced[1], lead=False)
+                    if c.date is None and announced[0] in c.participants and c.status == "happened"
+                    else c
                     for c in found
                 ]
             undone = next(
@@ -397,6 +419,20 @@ class ContactExtractor(ContactParties):
                 # "… с визитом с понедельника. В первый же день он провел переговоры с X"
                 found = [replace(c, date=visit_began[1], lead=False) for c in found]
             if SAME_DAY_RE.search(sentence):
+                before = find_date_hits(sentences[index - 1][1], published=anchor) if index else []
+                if (
+                    len(before) == 1
+                    and before[0].date.precision == "day"
+                    and THAT_DAY_RE.search(sentence)
+                    and not any(c.date and c.sentence != TITLE for c in candidates)
+                    and not any(c.sentence == index - 1 for c in candidates)
+                ):
+                    # "Трамп в среду объявил о сделке. ... достигнута в тот же день в ходе
+                    # разговора с То Ламом": the day the sentence before tells
+                    found = [
+                        replace(c, date=before[0].date, lead=False) if c.date is None else c
+                        for c in found
+                    ]
                 found = same_day(found, candidates)
             elif THIS_EVENT_RE.match(sentence):
                 found = same_event(found, recent)
@@ -458,7 +494,7 @@ class ContactExtractor(ContactParties):
         if len(subjects) != 1:
             return None
         hits = find_date_hits(work, published=anchor)
-        return subjects.pop(), (hits[0].date if hits else None), index
+        return subjects.pop(), trip_ahead(work, hits[0].date if hits else None, anchor, hits), index
 
     def _join_party(
         self,
@@ -533,7 +569,8 @@ class ContactExtractor(ContactParties):
             for m in self.registry.scan(work, on=anchor, known=known)
             if "nomn" in m.cases and m.person in context
         ]
-        return (index, hits[0].date, subjects[0]) if subjects else None
+        when = trip_ahead(work, hits[0].date, anchor, hits)
+        return (index, when, subjects[0]) if subjects and when is not None else None
 
     def _travellers(self, sentence: str, anchor: date | None, known: set[str]) -> tuple[str, ...]:
         """The people a travel sentence names as its subjects: "прибыли X, Y и Z"."""

@@ -372,7 +372,7 @@ def parse_dateline(text: str, *, published: date | None) -> PartialDate | None:
 
 DAYS_LATER_RE = re.compile(
     r"(?<![\w-])(?:на следующий день|на другой день|(?:спустя|через) (\d{1,2}|два|три|четыре|пять)"
-    r" дн(?:я|ей))(?![\w-])",
+    r" дн(?:я|ей))(?![\w-])(?!\s+после)",  # "через два дня после объявления": of that event
     re.IGNORECASE,
 )
 # "спустя два дня", "двумя неделями ранее", "встречались дважды": small counts in words

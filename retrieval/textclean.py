@@ -35,7 +35,8 @@ _DATE_PREFIX = (
     r"|[А-ЯЁ][а-яёА-ЯЁ-]+(?:\s+[А-ЯЁ][а-яёА-ЯЁ-]+)?,\s*)?"  # or a place: "Астана, 27 ноября 2024"
 )
 
-_MENU_TAIL = r"(?:\s+[^|•·\n]{1,40}(?:\s[|•·]\s[^|•·\n]{1,40})+)?"
+# "Мир | Азия | США" or "| Мир": a site's section names after the stamp
+_MENU_TAIL = r"(?:(?:\s+[^|•·\n]{1,40}|\s*[|•·]\s*[^|•·\n]{1,40})(?:\s[|•·]\s[^|•·\n]{1,40})*)?"
 HEADER_DATE_RE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*(.*)$", re.IGNORECASE)
 DATE_LINE_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "14.02.2025, 08:30 Мир | Азия | США": a site menu may follow the stamp on its line
