@@ -97,18 +97,32 @@ def phone_talk(candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
-def same_day(found: list[Candidate], before: list[Candidate]) -> list[Candidate]:
-    """Undated contacts of "в тот же день", "после переговоров" take the story's last date."""
-    told = [c for c in before if c.sentence != TITLE and c.participants]
-    story = [c for c in told if not c.earlier and (c.date or c.lead)] or [
+def on_day(found: list[Candidate], when: PartialDate, who: str | None = None) -> list[Candidate]:
+    """The undated contacts of `found` (those of `who`, if given) take the day `when`."""
+    return [
+        replace(c, date=when, lead=False)
+        if c.date is None and (who is None or who in c.participants)
+        else c
+        for c in found
+    ]
+
+
+def same_day(
+    found: list[Candidate], before: list[Candidate], told: PartialDate | None = None
+) -> list[Candidate]:
+    """Undated contacts of "в тот же день", "после переговоров" take the story's last date,
+    or, with no contact told yet, the day the sentence before names (`told`): "Трамп в
+    среду объявил о сделке. ... достигнута в тот же день в ходе разговора с То Ламом"."""
+    told_contacts = [c for c in before if c.sentence != TITLE and c.participants]
+    story = [c for c in told_contacts if not c.earlier and (c.date or c.lead)] or [
         # "На прошлой неделе X провел переговоры с Y. В тот же день ...": the day of a
         # contact told as earlier when the story has no other
         c
-        for c in told
+        for c in told_contacts
         if c.date
     ]
     if not story:
-        return found
+        return on_day(found, told) if told is not None and told.precision == "day" else found
     ref = story[-1]
     if ref.date is None:
         # "Визит длился несколько часов" after the dated talks of the same pair: that day

@@ -103,14 +103,14 @@ RECEIVED_REACH = 60
 GUEST_AFTER_RE = re.compile(r"\s+(?:его|ее|её)(?![\w-])", re.IGNORECASE)
 # "Для бразильского президента это …": the person a sentence is about, not its subject
 TOPIC_FOR_RE = re.compile(r"\W*для\s+", re.IGNORECASE)
+# "Пашинян в пятницу прибудет в Стамбул": a trip ahead, its bare weekday points forward
+TRAVEL_AHEAD = (
+    r"(?:прилет|прибуд|приед|посет|отправ\w?|соверш|нанес[её])(?:ит|ут|ят|ет|[её]т)(?:ся)?"
+)
+TRAVEL_AHEAD_RE = re.compile(rf"(?<![\w-]){TRAVEL_AHEAD}(?![\w-])", re.IGNORECASE)
 TRAVEL_RE = re.compile(
     r"(?<![\w-])(?:(?:побывал|прилетел|прибыл|приехал|посетил|отправился|находился|вернулся)"
-    r"\w{0,2}|прилетит|прибудет|приедет|посетит|отправится|верн[её]тся)(?![\w-])",
-    re.IGNORECASE,
-)
-# "Пашинян в пятницу прибудет в Стамбул": a trip ahead, its bare weekday points forward
-TRAVEL_AHEAD_RE = re.compile(
-    r"(?<![\w-])(?:прилет|прибуд|приед|посет|отправ\w?|соверш|нанес[её])(?:ит|ут|ят|ет|[её]т)(?:ся)?"
+    rf"\w{{0,2}}|(?:совершил|нанес)\w{{0,2}}\s+(?:\w+\s+){{0,2}}визит|{TRAVEL_AHEAD}|верн[её]тся)"
     r"(?![\w-])",
     re.IGNORECASE,
 )

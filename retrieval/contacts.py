@@ -14,6 +14,7 @@ from retrieval.contact_candidates import (
     group_of,
     merge_candidates,
     moved_then_held,
+    on_day,
     phone_talk,
     rank,
     same_day,
@@ -122,11 +123,6 @@ THIS_EVENT_RE = re.compile(
     re.IGNORECASE,
 )
 # a contact told as part of the same day's story as the one before it
-VISIT_TOLD_RE = re.compile(
-    r"(?<![\w-])(?:(?:совершил|нанес|начал)\w{0,2}\s+(?:\w+\s+){0,2}визит|побывал|прилетел|прибыл)",
-    re.IGNORECASE,
-)
-THAT_DAY_RE = re.compile(r"(?<![\w-])в (?:тот|этот) же день(?![\w-])", re.IGNORECASE)
 SAME_DAY_RE = re.compile(
     r"(?<![\w-])(?:в (?:тот|этот) же (?:день|вечер)|в (?:тот|этот) день|тем же (?:днем|вечером)"
     r"|(?:утром|днем|вечером|позднее|позже) (?:того|этого) же дня"
@@ -338,8 +334,16 @@ class ContactExtractor(ContactParties):
             told = told_years(sentence, anchor)
             if told:
                 years, years_at = told, index
-            announced = protagonist
             protagonist = self._protagonist(sentence, index, anchor, known) or protagonist
+            if (
+                protagonist is not None
+                and protagonist[2] == index
+                and protagonist[1] is not None
+                and TRAVEL_RE.search(sentence)
+            ):
+                # "Путин в четверг совершил визит в Италию. Российский лидер встретился с
+                # Франциском ...": a trip of one traveller, as of the story's pair
+                trip = (index, protagonist[1], protagonist[0])
             # "стали переговоры в Эр-Рияде 18 февраля. За столом сидели X с российской стороны"
             if not found and (
                 SIDES_PAIR_RE.search(sentence) or (not recent and PARTY_RE.search(following))
@@ -361,25 +365,7 @@ class ContactExtractor(ContactParties):
                     for c in found
                 ]
             if trip is not None and trip[0] == index - 1:
-                found = [
-                    replace(c, date=trip[1]) if c.date is None and trip[2] in c.participants else c
-                    for c in found
-                ]
-            if (
-                announced is not None
-                and announced[2] == index - 1
-                and announced[1] is not None
-                and announced[1].precision == "day"
-                and VISIT_TOLD_RE.search(sentences[index - 1][1])
-            ):
-                # "Путин в четверг совершил визит в Италию. Российский лидер встретился с
-                # Франциском ...": the day of the visit the sentence before announced
-                found = [
-                    replace(c, date=announced[1], lead=False)
-                    if c.date is None and announced[0] in c.participants and c.status == "happened"
-                    else c
-                    for c in found
-                ]
+                found = on_day(found, trip[1], trip[2])
             undone = next(
                 (
                     (sentences[k][1], undone_as)
@@ -420,20 +406,7 @@ class ContactExtractor(ContactParties):
                 found = [replace(c, date=visit_began[1], lead=False) for c in found]
             if SAME_DAY_RE.search(sentence):
                 before = find_date_hits(sentences[index - 1][1], published=anchor) if index else []
-                if (
-                    len(before) == 1
-                    and before[0].date.precision == "day"
-                    and THAT_DAY_RE.search(sentence)
-                    and not any(c.date and c.sentence != TITLE for c in candidates)
-                    and not any(c.sentence == index - 1 for c in candidates)
-                ):
-                    # "Трамп в среду объявил о сделке. ... достигнута в тот же день в ходе
-                    # разговора с То Ламом": the day the sentence before tells
-                    found = [
-                        replace(c, date=before[0].date, lead=False) if c.date is None else c
-                        for c in found
-                    ]
-                found = same_day(found, candidates)
+                found = same_day(found, candidates, before[0].date if len(before) == 1 else None)
             elif THIS_EVENT_RE.match(sentence):
                 found = same_event(found, recent)
             elif (back := days_earlier(sentence)) is not None:

@@ -9,6 +9,7 @@ by hand in people.json.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 CASES: tuple[str, ...] = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 VOWELS = frozenset("аеёиоуыэюя")
@@ -106,6 +107,36 @@ def decline_name(phrase: str, gender: str, *, surname: bool) -> dict[str, set[st
             phrases = {f"{p} {f}".strip() for p in phrases for f in forms[case]}
         out[case] = phrases
     return out
+
+
+NOMINATIVE_TAILS = ("", "й", "ь", "а", "я")  # how a family name may end where a case ending is
+
+
+def undecline(word: str, case: str, gender: str = "m") -> str | None:
+    """The family name whose `case` form by the rules above is `word` ("Монкадой" in the
+    instrumental is "Монкада", "Хилем" is "Хиль", "Гейтом" is "Гейт"), or None."""
+    for cut in (2, 1):  # the longest case ending first
+        stem = word[:-cut]
+        if len(stem) < 3:
+            continue
+        for tail in NOMINATIVE_TAILS:
+            if tail and tail in "йь" and (tail == "й") != (stem[-1] in VOWELS):
+                continue  # "й" only after a vowel, "ь" only after a consonant
+            if word in decline_name(stem + tail, gender, surname=True).get(case, ()):
+                return stem + tail
+    return None
+
+
+@lru_cache(maxsize=4096)
+def family_forms(surname: str) -> dict[str, frozenset[str]]:
+    """Every case form of a family name, a man's and a woman's, lower-cased, with the cases
+    each form stands in: "Хиль" gives "хилем" → {"ablt"}."""
+    out: dict[str, set[str]] = {}
+    for sex in ("m", "f"):
+        for case, forms in decline_name(surname, sex, surname=True).items():
+            for form in forms:
+                out.setdefault(form.lower(), set()).add(case)
+    return {form: frozenset(cases) for form, cases in out.items()}
 
 
 def merge_forms(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from retrieval.declension import decline_name
+from retrieval.declension import family_forms, undecline
 from retrieval.lemmas import Lemmatizer
 
 if TYPE_CHECKING:
@@ -17,18 +17,6 @@ if TYPE_CHECKING:
     from retrieval.people import Found
 
 NAME_TOKEN_RE = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
-SOFT = "ь"  # stands for the soft ending: "й" after a vowel, none after ж ш ч щ ц, else "ь"
-CASE_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    # (ending in that case, nominative ending) of a man's family name nobody knows, longest
-    # first: "Монкадой" → "Монкада", "Хилем" → "Хиль", "Шольцем" → "Шольц", "Гейтом" → "Гейт"
-    "ablt": (("ой", "а"), ("ей", "я"), ("ем", SOFT), ("ом", ""), ("ым", "")),
-    "gent": (("ы", "а"), ("я", SOFT), ("а", "")),
-    "accs": (("у", "а"), ("я", SOFT), ("а", "")),
-    "datv": (("ю", SOFT), ("у", "")),
-    "loct": (("е", ""),),
-}
-SOFT_VOWELS = "аеёиоуыэюя"
-HUSHING = "жшчщц"
 # overlapping: "Венесуэлы Иван Хиль" holds the pair "Иван Хиль"
 # "Ахмедом Абуль Гейтом": a third capitalised word is the family name
 NAME_PAIR_RE = re.compile(
@@ -130,12 +118,11 @@ class NameFinder:
             for f in self._natasha(text):
                 if any(f.start < e and s < f.end for s, e in taken):
                     continue
-                # "Хамадом бен Исой Аль Халифой" holds the pair "Исой Аль Халифой"
-                inner = [g for g in found if f.start <= g.start and g.end <= f.end]
-                if all(f.start < g.end and g.start < f.end for g in found if g not in inner):
-                    found = [g for g in found if g not in inner]
-                if not any(f.start < g.end and g.start < f.end for g in found):
-                    found.append(f)
+                # its longer name wins over a pair it holds: "Хамадом бен Исой Аль Халифой"
+                # over "Исой Аль Халифой"
+                others = [g for g in found if not (f.start <= g.start and g.end <= f.end)]
+                if not any(f.start < g.end and g.start < f.end for g in others):
+                    found = [*others, f]
         for titled, title_cases in self._titled(text):
             clash = [f for f in found if f.start < titled.end and titled.start < f.end]
             if clash and all(f.cases & title_cases for f in clash):
@@ -260,7 +247,7 @@ class NameFinder:
             out_first.append(_cap(nominative.word if nominative else word))
         if len(cases) == 1 and gender != "femn":
             for i in unread:  # "Мохаммадом Резой Аштиани": a middle name declines too
-                out_first[i] = decased(out_first[i], next(iter(cases))) or out_first[i]
+                out_first[i] = undecline(out_first[i], next(iter(cases))) or out_first[i]
         surname, surname_cases = self._surname(last, gender, cases)
         allowed = (cases & surname_cases) or cases or surname_cases
         return " ".join([*out_first, surname]), frozenset(allowed or NOUN_CASES)
@@ -276,7 +263,7 @@ class NameFinder:
         if (
             len(cases) == 1
             and gender != "femn"
-            and (nominative := decased(word, next(iter(cases))))
+            and (nominative := undecline(word, next(iter(cases))))
         ):
             return nominative, cases
         return word, set(NOUN_CASES)
@@ -294,34 +281,10 @@ class NameFinder:
 def _ablt(found: Found) -> Found:
     """A name of undetermined case read as instrumental, if its last word ends like one."""
     *first, last = found.person.split()
-    nominative = decased(last, "ablt")
+    nominative = undecline(last, "ablt")
     if nominative is None:
         return found
     return replace(found, person=" ".join([*first, nominative]), cases=frozenset({"ablt"}))
-
-
-def decased(word: str, case: str) -> str | None:
-    """The nominative of a man's name nobody knows, read in `case` ("Монкадой" → "Монкада"),
-    or None when no ending of that case fits."""
-    for ending, nominative in CASE_ENDINGS.get(case, ()):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            stem = word[: -len(ending)]
-            if nominative == SOFT:
-                nominative = "й" if stem[-1] in SOFT_VOWELS else "" if stem[-1] in HUSHING else "ь"
-            return stem + nominative
-    return None
-
-
-@lru_cache(maxsize=4096)
-def surname_cases(surname: str) -> dict[str, frozenset[str]]:
-    """Every case form of a family name (a man's and a woman's declension), lower-cased,
-    with the cases each form stands in: "Хиль" gives "хилем" → {"ablt"}."""
-    out: dict[str, set[str]] = {}
-    for sex in ("m", "f"):
-        for case, forms in decline_name(surname, sex, surname=True).items():
-            for form in forms:
-                out.setdefault(form.lower(), set()).add(case)
-    return {form: frozenset(cases) for form, cases in out.items()}
 
 
 def learned_surnames(
@@ -339,7 +302,7 @@ def learned_surnames(
             continue
         word = m.group().lower()
         for surname, name in stems.items():
-            declined = surname_cases(_cap(surname)).get(word)
+            declined = family_forms(_cap(surname)).get(word)
             stem = surname[:-1] if len(surname) >= 5 else surname
             if declined is None and not (word.startswith(stem) and 0 <= len(word) - len(stem) <= 3):
                 continue

@@ -230,3 +230,16 @@ def test_registry_is_large_and_consistent(registry: PersonRegistry) -> None:
     assert len(registry.people) >= 150
     for person in registry.people.values():
         assert all(role.office in registry.offices for role in person.roles)
+
+
+def test_model_name_wins_over_the_pair_it_holds_beside_other_names(
+    registry: PersonRegistry,
+) -> None:
+    text = (
+        "Путин поговорил с королем Бахрейна Хамадом бен Исой Аль Халифой, а Лавров — с"
+        " министром Венесуэлы Иваном Хилем."
+    )
+    names = {f.person for f in registry.names.find(text)}
+    assert "Хамад Иса Аль Халифа" in names  # not the pair "Иса Аль Халифа" inside it
+    assert "Иса Аль Халифа" not in names
+    assert "Иван Хиль" in names
