@@ -76,7 +76,11 @@ class NameFinder:
     @cached_property
     def _ner(self) -> _Ner:
         from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+        from threadpoolctl import threadpool_limits
 
+        # the model multiplies sentence-sized matrices: OpenBLAS threads gain nothing on
+        # them and spin between calls, taking CPU from the other analysis workers
+        threadpool_limits(limits=1, user_api="blas")
         return _Ner(Segmenter(), NewsNERTagger(NewsEmbedding()))
 
     def worth_running(self, text: str, taken: list[tuple[int, int]], known: int) -> bool:

@@ -136,11 +136,6 @@ GATE_HEADS = frozenset(
 )  # fmt: skip
 
 
-def _all_literals(offices: dict[str, Office]) -> set[str]:
-    """Every gate literal of an office table."""
-    return {word for office in offices.values() for word in office.literals}
-
-
 RANK_TITLES: dict[str, tuple[str, ...]] = {
     "president": (r"президент\w{{0,3}} {gen}",),
     "prime_minister": (
@@ -190,8 +185,22 @@ class OfficeTable(dict[str, Office]):
     """Offices by key, with the gate literals of them all worked out once."""
 
     @cached_property
-    def literals(self) -> frozenset[str]:
-        return frozenset(_all_literals(self))
+    def _gates(self) -> tuple[tuple[Office, ...], frozenset[int], dict[str, tuple[int, ...]]]:
+        """The offices in table order, those without a gate, and the offices each gate
+        literal opens (by position)."""
+        offices = tuple(self.values())
+        opens: dict[str, list[int]] = {}
+        for i, office in enumerate(offices):
+            for word in office.literals:
+                opens.setdefault(word, []).append(i)
+        ungated = frozenset(i for i, o in enumerate(offices) if not o.literals)
+        return offices, ungated, {w: tuple(ids) for w, ids in opens.items()}
+
+    def gated(self, low: str) -> list[Office]:
+        """Offices whose titles may occur in the lower-cased `low`, in table order."""
+        offices, ungated, opens = self._gates
+        ids = ungated.union(*(ids for word, ids in opens.items() if word in low))
+        return [offices[i] for i in sorted(ids)]
 
 
 def build_offices(raw: dict[str, Any], countries: dict[str, Any] | None = None) -> OfficeTable:
@@ -297,12 +306,10 @@ def find_coordinated(
 def find_titles(text: str, offices: dict[str, Office]) -> list[tuple[int, int, str]]:
     """Non-overlapping office titles in `text` as (start, end, office key), leftmost-longest."""
     low = text.lower()
-    literals = offices.literals if isinstance(offices, OfficeTable) else _all_literals(offices)
-    present = {w for w in literals if w in low}
+    table = offices if isinstance(offices, OfficeTable) else OfficeTable(offices)
     found = [
         (m.start(), m.end(), office.key)
-        for office in offices.values()
-        if not office.literals or office.literals & present
+        for office in table.gated(low)
         for m in office.pattern.finditer(text)
     ]
     found.sort(key=lambda item: (item[0], item[0] - item[1]))

@@ -36,6 +36,7 @@ from retrieval.offices import (
 )
 from retrieval.types import Mention
 
+MAX_NAME_WORDS = 4  # the longest registry name form matched, in words
 WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+(?:['’-][A-Za-zА-Яа-яЁё]+)*")
 INITIALS_RE = re.compile(r"([А-ЯЁA-Z])\.\s?(?:[А-ЯЁA-Z]\.\s?)?$")
 PATRONYMIC_RE = re.compile(
@@ -201,6 +202,8 @@ class PersonRegistry:
         }
         self.lemmatizer = lemmatizer or default_lemmatizer()
         self._index: dict[tuple[str, ...], list[tuple[Person, frozenset[str]]]] = {}
+        # first word of an index key -> its key lengths up to MAX_NAME_WORDS, longest first
+        self._heads: dict[str, tuple[int, ...]] = {}
         self._lower: dict[str, list[str]] = {}
         self._family: dict[str, list[tuple[Person, frozenset[str]]]] = {}
         # fuzzy family-name lookups by word (a bounded memo of _close_surname)
@@ -226,6 +229,9 @@ class PersonRegistry:
     def _add(self, person: Person) -> None:
         def put(key: tuple[str, ...], cases: frozenset[str]) -> None:
             self._index.setdefault(key, []).append((person, cases))
+            if len(key) <= MAX_NAME_WORDS:
+                sizes = {*self._heads.get(key[0], ()), len(key)}
+                self._heads[key[0]] = tuple(sorted(sizes, reverse=True))
             self._lower.setdefault(" ".join(key).lower(), []).append(person.name)
 
         for last, cases in person.last_forms.items():
@@ -392,7 +398,8 @@ class PersonRegistry:
         out: list[Found] = []
         i = 0
         while i < len(tokens):
-            for size in (4, 3, 2, 1):
+            # most words start no registry name: straight to the family-name checks
+            for size in self._heads.get(tokens[i][2], ()):
                 key = tuple(t[2] for t in tokens[i : i + size])
                 if len(key) == size and key in self._index:
                     found = self._pick(text, tokens, i, size, self._index[key], on, known)
