@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import get_args
 
 from sqlalchemy import Engine
@@ -51,6 +52,17 @@ class StoredContact:
     contact_id: int
     created: bool
     status_changed: bool
+
+
+def _held_month(found: ExtractedContact) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the month a held contact is dated to (month precision only)."""
+    if found.status != "happened" or found.date is None or found.date.precision != "month":
+        return None
+    return found.date.period()
+
+
+def _group_kinds(kind: str) -> list[str]:
+    return [k for k in KINDS if kind_group(k) == kind_group(kind)]
 
 
 def stored_date(contact: Contact) -> PartialDate | None:
@@ -343,8 +355,10 @@ class Ingestor:
             for c in candidates
         ]
         index = best_match(reports, new_report)
+        members = frozenset(ids.values())
+        target = candidates[index] if index is not None else self._wider(session, members, found)
         created = status_changed = False
-        if index is None:
+        if target is None:
             contact = contact_repo.create(
                 session,
                 contact=Contact(
@@ -359,7 +373,7 @@ class Ingestor:
             _apply_date(contact, found.date)
             created = True
         else:
-            contact = candidates[index]
+            contact = target
             contact.kind = merged_kind(contact.kind, contact.status, found.kind, found.status)
             new_status = merged_status(contact.status, found.status)
             status_changed = new_status != contact.status
@@ -384,12 +398,51 @@ class Ingestor:
         )
         session.flush()
         self._absorb_undated(session, contact, candidates, lemma_sets, analysed.lemma_set)
+        if created:
+            self._absorb_narrower(session, contact, members, found)
         if self.on_contact_event is not None:
             if created:
                 self.on_contact_event(session, contact.id, "new")
             elif status_changed:
                 self.on_contact_event(session, contact.id, contact.status)
         return StoredContact(contact.id, created, status_changed)
+
+    def _wider(
+        self, session: Session, members: frozenset[int], found: ExtractedContact
+    ) -> Contact | None:
+        """ "В феврале Лавров и Рубио провели переговоры в Эр-Рияде": a month report of some
+        of the people of a contact held that month with more people is that contact, when
+        it is the only one of theirs that month (and they had none on their own)."""
+        month = _held_month(found)
+        if month is None:
+            return None
+        held = contact_repo.held_within(
+            session, first=month[0], last=month[1], kinds=_group_kinds(found.kind), precision="day"
+        ).values()
+        wider = [c for c, people in held if members < people]
+        alone = [c for c, people in held if members == people]
+        return wider[0] if len(wider) == 1 and not alone else None
+
+    def _absorb_narrower(
+        self, session: Session, contact: Contact, members: frozenset[int], found: ExtractedContact
+    ) -> None:
+        """The same, told the other way round: month reports of some of this new contact's
+        people fold into it when it is their only contact that month."""
+        if found.date is None or found.date.precision != "day" or len(members) < 3:
+            return
+        month = _held_month(replace(found, date=PartialDate(found.date.year, found.date.month)))
+        if month is None:
+            return
+        kinds = _group_kinds(found.kind)
+        day = contact_repo.held_within(
+            session, first=month[0], last=month[1], kinds=kinds, precision="day"
+        ).values()
+        for narrower, people in contact_repo.held_within(
+            session, first=month[0], last=month[1], kinds=kinds, precision="month"
+        ).values():
+            rivals = [c for c, held in day if people <= held and c.id != contact.id]
+            if people < members and not rivals:
+                contact_repo.absorb(session, keep=contact, drop=narrower)
 
     def _absorb_undated(
         self,

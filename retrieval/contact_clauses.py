@@ -17,6 +17,7 @@ from retrieval.cues import (
     INITIATIVE_RE,
     LIGHT_VERB_RE,
     MANNER_PHONE_RE,
+    PARTICIPATION_RE,
     PREDICATE_STATUS,
     WITH_RE,
     Cue,
@@ -149,6 +150,9 @@ TIME_WORDS = frozenset(
     | {"года", "г", "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа"}
     | {"сентября", "октября", "ноября", "декабря", "понедельник", "вторник", "среду"}
     | {"четверг", "пятницу", "субботу", "воскресенье", "вчера", "сегодня", "накануне"}
+    # "В июне Лукашенко принимал …": a month before an indeclinable subject
+    | {"январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре"}
+    | {"октябре", "ноябре", "декабре"}
 )
 FIRST_SINCE_RE = re.compile(
     r"\s+(?:стал\w{0,2}\s+)?(?:перв\w{2,3})\s+(?:[а-яё]+\s+){0,2}(?:после|с)\s+\d{1,2}\s+[а-яё]+",
@@ -310,8 +314,11 @@ def by_phone(s: str, cue: Cue, cues: list[Cue], clause_end: int) -> bool:
     """A contact word followed in its clause by "в режиме видеоконференции", "по телефону"."""
     # (or set off by a dash after the clause: "лидеры общались 2 апреля — по телефону")
     manner = MANNER_PHONE_RE.search(s, cue.end, clause_end) or DASHED_MANNER_RE.match(s, clause_end)
-    return manner is not None and not any(
-        c.kind != "phone" and cue.end <= c.start < manner.start() for c in cues
+    return (
+        manner is not None
+        and not any(c.kind != "phone" and cue.end <= c.start < manner.start() for c in cues)
+        # "После переговоров лидеры приняли участие в форуме в режиме видеоконференции"
+        and not PARTICIPATION_RE.search(s, cue.end, manner.start())
     )
 
 

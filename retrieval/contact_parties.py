@@ -59,6 +59,7 @@ from retrieval.cues import (
     BETWEEN_RE,
     FRAME_RE,
     LIGHT_VERB_RE,
+    PARTICIPATION_RE,
     PASSIVE_RECEIVE_RE,
     RELATIVE_CLAUSE_RE,
     RESIDENCE_OFFICES,
@@ -99,6 +100,7 @@ DIALOGUE_LINE_RE = re.compile(r"^\s*[—–-]\s+\S", re.MULTILINE)
 # how far after "принял" the guest may stand: "принял в Кремле члена Политбюро ЦК КПК,
 # министра иностранных дел КНР Ван И"
 RECEIVED_REACH = 60
+LIST_GAP_RE = re.compile(r"\s*(?:,\s*|\s+и\s+)")  # between people listed
 # "Трамп принимал его": the guest is a pronoun after the verb
 GUEST_AFTER_RE = re.compile(r"\s+(?:его|ее|её)(?![\w-])", re.IGNORECASE)
 # "Для бразильского президента это …": the person a sentence is about, not its subject
@@ -125,7 +127,33 @@ def trip_ahead(
     return when
 
 
+TOGETHER_RE = re.compile(r"(?<![\w-])вместе с\s+(?:[а-яё]+\s+){0,3}$", re.IGNORECASE)
 WITH_PART_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,3}?с участием\s", re.IGNORECASE)
+# "переговоры в Арлингтоне при участии госсекретаря США X", "встречались при посредничестве
+# председателя Евросовета Y": a third party of the contact, in the genitive
+MEDIATED_RE = re.compile(
+    r"(?<![\w-])(?:при|с) (?:участии|посредничестве|содействии)(?![\w-])", re.IGNORECASE
+)
+MEDIATOR_REACH = 80
+
+
+def listed_people(s: str, first: list[Found], mentions: list[Found]) -> list[Found]:
+    """The people listed from `first` on: "Джейхуна Байрамова и Арарата Мирзояна", each
+    member of a group ("министров иностранных дел Армении и Азербайджана"), in the case of
+    the first."""
+    out = list(first)
+    for m in mentions:
+        if not out:
+            break
+        member = (m.start, m.end) == (out[0].start, out[0].end) and m not in out
+        next_one = (
+            m.start >= out[-1].end
+            and bool(m.cases & out[0].cases)
+            and LIST_GAP_RE.fullmatch(s, out[-1].end, m.start) is not None
+        )
+        if member or next_one:
+            out.append(m)
+    return out
 
 
 class ContactParties:
@@ -309,6 +337,11 @@ class ContactParties:
         names = list(dict.fromkeys(f.person for f in partners))
         if not names:
             return [], None
+        # "он встречался с Зеленским вместе с госсекретарем Блинкеном": a companion is of the
+        # pronoun's own side
+        companions = {
+            f.person for f in partners if TOGETHER_RE.search(s, max(0, f.start - 60), f.start)
+        }
         # "ее принял Зеленский": a feminine pronoun never stands for a man, nor "его" for a woman
         word = (subject.group(0) if subject else pronoun_before(s, cs, cue)).lower()
         gender = "f" if word in FEMININE_PRONOUNS else "m" if word in MASCULINE_PRONOUNS else None
@@ -317,7 +350,7 @@ class ContactParties:
                 (a, d)
                 for a, d in antecedents
                 if a not in names
-                and not any(self.registry.same_side(a, n) for n in names)
+                and not any(self.registry.same_side(a, n) for n in names if n not in companions)
                 and (gender is None or self._gender(a) in (gender, None))
             ),
             (None, None),
@@ -402,6 +435,14 @@ class ContactParties:
                 for m in inside
                 if m.start >= joined_by.end() and "gent" in m.cases and m not in partners
             ]
+        mediated = MEDIATED_RE.search(s, cue.end, ce)
+        if mediated is not None and not any(cue.end < c.start < mediated.start() for c in cues):
+            mediators = [
+                m
+                for m in inside
+                if 0 <= m.start - mediated.end() < MEDIATOR_REACH and "gent" in m.cases
+            ][:1]
+            partners += [m for m in listed_people(s, mediators, inside) if m not in partners]
         if PASSIVE_RECEIVE_RE.match(s, cue.start):
             # "Лавров был принят премьер-министром Индии Моди": the host, in the instrumental
             partners += [
@@ -438,13 +479,15 @@ class ContactParties:
                 if 0 <= m.start - cue.end < 40 and m.cases & {"accs", "datv"} and m not in partners
             ][:1]
         if cue.receive:
-            partners += [
+            guests = [
                 m
                 for m in inside
                 if 0 <= m.start - cue.end < RECEIVED_REACH
                 and "accs" in m.cases
                 and m not in partners
             ][:1]
+            # "принимал Джейхуна Байрамова и Арарата Мирзояна": every guest listed
+            partners += listed_people(s, guests, inside)
             if not partners and RELATIVE_GUEST_RE.match(s, cs):
                 # "X стал первым лидером, которого Трамп принял": X is the guest
                 hosts = [m for m in inside if m.end <= cue.start and "nomn" in m.cases]
@@ -547,7 +590,11 @@ class ContactParties:
                 ),
                 None,
             )
-        return [guest, host] if guest is not None and guest.person != host.person else []
+        if guest is None or guest.person == host.person:
+            return []
+        # "лидеров принял Трамп": each member of a group
+        group = [m for m in inside if (m.start, m.end) == (guest.start, guest.end)]
+        return [*(group if guest in group else [guest]), host]
 
     def _others_event(self, s: str, cue: Cue, mentions: list[Found]) -> bool:
         """A contact noun with a genitive of other people: "саммит постоянных членов Совбеза"."""
@@ -628,7 +675,12 @@ class ContactParties:
         places: list[tuple[int, str]] = []
         for m in PLACE_RE.finditer(clause):
             lo, hi = sorted((m.start(), at))
-            if CONTRAST_RE.search(clause, lo, hi) or any(lo < o < hi for o in others):
+            if (
+                CONTRAST_RE.search(clause, lo, hi)
+                or any(lo < o < hi for o in others)
+                # "После переговоров лидеры приняли участие в форуме, проходившем в Костанае"
+                or PARTICIPATION_RE.search(clause, lo, hi)
+            ):
                 continue
             for p in self.lemmatizer.parses(m.group(1))[:3]:
                 if (

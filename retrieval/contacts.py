@@ -76,6 +76,7 @@ from retrieval.contact_parties import (
 )
 from retrieval.cues import (
     DENIAL_RE,
+    HELD_AFTER_MOVE_RE,
     PARTY_RE,
     RESIDENCE_VISIT_RE,
     SIDES_PAIR_RE,
@@ -99,7 +100,7 @@ from retrieval.dates import (
 from retrieval.groups import BARE_PLURAL_RE, GroupResolver
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
 from retrieval.people import PersonRegistry
-from retrieval.types import ExtractedContact, PartialDate
+from retrieval.types import ExtractedContact, PartialDate, Status
 
 PARTY_REACH = 3  # sentences after a contact that may still list its participants
 # someone who stayed away from the contact told before
@@ -110,6 +111,9 @@ ABSENT_RE = re.compile(
 )
 BOTH_COUNTRIES_RE = re.compile(r"(?<![\w-])(?:двух|обеих|обоих) (?:стран|государств)", re.I)
 TRIP_UNDONE_REACH = 3  # sentences back where the trip a plan belongs to was called off
+# a frame during a contact, not after it ("в ходе переговоров", not "по итогам визита")
+DURING_RE = re.compile(r"(?:в ходе|во время|в рамках)\s", re.IGNORECASE)
+VERB_WORD_RE = re.compile(r"[а-яё]+", re.IGNORECASE)
 SET_FOR_RE = re.compile(r"(?<![\w-])на\s", re.IGNORECASE)  # "готовили на апрель"
 AFTER_FORUM_RE = re.compile(
     r"(?<![\w-])(?:после|перед|до)\s+(?:завершения|окончания|начала|открытия|закрытия)\s+$",
@@ -219,7 +223,11 @@ class ContactExtractor(ContactParties):
                 joined = self._join_party(
                     text, start, sentence, recent[-1], candidates, anchor, known, needed
                 )
-                if joined:
+                if joined is not None:
+                    if recent[-1].participants and set(context) <= set(joined.participants):
+                        # "Встреча прошла при посредничестве Шольца": "стороны" next are
+                        # all three
+                        context = joined.participants
                     continue
             if (
                 recent
@@ -479,7 +487,7 @@ class ContactExtractor(ContactParties):
         anchor: date | None,
         known: set[str],
         needed: int = 1,
-    ) -> bool:
+    ) -> Candidate | None:
         """Add the people of "с российской стороны участвовали X и Y" to the contact before."""
         on = target.date.to_date() if target.date and target.date.precision == "day" else anchor
         work = blank_asides(sentence)
@@ -491,7 +499,7 @@ class ContactExtractor(ContactParties):
             and not ABSENT_RE.search(work, *clause_bounds(work, m.start))
         ]
         if len(set(people)) < needed:
-            return False
+            return None
         merged = tuple(sorted(set(target.participants) | set(people)))
         joined = replace(target, participants=merged)
         if not target.participants:
@@ -499,7 +507,7 @@ class ContactExtractor(ContactParties):
             end = offset + len(sentence)
             joined = replace(joined, end=end, snippet=text[target.start : end])
         candidates[candidates.index(target)] = joined
-        return True
+        return joined
 
     def _rounds(
         self, offset: int, sentence: str, index: int, anchor: date | None, target: Candidate
@@ -587,6 +595,14 @@ class ContactExtractor(ContactParties):
             end=offset + len(sentence),
             snippet=sentence,
         )
+
+    def _future_predicate(self, clause: str) -> Status | None:
+        """ "planned" when the clause's finite verb is in the future ("обсудят", "подпишут")."""
+        for word in VERB_WORD_RE.findall(clause):
+            parses = self.lemmatizer.parses(word)
+            if parses and parses[0].tag.POS == "VERB":
+                return "planned" if "futr" in parses[0].tag else None
+        return None
 
     def _sides_only(
         self, sentence: str, offset: int, index: int, anchor: date | None, lead_limit: int
@@ -873,6 +889,9 @@ class ContactExtractor(ContactParties):
                     # "По итогам визита министры намерены ...": the frame noun is a circumstance
                     # of the clause, whose modality is not its status; only its own words count
                     status = status_of(work[frame.start() : cue.end])
+                    if status == "happened" and DURING_RE.match(frame.group()):
+                        # "в ходе переговоров лидеры обсудят …": during a contact still ahead
+                        status = self._future_predicate(work[cue.end : ce]) or status
                 else:
                     # "X предложил провести саммит, а в июне стороны провели переговоры": the
                     # modality before ", а" is another clause's
@@ -887,6 +906,8 @@ class ContactExtractor(ContactParties):
                         # summit's, not the call's)
                         until = min(until, max(cue.end, later[0] - 30))
                     status = status_of(work[since:until])
+                if status == "postponed" and HELD_AFTER_MOVE_RE.search(work, cue.start, ce):
+                    status = "happened"  # "перенесенные со среды, прошли в четверг"
                 if status in ("happened", "planned"):
                     nxt = min((c.start for c in cues if c.start > cue.end), default=ce)
                     stated = predicate_status(work[cue.end : min(ce, nxt, cue.end + 160)])

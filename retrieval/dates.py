@@ -67,6 +67,12 @@ MONTH_ALONE_RE = re.compile(
     r"(?<!\w)(?:в|во|с|до|к|на)\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)(?!\s+\d)(?!\w)",
     re.IGNORECASE,
 )
+# "не виделись с февраля, когда в Эр-Рияде прошли переговоры": the month of the event told
+SINCE_MONTH_RE = re.compile(
+    r"(?<!\w)с\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября"
+    r"|декабря),\s+когда(?!\w)",
+    re.IGNORECASE,
+)
 # "визит, который готовили на апрель": the month a contact was set for
 SET_MONTH_RE = re.compile(
     r"(?<!\w)на\s+(январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь"
@@ -94,6 +100,12 @@ YEAR_PART_RE = re.compile(
 RELATIVE_PERIOD_RE = re.compile(
     r"(?<!\w)(?:в|на)\s+(прошлом|прошедшем|минувшем|этом|текущем|нынешнем|прошлой|этой"
     r"|следующем|будущем|следующей|будущей)\s+(месяце|году|неделе)(?!\w)",
+    re.IGNORECASE,
+)
+# "в начале месяца", "в конце прошлого месяца": a part of a month told from the news day
+PART_RELATIVE_RE = re.compile(
+    rf"(?<!\w)(?:в|во)\s+{PART_OF}\s+(?:(прошлого|прошедшего|минувшего|этого|текущего"
+    r"|нынешнего|следующего|будущего)\s+)?(месяца)(?!\w)",
     re.IGNORECASE,
 )
 RELATIVE_RE = re.compile(
@@ -233,6 +245,7 @@ def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
         *MONTH_ALONE_RE.finditer(text),
         *MONTH_PART_RE.finditer(text),
         *SET_MONTH_RE.finditer(text),
+        *SINCE_MONTH_RE.finditer(text),
     ):
         month = month_number(m.group(1))
         add(m.start(), m.end(), PartialDate(infer_year(month, None, published), month))
@@ -250,6 +263,10 @@ def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
             period = relative_period(m.group(1), m.group(2), published)
             if period is not None:
                 add(m.start(), m.end(), period)
+        for m in PART_RELATIVE_RE.finditer(text):
+            part = relative_period(m.group(1) or "этом", "месяце", published)
+            if part is not None:
+                add(m.start(), m.end(), part)
     for m in YEAR_PART_RE.finditer(text):
         add(m.start(), m.end(), PartialDate(int(m.group(1))))
     hits.sort(key=lambda h: h.span.start)

@@ -104,9 +104,10 @@ class GroupResolver:
                 people = self._holders(self._context_sides(context, on), ranks, on, context)
                 if not m.group("both") and not people:
                     people = list(context) if len(context) >= 2 else []
-            elif " " in head:
+            elif " " in head and head.split()[0].lower() != "министр":
                 # "переговоры министров иностранных дел" after a summit: the ministers of the
-                # sides of the story, never the leaders themselves
+                # sides of the story, never the leaders themselves (one "министр обороны"
+                # is a title of the name next to it, no group)
                 titled.append((m.start(), m.end()))
                 people = self._holders(self._context_sides(context, on), ranks, on)
             else:
@@ -165,29 +166,43 @@ class GroupResolver:
             return []
         people: list[str] = []
         for side in sides:
-            holder = next(
-                (
-                    name
-                    for name in prefer
-                    # or about to take it: "разговор лидеров состоялся 17 января, еще до
-                    # вступления Трампа в должность" is still the story's Трамп
-                    if any(
-                        o.side == side and o.rank in ranks
-                        for day in (on, on + ELECT_WITHIN)
-                        for o in self.registry.offices_held(name, day)
-                    )
-                ),
-                None,
-            ) or next(
-                (
-                    h
-                    for rank in ranks
-                    for key in [self.registry.office_of(side, rank)]
-                    if key
-                    for h in [self.registry.office_holder(key, on)]
-                    if h
-                ),
-                None,
+            holder = (
+                next(
+                    (
+                        name
+                        for name in prefer
+                        # or about to take it: "разговор лидеров состоялся 17 января, еще до
+                        # вступления Трампа в должность" is still the story's Трамп
+                        if any(
+                            o.side == side and o.rank in ranks
+                            for day in (on, on + ELECT_WITHIN)
+                            for o in self.registry.offices_held(name, day)
+                        )
+                    ),
+                    None,
+                )
+                or next(
+                    (
+                        # "лидеры" of a story with the head of the European Council: a leader
+                        # of his side, whatever the office's rank
+                        name
+                        for name in prefer
+                        if len(ranks) > 1
+                        and any(o.side == side for o in self.registry.offices_held(name, on))
+                    ),
+                    None,
+                )
+                or next(
+                    (
+                        h
+                        for rank in ranks
+                        for key in [self.registry.office_of(side, rank)]
+                        if key
+                        for h in [self.registry.office_holder(key, on)]
+                        if h
+                    ),
+                    None,
+                )
             )
             if holder is None:
                 return []

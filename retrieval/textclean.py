@@ -93,6 +93,8 @@ CAPTION_RE = re.compile(
     r"\b(?:фото|фотография|коллаж|иллюстрация|скриншот|видео)\s*:|^(?:фото|photo)\b", re.I
 )
 MENU_BAR_SEPARATOR_RE = re.compile(r"\s[|•·]\s")
+# "Новости  Украина  Мир  Экономика": menu items a page separates by runs of spaces
+SPACED_ITEMS_RE = re.compile(r"\s{2,}")
 NUMBERED_RE = re.compile(r"^\d{1,3}[.)]\s+\S")
 URL_ONLY_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 WORD_TOKEN_RE = re.compile(r"[\w-]+")
@@ -157,9 +159,13 @@ def _date_of_line(line: str) -> date | None:
 
 
 def _is_menu_bar(line: str) -> bool:
-    """Three or more short items between separators ("Главная | Политика | Экономика")."""
-    items = MENU_BAR_SEPARATOR_RE.split(line)
-    return len(items) >= 3 and all(_words(item) <= 3 for item in items)
+    """Three or more short items between separators ("Главная | Политика | Экономика", or
+    "Главная  Политика  Экономика" in the raw line)."""
+    for separator in (MENU_BAR_SEPARATOR_RE, SPACED_ITEMS_RE):
+        items = separator.split(line.strip())
+        if len(items) >= 3 and all(_words(item) <= 3 for item in items):
+            return True
+    return False
 
 
 def _is_junk(line: str) -> bool:
@@ -216,7 +222,7 @@ def _clean_lines(lines: list[str], seen: set[str]) -> list[_Line]:
         if skipping_related and not _paragraph_like(line):
             continue
         skipping_related = False
-        if _is_junk(line) or key in seen:
+        if _is_junk(line) or _is_menu_bar(raw_line) or key in seen:
             gap = True
             continue
         seen.add(key)
@@ -269,6 +275,7 @@ def _find_title_and_date(lines: list[str]) -> tuple[int | None, date | None]:
         if (
             title_at is None
             and not _is_junk(line)
+            and not _is_menu_bar(raw_line)
             and len(line) <= MAX_TITLE_CHARS
             and _words(line) >= MIN_TITLE_WORDS
             and not line.endswith((".", ":", ";", "…"))

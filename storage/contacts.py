@@ -180,6 +180,35 @@ def involving(
     return list(session.exec(query).all())
 
 
+def held_within(
+    session: Session,
+    *,
+    first: dt.date,
+    last: dt.date,
+    kinds: Collection[str],
+    precision: str,
+) -> dict[int, tuple[Contact, frozenset[int]]]:
+    """Contacts that happened between `first` and `last` (dated to `precision`), with
+    their participants' ids."""
+    contacts = session.exec(
+        select(Contact).where(
+            col(Contact.date).between(first, last),
+            Contact.date_precision == precision,
+            Contact.status == "happened",
+            col(Contact.kind).in_(list(kinds)),
+        )
+    ).all()
+    people: dict[int, set[int]] = defaultdict(set)
+    ids = [int(c.id) for c in contacts if c.id is not None]
+    if ids:
+        rows = session.exec(
+            select(ContactParticipant).where(col(ContactParticipant.contact_id).in_(ids))
+        ).all()
+        for row in rows:
+            people[row.contact_id].add(row.person_id)
+    return {int(c.id): (c, frozenset(people[int(c.id)])) for c in contacts if c.id is not None}
+
+
 def every(session: Session, *, person_id: int | None = None) -> list[Contact]:
     """All contacts, or all of one person."""
     if person_id is None:

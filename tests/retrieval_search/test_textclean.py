@@ -153,6 +153,17 @@ def test_everything_above_the_headline_is_dropped() -> None:
     assert parsed.text.startswith("Госсекретарь Марко Рубио в субботу позвонил")
 
 
+def test_a_menu_spaced_by_runs_of_spaces_is_no_headline() -> None:
+    raw = (
+        " date 2022-04-25\nНовости  Украина  Мир  Экономика  Спецпроекты  Подкасты\n\n"
+        "Блинкен и Остин встретились с Зеленским в Киеве\n\n"
+        "Госсекретарь США и глава Пентагона в воскресенье побывали в Киеве."
+    )
+    parsed = parse_txt_article(raw)
+    assert parsed.title == "Блинкен и Остин встретились с Зеленским в Киеве"
+    assert "Подкасты" not in parsed.text
+
+
 HEADER_DATES = [
     ["Заголовок о переговорах в Женеве\n15 февраля 2025, 12:00\nТекст.", date(2025, 2, 15)],
     ["Заголовок о переговорах в Женеве\n15.02.2025\nТекст статьи.", date(2025, 2, 15)],

@@ -1,0 +1,74 @@
+"""A month report of two people of a multi-party contact is that contact, in either order."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ingest.types import RawDocument
+from service.app import ContactsApp
+
+LAVROV_RUBIO = ["Сергей Лавров", "Марко Рубио"]
+RIYADH = RawDocument(
+    text=(
+        "ЭР-РИЯД, 18 февраля. Министр иностранных дел России Сергей Лавров и госсекретарь США"
+        " Марко Рубио провели переговоры в Эр-Рияде. В переговорах также участвовали помощник"
+        " президента России Юрий Ушаков и советник президента США по национальной безопасности"
+        " Майк Уолтц."
+    ),
+    origin="riyadh",
+    url="https://a.test/riyadh",
+    published=date(2025, 2, 18),
+    outlet="День",
+)
+RECALLED = RawDocument(
+    text=(
+        "Сергей Лавров и Марко Рубио встретились в Куала-Лумпуре. До этого Лавров и Рубио"
+        " провели переговоры в феврале в Эр-Рияде."
+    ),
+    origin="recalled",
+    url="https://b.test/kl",
+    published=date(2025, 7, 10),
+    outlet="Месяц",
+)
+OTHER_CALL = RawDocument(
+    text="Сергей Лавров и Марко Рубио 12 февраля провели телефонный разговор.",
+    origin="call",
+    url="https://c.test/call",
+    published=date(2025, 2, 12),
+    outlet="Звонок",
+)
+
+
+@pytest.mark.parametrize("order", [(RIYADH, RECALLED), (RECALLED, RIYADH)])
+def test_month_report_joins_the_wider_contact_of_that_month(
+    contacts_app: ContactsApp, order: tuple[RawDocument, RawDocument]
+) -> None:
+    contacts_app.ingestor.ingest_items([OTHER_CALL, *order])
+    contacts = contacts_app.answers.contacts_sync(LAVROV_RUBIO)
+    february = [c for c in contacts if c.date and c.date.month == 2 and c.kind != "phone"]
+    [riyadh] = february
+    assert riyadh.date == date(2025, 2, 18)
+    assert {"Юрий Ушаков", "Майк Уолтц"} <= set(riyadh.participants)
+    assert {s.outlet for s in riyadh.sources} == {"День", "Месяц"}
+    # the call that month is another kind of contact and stays apart
+    assert [c.date for c in contacts if c.kind == "phone"] == [date(2025, 2, 12)]
+
+
+def test_month_report_stays_apart_when_the_pair_met_twice_that_month(
+    contacts_app: ContactsApp,
+) -> None:
+    second = RawDocument(
+        text=("ЖЕНЕВА, 25 февраля. Сергей Лавров, Марко Рубио и Майк Уолтц встретились в Женеве."),
+        origin="geneva",
+        url="https://d.test/geneva",
+        published=date(2025, 2, 25),
+        outlet="Женева",
+    )
+    contacts_app.ingestor.ingest_items([RIYADH, second, RECALLED])
+    february = [
+        c for c in contacts_app.answers.contacts_sync(LAVROV_RUBIO) if c.date and c.date.month == 2
+    ]
+    # which of the two February contacts the month report tells cannot be known
+    assert sorted(c.date_precision or "" for c in february) == ["day", "day", "month"]
