@@ -244,6 +244,9 @@ WHERE_RE = re.compile(r"\s*,\s*где\b", re.IGNORECASE)
 DASH_BEFORE_RE = re.compile(r"\s[–—-]\s*$")
 
 
+RELATION_GAP_RE = re.compile(r"(?<![\w-])(?:предшественни|преемни)\w*", re.IGNORECASE)
+
+
 def genitive_chain(s: str, cue: Cue, mentions: list[Found], end: int) -> list[Found]:
     """People in the genitive right after a contact noun: "встреча Путина и Трампа"."""
     if cue.verb:
@@ -256,6 +259,8 @@ def genitive_chain(s: str, cue: Cue, mentions: list[Found], end: int) -> list[Fo
             ok = (
                 bool(CHAIN_GAP_RE.fullmatch(gap))
                 and not PREPOSITIONS & set(gap.lower().split())
+                # "вел переговоры предшественник Чо Тхэ Ёля … Пак Чин": his, not the talks'
+                and not RELATION_GAP_RE.search(gap)
                 and len(gap) < 40
                 and "gent" in m.cases
             )

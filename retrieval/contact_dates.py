@@ -48,6 +48,11 @@ OTHER_EVENT_RE = re.compile(
     re.IGNORECASE,
 )
 AFTER_WHEN_RE = re.compile(r"(?:после|до|перед) того,? как\s", re.IGNORECASE)
+SINCE_EVENT_RE = re.compile(
+    r"(?<![\w-])(?:после|с момента|со времени) (?:[а-яё]+ )?(?:визит|поездк|саммит|переговор"
+    r"|встреч|разговор|выступлени|заявлени)\w*[^,.;:]*$",
+    re.IGNORECASE,
+)
 
 
 def _other_event(s: str, hit: DateHit, cue: Cue) -> bool:
@@ -60,6 +65,13 @@ def _other_event(s: str, hit: DateHit, cue: Cue) -> bool:
         return False
     marker = AFTER_WHEN_RE.search(s, m.start(), hit.span.start)
     return not (marker is not None and cue.start >= marker.end())
+
+
+def _since_event(s: str, hit: DateHit, cue: Cue) -> bool:
+    """ "первая встреча министров после визита Пелоси на Тайвань в августе": the date is
+    the event's the contact is counted from, not the contact's."""
+    m = SINCE_EVENT_RE.search(s, max(0, hit.span.start - 80), hit.span.start)
+    return m is not None and cue.end <= m.start()
 
 
 # a relative clause of its own event; not "встреча, которая была назначена на 12 октября"
@@ -138,6 +150,7 @@ def contact_date(
         h
         for h in hits
         if not _other_event(s, h, cue)
+        and not _since_event(s, h, cue)
         # "с Беннетом, который возглавил правительство в июне": the clause's own event
         and not (h.span.start > cue.end and RELATIVE_PRONOUN_RE.search(s, cue.end, h.span.start))
     ]

@@ -137,6 +137,10 @@ MEDIATED_RE = re.compile(
 MEDIATOR_REACH = 80
 
 
+def span(found: Found) -> tuple[int, int]:
+    return found.start, found.end
+
+
 def listed_people(s: str, first: list[Found], mentions: list[Found]) -> list[Found]:
     """The people listed from `first` on: "Джейхуна Байрамова и Арарата Мирзояна", each
     member of a group ("министров иностранных дел Армении и Азербайджана"), in the case of
@@ -145,7 +149,7 @@ def listed_people(s: str, first: list[Found], mentions: list[Found]) -> list[Fou
     for m in mentions:
         if not out:
             break
-        member = (m.start, m.end) == (out[0].start, out[0].end) and m not in out
+        member = span(m) == span(out[0]) and m not in out
         next_one = (
             m.start >= out[-1].end
             and bool(m.cases & out[0].cases)
@@ -509,9 +513,9 @@ class ContactParties:
                 subjects = relative_antecedents(s, mentions, cs)
             # "X приезжал в Москву, где переговоры с Y были посвящены ...": the visitor
             if not subjects and partners and (cue.verb or elaboration(s, cs)):
-                subjects = [m for m in mentions if m.end <= cs and self._subject(s, m, 0, on, cue)][
-                    -1:
-                ]
+                named = [m for m in mentions if m.end <= cs and self._subject(s, m, 0, on, cue)]
+                # "министры отправятся в Киев, где проведут переговоры": each of a group
+                subjects = [m for m in named if span(m) == span(named[-1])]
             chosen += subjects
         return chosen
 
@@ -593,7 +597,7 @@ class ContactParties:
         if guest is None or guest.person == host.person:
             return []
         # "лидеров принял Трамп": each member of a group
-        group = [m for m in inside if (m.start, m.end) == (guest.start, guest.end)]
+        group = [m for m in inside if span(m) == span(guest)]
         return [*(group if guest in group else [guest]), host]
 
     def _others_event(self, s: str, cue: Cue, mentions: list[Found]) -> bool:

@@ -75,6 +75,7 @@ from retrieval.contact_parties import (
     trip_ahead,
 )
 from retrieval.cues import (
+    AGREED_ABOUT_RE,
     DENIAL_RE,
     HELD_AFTER_MOVE_RE,
     PARTY_RE,
@@ -115,6 +116,8 @@ TRIP_UNDONE_REACH = 3  # sentences back where the trip a plan belongs to was cal
 DURING_RE = re.compile(r"(?:в ходе|во время|в рамках)\s", re.IGNORECASE)
 VERB_WORD_RE = re.compile(r"[а-яё]+", re.IGNORECASE)
 SET_FOR_RE = re.compile(r"(?<![\w-])на\s", re.IGNORECASE)  # "готовили на апрель"
+BOTH_LED_RE = re.compile(r"(?<![\w-])делегации\s+(?:возглавляли|возглавили)\s", re.IGNORECASE)
+DAY_RANGE_RE = re.compile(r"\d{1,2}\s*[–—-]\s*\d{1,2}\s")  # "5–6 февраля"
 AFTER_FORUM_RE = re.compile(
     r"(?<![\w-])(?:после|перед|до)\s+(?:завершения|окончания|начала|открытия|закрытия)\s+$",
     re.IGNORECASE,
@@ -376,7 +379,7 @@ class ContactExtractor(ContactParties):
                 found = on_day(found, trip[1], trip[2])
             undone = next(
                 (
-                    (sentences[k][1], undone_as)
+                    (k, undone_as)
                     for k in range(index - 1, max(-1, index - 1 - TRIP_UNDONE_REACH), -1)
                     if found and (undone_as := trip_undone(sentences[k][1], sentence))
                 ),
@@ -384,19 +387,19 @@ class ContactExtractor(ContactParties):
             )
             if undone is not None:
                 # "визит …, который готовили на апрель, откладывается. … Встреча X с Y должна
-                # была стать …": that plan, for the time the trip was set for
-                trip_told, undone_status = undone
+                # была стать …": that plan, for the time the trip was set for (told with the
+                # trip or after it: "Визит был запланирован на 5–6 февраля")
+                told_at, undone_status = undone
                 trip_time = [
-                    h
-                    for h in find_date_hits(trip_told, published=anchor)
-                    if SET_FOR_RE.search(trip_told, max(0, h.span.start - 4), h.span.end)
+                    # a range of days ("на 5–6 февраля"): the month is all that is sure
+                    replace(h.date, day=None) if DAY_RANGE_RE.match(h.span.text) else h.date
+                    for _, told_trip in sentences[told_at:index]
+                    for h in find_date_hits(told_trip, published=anchor)
+                    if SET_FOR_RE.search(told_trip, max(0, h.span.start - 4), h.span.end)
                 ]
+                set_for = trip_time[0] if len(set(trip_time)) == 1 else None
                 found = [
-                    replace(
-                        c,
-                        status=undone_status,
-                        date=c.date or (trip_time[0].date if len(trip_time) == 1 else None),
-                    )
+                    replace(c, status=undone_status, date=c.date or set_for)
                     if c.status == "planned"
                     else c
                     for c in found
@@ -501,6 +504,10 @@ class ContactExtractor(ContactParties):
         if len(set(people)) < needed:
             return None
         merged = tuple(sorted(set(target.participants) | set(people)))
+        if len(set(people)) >= 2 and BOTH_LED_RE.search(work):
+            # "Предыдущие переговоры прошли 29 марта. Тогда делегации возглавляли X и Y": the
+            # heads of both sides are the contact's people, whoever the story's are
+            merged = tuple(sorted(set(people)))
         joined = replace(target, participants=merged)
         if not target.participants:
             # the evidence must name the people: it runs on to the sentence that names them
@@ -908,6 +915,9 @@ class ContactExtractor(ContactParties):
                     status = status_of(work[since:until])
                 if status == "postponed" and HELD_AFTER_MOVE_RE.search(work, cue.start, ce):
                     status = "happened"  # "перенесенные со среды, прошли в четверг"
+                agreed = AGREED_ABOUT_RE.match(work, max(cs, cue.start - 2))
+                if status == "happened" and agreed is not None:
+                    status = "planned"  # "О встрече … договорились на прошлой неделе"
                 if status in ("happened", "planned"):
                     nxt = min((c.start for c in cues if c.start > cue.end), default=ce)
                     stated = predicate_status(work[cue.end : min(ce, nxt, cue.end + 160)])
@@ -944,6 +954,8 @@ class ContactExtractor(ContactParties):
                 earlier = is_earlier(clause, when, cue.start - cs)
                 if cue in framed and not any(cue.end <= h.span.start < ce for h in hits):
                     when = None  # "после которого объявлено о подготовке саммита": undated
+                if agreed is not None and any(h.span.start >= agreed.end() for h in hits):
+                    when = None  # "договорились на прошлой неделе": when they agreed
                 when = ahead(work, when, status, anchor, hits)
                 kind, weak = cue.kind, cue.weak
                 if kind == "visit":

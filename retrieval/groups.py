@@ -14,6 +14,12 @@ from retrieval.people import Found, PersonRegistry
 GROUP_HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"президент(?:ы|ов|ам|ами|ах)?", ("president",)),
     (
+        # "министры иностранных дел и обороны России и Франции": the "2+2" of both sides
+        r"(?:министр(?:ы|ов|ам|ами|ах)|глав(?:ы|ам|ами|ах)) (?:иностранных дел и обороны"
+        r"|МИД и (?:Минобороны|министерств обороны|оборонных ведомств))",
+        ("foreign_minister", "defense_minister"),
+    ),
+    (
         r"(?:министр(?:ы|ов|ам|ами|ах)?|глав(?:ы|ам|ами|ах)?)"
         r" (?:иностранных дел|МИД|внешнеполитических ведомств|дипведомств)",
         ("foreign_minister",),
@@ -28,6 +34,7 @@ GROUP_HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("president", "prime_minister", "chancellor", "party_leader"),
     ),
 )
+BOTH_MINISTERS = ("foreign_minister", "defense_minister")  # every rank, not the first held
 COUNTRY = r"(?-i:[А-ЯЁ][А-ЯЁа-яё]+)"  # capitalised even where the title is matched in any case
 SIDE_SEP = r"(?:,\s*|\s+и\s+)"
 BOTH = r"(?P<both>двух стран|обеих стран|двух государств|обоих государств)"
@@ -99,7 +106,11 @@ class GroupResolver:
                 sides = [self._side(w) for w in re.split(SIDE_SEP, m.group("sides"))]
                 if None in sides:
                     continue
-                people = self._holders([s for s in sides if s], ranks, on)
+                known = [s for s in sides if s]
+                if ranks == BOTH_MINISTERS:
+                    people = [p for rank in ranks for p in self._holders(known, (rank,), on)]
+                else:
+                    people = self._holders(known, ranks, on)
             elif m.group("both") or _bare_at(text, m.start(), m.end()):
                 people = self._holders(self._context_sides(context, on), ranks, on, context)
                 if not m.group("both") and not people:

@@ -106,7 +106,8 @@ def best_match(candidates: Sequence[Report], new: Report) -> int | None:
     compatible = 0
     for i, cand in enumerate(candidates):
         score = match_score(cand, new)
-        compatible += score is not None
+        # an undated contact is no rival of a dated one for a month report
+        compatible += score is not None and cand.date is not None
         if score is not None and (best is None or score > best[0]):
             best = (score, i)
     if best is None or (best[0] == UNIQUE_ONLY and compatible > 1):

@@ -160,7 +160,11 @@ def _person(raw: dict[str, Any]) -> Person:
     gender = raw.get("gender", "m")
     generated_first: list[dict[str, set[str]]] = []
     generated_last: list[dict[str, set[str]]] = []
-    if not raw.get("indeclinable", False):
+    if raw.get("indeclinable", False):
+        # "переговоры Рябкова и Шерман": an indeclinable name stands in every case
+        first_listed = {case: first_listed.get("nomn", []) for case in CASES} | first_listed
+        last_listed = {case: last_listed.get("nomn", []) for case in CASES} | last_listed
+    else:
         generated_first = [
             decline_name(f, gender, surname=False) for f in first_listed.get("nomn", []) if f
         ]
