@@ -229,7 +229,7 @@ PAST_PLAN_RE = re.compile(
     re.IGNORECASE,
 )
 # a trip called off or put off: "откладывает запланированные поездки", "визит … отменен"
-UNDO_STEMS = r"отмен|отлож|отклад|перенес|перенос"
+UNDO_STEMS = r"отмен|отлож|отклад|перенес|перенос|отказал\w+ от"
 TRIP_UNDONE_RE = re.compile(
     rf"(?<![\w-])(?:(?P<a>{UNDO_STEMS})\w*\s+(?:[\w«»-]+\s+){{0,5}}?(?:поездк|визит|турне)"
     rf"|(?:поездк|визит|турне)\w*\s+(?:[\w«»,-]+\s+){{0,14}}?(?P<b>{UNDO_STEMS}))",
@@ -417,14 +417,16 @@ def own_relative(s: str, cue: Cue) -> tuple[int, int] | None:
     return (m.start("body"), m.end()) if m else None
 
 
-def trip_undone(before: str, sentence: str) -> Status | None:
+def trip_undone(before: str, sentence: str, undone: bool = False) -> Status | None:
     """ "Байден откладывает поездку в Анголу. В Луанде он должен был провести переговоры с
-    X": a plan of the trip called off in the sentence before is called off with it."""
-    if not PAST_PLAN_RE.search(sentence) or (m := TRIP_UNDONE_RE.search(before)) is None:
+    X": a plan of the trip called off in the sentence before is called off with it (as is
+    a contact told `undone` itself: "Встреча … таким образом отменена")."""
+    if not (undone or PAST_PLAN_RE.search(sentence)):
         return None
-    return (
-        "cancelled" if (m.group("a") or m.group("b")).lower().startswith("отмен") else "postponed"
-    )
+    if (m := TRIP_UNDONE_RE.search(before)) is None:
+        return None
+    word = (m.group("a") or m.group("b")).lower()
+    return "cancelled" if word.startswith(("отмен", "отказ")) else "postponed"
 
 
 def host_undone(s: str, clause_start: int) -> Status | None:

@@ -30,6 +30,9 @@ RELATIVE_DATE_RE = re.compile(f"{RELATIVE_RE.pattern}|{WEEKDAY_RE.pattern}", re.
 NEXT_ORDINAL = r",\s*а\s+(?:второй|третий|четв[её]ртый|следующий|последний)\s*[—–-]"
 NEXT_ORDINAL_RE = re.compile(NEXT_ORDINAL, re.IGNORECASE)
 DAY_RANGE_RE = re.compile(r"\d{1,2}\s*[-–—]\s*\d{1,2}\s")  # "22–24 октября"
+# a plan for a day and month a little before the news day is that day (late news), not the
+# next year's
+PAST_PLAN_SLACK = 7
 WHEN_CLAUSE_RE = re.compile(r",\s*когда\s", re.IGNORECASE)
 # "…12 февраля и о встрече": the next item of a list of topics after a date
 NEXT_ITEM_RE = re.compile(r"\s*(?:,\s*|\s+)и\s+(?:о|об|про)\s", re.IGNORECASE)
@@ -77,7 +80,7 @@ def _since_event(s: str, hit: DateHit, cue: Cue) -> bool:
 # a relative clause of its own event; not "встреча, которая была назначена на 12 октября"
 RELATIVE_PRONOUN_RE = re.compile(
     r",\s+(?:котор\w{2,3}|где|когда)\s(?!(?:[а-яё]+\s+){0,3}(?:назначен|запланирован|намечен"
-    r"|перенесен|отложен|состо|пройд|пройт|прош|долж|провест|планир|собира))",
+    r"|перенесен|отложен|состо|пройд|пройт|прош|долж|провест|планир|собира|ожида))",
     re.IGNORECASE,
 )
 THEN_RE = re.compile(r"[,—–-]\s*тогда\b", re.IGNORECASE)
@@ -473,6 +476,18 @@ def forward(when: PartialDate, anchor: date, hits: list) -> PartialDate:
         return PartialDate(when.year + 1, when.month)  # "встретятся в апреле": the next April
     if when.precision != "day" or value is None or value >= anchor:
         return when
+    if (
+        when.year is not None
+        and (anchor - value).days > PAST_PLAN_SLACK
+        and any(
+            h.date == when
+            and not WEEKDAY_RE.fullmatch(h.span.text)
+            and not re.search(r"\d{4}|года", h.span.text)
+            for h in hits
+        )
+    ):
+        # "1 сентября приедет в Варшаву", told in June: the next 1 September
+        return PartialDate(when.year + 1, when.month, when.day)
     if not any(h.date == when and WEEKDAY_RE.fullmatch(h.span.text) for h in hits):
         return when
     ahead = value + timedelta(days=7)

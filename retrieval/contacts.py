@@ -58,6 +58,7 @@ from retrieval.contact_clauses import (
     trip_undone,
 )
 from retrieval.contact_dates import (
+    DAY_RANGE_RE,
     ahead,
     contact_date,
     listed_dates,
@@ -117,7 +118,6 @@ DURING_RE = re.compile(r"(?:в ходе|во время|в рамках)\s", re.
 VERB_WORD_RE = re.compile(r"[а-яё]+", re.IGNORECASE)
 SET_FOR_RE = re.compile(r"(?<![\w-])на\s", re.IGNORECASE)  # "готовили на апрель"
 BOTH_LED_RE = re.compile(r"(?<![\w-])делегации\s+(?:возглавляли|возглавили)\s", re.IGNORECASE)
-DAY_RANGE_RE = re.compile(r"\d{1,2}\s*[–—-]\s*\d{1,2}\s")  # "5–6 февраля"
 AFTER_FORUM_RE = re.compile(
     r"(?<![\w-])(?:после|перед|до)\s+(?:завершения|окончания|начала|открытия|закрытия)\s+$",
     re.IGNORECASE,
@@ -381,7 +381,14 @@ class ContactExtractor(ContactParties):
                 (
                     (k, undone_as)
                     for k in range(index - 1, max(-1, index - 1 - TRIP_UNDONE_REACH), -1)
-                    if found and (undone_as := trip_undone(sentences[k][1], sentence))
+                    if found
+                    and (
+                        undone_as := trip_undone(
+                            sentences[k][1],
+                            sentence,
+                            any(c.status in ("cancelled", "postponed") for c in found),
+                        )
+                    )
                 ),
                 None,
             )
@@ -399,8 +406,9 @@ class ContactExtractor(ContactParties):
                 ]
                 set_for = trip_time[0] if len(set(trip_time)) == 1 else None
                 found = [
+                    # "Встреча … таким образом отменена": undone as the trip was, on its day
                     replace(c, status=undone_status, date=c.date or set_for)
-                    if c.status == "planned"
+                    if c.status in ("planned", undone_status)
                     else c
                     for c in found
                 ]
@@ -447,10 +455,36 @@ class ContactExtractor(ContactParties):
             or stated
         )
         return [
-            to_record(replace(c, date=default) if c.lead and c.date is None else c)
+            to_record(
+                replace(c, date=self._told_next(sentences, c, anchor, known) or default)
+                if c.lead and c.date is None
+                else c
+            )
             for c in counted_told(moved_then_held(merge_candidates(candidates, default)))
             if c.sentence != TITLE
         ]
+
+    def _told_next(
+        self,
+        sentences: list[tuple[int, str]],
+        lead: Candidate,
+        anchor: date | None,
+        known: set[str] | None,
+    ) -> PartialDate | None:
+        """ "Президенты провели телефонный разговор. В субботу Ниинисте сообщил Путину, что
+        …": the day of the undated lead is the one the next sentence tells of its people."""
+        if not 0 <= lead.sentence < len(sentences) - 1:
+            return None
+        following = sentences[lead.sentence + 1][1]
+        if has_cue(following):
+            return None
+        days = [
+            h.date for h in find_date_hits(following, published=anchor) if h.date.precision == "day"
+        ]
+        if len(days) != 1:
+            return None
+        named = {m.person for m in self.registry.scan(following, on=anchor, known=known or ())}
+        return days[0] if set(lead.participants) <= named else None
 
     def _known(self, text: str) -> set[str]:
         """Full names the article gives: registry people, and new ones by first name and

@@ -278,6 +278,8 @@ SPEECH_RE = re.compile(
     ),
     re.IGNORECASE,
 )
+# "не состоится в этот день": not on the day it was set for (put off, not called off)
+THAT_DAY = r"в (?:этот|тот|назначенный) день"
 # "должен состояться", "должна была пройти": a plan, told before or after its time
 MUST_HAPPEN = r"долж(?:ен|на|ны|но) (?:был[аио]? )?(?:состояться|пройти)"
 STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
@@ -301,7 +303,7 @@ STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
         re.compile(
             _words(
                 r"отмен\w{1,6}",
-                r"не (?:состоится|состоятся|пройдет|пройдут)",
+                rf"не (?:состоится|состоятся|пройдет|пройдут)(?! {THAT_DAY})",
                 r"сорвал\w{2,3}",
                 # "Мирзоян не примет участия во встрече": one side stays away
                 r"не (?:примет|примут) участи[ея]",
@@ -315,6 +317,8 @@ STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
         "postponed",
         re.compile(
             _words(
+                # "не состоится в этот день": not on the day it was set for
+                rf"не (?:состоится|состоятся|пройдет|пройдут) {THAT_DAY}",
                 r"приостанов\w{1,6}",
                 r"отлож\w{1,6}",
                 r"перенес\w{1,6}",
@@ -400,14 +404,24 @@ PREDICATE_STATUS: tuple[tuple[Status, re.Pattern[str]], ...] = (
     (
         "cancelled",
         re.compile(
-            _words(r"отменен[аоы]?", r"отменили", r"не (?:состоится|состоятся|пройдет|пройдут)"),
+            _words(
+                r"отменен[аоы]?",
+                r"отменили",
+                rf"не (?:состоится|состоятся|пройдет|пройдут)(?! {THAT_DAY})",
+            ),
             re.IGNORECASE,
         ),
     ),
     (
         "postponed",
         re.compile(
-            _words(r"отложен[аоы]?", r"перенесен[аоы]?", r"приостановлен[аоы]?"), re.IGNORECASE
+            _words(
+                r"отложен[аоы]?",
+                r"перенесен[аоы]?",
+                r"приостановлен[аоы]?",
+                rf"не (?:состоится|состоятся|пройдет|пройдут) {THAT_DAY}",
+            ),
+            re.IGNORECASE,
         ),
     ),
     (
