@@ -489,12 +489,16 @@ class ContactExtractor(ContactParties):
     def _known(self, text: str) -> set[str]:
         """Full names the article gives: registry people, and new ones by first name and
         surname ("Давид Арахамия"), whose surname alone then counts too."""
+        full, spans = self.registry.full_names_at(text)
         learned = {
             f.person
             for f in self.registry.names.name_pairs(text)
-            if " " in f.person and f.person not in self.registry.people
+            if " " in f.person
+            and f.person not in self.registry.people
+            # "Фейсал бин Фархан Аль Сауд": no new "Фархан Аль Сауд" inside a registry name
+            and not any(f.start < e and s < f.end for s, e in spans)
         }
-        return self.registry._full_names(text) | learned
+        return full | learned
 
     def _protagonist(
         self, sentence: str, index: int, anchor: date | None, known: set[str]

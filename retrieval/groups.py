@@ -34,7 +34,8 @@ GROUP_HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("president", "prime_minister", "chancellor", "party_leader"),
     ),
 )
-BOTH_MINISTERS = ("foreign_minister", "defense_minister")  # every rank, not the first held
+BOTH_MINISTERS = ("foreign_minister", "defense_minister")
+MINISTER_RANKS = frozenset(BOTH_MINISTERS)  # every rank, not the first held
 COUNTRY = r"(?-i:[А-ЯЁ][А-ЯЁа-яё]+)"  # capitalised even where the title is matched in any case
 SIDE_SEP = r"(?:,\s*|\s+и\s+)"
 BOTH = r"(?P<both>двух стран|обеих стран|двух государств|обоих государств)"
@@ -61,6 +62,8 @@ BARE_PLURAL_RE = re.compile(
     r"(?<![\w-])(?:(?:лидер|министр|президент|премьер)(?:ы|ов|ами)|политик(?:и|ов|ами))(?![\w-])"
     r"|(?<![\w-])собеседник(?:и|ов|ами)(?![\w-])|(?<![\w-])глав(?:ы|ами) государств(?![\w-])"
     r"|(?<![\w-])(?:тройк|четв[её]рк)[аи](?![\w-])"  # "тройка встречалась в Анкаре"
+    # "Отношения двух лидеров начались с видеоконференции": the story's pair
+    r"|(?<![\w-])(?:двух|обоих) (?:лидеров|президентов|министров)(?![\w-])"
     # "Зеленский и четверо европейских лидеров": a counted group told before
     rf"|(?<![\w-])(?:{'|'.join(COUNT_WORDS)})\s+(?:[а-яё]+(?:их|ых)\s+)?"
     r"(?:лидер|министр|президент|премьер|глав)\w*(?![\w-])"
@@ -141,10 +144,28 @@ class GroupResolver:
                 if word.endswith(("ы", "и")) or word.startswith(COUNT_WORDS)
                 else head_cases(self.registry.lemmatizer, m.group(0))
             )
-            out += [
-                Found(p, m.start(), m.end(), m.group(0), True, cases, (), True) for p in context
-            ]
+            named = self._ministers(context, on) if word.startswith("министр") else context
+            out += [Found(p, m.start(), m.end(), m.group(0), True, cases, (), True) for p in named]
         return sorted(out, key=lambda f: f.start)
+
+    def _ministers(self, context: Sequence[str], on: date | None) -> Sequence[str]:
+        """ "Министры уже проводили переговоры" after a minister was received by a
+        president: the story's ministers, the president's own foreign minister for him."""
+        if on is None:
+            return context
+        held_by = {name: self.registry.offices_held(name, on) for name in context}
+        if not any(o.rank in MINISTER_RANKS for held in held_by.values() for o in held):
+            return context  # no minister in the story: "министры" are the story's people
+        out: list[str] = []
+        for name in context:
+            held = held_by[name]
+            if not held or any(o.rank in MINISTER_RANKS for o in held):
+                out.append(name)
+                continue
+            key = self.registry.office_of(held[0].side, "foreign_minister")
+            minister = self.registry.office_holder(key, on) if key else None
+            out.append(minister or name)
+        return list(dict.fromkeys(out)) if len(set(out)) >= 2 else context
 
     def _side(self, word: str) -> str | None:
         for country, names in self.registry.country_genitives.items():

@@ -390,12 +390,18 @@ class PersonRegistry:
         return names.pop() if len(names) == 1 else None
 
     def _full_names(self, text: str) -> set[str]:
-        return {
+        return self.full_names_at(text)[0]
+
+    def full_names_at(self, text: str) -> tuple[set[str], list[tuple[int, int]]]:
+        """Registry people named in full in `text`, and the spans of every registry name."""
+        mentions = self._registry_mentions(text, on=None, known=set())
+        full = {
             f.person
-            for f in self._registry_mentions(text, on=None, known=set())
+            for f in mentions
             # "Сергей Лавров", "С.В.Лаврова": a name with its first name or initials
             if " " in f.text.strip() or "." in f.text
         }
+        return full, [(f.start, f.end) for f in mentions]
 
     def _registry_mentions(self, text: str, *, on: date | None, known: set[str]) -> list[Found]:
         tokens = [(m.start(), m.end(), fold(m.group())) for m in WORD_RE.finditer(text)]
