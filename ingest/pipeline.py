@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import get_args
 
 from sqlalchemy import Engine
@@ -52,17 +51,6 @@ class StoredContact:
     contact_id: int
     created: bool
     status_changed: bool
-
-
-def _held_month(found: ExtractedContact) -> tuple[dt.date, dt.date] | None:
-    """First and last day of the month a held contact is dated to (month precision only)."""
-    if found.status != "happened" or found.date is None or found.date.precision != "month":
-        return None
-    return found.date.period()
-
-
-def _group_kinds(kind: str) -> list[str]:
-    return [k for k in KINDS if kind_group(k) == kind_group(kind)]
 
 
 def stored_date(contact: Contact) -> PartialDate | None:
@@ -413,12 +401,9 @@ class Ingestor:
         """ "В феврале Лавров и Рубио провели переговоры в Эр-Рияде": a month report of some
         of the people of a contact held that month with more people is that contact, when
         it is the only one of theirs that month (and they had none on their own)."""
-        month = _held_month(found)
-        if month is None:
+        if found.date is None or found.date.precision != "month" or found.status != "happened":
             return None
-        held = contact_repo.held_within(
-            session, first=month[0], last=month[1], kinds=_group_kinds(found.kind), precision="day"
-        ).values()
+        held = self._held_that_month(session, found, ("day",))
         wider = [c for c, people in held if members < people]
         alone = [c for c, people in held if members == people]
         return wider[0] if len(wider) == 1 and not alone else None
@@ -428,21 +413,32 @@ class Ingestor:
     ) -> None:
         """The same, told the other way round: month reports of some of this new contact's
         people fold into it when it is their only contact that month."""
-        if found.date is None or found.date.precision != "day" or len(members) < 3:
+        if found.date is None or found.date.precision != "day" or found.status != "happened":
             return
-        month = _held_month(replace(found, date=PartialDate(found.date.year, found.date.month)))
-        if month is None:
+        if len(members) < 3:
             return
-        kinds = _group_kinds(found.kind)
-        day = contact_repo.held_within(
-            session, first=month[0], last=month[1], kinds=kinds, precision="day"
-        ).values()
-        for narrower, people in contact_repo.held_within(
-            session, first=month[0], last=month[1], kinds=kinds, precision="month"
-        ).values():
-            rivals = [c for c, held in day if people <= held and c.id != contact.id]
-            if people < members and not rivals:
+        held = self._held_that_month(session, found, ("day", "month"))
+        days = [(c, people) for c, people in held if c.date_precision == "day"]
+        for narrower, people in held:
+            if narrower.date_precision != "month" or not people < members:
+                continue
+            if not any(people <= others and c.id != contact.id for c, others in days):
                 contact_repo.absorb(session, keep=contact, drop=narrower)
+
+    def _held_that_month(
+        self, session: Session, found: ExtractedContact, precisions: tuple[str, ...]
+    ) -> list[tuple[Contact, frozenset[int]]]:
+        """Contacts of the kind group of `found` held in its month, with their people."""
+        told = found.date
+        assert told is not None and told.year is not None and told.month is not None
+        month = PartialDate(told.year, told.month).period()
+        assert month is not None
+        kinds = [k for k in KINDS if kind_group(k) == kind_group(found.kind)]
+        return list(
+            contact_repo.held_within(
+                session, first=month[0], last=month[1], kinds=kinds, precisions=precisions
+            ).values()
+        )
 
     def _absorb_undated(
         self,

@@ -203,11 +203,14 @@ OWN_RELATIVE_RE = re.compile(
     r"(?:провел\w{0,2}|проводил\w{0,2}|имел\w{0,2})(?![\w-])[^,.;:]{0,40})",
     re.IGNORECASE,
 )
+# "делегации возглавляли X и Y": the heads of both sides, named next
+BOTH_LED = r"делегации\s+(?:возглавляли|возглавили|возглавляют)"
+BOTH_LED_RE = re.compile(rf"(?<![\w-]){BOTH_LED}\s", re.IGNORECASE)
 # "делегацию африканских стран, которую возглавил": the head named next is the partner
 DELEGATION_LED_RE = re.compile(
     r"(?<![\w-])делегаци\w+(?:\s+[\w-]+){0,4}?,\s*(?:котор(?:ую|ая|ой)\s+)?"
     r"(?:возглавил\w*|возглавлял\w*|возглавляет|руководил\w*)\s+"
-    r"|,\s*где\s+(?P<both>делегации\s+(?:возглавляли|возглавили|возглавляют))\s+",
+    rf"|,\s*где\s+(?P<both>{BOTH_LED})\s+",
     re.IGNORECASE,
 )
 # a contact noun of delegations named by their sides: "встрече российской и американской

@@ -47,15 +47,14 @@ OTHER_EVENT_RE = re.compile(
     # "первая встреча после подписания заявления от 9 ноября", "после крушения ... 25 декабря"
     r"|(?:с момента|со времени|с начала|после) (?:[а-яё]+ )?[а-яё]+(?:ни|ти)я(?![\w-])[^,.;:]*$"
     # "Беседа состоялась после того, как в понедельник Анкара согласилась ...": that clause's
-    r"|(?:после|до|перед) того,? как [^.;:]*$",
+    r"|(?:после|до|перед) того,? как [^.;:]*$"
+    # "первая встреча министров после визита Пелоси на Тайвань в августе": the event the
+    # contact is counted from (when the contact word stands before it)
+    r"|(?P<since>(?<![\w-])(?:после|с момента|со времени) (?:[а-яё]+ )?(?:визит|поездк|саммит"
+    r"|переговор|встреч|разговор|выступлени|заявлени)\w*[^,.;:]*$)",
     re.IGNORECASE,
 )
 AFTER_WHEN_RE = re.compile(r"(?:после|до|перед) того,? как\s", re.IGNORECASE)
-SINCE_EVENT_RE = re.compile(
-    r"(?<![\w-])(?:после|с момента|со времени) (?:[а-яё]+ )?(?:визит|поездк|саммит|переговор"
-    r"|встреч|разговор|выступлени|заявлени)\w*[^,.;:]*$",
-    re.IGNORECASE,
-)
 
 
 def _other_event(s: str, hit: DateHit, cue: Cue) -> bool:
@@ -66,15 +65,10 @@ def _other_event(s: str, hit: DateHit, cue: Cue) -> bool:
     m = OTHER_EVENT_RE.search(s, lo, hit.span.start)
     if m is None:
         return False
+    if m.group("since") is not None:
+        return cue.end <= m.start()  # not the date of the visit the contact word names
     marker = AFTER_WHEN_RE.search(s, m.start(), hit.span.start)
     return not (marker is not None and cue.start >= marker.end())
-
-
-def _since_event(s: str, hit: DateHit, cue: Cue) -> bool:
-    """ "первая встреча министров после визита Пелоси на Тайвань в августе": the date is
-    the event's the contact is counted from, not the contact's."""
-    m = SINCE_EVENT_RE.search(s, max(0, hit.span.start - 80), hit.span.start)
-    return m is not None and cue.end <= m.start()
 
 
 # a relative clause of its own event; not "встреча, которая была назначена на 12 октября"
@@ -153,7 +147,6 @@ def contact_date(
         h
         for h in hits
         if not _other_event(s, h, cue)
-        and not _since_event(s, h, cue)
         # "с Беннетом, который возглавил правительство в июне": the clause's own event
         and not (h.span.start > cue.end and RELATIVE_PRONOUN_RE.search(s, cue.end, h.span.start))
     ]
@@ -274,10 +267,7 @@ def _verb_clause(
         return False  # only a clause set off by a colon or dash tells its own event
     if CONTACT_PREDICATE_RE.search(s, hs, he):
         return False  # "разговор …: предыдущий состоялся 2 декабря" still tells a contact
-    words = re.findall(r"[а-яё]+", s[hs:he])
-    return any(
-        p.tag.POS == "VERB" and "past" in p.tag for w in words for p in lemmatizer.parses(w)[:1]
-    )
+    return "past" in lemmatizer.verb_tenses(s[hs:he])
 
 
 def _narrow(

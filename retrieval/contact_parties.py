@@ -145,10 +145,10 @@ def listed_people(s: str, first: list[Found], mentions: list[Found]) -> list[Fou
     """The people listed from `first` on: "Джейхуна Байрамова и Арарата Мирзояна", each
     member of a group ("министров иностранных дел Армении и Азербайджана"), in the case of
     the first."""
+    if not first:
+        return []
     out = list(first)
     for m in mentions:
-        if not out:
-            break
         member = span(m) == span(out[0]) and m not in out
         next_one = (
             m.start >= out[-1].end

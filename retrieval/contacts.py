@@ -27,6 +27,7 @@ from retrieval.contact_candidates import (
 )
 from retrieval.contact_clauses import (
     ALLEGED_RE,
+    BOTH_LED_RE,
     CIRCUMSTANCE_RE,
     CONTRAST_RE,
     COORDINATED_RE,
@@ -78,7 +79,6 @@ from retrieval.contact_parties import (
 from retrieval.cues import (
     AGREED_ABOUT_RE,
     DENIAL_RE,
-    HELD_AFTER_MOVE_RE,
     PARTY_RE,
     RESIDENCE_VISIT_RE,
     SIDES_PAIR_RE,
@@ -87,6 +87,7 @@ from retrieval.cues import (
     content_sentences,
     find_cues,
     has_cue,
+    held_after_move,
     predicate_status,
     status_of,
 )
@@ -115,9 +116,7 @@ BOTH_COUNTRIES_RE = re.compile(r"(?<![\w-])(?:двух|обеих|обоих) (?
 TRIP_UNDONE_REACH = 3  # sentences back where the trip a plan belongs to was called off
 # a frame during a contact, not after it ("в ходе переговоров", not "по итогам визита")
 DURING_RE = re.compile(r"(?:в ходе|во время|в рамках)\s", re.IGNORECASE)
-VERB_WORD_RE = re.compile(r"[а-яё]+", re.IGNORECASE)
 SET_FOR_RE = re.compile(r"(?<![\w-])на\s", re.IGNORECASE)  # "готовили на апрель"
-BOTH_LED_RE = re.compile(r"(?<![\w-])делегации\s+(?:возглавляли|возглавили)\s", re.IGNORECASE)
 AFTER_FORUM_RE = re.compile(
     r"(?<![\w-])(?:после|перед|до)\s+(?:завершения|окончания|начала|открытия|закрытия)\s+$",
     re.IGNORECASE,
@@ -643,11 +642,8 @@ class ContactExtractor(ContactParties):
 
     def _future_predicate(self, clause: str) -> Status | None:
         """ "planned" when the clause's finite verb is in the future ("обсудят", "подпишут")."""
-        for word in VERB_WORD_RE.findall(clause):
-            parses = self.lemmatizer.parses(word)
-            if parses and parses[0].tag.POS == "VERB":
-                return "planned" if "futr" in parses[0].tag else None
-        return None
+        tenses = self.lemmatizer.verb_tenses(clause)
+        return "planned" if tenses[:1] == ["futr"] else None
 
     def _sides_only(
         self, sentence: str, offset: int, index: int, anchor: date | None, lead_limit: int
@@ -951,8 +947,8 @@ class ContactExtractor(ContactParties):
                         # summit's, not the call's)
                         until = min(until, max(cue.end, later[0] - 30))
                     status = status_of(work[since:until])
-                if status == "postponed" and HELD_AFTER_MOVE_RE.search(work, cue.start, ce):
-                    status = "happened"  # "перенесенные со среды, прошли в четверг"
+                # the held verb may stand past the window: "…, перенесенные со среды, прошли"
+                status = held_after_move(status, work[cue.start : ce])
                 agreed = AGREED_ABOUT_RE.match(work, max(cs, cue.start - 2))
                 if status == "happened" and agreed is not None:
                     status = "planned"  # "О встрече … договорились на прошлой неделе"

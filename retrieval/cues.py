@@ -582,10 +582,13 @@ def status_of(clause: str) -> Status:
     """Status stated in a clause: denied, cancelled, postponed, planned, else happened."""
     for status, pattern in STATUS_PATTERNS:
         if pattern.search(clause):
-            if status == "postponed" and HELD_AFTER_MOVE_RE.search(clause):
-                return "happened"
-            return status
+            return held_after_move(status, clause)
     return "happened"
+
+
+def held_after_move(status: Status, clause: str) -> Status:
+    """ "Переговоры, перенесенные с четверга, состоялись в пятницу": moved, then held."""
+    return "happened" if status == "postponed" and HELD_AFTER_MOVE_RE.search(clause) else status
 
 
 def predicate_status(tail: str) -> Status | None:

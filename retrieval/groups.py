@@ -10,6 +10,9 @@ from retrieval.names import head_cases
 from retrieval.offices import ELECT_WITHIN
 from retrieval.people import Found, PersonRegistry
 
+# the "2+2" of a group title: both ranks of every side, not the first one held
+BOTH_MINISTERS = ("foreign_minister", "defense_minister")
+MINISTER_RANKS = frozenset(BOTH_MINISTERS)
 # head of a group title -> ranks (people.json `offices[*].rank`) tried in order
 GROUP_HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"президент(?:ы|ов|ам|ами|ах)?", ("president",)),
@@ -17,7 +20,7 @@ GROUP_HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
         # "министры иностранных дел и обороны России и Франции": the "2+2" of both sides
         r"(?:министр(?:ы|ов|ам|ами|ах)|глав(?:ы|ам|ами|ах)) (?:иностранных дел и обороны"
         r"|МИД и (?:Минобороны|министерств обороны|оборонных ведомств))",
-        ("foreign_minister", "defense_minister"),
+        BOTH_MINISTERS,
     ),
     (
         r"(?:министр(?:ы|ов|ам|ами|ах)?|глав(?:ы|ам|ами|ах)?)"
@@ -34,8 +37,6 @@ GROUP_HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("president", "prime_minister", "chancellor", "party_leader"),
     ),
 )
-BOTH_MINISTERS = ("foreign_minister", "defense_minister")
-MINISTER_RANKS = frozenset(BOTH_MINISTERS)  # every rank, not the first held
 COUNTRY = r"(?-i:[А-ЯЁ][А-ЯЁа-яё]+)"  # capitalised even where the title is matched in any case
 SIDE_SEP = r"(?:,\s*|\s+и\s+)"
 BOTH = r"(?P<both>двух стран|обеих стран|двух государств|обоих государств)"

@@ -60,6 +60,15 @@ class Lemmatizer:
         """All pymorphy3 analyses of one word (cached)."""
         return self._parses(word.lower().replace("ё", "е"))
 
+    def verb_tenses(self, text: str) -> list[str]:
+        """Tenses of the words whose likeliest reading is a finite verb, in order."""
+        out = []
+        for token in tokenize(text):
+            parses = self.parses(token)
+            if parses and parses[0].tag.POS == "VERB":
+                out.append(str(parses[0].tag.tense))
+        return out
+
     def lemmas(self, text: str, *, drop_stopwords: bool = True) -> list[str]:
         """Lemmas of every word in the text, in order."""
         out = [self.lemma(tok) for tok in tokenize(text)]

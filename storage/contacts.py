@@ -186,14 +186,14 @@ def held_within(
     first: dt.date,
     last: dt.date,
     kinds: Collection[str],
-    precision: str,
+    precisions: Collection[str],
 ) -> dict[int, tuple[Contact, frozenset[int]]]:
-    """Contacts that happened between `first` and `last` (dated to `precision`), with
-    their participants' ids."""
+    """Contacts that happened between `first` and `last` (dated to one of `precisions`),
+    with their participants' ids."""
     contacts = session.exec(
         select(Contact).where(
             col(Contact.date).between(first, last),
-            Contact.date_precision == precision,
+            col(Contact.date_precision).in_(list(precisions)),
             Contact.status == "happened",
             col(Contact.kind).in_(list(kinds)),
         )
