@@ -201,7 +201,17 @@ def story_days(candidates: list[Candidate]) -> list[Candidate]:
                 and set(d.participants) & set(c.participants)
             ]
             if story:
-                c = replace(c, date=story[-1].date, lead=False)
+                told = story[-1]
+                # "Песков опроверг, что Трамп поговорил с Путиным в четверг. По данным газеты,
+                # Трамп звонил из Флориды": the denied call, told again
+                denied = (
+                    told.status == "denied"
+                    and told.participants == c.participants
+                    and group_of(told.kind) == group_of(c.kind)
+                )
+                c = replace(
+                    c, date=told.date, lead=False, status=told.status if denied else c.status
+                )
             elif leads:
                 c = replace(c, lead=True)
         out.append(c)

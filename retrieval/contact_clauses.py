@@ -74,7 +74,7 @@ PLACE_RE = re.compile(
 # "на Западе" is a side of the world, not where a meeting was
 NOT_PLACES = frozenset(["запад", "восток", "север", "юг"])
 ANTECEDENT_GAP_RE = re.compile(r"\s*(?:,|и)\s+(?:[\w«»-]+\s+){0,5}", re.IGNORECASE)
-CALL_VERB_RE = re.compile(r"позвонил", re.IGNORECASE)
+CALL_VERB_RE = re.compile(r"(?:по)?звони(?:л|т|ят)", re.IGNORECASE)
 BY_PHONE_VERB_RE = re.compile(
     r"по телефону [а-яё]+|[а-яё]+ по телефону", re.IGNORECASE
 )  # "позвонил министру": partner in dative
@@ -127,12 +127,28 @@ FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:мы|я)(?![\w-])", re.IGNORECASE)
 FEMININE_PRONOUNS = frozenset(["она", "ее", "её", "ней", "нее"])
 MASCULINE_PRONOUNS = frozenset(["он", "его", "ним", "него"])
 PRONOUN_WORD_RE = re.compile(r"\s*(?:с\s+)?(?<![\w-])(его|ее|её|ним|ней)(?![\w-])", re.IGNORECASE)
-BARE_TITLE_RANKS = {"президент": "president", "премьер": "prime_minister", "канцлер": "chancellor"}
+# "Накануне президент принял Моди", "встретился с наследным принцем": stem -> rank
+BARE_TITLE_RANKS = {
+    "президент": "president",
+    "премьер": "prime_minister",
+    "канцлер": "chancellor",
+    "корол": "king",
+    "наследн": "crown_prince",
+}
 BARE_TITLE_RE = re.compile(
-    r"(?<![\w-])(?<!-)(президент|премьер|канцлер)(?:а|у|ом|е)?(?![\w-])"
+    r"(?<![\w-])(?<!-)(президент|премьер|канцлер|корол(?=[ьяюеё])|наследн\w{2,3} принц)"
+    r"(?:а|у|ом|е|ь|я|ю|ем|ём)?(?![\w-])"
     r"(?!\s+(?-i:[А-ЯЁ]))",  # "президент Франции", "президент США" are titles of their own
     re.IGNORECASE,
 )
+
+
+def bare_title_rank(title: str) -> str:
+    """The rank of a bare title matched by BARE_TITLE_RE ("наследным принцем" -> crown_prince)."""
+    word = title.lower()
+    return next(rank for stem, rank in BARE_TITLE_RANKS.items() if word.startswith(stem))
+
+
 # contact nouns in the plural: one event with each partner ("провел разговоры с X, Y и Z")
 PLURAL_CUE_RE = re.compile(
     r"(?:телефонн\w+\s+)?(?:разговор(?:ы|ов|ами)|встреч(?:и|ами)|бесед(?:ы|ами)|контакт(?:ы|ами))",
@@ -165,8 +181,9 @@ AGENT_FRAME_RE = re.compile(
 # pymorphy reads some passive participles as adjectives: "достигнутых", "принятых"
 PASSIVE_PARTICIPLE_RE = re.compile(r"(?:нн|[уяи]т)(?:ых|ого|ой|ым|ыми|ую|ая|ые|ый|ом)$")
 # a contact word that refers back to the pair of the story: "предыдущий телефонный разговор"
+# "предыдущий разговор", "ответные переговоры" (the return visit): the story's pair again
 PREVIOUS_RE = re.compile(
-    r"(?<![\w-])(?:предыдущ|прошл|последн)\w{2,3}\s+(?:[а-яё]+\s+)?$", re.IGNORECASE
+    r"(?<![\w-])(?:предыдущ|прошл|последн|ответн)\w{2,3}\s+(?:[а-яё]+\s+)?$", re.IGNORECASE
 )
 # a contact noun framing the clause's event: "по итогам визита", "в ходе переговоров"
 CIRCUMSTANCE_RE = re.compile(

@@ -15,7 +15,6 @@ from retrieval.contact_candidates import (
 )
 from retrieval.contact_clauses import (
     AGENT_FRAME_RE,
-    BARE_TITLE_RANKS,
     BARE_TITLE_RE,
     BY_PHONE_VERB_RE,
     CALL_VERB_RE,
@@ -42,6 +41,7 @@ from retrieval.contact_clauses import (
     TITLED_GAP_RE,
     WITH_PRONOUN_BEFORE_RE,
     WITH_PRONOUN_RE,
+    bare_title_rank,
     delegation_heads,
     elaboration,
     genitive_chain,
@@ -258,7 +258,7 @@ class ContactParties:
         for m in BARE_TITLE_RE.finditer(s):
             if any(f.start <= m.start() < f.end for f in mentions):
                 continue
-            rank = BARE_TITLE_RANKS[m.group(1).lower()]
+            rank = bare_title_rank(m.group(1))
             # "встретилась с избранным президентом": the one who takes the office soon
             elect = elect_start(s, m.start()) if on is not None else None
             day = on + ELECT_WITHIN if elect is not None and on is not None else on

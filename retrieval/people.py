@@ -118,7 +118,30 @@ def _loose(word: str) -> str:
     return word.replace("э", "е").replace("й", "и")
 
 
+# the Arabic article of a name ("ас-Сиси", "аль-Сиси", "эс-Сиси"): before a "sun" consonant
+# it is written assimilated or not, and with "а" or "э"
+ARTICLE_RE = re.compile(r"(?<![\w-])[аэАЭ](?:ль|л|[тсшдзрн])-(?=[А-ЯЁ])")
+SUN_RE = re.compile(r"[ТСШЗРНЛ]|Д(?!ж)")
+
+
+def _article_variants(form: str) -> set[str]:
+    """Every spelling of the Arabic articles of a form: "ас-Сиси" -> "аль-Сиси", "эс-Сиси"…"""
+    parts = ARTICLE_RE.split(form)
+    if len(parts) == 1:
+        return {form}
+    variants = {parts[0]}
+    for head in parts[1:]:
+        tails = ["ль", head[0].lower()] if SUN_RE.match(head) else ["ль"]
+        articles = {f"{v}{t}-" for v in "аэАЭ" for t in tails}
+        variants = {done + article + head for done in variants for article in articles}
+    return variants
+
+
 def _forms(raw: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    raw = {
+        case: sorted({v for f in forms for v in _article_variants(f)})
+        for case, forms in raw.items()
+    }
     out: dict[str, set[str]] = {}
     nominative = [f.split() for f in raw.get("nomn", [])]
     nominative_firsts = {fold(words[0]) for words in nominative if len(words) > 1}
