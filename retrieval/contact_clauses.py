@@ -452,6 +452,9 @@ def trip_undone(before: str, sentence: str, undone: bool = False) -> Status | No
 def host_undone(s: str, clause_start: int) -> Status | None:
     """ "Отменен визит в Австралию, где 24 мая должна была состояться встреча X с Y": a
     contact in a relative clause of a cancelled or postponed trip is undone with it."""
+    if s[:clause_start].rstrip().endswith(":"):
+        # "Вадефуль отложил поездку в Китай: подтверждены были лишь его переговоры с Ван И"
+        return trip_undone(s[:clause_start], "", undone=True)
     if not HOST_RELATIVE_RE.match(s, clause_start):
         return None
     contrast = list(CONTRAST_RE.finditer(s, 0, clause_start))

@@ -323,8 +323,14 @@ class ContactParties:
                 # "X встречался с Y в октябре, а в марте встретился с ним": Y, named already
                 return [tuple(sorted(pair))], None
         elif subject is None and not cue.verb and POSSESSIVE_BEFORE_RE.search(before):
-            # "Его встреча с Зеленским назначена на четверг": the partners after the noun
+            # "Его встреча с Зеленским назначена на четверг": the partners after the noun;
+            # "визит Борреля: во время его переговоров с Лавровым": "его" may stand for one
+            # named earlier in the sentence
             partners = [f for f in found if f.start >= cue.end]
+            antecedents = (
+                *((f.person, None) for f in reversed(mentions) if f.end <= cs),
+                *antecedents,
+            )
         elif subject is None and WITH_PRONOUN_BEFORE_RE.search(before):
             # "24 февраля с ним встретился Макрон": the one named after the verb
             partners = [f for f in found if f.start >= cue.end and "nomn" in f.cases][:1]

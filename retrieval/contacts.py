@@ -36,6 +36,7 @@ from retrieval.contact_clauses import (
     FIRST_PERSON_RE,
     FIRST_SINCE_RE,
     PLURAL_CUE_RE,
+    POSSESSIVE_BEFORE_RE,
     PRECEDED_BY_RE,
     PREVIOUS_RE,
     PRONOUN_RE,
@@ -890,7 +891,8 @@ class ContactExtractor(ContactParties):
             if antecedents and cue.verb:
                 spans = list(SUBJECT_PRONOUN_RE.finditer(work, cs, cue.start))
                 pronoun = spans[-1] if spans else None
-            if antecedents and (
+            possessive = not cue.verb and POSSESSIVE_BEFORE_RE.search(work, cs, cue.start)
+            if (antecedents or possessive) and (
                 len(people) < 2
                 or not any(f.start < cue.start for f in found)
                 # "после беседы с Путиным, он созвонился с X": the pronoun is the subject

@@ -17,6 +17,8 @@ SIMILAR_CONTENT = 0.18
 UNIQUE_ONLY = 0.5
 # a postponed contact held up to this many days after its first date is the same contact
 POSTPONED_WITHIN = 365
+# ... and one held this few days after the day it was put off from needs no shared words
+POSTPONED_SOON = 10
 STATUS_RANK: dict[str, int] = {
     "planned": 0,
     "postponed": 1,
@@ -65,8 +67,12 @@ def match_score(existing: Report, new: Report) -> float | None:
         held, moved = (existing, new) if existing.status == "happened" else (new, existing)
         if _held_later(moved.date, held.date) and _told_before(moved.told, held.date):
             # "визит, намеченный на октябрь, отложен" and the talks held in December: the
-            # postponed contact took place later; the articles must tell the same story
-            return sim if sim >= SIMILAR_CONTENT else None
+            # postponed contact took place later; the articles must tell the same story,
+            # unless it was held within days ("разговор, ожидавшийся в понедельник, не
+            # состоится в этот день" and the call of Wednesday)
+            if sim >= SIMILAR_CONTENT or _held_soon(moved.date, held.date):
+                return max(sim, SIMILAR_CONTENT)
+            return None
     if _contradicts(existing.status, new.status) and not (
         a is not None and b is not None and a.precision == "day" and a == b
     ):
@@ -140,6 +146,14 @@ def _held_later(moved: PartialDate | None, held: PartialDate | None) -> bool:
     if a is None or b is None:
         return True
     return a[0] <= b[1] and (b[0] - a[1]).days <= POSTPONED_WITHIN
+
+
+def _held_soon(moved: PartialDate | None, held: PartialDate | None) -> bool:
+    """True when a contact postponed from a day was held within POSTPONED_SOON days after."""
+    if moved is None or held is None or moved.precision != "day" or held.precision != "day":
+        return False
+    a, b = moved.to_date(), held.to_date()
+    return a is not None and b is not None and 0 < (b - a).days <= POSTPONED_SOON
 
 
 def _told_before(told: dt.date | None, held: PartialDate | None) -> bool:

@@ -97,6 +97,18 @@ def report(
             Report("visit", D(2024, 12), "postponed", SAME_TEXT, told=date(2024, 9, 1)),
             False,
         ],
+        # a call put off from a Monday and held that Wednesday is one contact whatever the
+        # words; held three weeks later it needs the same story
+        [
+            Report("phone", D(2022, 1, 31), "postponed", OTHER_TEXT, told=date(2022, 1, 31)),
+            Report("phone", D(2022, 2, 2), "happened", SAME_TEXT),
+            True,
+        ],
+        [
+            Report("phone", D(2022, 1, 31), "postponed", OTHER_TEXT, told=date(2022, 1, 31)),
+            Report("phone", D(2022, 2, 21), "happened", SAME_TEXT),
+            False,
+        ],
         [  # a cancelled contact never took place later
             Report("talks", D(2024, 12, 3), "happened", SAME_TEXT),
             Report("visit", None, "cancelled", SAME_TEXT, told=date(2024, 10, 9)),

@@ -1903,6 +1903,19 @@ RECALL = [
             (ERDOGAN_MBZ, "talks", "happened", day(2023, 3)),
         },
     ],
+    [  # "его переговоров" stands for the one named earlier in the sentence, on the day of
+        # the visit the colon explains
+        "Год назад, в марте 2023 года, завершился визит в Анкару главы МИД Саудовской Аравии"
+        " Файсала бин Фархана: во время его переговоров с Эрдоганом стороны говорили о Газе.",
+        date(2024, 3, 20),
+        {(("Реджеп Тайип Эрдоган", "Файсал бин Фархан"), "talks", "happened", day(2023, 3))},
+    ],
+    [  # the talks of a trip put off, told after the colon, are put off with it
+        "В начале мая Лавров отложил поездку в Турцию: по данным МИД, турецкая сторона"
+        " подтвердила лишь его переговоры с Хаканом Фиданом.",
+        date(2024, 5, 20),
+        {(LAVROV_FIDAN, "talks", "postponed", day(2024, 5))},
+    ],
 ]
 
 
