@@ -28,7 +28,14 @@ TIMES_RE = re.compile(
 )
 # "визит, изначально намеченный на октябрь": the plan a later report tells as changed
 ORIGINALLY_RE = re.compile(r"(?<![\w-])(?:изначально|первоначально|сначала)(?![\w-])", re.I)
-AFTER_START_RE = re.compile(r"\s*(?:После|Затем|Позже|Потом|Вслед за)\b")
+AFTER_START_RE = re.compile(r"\s*(?:После|Затем|Позже|Потом|Вслед за|Утром|Днем|Днём|Вечером)\b")
+# "До переговоров Блинкен встретился с X", "Незадолго до начала переговоров Байден и Моди
+# провели беседу": earlier on the day of the contact just told, whoever its people
+BEFORE_EVENT_RE = re.compile(
+    r"\s*(?:Незадолго )?(?:[Дд]о|[Пп]еред)(?: начал\w{1,2})? (?:переговор|встреч|бесед)\w*\b"
+)
+# "Предыдущий визит состоялся 3 сентября 2019 года. Тогда он провел переговоры": that day
+THEN_START_RE = re.compile(r"\W*(?:Тогда|В тот (?:день|раз))(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -181,7 +188,8 @@ def story_days(candidates: list[Candidate]) -> list[Candidate]:
     for c in candidates:
         if c.date is None and not c.earlier and c.status == "happened" and c.sentence != TITLE:
             # "После общего заседания Путин и Зеленский провели встречу": later that day
-            reach = STORY_REACH_AFTER if AFTER_START_RE.match(c.snippet) else STORY_REACH
+            before = BEFORE_EVENT_RE.match(c.snippet) is not None
+            reach = STORY_REACH_AFTER if before or AFTER_START_RE.match(c.snippet) else STORY_REACH
             story = [
                 d
                 for d in out
@@ -189,8 +197,17 @@ def story_days(candidates: list[Candidate]) -> list[Candidate]:
                 and d.date is not None
                 and d.date.precision == "day"
                 and not d.earlier
+                and (before or set(d.participants) & set(c.participants))
+            ]
+            then = [
+                d
+                for d in out
+                if c.sentence - d.sentence == 1
+                and d.date is not None
                 and set(d.participants) & set(c.participants)
             ]
+            if then and THEN_START_RE.match(c.snippet):
+                story = then  # the earlier event the sentence before told of, too
             # the undated news of the lead is of the article's day: so is what follows it
             leads = [
                 d

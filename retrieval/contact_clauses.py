@@ -110,7 +110,7 @@ PARTNER_LIST_RE = re.compile(
 LIST_END_RE = re.compile(r"[;:«»\"“”()]|\s[–—-]\s")
 # a gapped clause repeating the contact verb: ", а на следующий день — с Y" (the same
 # subject), ", а спустя три дня, 27 февраля, — Z" (the same partner)
-ELLIPSIS_RE = re.compile(r",\s+а\s+(?P<when>[^.;:—–«»]{1,80}?),?\s+[—–]\s+", re.IGNORECASE)
+ELLIPSIS_RE = re.compile(r",\s+а\s+(?P<when>[^.;:—–«»]{1,80}?),?\s+[—–-]\s+", re.IGNORECASE)
 # "Первый раунд … состоялся 28 февраля, второй и третий — 3 и 7 марта": more rounds
 FIRST_ROUND_RE = re.compile(
     r"(?<![\w-])(?:перв(?:ый|ая|ое)|начальн\w+)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE
@@ -297,9 +297,31 @@ def genitive_chain(s: str, cue: Cue, mentions: list[Found], end: int) -> list[Fo
     return chain
 
 
-def host_after(cue: Cue, mentions: list[Found]) -> Found | None:
-    """The host right after "принял" ("его принял Си Цзиньпин"): a subject within 30 chars."""
-    return next((m for m in mentions if 0 <= m.start - cue.end < 30 and "nomn" in m.cases), None)
+# "приняла первый заместитель госсекретаря Венди Шерман": a title of lower-case words
+HOST_TITLE_GAP_RE = re.compile(r"\s+(?:[а-яё-]+\s+){1,6}")
+HOST_REACH = 30
+HOST_TITLED_REACH = 70
+
+
+def host_after(cue: Cue, mentions: list[Found], s: str = "") -> Found | None:
+    """The host right after "принял" ("его принял Си Цзиньпин"): a subject within 30 chars,
+    or past a title of lower-case words ("приняла первый заместитель госсекретаря Y")."""
+    return next(
+        (
+            m
+            for m in mentions
+            if "nomn" in m.cases
+            and m.start - cue.end >= 0
+            and (
+                m.start - cue.end < HOST_REACH
+                or (
+                    m.start - cue.end < HOST_TITLED_REACH
+                    and HOST_TITLE_GAP_RE.fullmatch(s, cue.end, m.start) is not None
+                )
+            )
+        ),
+        None,
+    )
 
 
 def one_per_partner(cue: Cue, found: list[Found]) -> list[tuple[str, ...]]:

@@ -371,15 +371,14 @@ def year_in_sentence(s: str, hits: list[DateHit]) -> list[DateHit]:
     told: DateHit | None = None
     for h in hits:
         d = h.date
-        if (YEAR_IN_TEXT_RE.search(h.span.text) or YEAR_WORD_RE.search(h.span.text)) and (
-            d.year and d.month
-        ):
-            told = h  # "в январе этого года": a year of its own too
+        if (YEAR_IN_TEXT_RE.search(h.span.text) or YEAR_WORD_RE.search(h.span.text)) and (d.year):
+            # "в январе этого года": a year of its own too; "в 2021 году … в апреле": the
+            # month of that year
+            told = h
         elif (
             told is not None
             and d.month
-            and told.date.month
-            and d.month >= told.date.month
+            and (told.date.month is None or d.month >= told.date.month)
             and d.year != told.date.year
             and not RELATIVE_DATE_RE.fullmatch(h.span.text)
             and s[told.span.end : h.span.start].count(",") <= 3
@@ -503,3 +502,19 @@ def stated_news_date(sentences: list[tuple[int, str]]) -> PartialDate | None:
             ):
                 return hit.date
     return None
+
+
+# what a heading may hold besides its date: "16 октября 2021 года.", "В четверг."
+HEADING_REST_RE = re.compile(r"[\s.,:;—–-]*(?:в|во|года?|г)?[\s.,:;—–-]*", re.IGNORECASE)
+
+
+def date_heading(sentence: str, anchor: date | None) -> PartialDate | None:
+    """The date of a sentence that is nothing but a date ("10 июля.", "В четверг."): the
+    heading of a digest's or a chronicle's entry."""
+    if len(sentence) > 40:
+        return None
+    hits = find_date_hits(sentence, published=anchor)
+    if len(hits) != 1 or hits[0].date.year is None:
+        return None
+    rest = sentence[: hits[0].span.start] + " " + sentence[hits[0].span.end :]
+    return hits[0].date if HEADING_REST_RE.fullmatch(rest) else None

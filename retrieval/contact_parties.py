@@ -105,6 +105,14 @@ LIST_GAP_RE = re.compile(r"\s*(?:,\s*|\s+и\s+)")  # between people listed
 GUEST_AFTER_RE = re.compile(r"\s+(?:его|ее|её)(?![\w-])", re.IGNORECASE)
 # "Для бразильского президента это …": the person a sentence is about, not its subject
 TOPIC_FOR_RE = re.compile(r"\W*для\s+", re.IGNORECASE)
+# "так и не увидевшись лично с госсекретарем": no partner of the trip
+NOT_MET_RE = re.compile(
+    r"(?<![\w-])не\s+(?:[а-яё]+\s+)?(?:увидевшись|встретившись|повидавшись|пообщавшись"
+    r"|поговорив)\s+(?:[а-яё]+\s+)?(?:с|со)\s+(?:[\w-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+# "Предыдущий визит Путина в Монголию состоялся …": the traveller the sentence is about
+TRIP_OF_RE = re.compile(r"\W*(?:[а-яё]+\s+)?(?:визит|поездк)[а-яё]{0,3}\s+", re.IGNORECASE)
 # "Пашинян в пятницу прибудет в Стамбул": a trip ahead, its bare weekday points forward
 TRAVEL_AHEAD = (
     r"(?:прилет|прибуд|приед|посет|отправ\w?|соверш|нанес[её])(?:ит|ут|ят|ет|[её]т)(?:ся)?"
@@ -231,8 +239,14 @@ class ContactParties:
         return tuple(out.items())
 
     def _topic(self, work: str, scanned: list[Found]) -> list[Found]:
-        """The person a sentence is about when it opens with "Для X": "Для Рютте это …"."""
-        return [m for m in scanned[:1] if TOPIC_FOR_RE.fullmatch(work, 0, m.start)]
+        """The person a sentence is about when it opens with "Для X" ("Для Рютте это …") or
+        with X's trip ("Предыдущий визит Путина в Монголию …")."""
+        return [
+            m
+            for m in scanned[:1]
+            if TOPIC_FOR_RE.fullmatch(work, 0, m.start)
+            or ("gent" in m.cases and TRIP_OF_RE.fullmatch(work, 0, m.start))
+        ]
 
     def _subjects_before(
         self, sentence: str, end: int, on: date | None, known: set[str]
@@ -342,7 +356,7 @@ class ContactParties:
         elif subject is None:
             if not (cue.receive and GUEST_PRONOUN_RE.search(before)):
                 return [], None
-            host = host_after(cue, mentions)
+            host = host_after(cue, mentions, s)
             partners = [host] if host is not None else []
         names = list(dict.fromkeys(f.person for f in partners))
         if not names:
@@ -428,6 +442,8 @@ class ContactParties:
                 # "с X, президентом Египта Y и председателем ПНА Z": titled partners in a row
                 partners and (GAP_RE.fullmatch(gap) or TITLED_GAP_RE.fullmatch(gap))
             )
+            if NOT_MET_RE.search(before):
+                continue  # "завершил визит, так и не увидевшись с госсекретарем"
             with_noun = WITH_NOUN_RE.search(before)
             if with_noun is not None and WITH_RE.match(before, with_noun.end() - 2):
                 linked = False  # "перед церемонией прощания с папой Франциском": not a partner
@@ -488,6 +504,24 @@ class ContactParties:
                 for m in inside
                 if 0 <= m.start - cue.end < 40 and m.cases & {"accs", "datv"} and m not in partners
             ][:1]
+        fronted = next(
+            (
+                m
+                for m in reversed(inside)
+                if m.end <= cue.start and GUEST_GAP_RE.fullmatch(s[m.end : cue.start])
+            ),
+            None,
+        )
+        if (
+            cue.receive
+            and fronted is not None
+            and "accs" in fronted.cases
+            and "nomn" not in fronted.cases
+            and (hosted := self._guest_first(s, cue, mentions, inside, cs))
+        ):
+            # "пакистанского министра приняла Венди Шерман": an object fronted before the
+            # verb is the guest, even when the indeclinable host could be an object too
+            return hosted
         if cue.receive:
             guests = [
                 m
@@ -571,7 +605,7 @@ class ContactParties:
 
         A pronoun guest is the last person named before it in the sentence as a subject.
         """
-        host = host_after(cue, inside)
+        host = host_after(cue, inside, s)
         if host is None:
             return []
         before = s[cs : cue.start]

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from retrieval.contact_candidates import (
+    THEN_START_RE,
     TITLE,
     Candidate,
     counted_told,
@@ -63,6 +64,7 @@ from retrieval.contact_dates import (
     DAY_RANGE_RE,
     ahead,
     contact_date,
+    date_heading,
     listed_dates,
     setting,
     stated_news_date,
@@ -79,6 +81,7 @@ from retrieval.contact_parties import (
 )
 from retrieval.cues import (
     AGREED_ABOUT_RE,
+    CLAUSE_BREAK_RE,
     DENIAL_RE,
     PARTY_RE,
     RESIDENCE_VISIT_RE,
@@ -167,6 +170,16 @@ QUESTION_END_RE = re.compile(r"\?[»\"”)]*\s*$")
 LEFTOVER_END_RE = re.compile(r"[.!?…»\"]\s*$")
 
 
+# "Предыдущая состоялась 18 июля": a contact word left out after one just told
+ELIDED_PREVIOUS_RE = re.compile(
+    r"\W*(?:Предыдущ|Прошл|Последн)(?:ая|ий|ее|ие)\s+(?:состоял\w{1,3}|прош(?:ел|ла|ло|ли))\b"
+)
+# "…, напомнив, что …": a statement of its own after a denial
+RECALLING_RE = re.compile(
+    r",\s*(?:напомнив|заявив|отметив|подчеркнув|указав|добавив)\w*(?![\w-])", re.IGNORECASE
+)
+
+
 class ContactExtractor(ContactParties):
     """Extracts contacts from clean article bodies; heavy models are shared and built lazily."""
 
@@ -203,6 +216,13 @@ class ContactExtractor(ContactParties):
             story = context
         trip: tuple[int, PartialDate, str] | None = None  # a dated trip of the story's pair
         day_told: tuple[int, PartialDate] | None = None  # "оказалось воскресенье"
+        # a digest or a chronicle: "10 июля." alone dates the entries after it
+        headings = {
+            i: when
+            for i, (_, sentence) in enumerate(sentences)
+            if (when := date_heading(sentence, anchor)) is not None
+        }
+        heading: PartialDate | None = None
         visit_began: tuple[int, PartialDate] | None = None  # "находится с визитом с понедельника"
         years: dict[int, int] = {}  # month -> year stated in the sentence before
         years_at = -10
@@ -260,6 +280,9 @@ class ContactExtractor(ContactParties):
                     # the summary ("провели пять раундов") is these rounds, not an event of its own
                     candidates = [c for c in candidates if c is not rounds[-1]] + dated
                     continue
+            told_before = self._elided(start, sentence, index, anchor, recent)
+            if told_before is not None:
+                candidates.append(told_before)
             if not context and TRAVEL_RE.search(sentence) and not has_cue(sentence):
                 # "В субботу в Киев прибыли X, Y, Z и W. Лидеры встретились с Зеленским": the
                 # travellers are the story's people before any contact is told
@@ -277,6 +300,9 @@ class ContactExtractor(ContactParties):
             began = visit_start(sentence, anchor)
             if began is not None:
                 visit_began = (index, began)
+            if len(headings) >= 2 and index in headings:
+                heading = headings[index]
+                continue
             if not has_cue(sentence) or QUESTION_END_RE.search(sentence):
                 # a question asserts no contact ("— А сами переговоры с Ван И?"); a heading
                 # ("Ноябрь 2024.") still gives the year of that month after it (not a bare
@@ -321,6 +347,16 @@ class ContactExtractor(ContactParties):
                     # "мы встречались с Рубио" in an interview: the guest speaks
                     guest = self._interviewee(text, sentences, anchor, known)
                     antecedents = ((guest, None),) if guest else antecedents
+                if THEN_START_RE.match(sentence):
+                    # "Предыдущий визит Путина состоялся 3 сентября 2019 года. Тогда он
+                    # провел переговоры": the day of the contact the sentence before told
+                    told_before = {
+                        p: c.date
+                        for c in candidates
+                        if c.sentence == index - 1 and c.date is not None
+                        for p in c.participants
+                    }
+                    antecedents = tuple((p, told_before.get(p, d)) for p, d in antecedents)
             found = self._sentence(
                 text,
                 start,
@@ -420,6 +456,11 @@ class ContactExtractor(ContactParties):
                 # "Самым показательным оказалось воскресенье. Утром X принял Y": that day,
                 # for the contacts of a sentence that states no date of its own
                 found = [replace(c, date=day_told[1], lead=False) for c in found]
+            if heading is not None and not find_date_hits(sentence, published=anchor):
+                # "10 июля. … Макрон и Стармер провели в Лондоне переговоры": the entry's day
+                found = [
+                    replace(c, date=heading, lead=False) if c.date is None else c for c in found
+                ]
             if visit_began and visit_began[0] == index - 1 and FIRST_DAY_RE.search(sentence):
                 # "… с визитом с понедельника. В первый же день он провел переговоры с X"
                 found = [replace(c, date=visit_began[1], lead=False) for c in found]
@@ -597,6 +638,63 @@ class ContactExtractor(ContactParties):
         ]
         when = trip_ahead(work, hits[0].date, anchor, hits)
         return (index, when, subjects[0]) if subjects and when is not None else None
+
+    def _elided(
+        self,
+        start: int,
+        sentence: str,
+        index: int,
+        anchor: date | None,
+        recent: list[Candidate],
+    ) -> Candidate | None:
+        """ "Это третья встреча Байдена и Герцога. Предыдущая состоялась 18 июля прошлого
+        года": the contact word left out is the one just told, on another day."""
+        told = ELIDED_PREVIOUS_RE.match(sentence)
+        last = recent[-1] if recent else None
+        if told is None or last is None or last.sentence != index - 1 or not last.participants:
+            return None
+        end = next((m.start() for m in CLAUSE_BREAK_RE.finditer(sentence, told.end())), None)
+        hits = find_date_hits(sentence[:end], published=anchor)
+        if not hits or hits[0].date.year is None:
+            return None
+        return replace(
+            last,
+            date=hits[0].date,
+            status="happened",
+            earlier=True,
+            sentence=index,
+            start=start,
+            end=start + len(sentence),
+            snippet=sentence,
+            place=None,
+            initiator=None,
+            lead=False,
+            score=last.score - 1,
+        )
+
+    def _holders_then(
+        self,
+        people: tuple[str, ...],
+        named: set[str],
+        now: date | None,
+        then: PartialDate | None,
+    ) -> tuple[str, ...]:
+        """The story's people on an earlier day: one not named here who took an office only
+        later gives way to that office's holder on the day ("Предыдущий визит Путина в
+        Монголию" in 2019 was to Mongolia's president of 2019)."""
+        day = then.to_date() if then is not None else None
+        if now is None or day is None or day >= now:
+            return people
+        out = []
+        for person in people:
+            current = self.registry.offices_held(person, now)
+            later = [o for o in current if o not in self.registry.offices_held(person, day)]
+            if person not in named and later and len(later) == len(current):
+                holders = {self.registry.office_holder(o.key, day) for o in later}
+                if len(holders) == 1 and None not in holders:
+                    person = holders.pop() or person
+            out.append(person)
+        return tuple(sorted(set(out))) if len(set(out)) >= 2 else people
 
     def _travellers(self, sentence: str, anchor: date | None, known: set[str]) -> tuple[str, ...]:
         """The people a travel sentence names as its subjects: "прибыли X, Y и Z"."""
@@ -823,6 +921,7 @@ class ContactExtractor(ContactParties):
         # "earlier" mark are another contact ("встретились 8 июля, а 9 июля провели переговоры")
         by_event: dict[tuple[tuple[str, ...], bool, PartialDate | None], Candidate] = {}
         for cue in cues:
+            from_context = False
             found = self._participants(work, cue, cues, mentions, on)
             people = tuple(sorted({f.person for f in found}))
             here = next((k[0] for k in by_event if len(k[0]) >= 2), None)
@@ -868,6 +967,7 @@ class ContactExtractor(ContactParties):
             elif len(people) < 2 and cue in previous and len(context) >= 2:
                 # "предыдущий разговор состоялся в декабре": the pair the article is about
                 people = tuple(sorted(context))
+                from_context = True
             hosted = False
             if (
                 len(people) == 1
@@ -963,7 +1063,14 @@ class ContactExtractor(ContactParties):
                     status = late_undoing(work, cue, cues) or status
                 if status in ("happened", "planned"):
                     status = host_undone(work, cs) or status
-                if status != "denied" and DENIAL_RE.search(work[: cue.start]):
+                denial = list(DENIAL_RE.finditer(work, 0, cue.start))
+                if (
+                    status != "denied"
+                    and denial
+                    # "отвергли разговоры о размолвке, напомнив, что министры встречались":
+                    # what they recalled is no part of the denial
+                    and not RECALLING_RE.search(work, denial[-1].end(), cue.start)
+                ):
                     status = "denied"
                 if cue in framed and status == "happened":
                     status = "planned"  # "Сроки встречи не определены": not held yet
@@ -983,7 +1090,9 @@ class ContactExtractor(ContactParties):
                         (h.date for h in hits if relative[0] <= h.span.start < relative[1]), None
                     )
                 if hosted and when is None and host is not None:
-                    when = host[1]
+                    # ("Тогда он провел переговоры с X": the day told just before, see above)
+                    then = dict(antecedents).get(host[0]) if THEN_START_RE.match(work) else None
+                    when = then or host[1]
                 if via_pronoun and when is None:
                     # "В воскресенье Шойгу ... Он также провел разговоры с ...": that day
                     when = told_on
@@ -993,6 +1102,10 @@ class ContactExtractor(ContactParties):
                 if agreed is not None and any(h.span.start >= agreed.end() for h in hits):
                     when = None  # "договорились на прошлой неделе": when they agreed
                 when = ahead(work, when, status, anchor, hits)
+                if from_context:
+                    # "Предыдущий визит Путина в Монголию состоялся в 2019 году": Mongolia's
+                    # president of that day, not of the story's
+                    people = self._holders_then(people, {f.person for f in found}, anchor, when)
                 kind, weak = cue.kind, cue.weak
                 if kind == "visit":
                     # "визит состоялся 11 января: тогда переговоры ...": the talks are the contact

@@ -24,7 +24,7 @@ GROUP_HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         r"(?:министр(?:ы|ов|ам|ами|ах)?|глав(?:ы|ам|ами|ах)?)"
-        r" (?:иностранных дел|МИД|внешнеполитических ведомств|дипведомств)",
+        r" (?:иностранных дел|МИД|внешнеполитических ведомств|дипведомств|дипломатий|дипломатии)",
         ("foreign_minister",),
     ),
     (
@@ -159,7 +159,11 @@ class GroupResolver:
             return context
         held_by = {name: self.registry.offices_held(name, on) for name in context}
         if not any(o.rank in MINISTER_RANKS for held in held_by.values() for o in held):
-            return context  # no minister in the story: "министры" are the story's people
+            if all(held_by.values()):
+                # the story's people are leaders ("Байден и Моди провели беседу. По итогам
+                # переговоров министры договорились"): the ministers are others
+                return []
+            return context  # people of unknown office: "министры" are the story's people
         out: list[str] = []
         for name in context:
             held = held_by[name]

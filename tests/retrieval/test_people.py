@@ -210,7 +210,7 @@ HOLDERS = [
     ["us_secretary_of_state", date(1950, 1, 1), None],
     ["va_pope", date(2025, 6, 1), "Лев XIV"],
     ["ir_foreign_minister", date(2024, 6, 15), "Али Багери Кани"],
-    ["pk_foreign_minister", date(2022, 6, 1), "Билаваль Бхутто Зардари"],
+    ["pk_foreign_minister", date(2022, 6, 1), "Билавал Бхутто-Зардари"],
 ]
 
 
