@@ -350,13 +350,13 @@ class ContactExtractor(ContactParties):
                 if THEN_START_RE.match(sentence):
                     # "Предыдущий визит Путина состоялся 3 сентября 2019 года. Тогда он
                     # провел переговоры": the day of the contact the sentence before told
-                    told_before = {
+                    then_days = {
                         p: c.date
                         for c in candidates
                         if c.sentence == index - 1 and c.date is not None
                         for p in c.participants
                     }
-                    antecedents = tuple((p, told_before.get(p, d)) for p, d in antecedents)
+                    antecedents = tuple((p, then_days.get(p, d)) for p, d in antecedents)
             found = self._sentence(
                 text,
                 start,
