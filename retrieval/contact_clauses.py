@@ -33,7 +33,9 @@ TITLED_GAP_RE = re.compile(
     r"\s*(?:,\s*|\s+и\s+|,\s*а также\s+)[а-яё-]+(?:ом|ем|ём|ой|ей)\s+(?:[\w«»\"-]+\s+){0,4}"
 )
 GENITIVE_TITLE_GAP_RE = re.compile(
-    r"\s*(?:,\s*|\s+и\s+)(?:[а-яё-]+(?:ого|его|ой|ей|ых|их|а|я|ы)\s+){1,3}(?:[А-ЯЁA-Z]{2,5}\s+)?"
+    r"\s*(?:,\s*|\s+и\s+)(?:[а-яё-]+(?:ого|его|ой|ей|ых|их|а|я|ы)\s+){1,3}"
+    # the side: "НАТО", or a country's genitive the registry has no office for ("Швеции")
+    r"(?:[А-ЯЁA-Z]{2,5}\s+|(?-i:[А-ЯЁ][а-яё]+[иы])\s+)?"
 )
 CHAIN_GAP_RE = re.compile(r"(?:\s+[а-яё-]+){0,3}\s+|\s*(?:,|и)\s*|\s*", re.IGNORECASE)
 PREPOSITIONS = frozenset(

@@ -38,7 +38,7 @@ WHEN_CLAUSE_RE = re.compile(r",\s*когда\s", re.IGNORECASE)
 NEXT_ITEM_RE = re.compile(r"\s*(?:,\s*|\s+)и\s+(?:о|об|про)\s", re.IGNORECASE)
 # "намеченный на воскресенье", "перенесена на четверг": the day set for a contact
 APPOINTED_RE = re.compile(
-    r"(?:намечен|назначен|запланирован|перенесен)\w*\s+(?:[а-яё]+\s+)?на\s+\S+$", re.IGNORECASE
+    r"(?:намечен|назначен|запланирован|перенесен)\w*\s+(?:[\w-]+\s+){0,3}на\s+\S+$", re.IGNORECASE
 )
 # a date that belongs to another event: "с момента вступления в должность в январе"
 OTHER_EVENT_RE = re.compile(
@@ -201,6 +201,15 @@ def contact_date(
         and (
             SEQUENCE_RE.search(s, earlier_in_sentence[-1].span.end, clause[0] + 12)
             or CONTINUED_CLAUSE_RE.match(s, clause[0])
+            # "Во вторник прошла встреча: Эрдоган принимал X и Y": the colon tells that
+            # contact word's event
+            or (
+                s[: clause[0]].rstrip().endswith(":")
+                and any(
+                    not c.verb and earlier_in_sentence[-1].span.end <= c.start < clause[0]
+                    for c in cues
+                )
+            )
         )
     ):
         # "В понедельник X встретился с Y, а затем его принял Z": the same day

@@ -145,6 +145,12 @@ JOINED_RE = re.compile(
     r"|присоединил\w+ к (?:ним|нему|переговорам|встрече|беседе)(?![\w-])",
     re.IGNORECASE,
 )
+AT_PLACE_RE = re.compile(r"\W*(?:[А-ЯЁ][\w-]+\s+){1,2}(?:в|во)\s+[А-ЯЁ][\w-]+[.!]?\s*")
+GROUP_WITH_RE = re.compile(
+    r"(?<![\w-])групп\w{0,3}\s+(?:[а-яё]+\s+){0,2}(?:лидеров|руководителей|глав|политиков"
+    r"|министров)(?![\w-])",
+    re.IGNORECASE,
+)
 ROUNDS_RE = re.compile(r"(?<![\w-])раунд\w{0,3}(?![\w-])", re.IGNORECASE)
 ORDINAL_ROUNDS_RE = re.compile(
     r"\s*(?:Первый|Второй|Третий|Предыдущий|Последний)(?: раунд)?\s+(?:прошел|состоялся)\b",
@@ -170,9 +176,22 @@ QUESTION_END_RE = re.compile(r"\?[»\"”)]*\s*$")
 LEFTOVER_END_RE = re.compile(r"[.!?…»\"]\s*$")
 
 
-# "Предыдущая состоялась 18 июля": a contact word left out after one just told
+# "Предыдущая состоялась 18 июля", "Второй - 18 марта": a contact word left out after one
+# just told
 ELIDED_PREVIOUS_RE = re.compile(
-    r"\W*(?:Предыдущ|Прошл|Последн)(?:ая|ий|ее|ие)\s+(?:состоял\w{1,3}|прош(?:ел|ла|ло|ли))\b"
+    r"\W*(?:(?:Предыдущ|Прошл|Последн|Втор|Трет|Следующ)(?:ая|ий|ее|ие|ой|ое|ья|ье)"
+    r"\s+(?:состоял\w{1,3}|прош(?:ел|ла|ло|ли))\b"
+    r"|(?:Втор|Трет|Четверт)(?:ой|ий|ая|ое|ья|ье)\s+[—–-]\s+(?=\d))"
+)
+# "В Кремле эту информацию опровергли" after "газета сообщила, что …"
+DENIED_REPORT_RE = re.compile(
+    r"(?<![\w-])(?:эт\w{1,2}|данн\w{2}|так\w{2}) (?:информаци|сообщени|данны|публикаци|сведени)\w*",
+    re.IGNORECASE,
+)
+REPORTED_RE = re.compile(
+    r"(?<![\w-])(?:сообщил\w{0,2}|пишет|написал\w{0,2}|по данным|по сведениям|утвержда\w{2,3})"
+    r"(?![\w-])",
+    re.IGNORECASE,
 )
 # "…, напомнив, что …": a statement of its own after a denial
 RECALLING_RE = re.compile(
@@ -255,7 +274,16 @@ class ContactExtractor(ContactParties):
             if (
                 recent
                 and recent[-1].participants
-                and JOINED_RE.search(sentence)
+                and (
+                    JOINED_RE.search(sentence)
+                    # "встречу с Зеленским и группой европейских лидеров. В Вашингтон
+                    # прилетели X, Y и Z": the group, named
+                    or (
+                        recent[-1].sentence == index - 1
+                        and GROUP_WITH_RE.search(recent[-1].snippet) is not None
+                        and TRAVEL_RE.search(sentence) is not None
+                    )
+                )
                 and not has_cue(sentence)
             ):
                 # "Затем к ним присоединились Макрон и Стармер": a wider meeting that day
@@ -263,6 +291,16 @@ class ContactExtractor(ContactParties):
                     known = self._known(text)
                 wider = self._joined(start, sentence, recent[-1], index, anchor, known)
                 if wider is not None:
+                    if not JOINED_RE.search(sentence):
+                        # the group was at that meeting all along: one meeting, told whole
+                        wider = replace(
+                            wider,
+                            snippet=recent[-1].snippet,
+                            start=recent[-1].start,
+                            end=recent[-1].end,
+                            sentence=recent[-1].sentence,
+                        )
+                        candidates = [c for c in candidates if c is not recent[-1]]
                     candidates.append(wider)
                     context = wider.participants
                     continue
@@ -300,8 +338,30 @@ class ContactExtractor(ContactParties):
             began = visit_start(sentence, anchor)
             if began is not None:
                 visit_began = (index, began)
+            if (
+                index
+                and DENIAL_RE.search(sentence)
+                and DENIED_REPORT_RE.search(sentence)
+                and REPORTED_RE.search(sentences[index - 1][1])
+            ):
+                # "Газета сообщила, что Трамп провел разговор с Путиным. В Кремле эту
+                # информацию опровергли": the report just told is denied
+                candidates = [
+                    replace(c, status="denied")
+                    if c.sentence == index - 1 and c.status == "happened"
+                    else c
+                    for c in candidates
+                ]
             if len(headings) >= 2 and index in headings:
                 heading = headings[index]
+                continue
+            if AT_PLACE_RE.fullmatch(sentence):
+                # a chronicle's "Эрдоган в Берлине.": whose talks the next sentence tells
+                if known is None:
+                    known = self._known(text)
+                present = {m.person for m in self.registry.scan(sentence, on=anchor, known=known)}
+                if len(present) == 1:
+                    protagonist = (present.pop(), heading, index)
                 continue
             if not has_cue(sentence) or QUESTION_END_RE.search(sentence):
                 # a question asserts no contact ("— А сами переговоры с Ван И?"); a heading

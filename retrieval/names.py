@@ -244,14 +244,21 @@ class NameFinder:
                 unread.append(len(out_first))
                 out_first.append(word)
                 continue
+            nominative = parse.inflect({"nomn"})
+            if nominative is not None and len(nominative.word) > len(word):
+                # "Ульфом" guessed as a form of "Ульфомы": no first name pymorphy knows
+                unread.append(len(out_first))
+                out_first.append(word)
+                continue
             gender = gender or str(parse.tag.gender)
             if own:
                 cases = cases & own if cases else own
-            nominative = parse.inflect({"nomn"})
             out_first.append(_cap(nominative.word if nominative else word))
-        if len(cases) == 1 and gender != "femn":
+        if not cases and all(INSTRUMENTAL_END_RE.search(w) for w in words):
+            cases = {"ablt"}  # "Ульфом Кристерссоном": both words in the instrumental
+        if _one_case(cases) and gender != "femn":
             for i in unread:  # "Мохаммадом Резой Аштиани": a middle name declines too
-                out_first[i] = undecline(out_first[i], next(iter(cases))) or out_first[i]
+                out_first[i] = undecline(out_first[i], _one_case(cases)) or out_first[i]
         surname, surname_cases = self._surname(last, gender, cases)
         allowed = (cases & surname_cases) or cases or surname_cases
         return " ".join([*out_first, surname]), frozenset(allowed or NOUN_CASES)
@@ -265,9 +272,9 @@ class NameFinder:
             nominative = parse.inflect({"nomn", "sing"})
             return _cap(nominative.word if nominative else word), surname_cases
         if (
-            len(cases) == 1
+            _one_case(cases)
             and gender != "femn"
-            and (nominative := undecline(word, next(iter(cases))))
+            and (nominative := undecline(word, _one_case(cases)))
         ):
             return nominative, cases
         return word, set(NOUN_CASES)
@@ -316,6 +323,16 @@ def learned_surnames(
             out.append(Found(name, m.start(), m.end(), m.group(), cases=cases or NOUN_CASES))
             break
     return out
+
+
+INSTRUMENTAL_END_RE = re.compile(r"(?:ом|ем|ём)$")
+
+
+def _one_case(cases: set[str]) -> str:
+    """The one case a name's words agree on ("gent" for a man's genitive-accusative), or ""."""
+    if len(cases) == 1:
+        return next(iter(cases))
+    return "gent" if cases == {"gent", "accs"} else ""
 
 
 def _cap(word: str) -> str:

@@ -61,6 +61,9 @@ SIDE_ADJECTIVES: dict[str, str] = {
     "вьетнамск": "Вьетнам",
     "монгольск": "Монголия",
     "южноафриканск": "ЮАР",
+    "шведск": "Швеция",
+    "датск": "Дания",
+    "норвежск": "Норвегия",
 }
 
 # "иранский министр", "американского дипломата": a person of that side the article names
@@ -82,7 +85,8 @@ DESCRIPTOR_HEADS: dict[str, tuple[str, ...]] = {
 DESCRIPTOR_RE = re.compile(
     r"(?<![\w-])("
     + "|".join(SIDE_ADJECTIVES)
-    + r")\w{2,3} ("
+    # (a plural "немецкие канцлеры" is many people, none of them in particular)
+    + r")(?!ие |ые |их |ых |ими |ыми )\w{2,3} ("
     + "|".join(DESCRIPTOR_HEADS)
     + r")(?:\w{0,3}|-министр\w{0,3})(?![\w-])",
     re.IGNORECASE,
@@ -303,6 +307,9 @@ def find_coordinated(
     return out
 
 
+PLURAL_TITLE_RE = re.compile(r"[а-яё]+(?:ие|ые|их|ых|ими|ыми)\s+[а-яё]+(?:ы|и|ов|ами|ах)\b")
+
+
 def find_titles(text: str, offices: dict[str, Office]) -> list[tuple[int, int, str]]:
     """Non-overlapping office titles in `text` as (start, end, office key), leftmost-longest."""
     low = text.lower()
@@ -311,6 +318,8 @@ def find_titles(text: str, offices: dict[str, Office]) -> list[tuple[int, int, s
         (m.start(), m.end(), office.key)
         for office in table.gated(low)
         for m in office.pattern.finditer(text)
+        # "немецкие канцлеры": a plural is many holders, none in particular
+        if not PLURAL_TITLE_RE.match(text, m.start(), m.end())
     ]
     found.sort(key=lambda item: (item[0], item[0] - item[1]))
     out: list[tuple[int, int, str]] = []
