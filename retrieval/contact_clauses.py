@@ -19,6 +19,7 @@ from retrieval.cues import (
     MANNER_PHONE_RE,
     PARTICIPATION_RE,
     PREDICATE_STATUS,
+    UNDONE_THING_RE,
     WITH_RE,
     Cue,
     clause_bounds,
@@ -404,9 +405,14 @@ def late_undoing(s: str, cue: Cue, cues: list[Cue]) -> Status | None:
         word = (undone.group("active") or undone.group("passive")).lower()
         return "cancelled" if word.startswith("отмен") else "postponed"
     for status, pattern in PREDICATE_STATUS:
-        m = pattern.search(tail) if status in ("cancelled", "postponed") else None
-        if m is not None and not CONTRAST_RE.search(tail, 0, m.start()):
-            return status
+        if status not in ("cancelled", "postponed"):
+            continue
+        for m in pattern.finditer(tail):
+            # (not "после беседы Вашингтон отложил пошлины": a thing, not the contact)
+            if not CONTRAST_RE.search(tail, 0, m.start()) and not UNDONE_THING_RE.match(
+                tail, m.start()
+            ):
+                return status
     return None
 
 

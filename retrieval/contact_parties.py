@@ -100,7 +100,9 @@ DIALOGUE_LINE_RE = re.compile(r"^\s*[—–-]\s+\S", re.MULTILINE)
 # how far after "принял" the guest may stand: "принял в Кремле члена Политбюро ЦК КПК,
 # министра иностранных дел КНР Ван И"
 RECEIVED_REACH = 60
-LIST_GAP_RE = re.compile(r"\s*(?:,\s*|\s+и\s+)")  # between people listed
+# between people listed, each maybe with a title the registry left unread ("Шахбаза Шарифа и
+# начальника штаба сухопутных войск страны фельдмаршала Асима Мунира")
+LIST_GAP_RE = re.compile(r"\s*(?:,\s*|\s+и\s+)(?:[а-яё-]+\s+){0,6}")
 # "Трамп принимал его": the guest is a pronoun after the verb
 GUEST_AFTER_RE = re.compile(r"\s+(?:его|ее|её)(?![\w-])", re.IGNORECASE)
 # "Для бразильского президента это …": the person a sentence is about, not its subject

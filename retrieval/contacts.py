@@ -146,6 +146,11 @@ JOINED_RE = re.compile(
     re.IGNORECASE,
 )
 AT_PLACE_RE = re.compile(r"\W*(?:[А-ЯЁ][\w-]+\s+){1,2}(?:в|во)\s+[А-ЯЁ][\w-]+[.!]?\s*")
+APPOSED_SUBJECT_RE = re.compile(
+    r"\W*(?:[А-ЯЁа-яё-]+\s+){0,2}(?:представител|лидер|министр|глав|руководител|делегаци"
+    r"|президент|переговорщик|советник|посланник)\w*\s[^—–]{0,80}?\s[—–]\s([^—–]{5,200}?)\s[—–]\s"
+)
+THEIR_RE = re.compile(r"(?<![\w-])[Ии]х\s+(?:[а-яё]+\s+)?$")
 GROUP_WITH_RE = re.compile(
     r"(?<![\w-])групп\w{0,3}\s+(?:[а-яё]+\s+){0,2}(?:лидеров|руководителей|глав|политиков"
     r"|министров)(?![\w-])",
@@ -1024,6 +1029,32 @@ class ContactExtractor(ContactParties):
                 # "X объявил, что пройдут трехсторонние переговоры: с ним за один стол сядут Y
                 # и Z": the third party is the one "с ним" stands for
                 people = tuple(sorted({*people, announcer}))
+            elif (
+                len(people) < 2
+                and (apposed := APPOSED_SUBJECT_RE.match(work)) is not None
+                and apposed.end() <= cue.start
+                and len(
+                    apposed_names := {
+                        m.person
+                        for m in mentions
+                        if apposed.start(1) <= m.start and m.end <= apposed.end(1)
+                    }
+                )
+                >= 2
+            ):
+                # "Специальные представители Индии и Китая — Аджит Довал и Ван И — провели
+                # переговоры": the group subject, named between dashes
+                people = tuple(sorted(apposed_names))
+            elif (
+                len(people) < 2
+                and not cue.verb
+                and len(context) >= 2
+                and THEIR_RE.search(work, max(0, cue.start - 30), cue.start) is not None
+            ):
+                # "в июне их встреча была отложена": the two named before it in the sentence,
+                # else the pair the article is about
+                before = {m.person for m in mentions if m.end <= cue.start}
+                people = tuple(sorted(before if len(before) == 2 else context))
             elif len(people) < 2 and cue in previous and len(context) >= 2:
                 # "предыдущий разговор состоялся в декабре": the pair the article is about
                 people = tuple(sorted(context))
@@ -1108,7 +1139,7 @@ class ContactExtractor(ContactParties):
                         # before the next contact word are its own (the proposal is the
                         # summit's, not the call's)
                         until = min(until, max(cue.end, later[0] - 30))
-                    status = status_of(work[since:until])
+                    status = status_of(work[since:until], work[until:ce])
                 # the held verb may stand past the window: "…, перенесенные со среды, прошли"
                 status = held_after_move(status, work[cue.start : ce])
                 agreed = AGREED_ABOUT_RE.match(work, max(cs, cue.start - 2))

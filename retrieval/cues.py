@@ -187,6 +187,9 @@ NOT_CONTACT_RE = re.compile(
     # event, not a call between them
     # "предлагает свою площадку для переговоров": a venue on offer, no contact
     r"|(?<![\w-])(?:площадк|формат|механизм)\w* для (?:переговоров|встреч|диалога)"
+    # "Шейнбаум пока не встречалась с Трампом": no contact yet
+    r"|(?<![\w-])(?:пока|еще|ещё|ни разу|никогда)\s+не\s+(?:встречал|виделись|видел|общал"
+    r"|созванивал|разговаривал|говорил)\w*"
     # "министры не общались больше года": no contact for a while
     r"|(?<![\w-])не\s+(?:общал|созванивал|встречал|виделись|разговаривал|контактировал)\w*"
     r"\s+(?:[а-яё]+\s+)?(?:больше|более|уже|почти|целый|несколько|давно|с|со)(?![\w-])"
@@ -590,10 +593,22 @@ def has_cue(sentence: str) -> bool:
     )
 
 
-def status_of(clause: str) -> Status:
-    """Status stated in a clause: denied, cancelled, postponed, planned, else happened."""
+# "Вашингтон отложил пошлины": a thing put off or called off that is no contact
+UNDONE_THING_RE = re.compile(
+    r"\w+\s+(?:[а-яё]+\s+){0,2}?(?:пошлин|тариф|санкци|введени|голосовани|решени|выбор"
+    r"|запуск|сделк|поставк|рассмотрени|вступлени|забастовк|митинг|парад|учени)\w*",
+    re.IGNORECASE,
+)
+
+
+def status_of(clause: str, after: str = "") -> Status:
+    """Status stated in a clause: denied, cancelled, postponed, planned, else happened.
+    `after` is the text the clause window cut off (to see what was put off)."""
+    whole = clause + after
     for status, pattern in STATUS_PATTERNS:
-        if pattern.search(clause):
+        for m in pattern.finditer(clause):
+            if status in ("cancelled", "postponed") and UNDONE_THING_RE.match(whole, m.start()):
+                continue
             return held_after_move(status, clause)
     return "happened"
 
