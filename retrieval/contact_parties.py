@@ -113,6 +113,7 @@ NOT_MET_RE = re.compile(
     r"|поговорив)\s+(?:[а-яё]+\s+)?(?:с|со)\s+(?:[\w-]+\s+){0,6}$",
     re.IGNORECASE,
 )
+UNDER_RE = re.compile(r"(?<![\w-])при\s+$", re.IGNORECASE)
 # "Предыдущий визит Путина в Монголию состоялся …": the traveller the sentence is about
 TRIP_OF_RE = re.compile(r"\W*(?:[а-яё]+\s+)?(?:визит|поездк)[а-яё]{0,3}\s+", re.IGNORECASE)
 # "Пашинян в пятницу прибудет в Стамбул": a trip ahead, its bare weekday points forward
@@ -248,6 +249,8 @@ class ContactParties:
             for m in scanned[:1]
             if TOPIC_FOR_RE.fullmatch(work, 0, m.start)
             or ("gent" in m.cases and TRIP_OF_RE.fullmatch(work, 0, m.start))
+            # "Так было и при Борисе Джонсоне. Впервые он встретился …"
+            or ("loct" in m.cases and UNDER_RE.search(work, 0, m.start) is not None)
         ]
 
     def _subjects_before(

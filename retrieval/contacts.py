@@ -150,6 +150,12 @@ APPOSED_SUBJECT_RE = re.compile(
     r"\W*(?:[А-ЯЁа-яё-]+\s+){0,2}(?:представител|лидер|министр|глав|руководител|делегаци"
     r"|президент|переговорщик|советник|посланник)\w*\s[^—–]{0,80}?\s[—–]\s([^—–]{5,200}?)\s[—–]\s"
 )
+# who says a contact did not take place: "сказал дипломат", "по словам Пескова", a quote
+ATTRIBUTION_RE = re.compile(
+    r"(?<![\w-])(?:сказал|заявил|сообщил|подчеркнул|уточнил|отметил|признал|пояснил|ответил"
+    r"|заверил|добавил|по (?:его |ее |её |их )?словам|по данным|опроверг)\w*|[«»\"“”]",
+    re.IGNORECASE,
+)
 THEIR_RE = re.compile(r"(?<![\w-])[Ии]х\s+(?:[а-яё]+\s+)?$")
 GROUP_WITH_RE = re.compile(
     r"(?<![\w-])групп\w{0,3}\s+(?:[а-яё]+\s+){0,2}(?:лидеров|руководителей|глав|политиков"
@@ -1165,6 +1171,14 @@ class ContactExtractor(ContactParties):
                     status = "denied"
                 if cue in framed and status == "happened":
                     status = "planned"  # "Сроки встречи не определены": not held yet
+                if (
+                    status == "denied"
+                    and not DENIAL_RE.search(work)
+                    and not ATTRIBUTION_RE.search(work)
+                ):
+                    # "Сунак с Трампом не встречался: тот не занимал пост": a fact told, not
+                    # a report denied by anyone
+                    continue
                 gaps = gapped_parties(work, cue, cues, people, found, mentions)
                 rounds = more_rounds(work, cue, cues)
                 if rounds is not None and len({f.person for f in found}) >= 2:

@@ -601,6 +601,10 @@ UNDONE_THING_RE = re.compile(
 )
 
 
+# "передал ему приглашение короля": an invitation handed over, no plan of this contact
+PASSED_ON_RE = re.compile(r"(?:передал|вручил)\w{0,2}\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
+
+
 def status_of(clause: str, after: str = "") -> Status:
     """Status stated in a clause: denied, cancelled, postponed, planned, else happened.
     `after` is the text the clause window cut off (to see what was put off)."""
@@ -609,6 +613,8 @@ def status_of(clause: str, after: str = "") -> Status:
         for m in pattern.finditer(clause):
             if status in ("cancelled", "postponed") and UNDONE_THING_RE.match(whole, m.start()):
                 continue
+            if status == "planned" and PASSED_ON_RE.search(clause, 0, m.start()):
+                continue  # "встретился с Трампом и передал ему приглашение": a message
             return held_after_move(status, clause)
     return "happened"
 

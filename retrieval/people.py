@@ -114,6 +114,15 @@ class _Item:
     elect: bool = False  # "избранный президент США": the office's next holder
 
 
+# a title with its country in a question: "президент Уругвая", "глава МИД Чехии"
+UNKNOWN_TITLE_RE = re.compile(
+    r"(?<![\w-])(?:президент|премьер-министр|премьер|канцлер|король|эмир|глав[аеуы] МИД"
+    r"|министр(?:ом|а|у)? (?:иностранных дел|обороны))\w{0,3}\s+(?-i:[А-ЯЁ][а-яё]+(?:ии|ы|а|и|я))"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def _loose(word: str) -> str:
     return word.replace("э", "е").replace("й", "и")
 
@@ -779,6 +788,18 @@ class PersonRegistry:
                 if not any(start <= s < end for s in named)
             )
         )
+
+    def unknown_titles(self, text: str) -> list[str]:
+        """Office titles in a question whose side the registry has no such office for
+        ("президент Уругвая"): the question cannot be answered for them."""
+        known = self._question_titles(text)
+        names = {start for start, _ in self._name_hits(text, date.today())}
+        return [
+            m.group(0)
+            for m in UNKNOWN_TITLE_RE.finditer(text)
+            if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in known)
+            and not any(m.start() <= s < m.end() for s in names)
+        ]
 
     def tenure_years(self, person: str, office: str, until: int) -> set[int]:
         """Years in which `person` held `office`."""

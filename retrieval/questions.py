@@ -262,6 +262,9 @@ def parse_question(
         and lemma not in EXCLUDED_LEMMAS
         and lemma not in name_lemmas
     ]
+    titles = getattr(registry, "unknown_titles", None)
+    if titles is not None:
+        unknown = [*unknown, *titles(plain)]  # "президент Уругвая": no such office known
     return Query(
         text=text.strip(),
         people=people,
