@@ -362,7 +362,14 @@ class Ingestor:
             created = True
         else:
             contact = target
-            contact.kind = merged_kind(contact.kind, contact.status, found.kind, found.status)
+            contact.kind = merged_kind(
+                contact.kind,
+                contact.status,
+                found.kind,
+                found.status,
+                stored_date(contact),
+                found.date,
+            )
             new_status = merged_status(contact.status, found.status)
             status_changed = new_status != contact.status
             _apply_date(

@@ -23,6 +23,7 @@ from retrieval.cues import (
     WITH_RE,
     Cue,
     clause_bounds,
+    has_cue,
     status_of,
 )
 from retrieval.offices import SIDE_ADJECTIVES
@@ -196,7 +197,9 @@ CIRCUMSTANCE_RE = re.compile(
 # a contact noun followed by its predicate: "разговор (якобы) состоялся", "встреча прошла"
 SUBJECT_NOUN_RE = re.compile(
     rf"\s+(?:якобы\s+|уже\s+|действительно\s+)?(?:{HELD}"
-    r"|(?:продолжил|начал|завершил|длил)(?:ся|ась|ись|ось))(?![\w-])",
+    r"|(?:продолжил|начал|завершил|длил|продлил)(?:ся|ась|ись|ось)"
+    # "Переговоры подвели итог визита"
+    r"|подвел[аи]?)(?![\w-])",
     re.IGNORECASE,
 )
 # "Личной встрече предшествовал разговор 6 октября": the subject after its verb
@@ -286,6 +289,8 @@ def genitive_chain(s: str, cue: Cue, mentions: list[Found], end: int) -> list[Fo
                 and not PREPOSITIONS & set(gap.lower().split())
                 # "вел переговоры предшественник Чо Тхэ Ёля … Пак Чин": his, not the talks'
                 and not RELATION_GAP_RE.search(gap)
+                # "накануне саммита НАТО проходит встреча X": X is the other word's
+                and not has_cue(gap)
                 and len(gap) < 40
                 and "gent" in m.cases
             )

@@ -156,6 +156,7 @@ ATTRIBUTION_RE = re.compile(
     r"|заверил|добавил|по (?:его |ее |её |их )?словам|по данным|опроверг)\w*|[«»\"“”]",
     re.IGNORECASE,
 )
+RECEIVED_WORDING = 1 << 20  # (below a headline's wording, see contact_candidates.wording)
 THEIR_RE = re.compile(r"(?<![\w-])[Ии]х\s+(?:[а-яё]+\s+)?$")
 GROUP_WITH_RE = re.compile(
     r"(?<![\w-])групп\w{0,3}\s+(?:[а-яё]+\s+){0,2}(?:лидеров|руководителей|глав|политиков"
@@ -1255,6 +1256,10 @@ class ContactExtractor(ContactParties):
                 if cue in framed:
                     candidate = replace(candidate, framed=True)
                 candidate = wording(candidate)
+                if cue.receive:
+                    # "X принимал Y. Переговоры подвели итог визита": "принимал" words the
+                    # kind only when no sentence names the event itself
+                    candidate = replace(candidate, worded=candidate.worded + RECEIVED_WORDING)
                 # "встречались в Москве в марте 2023 года, в Пекине в октябре 2023-го и ...":
                 # one contact for each date listed after the contact word
                 dates: list[PartialDate | None] = dated_days.get(people) or [

@@ -181,14 +181,30 @@ def _contradicts(a: str, b: str) -> bool:
     return (a == "happened" and b in undone) or (b == "happened" and a in undone)
 
 
-def merged_kind(old_kind: str, old_status: str, new_kind: str, new_status: str) -> str:
+def merged_kind(
+    old_kind: str,
+    old_status: str,
+    new_kind: str,
+    new_status: str,
+    old_date: PartialDate | None = None,
+    new_date: PartialDate | None = None,
+) -> str:
     """The kind after a new report: a planned contact takes the kind of the held one.
 
     Within one article the extractor already chose the kind of an in-person event by its
     lead wording (retrieval.contact_candidates._combine: the earliest body sentence that names the
     event as "переговоры" or "встреча" decides). Across articles the first held report keeps
-    its kind; "talks" and "meeting" of one event never split it into two contacts.
+    its kind, unless a later one tells the day the first knew only to the month or year
+    (the report of the day is the one about the event); "talks" and "meeting" of one event
+    never split it into two contacts.
     """
     if old_status != "happened" and new_status == "happened":
         return new_kind
+    if old_status == new_status == "happened" and _finer(new_date, old_date):
+        return new_kind
     return old_kind
+
+
+def _finer(a: PartialDate | None, b: PartialDate | None) -> bool:
+    order = {None: 0, "year": 1, "month": 2, "day": 3}
+    return a is not None and order[a.precision] > order[b.precision if b is not None else None]
