@@ -937,6 +937,11 @@ class PersonRegistry:
             return self._best(sorted(names), on) if len(names) == 1 else []
         if len(low) < 5 or (self.lemmatizer.morph.word_is_known(low) and not self._name_word(low)):
             return []
+        if self.lemmatizer.morph.word_is_known(low) and any(
+            "Name" in p.tag and "sing" in p.tag and p.score >= 0.5
+            for p in self.lemmatizer.parses(low)
+        ):
+            return []  # "Борисом" is a first name spelt right, not a surname spelt wrong
         choices = self._fuzzy_choices
         best = process.extract(low, list(choices), scorer=fuzz.ratio, limit=5, score_cutoff=80)
         if not best:

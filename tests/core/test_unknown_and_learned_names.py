@@ -81,6 +81,8 @@ CLOSE_NAMES = [
     ["когда Лавров общался с Ким Чон Ыном", (LAVROV, "Ким Чен Ын")],
     ["когда Венс общался с Зеленским", ("Джей Ди Вэнс", ZELENSKY)],  # э read as е
     ["когда общались Путин и Джапаров", (PUTIN, "Садыр Жапаров")],  # a surname pymorphy knows
+    # a first name spelt right is no surname spelt wrong ("Борисом" is not "Боричем")
+    ["когда Зеленский говорил с Борисом Джонсоном", (ZELENSKY, "Борис Джонсон")],
     # another spelling of a name with a particle: each of its words is the registry person's
     ["когда говорили Байден и Мухаммед бен Салман", ("Джо Байден", "Мохаммед бин Сальман")],
 ]
