@@ -22,15 +22,16 @@ from storage.models import Person, PersonAlias
 TODAY = date(2025, 12, 1)
 TRUMP, PUTIN, MACRON = "Дональд Трамп", "Владимир Путин", "Эмманюэль Макрон"
 ZELENSKY, LAVROV, RUBIO = "Владимир Зеленский", "Сергей Лавров", "Марко Рубио"
-KRISTERSSON, PRODI, FREDERIKSEN = "Ульф Кристерссон", "Романо Проди", "Метте Фредериксен"
+HANSSON, PRODI, FREDERIKSEN = "Ульф Ханссон", "Романо Проди", "Метте Фредериксен"
 
-# Own-words articles: none of Кристерссон, Проди, Фредериксен is in retrieval/data/people.json.
+# Own-words articles: none of Ханссон (an invented minister), Проди, Фредериксен is in
+# retrieval/data/people.json.
 LEARNED_ARTICLES = {
-    "sweden.txt": (
-        "date 2024-09-10 Премьер Швеции обсудил с Макроном помощь Украине\n\n"
-        "Премьер-министр Швеции Ульф Кристерссон в понедельник, 9 сентября, провел телефонный "
-        "разговор с президентом Франции Эммануэлем Макроном. Политики обсудили поддержку "
-        "Украины и подготовку к саммиту Евросоюза.\n"
+    "iceland.txt": (
+        "date 2024-09-10 Министр Исландии обсудил с Макроном помощь Украине\n\n"
+        "Министр иностранных дел Исландии Ульф Ханссон в понедельник, 9 сентября, провел "
+        "телефонный разговор с президентом Франции Эммануэлем Макроном. Политики обсудили "
+        "поддержку Украины и подготовку к саммиту Евросоюза.\n"
     ),
     "italy.txt": (
         "date 2024-03-07 Путин встретился с Проди в Сочи\n\n"
@@ -81,6 +82,7 @@ CLOSE_NAMES = [
     ["когда Лавров общался с Ким Чон Ыном", (LAVROV, "Ким Чен Ын")],
     ["когда Венс общался с Зеленским", ("Джей Ди Вэнс", ZELENSKY)],  # э read as е
     ["когда общались Путин и Джапаров", (PUTIN, "Садыр Жапаров")],  # a surname pymorphy knows
+    ["когда встречались Эрдоган и Кристерсон", ("Реджеп Тайип Эрдоган", "Ульф Кристерссон")],
     # a first name spelt right is no surname spelt wrong ("Борисом" is not "Боричем")
     ["когда Зеленский говорил с Борисом Джонсоном", (ZELENSKY, "Борис Джонсон")],
     # another spelling of a name with a particle: each of its words is the registry person's
@@ -137,7 +139,7 @@ def test_places_months_offices_and_name_parts_are_not_unknown_people(nlp, text: 
 # --- learned names: forms and look-ups ----------------------------------------------------
 
 NAME_FORMS = [
-    ["Ульф Кристерссон", {"кристерссон", "кристерссона", "кристерссону", "кристерссоном"}],
+    ["Ульф Ханссон", {"ханссон", "ханссона", "ханссону", "ханссоном"}],
     ["Себастьен Лекорню", {"лекорню"}],
     ["Романо Проди", {"проди"}],
     ["Метте Фредериксен", {"фредериксен"}],  # gender unknown to pymorphy: both declensions
@@ -155,7 +157,7 @@ def test_learned_names_are_declined(nlp, name: str, surnames: set[str]) -> None:
 @pytest.fixture(scope="module")
 def learned(nlp) -> LearnedNames:  # type: ignore[no-untyped-def]
     people = [
-        LearnedPerson(1, KRISTERSSON, ("ульф кристерссон",)),
+        LearnedPerson(1, HANSSON, ("ульф ханссон",)),
         LearnedPerson(2, "Себастьен Лекорню"),
         LearnedPerson(3, "Бен Уоллес"),
         LearnedPerson(4, "Крис Уоллес"),
@@ -170,10 +172,10 @@ def learned(nlp) -> LearnedNames:  # type: ignore[no-untyped-def]
 
 
 FIND = [
-    ["когда говорили с Кристерссоном", (KRISTERSSON,)],
-    ["КРИСТЕРССОНА", (KRISTERSSON,)],
-    ["кристерссону звонили", (KRISTERSSON,)],
-    ["Ульфом Кристерссоном", (KRISTERSSON,)],
+    ["когда говорили с Ханссоном", (HANSSON,)],
+    ["ХАНССОНА", (HANSSON,)],
+    ["ханссону звонили", (HANSSON,)],
+    ["Ульфом Ханссоном", (HANSSON,)],
     ["с Лекорню", ("Себастьен Лекорню",)],
     ["с Себастьеном Лекорню", ("Себастьен Лекорню",)],
     ["Уоллес", ("Бен Уоллес",)],  # shared surname: the fullest name, then the first stored
@@ -203,10 +205,10 @@ def test_extending_makes_a_new_map_and_keeps_the_old_one(nlp) -> None:  # type: 
 
 
 RESOLVE = [
-    ["когда говорили Кристерссон и Макрон", (KRISTERSSON, MACRON)],
-    ["когда говорили Макрон и Кристерссон", (MACRON, KRISTERSSON)],
-    ["когда президент Франции говорил с Кристерссоном", (MACRON, KRISTERSSON)],
-    ["Кристерссон", (KRISTERSSON,)],
+    ["когда говорили Ханссон и Макрон", (HANSSON, MACRON)],
+    ["когда говорили Макрон и Ханссон", (MACRON, HANSSON)],
+    ["когда президент Франции говорил с Ханссоном", (MACRON, HANSSON)],
+    ["Ханссон", (HANSSON,)],
     ["когда говорили Захарова и Лавров", ("Мария Захарова", LAVROV)],  # the registry's
     ["когда говорили Ирина Захарова и Лавров", ("Ирина Захарова", LAVROV)],
     ["когда говорили Мария Захарова и Лавров", ("Мария Захарова", LAVROV)],
@@ -284,10 +286,10 @@ def test_known_people_with_ordinary_capitalised_words_still_get_their_contacts(
 
 
 LEARNED_QUESTIONS = [
-    ["когда говорили Кристерссон и Макрон", {KRISTERSSON, MACRON}, date(2024, 9, 9)],
-    ["когда Макрон созванивался с Кристерссоном", {KRISTERSSON, MACRON}, date(2024, 9, 9)],
-    ["когда говорили кристерссон и макрон", {KRISTERSSON, MACRON}, date(2024, 9, 9)],
-    ["когда говорили Ульф Кристерссон и Макрон", {KRISTERSSON, MACRON}, date(2024, 9, 9)],
+    ["когда говорили Ханссон и Макрон", {HANSSON, MACRON}, date(2024, 9, 9)],
+    ["когда Макрон созванивался с Ханссоном", {HANSSON, MACRON}, date(2024, 9, 9)],
+    ["когда говорили ханссон и макрон", {HANSSON, MACRON}, date(2024, 9, 9)],
+    ["когда говорили Ульф Ханссон и Макрон", {HANSSON, MACRON}, date(2024, 9, 9)],
     ["когда встречались Путин и Проди", {PUTIN, PRODI}, date(2024, 3, 6)],
     ["когда Путин встречался с Романо Проди", {PUTIN, PRODI}, date(2024, 3, 6)],
     ["когда говорили Зеленский и Фредериксён", {ZELENSKY, FREDERIKSEN}, date(2024, 2, 20)],
@@ -305,7 +307,7 @@ def learned_app(contacts_app: ContactsApp, tmp_path: Path) -> ContactsApp:
 
 
 def test_learned_people_are_not_in_the_registry(nlp) -> None:  # type: ignore[no-untyped-def]
-    for name in (KRISTERSSON, PRODI, FREDERIKSEN):
+    for name in (HANSSON, PRODI, FREDERIKSEN):
         assert name not in nlp.registry.people
         assert not nlp.registry.resolve_query(name.split()[-1])
 
@@ -321,14 +323,14 @@ def test_people_learned_from_articles_can_be_asked_about(
 
 
 def test_who_did_a_learned_person_talk_to(learned_app: ContactsApp) -> None:
-    answer = learned_app.answers.ask_sync("с кем говорил Кристерссон", today=TODAY)
+    answer = learned_app.answers.ask_sync("с кем говорил Ханссон", today=TODAY)
     assert answer.query.intent == "who"
     assert answer.counterparts == ((MACRON, 1),)
 
 
 async def test_resolve_people_for_commands_knows_learned_people(learned_app: ContactsApp) -> None:
     answers = learned_app.answers
-    assert answers.resolve_people_sync("Кристерссона") == [KRISTERSSON]
+    assert answers.resolve_people_sync("Ханссона") == [HANSSON]
     assert await answers.resolve_people("Проди Путин") == [PRODI, PUTIN]
     contacts = answers.contacts_sync(answers.resolve_people_sync("Фредериксен"))
     assert [c.date for c in contacts] == [date(2024, 2, 20)]
@@ -338,12 +340,12 @@ def test_people_stored_after_the_first_question_are_picked_up_by_refresh(
     contacts_app: ContactsApp, tmp_path: Path
 ) -> None:
     answers = contacts_app.answers
-    before = answers.ask_sync("когда говорили Кристерссон и Макрон", today=TODAY)
-    assert before.query.unknown_names == ("Кристерссон",) and before.contacts == ()
-    folder = write_articles(tmp_path / "later", {"sweden.txt": LEARNED_ARTICLES["sweden.txt"]})
+    before = answers.ask_sync("когда говорили Ханссон и Макрон", today=TODAY)
+    assert before.query.unknown_names == ("Ханссон",) and before.contacts == ()
+    folder = write_articles(tmp_path / "later", {"iceland.txt": LEARNED_ARTICLES["iceland.txt"]})
     contacts_app.ingestor.ingest_paths([folder])
     assert answers.refresh_sync()
-    after = answers.ask_sync("когда говорили Кристерссон и Макрон", today=TODAY)
+    after = answers.ask_sync("когда говорили Ханссон и Макрон", today=TODAY)
     assert [c.date for c in after.contacts] == [date(2024, 9, 9)]
 
 
@@ -363,7 +365,7 @@ def test_warm_questions_never_read_the_people_table(
 
     for name in ("with_aliases", "count"):
         monkeypatch.setattr(people_repo, name, counted(name))
-    for question in ("когда говорили Кристерссон и Макрон", "с кем говорил Проди"):
+    for question in ("когда говорили Ханссон и Макрон", "с кем говорил Проди"):
         assert learned_app.answers.ask_sync(question, today=TODAY).found
     assert learned_app.answers.resolve_people_sync("Фредериксен") == [FREDERIKSEN]
     assert calls == []
@@ -385,11 +387,11 @@ def test_a_person_committed_late_with_a_lower_id_is_not_missed(contacts_app: Con
     for person_id, name in ((1, "Бен Уоллес"), (2, "Себастьен Лекорню"), (5, PRODI)):
         store(person_id, name)
     assert answers.refresh_learned_sync()
-    assert answers.resolve_people_sync("Кристерссон") == []
-    store(3, KRISTERSSON)
+    assert answers.resolve_people_sync("Ханссон") == []
+    store(3, HANSSON)
     assert answers.refresh_learned_sync()
-    assert answers.resolve_people_sync("Кристерссон Лекорню Проди") == [
-        KRISTERSSON,
+    assert answers.resolve_people_sync("Ханссон Лекорню Проди") == [
+        HANSSON,
         "Себастьен Лекорню",
         PRODI,
     ]
