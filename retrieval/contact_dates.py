@@ -56,6 +56,7 @@ OTHER_EVENT_RE = re.compile(
     r"|переговор|встреч|разговор|выступлени|заявлени)\w*[^,.;:]*$)",
     re.IGNORECASE,
 )
+AFTER_NOUN_RE = re.compile(r"(?<![\w-])после\s+$", re.IGNORECASE)
 AFTER_WHEN_RE = re.compile(r"(?:после|до|перед) того,? как\s", re.IGNORECASE)
 
 
@@ -225,6 +226,15 @@ def contact_date(
         # "В среду, после того как страны «семерки» приняли декларацию, X встретился с Y":
         # the time that opens the sentence
         in_clause = opening
+    if (
+        not in_clause
+        and not cue.verb
+        and AFTER_NOUN_RE.search(s, max(0, cue.start - 12), cue.start)
+        and (day_hits := [h for h in hits if h.span.end <= cue.start and h.date.precision == "day"])
+        and len({h.date for h in day_hits}) == 1
+    ):
+        # "Решение было принято во вторник в Мадриде … после встречи X и Y": that day
+        in_clause = day_hits[-1:]
     if not in_clause:
         # a date in another clause belongs to the contact word of that clause, if any:
         # "первый разговор за два года: предыдущий разговор состоялся в декабре 2022"
