@@ -559,8 +559,13 @@ class ContactParties:
             # "X приезжал в Москву, где переговоры с Y были посвящены ...": the visitor
             if not subjects and partners and (cue.verb or elaboration(s, cs)):
                 named = [m for m in mentions if m.end <= cs and self._subject(s, m, 0, on, cue)]
-                # "министры отправятся в Киев, где проведут переговоры": each of a group
+                # "министры отправятся в Киев, где проведут переговоры": each of a group;
+                # "Макрон, Мерц и Туск приехали в Киев, где встретились с X": each of a list
                 subjects = [m for m in named if span(m) == span(named[-1])]
+                for m in reversed(named[: len(named) - len(subjects)]):
+                    if not LIST_GAP_RE.fullmatch(s, m.end, subjects[0].start):
+                        break
+                    subjects.insert(0, m)
             chosen += subjects
         return chosen
 
