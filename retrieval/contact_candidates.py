@@ -12,9 +12,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from typing import Any
 
 from retrieval.dates import small_count
-from retrieval.types import ExtractedContact, Kind, PartialDate, Status
+from retrieval.types import PRECISION_RANK, ExtractedContact, Kind, PartialDate, Status
 
 KIND_PRIORITY: dict[Kind, int] = {"phone": 4, "meeting": 3, "talks": 2, "visit": 1}
 IN_PERSON: frozenset[Kind] = frozenset({"meeting", "talks", "visit"})
@@ -34,8 +35,6 @@ AFTER_START_RE = re.compile(r"\s*(?:После|Затем|Позже|Потом|
 BEFORE_EVENT_RE = re.compile(
     r"\s*(?:Незадолго )?(?:[Дд]о|[Пп]еред)(?: начал\w{1,2})? (?:переговор|встреч|бесед)\w*\b"
 )
-# "Предыдущий визит состоялся 3 сентября 2019 года. Тогда он провел переговоры": that day
-THEN_START_RE = re.compile(r"\W*(?:Тогда|В тот (?:день|раз))(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -61,6 +60,13 @@ class Candidate:
     alleged: bool = False  # "разговор якобы состоялся": a claim, as good as the article's word
     framed: bool = False  # "сроки саммита не определены": a nameless plan, the story's pair's
     sides: tuple[str, ...] = ()  # "ирано-американских переговоров": whose people come later
+
+
+def retold(c: Candidate, index: int, offset: int, sentence: str, **changes: Any) -> Candidate:
+    """`c` as the sentence `index` (at `offset` in the article) tells it, with `changes`."""
+    return replace(
+        c, sentence=index, start=offset, end=offset + len(sentence), snippet=sentence, **changes
+    )
 
 
 def rank(c: Candidate) -> tuple[int, int, int]:
@@ -199,15 +205,6 @@ def story_days(candidates: list[Candidate]) -> list[Candidate]:
                 and not d.earlier
                 and (before or set(d.participants) & set(c.participants))
             ]
-            then = [
-                d
-                for d in out
-                if c.sentence - d.sentence == 1
-                and d.date is not None
-                and set(d.participants) & set(c.participants)
-            ]
-            if then and THEN_START_RE.match(c.snippet):
-                story = then  # the earlier event the sentence before told of, too
             # the undated news of the lead is of the article's day: so is what follows it
             leads = [
                 d
@@ -410,7 +407,7 @@ def _combine(a: Candidate, b: Candidate) -> Candidate:
 def _more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
     if a is None or b is None:
         return a or b
-    order = {"day": 3, "month": 2, "year": 1, None: 0}
+    order = PRECISION_RANK
     if order[a.precision] == order[b.precision]:
         known_a = sum(x is not None for x in (a.year, a.month, a.day))
         known_b = sum(x is not None for x in (b.year, b.month, b.day))

@@ -313,7 +313,7 @@ HOST_REACH = 30
 HOST_TITLED_REACH = 70
 
 
-def host_after(cue: Cue, mentions: list[Found], s: str = "") -> Found | None:
+def host_after(s: str, cue: Cue, mentions: list[Found]) -> Found | None:
     """The host right after "принял" ("его принял Си Цзиньпин"): a subject within 30 chars,
     or past a title of lower-case words ("приняла первый заместитель госсекретаря Y")."""
     return next(

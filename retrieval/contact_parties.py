@@ -171,6 +171,19 @@ def listed_people(s: str, first: list[Found], mentions: list[Found]) -> list[Fou
     return out
 
 
+def guest_before(s: str, cue: Cue, inside: list[Found]) -> Found | None:
+    """The person right before "принял" (a few adverbs may stand between): the guest of
+    "Помпео принял Путин", "пакистанского министра приняла Шерман"."""
+    return next(
+        (
+            m
+            for m in reversed(inside)
+            if m.end <= cue.start and GUEST_GAP_RE.fullmatch(s[m.end : cue.start])
+        ),
+        None,
+    )
+
+
 class ContactParties:
     """The participants, antecedents and places of one clause's contact words."""
 
@@ -361,7 +374,7 @@ class ContactParties:
         elif subject is None:
             if not (cue.receive and GUEST_PRONOUN_RE.search(before)):
                 return [], None
-            host = host_after(cue, mentions, s)
+            host = host_after(s, cue, mentions)
             partners = [host] if host is not None else []
         names = list(dict.fromkeys(f.person for f in partners))
         if not names:
@@ -509,17 +522,9 @@ class ContactParties:
                 for m in inside
                 if 0 <= m.start - cue.end < 40 and m.cases & {"accs", "datv"} and m not in partners
             ][:1]
-        fronted = next(
-            (
-                m
-                for m in reversed(inside)
-                if m.end <= cue.start and GUEST_GAP_RE.fullmatch(s[m.end : cue.start])
-            ),
-            None,
-        )
+        fronted = guest_before(s, cue, inside) if cue.receive else None
         if (
-            cue.receive
-            and fronted is not None
+            fronted is not None
             and "accs" in fronted.cases
             and "nomn" not in fronted.cases
             and (hosted := self._guest_first(s, cue, mentions, inside, cs))
@@ -615,18 +620,11 @@ class ContactParties:
 
         A pronoun guest is the last person named before it in the sentence as a subject.
         """
-        host = host_after(cue, inside, s)
+        host = host_after(s, cue, inside)
         if host is None:
             return []
         before = s[cs : cue.start]
-        guest = next(
-            (
-                m
-                for m in reversed(inside)
-                if m.end <= cue.start and GUEST_GAP_RE.fullmatch(s[m.end : cue.start])
-            ),
-            None,
-        )
+        guest = guest_before(s, cue, inside)
         if guest is not None and "accs" not in guest.cases:
             guest = None
         pronoun = GUEST_PRONOUN_RE.search(before)

@@ -7,7 +7,6 @@ from dataclasses import replace
 from datetime import date
 
 from retrieval.contact_candidates import (
-    THEN_START_RE,
     TITLE,
     Candidate,
     counted_told,
@@ -18,6 +17,7 @@ from retrieval.contact_candidates import (
     on_day,
     phone_talk,
     rank,
+    retold,
     same_day,
     same_event,
     settle_claims,
@@ -86,6 +86,7 @@ from retrieval.cues import (
     PARTY_RE,
     RESIDENCE_VISIT_RE,
     SIDES_PAIR_RE,
+    SPEECH_RE,
     blank_asides,
     clause_bounds,
     content_sentences,
@@ -150,12 +151,10 @@ APPOSED_SUBJECT_RE = re.compile(
     r"\W*(?:[А-ЯЁа-яё-]+\s+){0,2}(?:представител|лидер|министр|глав|руководител|делегаци"
     r"|президент|переговорщик|советник|посланник)\w*\s[^—–]{0,80}?\s[—–]\s([^—–]{5,200}?)\s[—–]\s"
 )
-# who says a contact did not take place: "сказал дипломат", "по словам Пескова", a quote
-ATTRIBUTION_RE = re.compile(
-    r"(?<![\w-])(?:сказал|заявил|сообщил|подчеркнул|уточнил|отметил|признал|пояснил|ответил"
-    r"|заверил|добавил|по (?:его |ее |её |их )?словам|по данным|опроверг)\w*|[«»\"“”]",
-    re.IGNORECASE,
-)
+# a quote: someone says it ("«… по телефону не разговаривали», — сказал дипломат")
+QUOTE_RE = re.compile(r"[«»\"“”]")
+# "Предыдущий визит состоялся 3 сентября 2019 года. Тогда он провел переговоры": that day
+THEN_START_RE = re.compile(r"\W*(?:Тогда|В тот (?:день|раз))(?![\w-])")
 RECEIVED_WORDING = 1 << 20  # (below a headline's wording, see contact_candidates.wording)
 THEIR_RE = re.compile(r"(?<![\w-])[Ии]х\s+(?:[а-яё]+\s+)?$")
 GROUP_WITH_RE = re.compile(
@@ -305,13 +304,8 @@ class ContactExtractor(ContactParties):
                 if wider is not None:
                     if not JOINED_RE.search(sentence):
                         # the group was at that meeting all along: one meeting, told whole
-                        wider = replace(
-                            wider,
-                            snippet=recent[-1].snippet,
-                            start=recent[-1].start,
-                            end=recent[-1].end,
-                            sentence=recent[-1].sentence,
-                        )
+                        # (by the sentence that tells the meeting)
+                        wider = replace(recent[-1], participants=wider.participants)
                         candidates = [c for c in candidates if c is not recent[-1]]
                     candidates.append(wider)
                     context = wider.participants
@@ -520,19 +514,21 @@ class ContactExtractor(ContactParties):
                     else c
                     for c in found
                 ]
+            told_day = day_told is not None and day_told[0] == index - 1
             if (
-                day_told is not None
-                and day_told[0] == index - 1
+                found
+                and (told_day or heading is not None)
                 and not find_date_hits(sentence, published=anchor)
             ):
-                # "Самым показательным оказалось воскресенье. Утром X принял Y": that day,
-                # for the contacts of a sentence that states no date of its own
-                found = [replace(c, date=day_told[1], lead=False) for c in found]
-            if heading is not None and not find_date_hits(sentence, published=anchor):
-                # "10 июля. … Макрон и Стармер провели в Лондоне переговоры": the entry's day
-                found = [
-                    replace(c, date=heading, lead=False) if c.date is None else c for c in found
-                ]
+                if day_told is not None and told_day:
+                    # "Самым показательным оказалось воскресенье. Утром X принял Y": that day,
+                    # for the contacts of a sentence that states no date of its own
+                    found = [replace(c, date=day_told[1], lead=False) for c in found]
+                else:
+                    # "10 июля. … Макрон и Стармер провели переговоры": the entry's day
+                    found = [
+                        replace(c, date=heading, lead=False) if c.date is None else c for c in found
+                    ]
             if visit_began and visit_began[0] == index - 1 and FIRST_DAY_RE.search(sentence):
                 # "… с визитом с понедельника. В первый же день он провел переговоры с X"
                 found = [replace(c, date=visit_began[1], lead=False) for c in found]
@@ -674,14 +670,13 @@ class ContactExtractor(ContactParties):
         work = blank_asides(sentence)
         hits = year_in_sentence(work, find_date_hits(work, published=anchor))
         return [
-            replace(
+            retold(
                 target,
+                index,
+                offset,
+                sentence,
                 date=h.date,
                 status=status_of(work),
-                sentence=index,
-                start=offset,
-                end=offset + len(sentence),
-                snippet=sentence,
                 lead=False,
                 earlier=False,
             )
@@ -729,15 +724,14 @@ class ContactExtractor(ContactParties):
         hits = find_date_hits(sentence[:end], published=anchor)
         if not hits or hits[0].date.year is None:
             return None
-        return replace(
+        return retold(
             last,
+            index,
+            start,
+            sentence,
             date=hits[0].date,
             status="happened",
             earlier=True,
-            sentence=index,
-            start=start,
-            end=start + len(sentence),
-            snippet=sentence,
             place=None,
             initiator=None,
             lead=False,
@@ -800,15 +794,14 @@ class ContactExtractor(ContactParties):
         }
         if not people - set(target.participants):
             return None
-        return replace(
+        return retold(
             target,
+            index,
+            offset,
+            sentence,
             participants=tuple(sorted(people | set(target.participants))),
             kind="meeting",
             weak=False,
-            sentence=index,
-            start=offset,
-            end=offset + len(sentence),
-            snippet=sentence,
         )
 
     def _future_predicate(self, clause: str) -> Status | None:
@@ -1175,7 +1168,8 @@ class ContactExtractor(ContactParties):
                 if (
                     status == "denied"
                     and not DENIAL_RE.search(work)
-                    and not ATTRIBUTION_RE.search(work)
+                    and not SPEECH_RE.search(work)
+                    and not QUOTE_RE.search(work)
                 ):
                     # "Сунак с Трампом не встречался: тот не занимал пост": a fact told, not
                     # a report denied by anyone

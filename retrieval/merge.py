@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from retrieval.types import Kind, PartialDate, Status
+from retrieval.types import PRECISION_RANK, Kind, PartialDate, Status
 
 IN_PERSON: frozenset[str] = frozenset({"meeting", "visit", "talks"})
 # Two undated reports (or an undated and a dated one) of one pair are one event only when
@@ -128,14 +128,13 @@ def merged_status(old: str, new: str) -> str:
 
 def more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
     """The more precise of two compatible dates."""
-    order = {None: 0, "year": 1, "month": 2, "day": 3}
     if a is None:
         return b
     if b is None:
         return a
     if a.year is None and b.year is None:
         return a if (a.day is not None) >= (b.day is not None) else b
-    return a if order[a.precision] >= order[b.precision] else b
+    return a if PRECISION_RANK[a.precision] >= PRECISION_RANK[b.precision] else b
 
 
 def _held_later(moved: PartialDate | None, held: PartialDate | None) -> bool:
@@ -206,5 +205,6 @@ def merged_kind(
 
 
 def _finer(a: PartialDate | None, b: PartialDate | None) -> bool:
-    order = {None: 0, "year": 1, "month": 2, "day": 3}
-    return a is not None and order[a.precision] > order[b.precision if b is not None else None]
+    """True when `a` is known more finely than `b` (a missing date is the coarsest)."""
+    coarse = PRECISION_RANK[b.precision if b is not None else None]
+    return a is not None and PRECISION_RANK[a.precision] > coarse

@@ -778,28 +778,19 @@ class PersonRegistry:
             if role.office == office
         ]
 
-    def question_offices(self, text: str) -> list[str]:
-        """Office keys a question names by title only ("глава Пентагона"), in order."""
+    def question_offices(self, text: str) -> tuple[list[str], list[str]]:
+        """The office keys a question names by title only ("глава Пентагона"), in order, and
+        the titles it names of offices the registry does not hold ("президент Уругвая")."""
+        titles = self._question_titles(text)
         named = {start for start, _ in self._name_hits(text, date.today())}
-        return list(
-            dict.fromkeys(
-                key
-                for start, end, key in self._question_titles(text)
-                if not any(start <= s < end for s in named)
-            )
-        )
-
-    def unknown_titles(self, text: str) -> list[str]:
-        """Office titles in a question whose side the registry has no such office for
-        ("президент Уругвая"): the question cannot be answered for them."""
-        known = self._question_titles(text)
-        names = {start for start, _ in self._name_hits(text, date.today())}
-        return [
+        keys = [key for start, end, key in titles if not any(start <= s < end for s in named)]
+        unknown = [
             m.group(0)
             for m in UNKNOWN_TITLE_RE.finditer(text)
-            if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in known)
-            and not any(m.start() <= s < m.end() for s in names)
+            if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in titles)
+            and not any(m.start() <= s < m.end() for s in named)
         ]
+        return list(dict.fromkeys(keys)), unknown
 
     def tenure_years(self, person: str, office: str, until: int) -> set[int]:
         """Years in which `person` held `office`."""

@@ -220,10 +220,16 @@ def _intent(text: str, people: tuple[str, ...]) -> Intent:
     return "when"
 
 
-def _question_offices(registry: PersonResolver, text: str) -> tuple[str, ...]:
-    """Offices named by title in the question, when the registry can tell."""
+def _question_offices(
+    registry: PersonResolver, text: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Offices named by title in the question, and titles of offices the registry does not
+    hold, when the registry can tell."""
     finder = getattr(registry, "question_offices", None)
-    return tuple(finder(text)) if finder is not None else ()
+    if finder is None:
+        return (), ()
+    keys, unknown = finder(text)
+    return tuple(keys), tuple(unknown)
 
 
 def parse_question(
@@ -262,16 +268,15 @@ def parse_question(
         and lemma not in EXCLUDED_LEMMAS
         and lemma not in name_lemmas
     ]
-    titles = getattr(registry, "unknown_titles", None)
-    if titles is not None:
-        unknown = [*unknown, *titles(plain)]  # "президент Уругвая": no such office known
+    offices, unknown_offices = _question_offices(registry, plain)
     return Query(
         text=text.strip(),
         people=people,
-        unknown_names=tuple(unknown),
+        # "президент Уругвая": no such office known, as unknown as a name
+        unknown_names=(*unknown, *unknown_offices),
         period=period,
         kinds=_kinds(all_lemmas),
         intent=_intent(lower, people),
         lemmas=tuple(dict.fromkeys(content)),
-        offices=_question_offices(registry, plain),
+        offices=offices,
     )

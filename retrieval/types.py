@@ -17,6 +17,8 @@ def alias_key(text: str) -> str:
 
 Status = Literal["happened", "planned", "cancelled", "postponed", "denied"]
 Precision = Literal["day", "month", "year"]
+# how fine a date is: an unknown year (None) below a year, a month, a day
+PRECISION_RANK: dict[Precision | None, int] = {None: 0, "year": 1, "month": 2, "day": 3}
 Intent = Literal["when", "last", "who", "about", "search"]
 
 KINDS: tuple[Kind, ...] = ("phone", "meeting", "visit", "talks")
