@@ -748,6 +748,24 @@ class PersonRegistry:
             self.offices[r.office].side for r in entry.roles if r.office in self.offices
         )
 
+    def namesakes(self, name: str, text: str) -> list[str]:
+        """Other registry people `text` may mean by `name`'s family name: those with the
+        same one, when the text gives no first name of `name` ("Джонсон": Борис or Майк)."""
+        person = self.people.get(name)
+        if person is None or not person.surname_alone:
+            return []
+        words = {fold(w).lower() for w in WORD_RE.findall(text)}
+        if any(fold(f).lower() in words for f in person.first_forms):
+            return []
+        nominative = {fold(f).lower() for f, cases in person.last_forms.items() if "nomn" in cases}
+        return [
+            other.name
+            for other in self.people.values()
+            if other.name != name
+            and other.surname_alone
+            and nominative & {fold(f).lower() for f, c in other.last_forms.items() if "nomn" in c}
+        ]
+
     def same_side(self, a: str, b: str) -> bool:
         """True when both are known officials of one country (a contact is between sides)."""
         return bool(self.sides(a) & self.sides(b))
@@ -876,7 +894,17 @@ class PersonRegistry:
             for size in (3, 2, 1):
                 key = " ".join(fold(t[1]) for t in tokens[i : i + size]).lower()
                 if len(tokens[i : i + size]) == size and key in self._lower:
-                    hits += [(tokens[i][0], n) for n in self._best(self._lower[key], on)]
+                    names = self._lower[key]
+                    if i and len(set(names)) > 1:
+                        # "с Борисом Джонсоном": the namesake whose first name stands before
+                        first = fold(tokens[i - 1][1]).lower()
+                        named = [
+                            n
+                            for n in names
+                            if any(fold(f).lower() == first for f in self.people[n].first_forms)
+                        ]
+                        names = named or names
+                    hits += [(tokens[i][0], n) for n in self._best(names, on)]
                     i += size - 1
                     break
                 close = self._close_name(tokens[i : i + size]) if size > 1 else None
@@ -886,10 +914,11 @@ class PersonRegistry:
                     i += size - 1
                     break
             else:
-                family = {p.name for p, _ in self._family.get(fold(tokens[i][1]), [])}
-                if len(family) == 1 and tokens[i][1][:1].isupper():
-                    # "Трамп и Ким": a family name written first names its one bearer
-                    hits.append((tokens[i][0], family.pop()))
+                family = [p.name for p, _ in self._family.get(fold(tokens[i][1]), [])]
+                if family and tokens[i][1][:1].isupper():
+                    # "Трамп и Ким": a family name written first names its bearer (of
+                    # several, the one in office, else the best known)
+                    hits += [(tokens[i][0], n) for n in self._best(family, on)]
                 else:
                     hits += [(tokens[i][0], n) for n in self._fuzzy(tokens[i][1], on)]
             i += 1

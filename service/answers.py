@@ -10,7 +10,7 @@ import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -412,6 +412,13 @@ class AnswerService:
         if query.unknown_names and query.intent != "who":
             return self._answer_unknown_person(query)
         contacts = self._matching_contacts(session, query, today)
+        if not contacts and not query.offices:
+            # "Путин и Джонсон": the namesake who has contacts with the others asked about
+            for other in self._namesake_queries(query):
+                found = self._matching_contacts(session, other, today)
+                if found:
+                    query, contacts = other, found
+                    break
         if query.intent == "who":
             return self._answer_who(query, contacts)
         if query.intent == "last":
@@ -429,6 +436,14 @@ class AnswerService:
             passages=passages,
             found=bool(contacts),
         )
+
+    def _namesake_queries(self, query: Query) -> list[Query]:
+        """The question with one person swapped for a namesake the text may mean as well."""
+        return [
+            replace(query, people=tuple(other if p == name else p for p in query.people))
+            for name in query.people
+            for other in self.registry.namesakes(name, query.text)
+        ]
 
     def _answer_unknown_person(self, query: Query) -> Answer:
         """A question about known people together with someone unknown: nothing to list.

@@ -405,3 +405,42 @@ def test_a_stored_registry_person_stays_the_registrys(contacts_app: ContactsApp)
     assert answers.refresh_learned_sync()
     assert answers.resolve_people_sync("Захарова и Рубио") == ["Мария Захарова", RUBIO]
     assert answers.resolve_people_sync("Ирина Захарова и Рубио") == ["Ирина Захарова", RUBIO]
+
+
+NAMESAKE_ARTICLE = (
+    "date 2022-02-02 Путин и Джонсон обсудили гарантии безопасности\n\n"
+    "Президент России Владимир Путин 2 февраля провел телефонный разговор с премьер-министром "
+    "Великобритании Борисом Джонсоном. Стороны обсудили ситуацию вокруг Украины.\n"
+)
+
+
+@pytest.fixture
+def namesake_app(contacts_app: ContactsApp, tmp_path: Path) -> ContactsApp:
+    folder = write_articles(tmp_path / "ns", {"call.txt": NAMESAKE_ARTICLE})
+    report = contacts_app.ingestor.ingest_paths([folder])
+    assert report.contacts_new == 1
+    return contacts_app
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["когда говорили Путин и Джонсон", "Путин Джонсон", "когда созванивались Johnson и Путин"],
+)
+def test_a_surname_two_officials_share_finds_the_one_with_contacts(
+    namesake_app: ContactsApp, question: str
+) -> None:
+    """ "Джонсон" alone is Майк Джонсон, the speaker in office today, by default; when only
+    Борис Джонсон talked to Путин, the answer is that call, headed with his name."""
+    answer = namesake_app.answers.ask_sync(question, today=TODAY)
+    assert answer.found
+    assert set(answer.query.people) == {PUTIN, "Борис Джонсон"}
+    assert [c.date for c in answer.contacts] == [date(2022, 2, 2)]
+    assert "Борис Джонсон" in answer.text
+
+
+def test_a_first_name_picks_the_namesake(nlp) -> None:  # type: ignore[no-untyped-def]
+    registry = nlp.registry
+    assert registry.resolve_query("с Борисом Джонсоном", on=TODAY) == ["Борис Джонсон"]
+    assert registry.resolve_query("с Майком Джонсоном", on=TODAY) == ["Майк Джонсон"]
+    assert registry.namesakes("Майк Джонсон", "Путин и Джонсон") == ["Борис Джонсон"]
+    assert registry.namesakes("Майк Джонсон", "Путин и Майк Джонсон") == []
