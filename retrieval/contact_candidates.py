@@ -110,6 +110,35 @@ def phone_talk(candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def told_in_full(found: list[Candidate]) -> list[Candidate]:
+    """ "министры общались лишь однажды: 20 апреля они провели телефонный разговор": an
+    undated vague word of a sentence that tells the same people's contact in full is that
+    contact, not one more."""
+    full = {frozenset(c.participants) for c in found if not c.weak and c.date is not None}
+    return [
+        c for c in found if not (c.weak and c.date is None and frozenset(c.participants) in full)
+    ]
+
+
+def retelling(found: list[Candidate], recent: list[Candidate]) -> list[Candidate]:
+    """ "Путин встретился с Франциском. Беседа продолжалась около часа": a vague word for a
+    contact of the same people just told (on its day, or undated) is that contact again."""
+    told = [c for c in recent if not c.weak and c.participants]
+    return [
+        c
+        for c in found
+        if not (
+            c.weak
+            and any(
+                t.participants == c.participants
+                and t.status == c.status
+                and c.date in (None, t.date)
+                for t in told
+            )
+        )
+    ]
+
+
 def on_day(found: list[Candidate], when: PartialDate, who: str | None = None) -> list[Candidate]:
     """The undated contacts of `found` (those of `who`, if given) take the day `when`."""
     return [

@@ -28,6 +28,7 @@ from retrieval.cues import (
 )
 from retrieval.offices import SIDE_ADJECTIVES
 from retrieval.people import Found
+from retrieval.textclean import MONTHS_GENITIVE
 from retrieval.types import PartialDate, Status
 
 GAP_RE = re.compile(r"[\s,]*(?:и|,)?[\s,]*")
@@ -195,16 +196,21 @@ CIRCUMSTANCE_RE = re.compile(
     re.IGNORECASE,
 )
 # a contact noun followed by its predicate: "разговор (якобы) состоялся", "встреча прошла"
+MONTH_ALT = "|".join(MONTHS_GENITIVE)
 SUBJECT_NOUN_RE = re.compile(
+    # "Встреча 22 сентября длилась несколько часов": the day may stand before the verb
+    rf"(?:\s+\d{{1,2}}\s+(?:{MONTH_ALT})(?:\s+\d{{4}}\s+года)?)?"
     rf"\s+(?:якобы\s+|уже\s+|действительно\s+)?(?:{HELD}"
-    r"|(?:продолжил|начал|завершил|длил|продлил)(?:ся|ась|ись|ось)"
+    r"|(?:продолжил|продолжал|начал|завершил|длил|продлил)(?:ся|ась|ись|ось)"
     # "Переговоры подвели итог визита"
     r"|подвел[аи]?)(?![\w-])",
     re.IGNORECASE,
 )
 # "Личной встрече предшествовал разговор 6 октября": the subject after its verb
 PRECEDED_BY_RE = re.compile(
-    r"(?<![\w-])(?:предшествовал\w{0,2}|предшествуют|предшествует)\s+(?:[а-яё]+\s+)?$",
+    r"(?<![\w-])(?:предшествовал\w{0,2}|предшествуют|предшествует"
+    # "Осенью последовали два звонка подряд": more contacts of the same people
+    r"|последовал\w{0,2}|последуют|последует)\s+(?:[а-яё]+\s+){0,2}$",
     re.IGNORECASE,
 )
 ALLEGED_RE = re.compile(r"(?<![\w-])якобы(?![\w-])", re.IGNORECASE)
@@ -373,7 +379,9 @@ def by_phone(s: str, cue: Cue, cues: list[Cue], clause_end: int) -> bool:
     manner = MANNER_PHONE_RE.search(s, cue.end, clause_end) or DASHED_MANNER_RE.match(s, clause_end)
     return (
         manner is not None
-        and not any(c.kind != "phone" and cue.end <= c.start < manner.start() for c in cues)
+        # (another contact word between owns the manner: "встретился 24 сентября, а в апреле
+        # провели переговоры в формате видеоконференции")
+        and not any(cue.end <= c.start < manner.start() for c in cues)
         # "После переговоров лидеры приняли участие в форуме в режиме видеоконференции"
         and not PARTICIPATION_RE.search(s, cue.end, manner.start())
     )
@@ -486,6 +494,23 @@ def trip_undone(before: str, sentence: str, undone: bool = False) -> Status | No
     return "cancelled" if word.startswith(("отмен", "отказ")) else "postponed"
 
 
+# "Пекин отклонил предложение Вашингтона о встрече X с Y", "не отвечают на предложения
+# созвониться": an offer turned down is no contact, not even a planned one
+REJECTED_OFFER_RE = re.compile(
+    r"(?<![\w-])(?:отклонил\w{0,2}|отвергл?\w{0,3}|проигнорировал\w{0,2}"
+    r"|не (?:ответил\w{0,2}|отвеча\w{2,4}|принял\w{0,2}|принима\w{2,4}))"
+    r"\s+(?:на\s+)?(?:[а-яё]+\s+)?(?:предложени|приглашени|просьб|призыв)\w{0,3}\s",
+    re.IGNORECASE,
+)
+
+
+def rejected_offer(s: str, cue: Cue, clause_start: int, cues: list[Cue]) -> bool:
+    """ "Пекин отклонил предложение о встрече Остина с Ли Шанфу": the contact was only offered,
+    and the offer was turned down (no other contact word stands between)."""
+    offers = list(REJECTED_OFFER_RE.finditer(s, clause_start, cue.start))
+    return bool(offers) and not any(offers[-1].end() <= c.start < cue.start for c in cues)
+
+
 def host_undone(s: str, clause_start: int) -> Status | None:
     """ "Отменен визит в Австралию, где 24 мая должна была состояться встреча X с Y": a
     contact in a relative clause of a cancelled or postponed trip is undone with it."""
@@ -533,8 +558,15 @@ def gapped_parties(
         if not inside:
             break
         named = {m.person for m in inside}
+        # "Остин говорил с Шойгу, а Милли — с Герасимовым": a new subject in the gap
+        subject = {
+            m.person
+            for m in mentions
+            if gap.start() <= m.start and m.end <= gap.end() and "nomn" in m.cases
+        }
         if all("ablt" in m.cases for m in inside) and WITH_RE.search(s, gap.end(), inside[0].start):
             kept = {f.person for f in found if "nomn" in f.cases and f.start < cue.start}
+            kept = subject if len(subject) == 1 else kept
             kept = kept or {f.person for f in found if f.end <= cue.start}
             # "Днем он встретился с X, а вечером — с Y": the pronoun's person
             kept = kept or set(people) - {f.person for f in found if f.start >= cue.end}

@@ -431,6 +431,11 @@ def stated_years(s: str, hits: list[DateHit], years: dict[int, int]) -> list[Dat
     out = []
     for h in hits:
         year = years.get(h.date.month, years.get(0)) if h.date.month else None
+        if year is None and h.date.month and h.date.day and h.span.text[:1].isdigit():
+            # "… 13 мая 2022 года. Осенью последовали два звонка — 21 и 23 октября": a later
+            # month of the year just told continues its story
+            earlier = [m for m in years if 0 < m <= h.date.month]
+            year = years[max(earlier)] if earlier else None
         if h.date.month and SAME_YEAR_RE.match(s, h.span.end):
             year = next(reversed(years.values()))
         if (

@@ -562,7 +562,7 @@ class ContactParties:
             if not subjects and cue.verb and RELATIVE_CLAUSE_RE.match(s[cs:]):
                 subjects = relative_antecedents(s, mentions, cs)
             # "X приезжал в Москву, где переговоры с Y были посвящены ...": the visitor
-            if not subjects and partners and (cue.verb or elaboration(s, cs)):
+            if not subjects and partners and (cue.verb or light or elaboration(s, cs)):
                 named = [m for m in mentions if m.end <= cs and self._subject(s, m, 0, on, cue)]
                 # "министры отправятся в Киев, где проведут переговоры": each of a group;
                 # "Макрон, Мерц и Туск приехали в Киев, где встретились с X": each of a list

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from datetime import date
@@ -17,6 +18,7 @@ from retrieval.contact_candidates import (
     on_day,
     phone_talk,
     rank,
+    retelling,
     retold,
     same_day,
     same_event,
@@ -24,6 +26,7 @@ from retrieval.contact_candidates import (
     sided,
     story_days,
     to_record,
+    told_in_full,
     wording,
 )
 from retrieval.contact_clauses import (
@@ -58,6 +61,7 @@ from retrieval.contact_clauses import (
     one_per_partner,
     own_relative,
     partner_only,
+    rejected_offer,
     trip_undone,
 )
 from retrieval.contact_dates import (
@@ -185,6 +189,14 @@ ENTRY_RE = re.compile(r"[^\w«]{0,3}(?=\d|[А-ЯЁ])[^—–.;:]{3,30}?\s[—–
 ENTRY_REACH = 40  # characters after the dash where the entry's contact word stands
 QUESTION_END_RE = re.compile(r"\?[»\"”)]*\s*$")
 LEFTOVER_END_RE = re.compile(r"[.!?…»\"]\s*$")
+SCHEDULE_RE = re.compile(
+    r"(?<![\w-])в программ[еу] (?:визита|поездки|пребывания|турне)(?![\w-])", re.I
+)
+MINISTERS_RE = re.compile(r"(?<![\w-])министр(?:ы|ов|ами)(?![\w-])", re.IGNORECASE)
+# "19:20 Министр обороны … провел телефонный разговор": an entry of a live blog is news of
+# the page's day, as a lead is
+LIVE_ENTRY_RE = re.compile(r"\W{0,3}(?:[01]?\d|2[0-3])[:.][0-5]\d\s+(?=[А-ЯЁ«])")
+LIVE_TIME_RE = re.compile(r"\W{0,3}(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s+(?=[А-ЯЁ«])")
 
 
 # "Предыдущая состоялась 18 июля", "Второй - 18 марта": a contact word left out after one
@@ -225,7 +237,7 @@ class ContactExtractor(ContactParties):
         if not has_cue(text):
             return []
         dateline = parse_dateline(text, published=published)
-        sentences = content_sentences(text)
+        sentences = chronological(content_sentences(text))
         stated = None if published or dateline else stated_news_date(sentences)
         # a page without a header date or dateline: relative dates count from the stated one
         news_day = dateline or stated
@@ -235,6 +247,8 @@ class ContactExtractor(ContactParties):
         known: set[str] | None = None
         candidates: list[Candidate] = []
         context: tuple[str, ...] = ()
+        # the day of the contact that made `context` the story's people (None: the page's)
+        context_day: PartialDate | None = None
         story: tuple[str, ...] = ()  # the pair of the headline or of the first contact
         protagonist: tuple[str, PartialDate | None, int] | None = None
         lead_limit = _lead_limit(sentences)
@@ -334,7 +348,7 @@ class ContactExtractor(ContactParties):
                     known = self._known(text)
                 travellers = self._travellers(sentence, anchor, known)
                 if len(travellers) >= 2:
-                    context = travellers
+                    context, context_day = travellers, None
                     trip = self._trip(sentence, index, anchor, known, context) or trip
             elif len(context) == 2 and TRAVEL_RE.search(sentence):
                 # "14 сентября 2020 года Лукашенко прилетел в Сочи. По итогам переговоров ..."
@@ -409,6 +423,16 @@ class ContactExtractor(ContactParties):
                     antecedents = self._with_him_first(
                         sentences, index, anchor, known, candidates, antecedents
                     )
+                    him = WITH_HIM_RE.search(sentence)
+                    colon = sentence.rfind(":", 0, him.start()) if him is not None else -1
+                    if colon > 0:
+                        # "Прервал ее новый министр X: 25 июня с ним поговорил Y": the subject
+                        # before the colon
+                        own = self._subjects_before(sentence, colon, anchor, known)
+                        antecedents = (
+                            *((p, None) for p in own),
+                            *(a for a in antecedents if a[0] not in own),
+                        )
                 if FIRST_PERSON_RE.search(sentence):
                     # "мы встречались с Рубио" in an interview: the guest speaks
                     guest = self._interviewee(text, sentences, anchor, known)
@@ -443,7 +467,10 @@ class ContactExtractor(ContactParties):
                 antecedents,
                 years if index - years_at <= 1 else None,
                 trip is not None and trip[0] == index - 1,
+                sentences[index - 1][1] if index else "",
+                context_day,
             )
+            found = retelling(told_in_full(found), recent)
             told = told_years(sentence, anchor)
             if told:
                 years, years_at = told, index
@@ -552,7 +579,7 @@ class ContactExtractor(ContactParties):
             # until someone is named
             named = [c for c in found if c.participants and (not c.grouped or not context)]
             if named:
-                context = named[0].participants
+                context, context_day = named[0].participants, named[0].date
                 story = story or context
         candidates = sided(candidates, self.registry.sides)
         candidates = story_days(
@@ -869,6 +896,8 @@ class ContactExtractor(ContactParties):
         antecedents: tuple[tuple[str, PartialDate | None], ...] = (),
         years: dict[int, int] | None = None,
         after_trip: bool = False,
+        prior: str = "",
+        context_day: PartialDate | None = None,
     ) -> list[Candidate]:
         work = blank_asides(sentence)
         cues = find_cues(work)
@@ -903,7 +932,14 @@ class ContactExtractor(ContactParties):
             named = tuple(dict.fromkeys(m.person for m in mentions if not m.via_office))
             if len(named) == 2 and not self.registry.same_side(*named):
                 own = named
-        groups = self.groups.find(work, on=on, context=own if len(own) == 2 else context)
+        nearby = (
+            tuple(m.person for m in self.registry.scan(blank_asides(prior), on=on, known=known))
+            if prior and MINISTERS_RE.search(work)
+            else ()
+        )
+        groups = self.groups.find(
+            work, on=on, context=own if len(own) == 2 else context, nearby=nearby
+        )
         if groups:
             mentions = [
                 m for m in mentions if not any(m.start < g.end and g.start < m.end for g in groups)
@@ -980,6 +1016,13 @@ class ContactExtractor(ContactParties):
             and not (antecedents and persons)
             # "X побывал в Белом доме": the host is the office seated there
             and not (persons and RESIDENCE_VISIT_RE.search(work))
+            # "В программе визита — переговоры с X": the story's visitor and X
+            and not (
+                persons
+                and not persons & set(context)
+                and len(context) == 2
+                and SCHEDULE_RE.search(work)
+            )
         ):
             return []
         # one candidate per event of a pair: the same people with another date or an
@@ -1055,6 +1098,21 @@ class ContactExtractor(ContactParties):
                 # else the pair the article is about
                 before = {m.person for m in mentions if m.end <= cue.start}
                 people = tuple(sorted(before if len(before) == 2 else context))
+            elif (
+                len(people) == 1
+                and len(context) == 2
+                and SCHEDULE_RE.search(work, 0, cue.start)
+                and len(
+                    guests := [
+                        p
+                        for p in context
+                        if p != people[0] and not self.registry.same_side(p, people[0])
+                    ]
+                )
+                == 1
+            ):
+                # "Путин принял Ли Шанфу. В программе визита — переговоры с Шойгу": the guest
+                people = tuple(sorted((people[0], guests[0])))
             elif len(people) < 2 and cue in previous and len(context) >= 2:
                 # "предыдущий разговор состоялся в декабре": the pair the article is about
                 people = tuple(sorted(context))
@@ -1074,7 +1132,15 @@ class ContactExtractor(ContactParties):
                 )
             ):
                 # "Путин провел ряд встреч. Первой стала встреча с Си": the host of the series
-                people, hosted = tuple(sorted((people[0], host[0]))), True
+                # (or, when the host is the partner's own side, the story's guest: "Путин
+                # принял Ли Шанфу. В программе визита — переговоры с Шойгу")
+                partner, other = people[0], host[0]
+                guests = [
+                    p for p in context if p != partner and not self.registry.same_side(p, partner)
+                ]
+                if self.registry.same_side(partner, other) and len(guests) == 1:
+                    other = guests[0]
+                people, hosted = tuple(sorted((partner, other))), True
             cs, ce = clause_bounds(work, cue.start)
             pairs = [people]
             via_pronoun, told_on = False, None
@@ -1115,7 +1181,7 @@ class ContactExtractor(ContactParties):
             ):
                 pairs = one_per_partner(cue, found) or pairs
             for people in pairs:  # each pair is one event
-                if len(people) < 2:
+                if len(people) < 2 or rejected_offer(work, cue, cs, cues):
                     continue
                 clause = work[cs:ce]
                 frame = CIRCUMSTANCE_RE.search(work, cs, cue.start)
@@ -1145,6 +1211,9 @@ class ContactExtractor(ContactParties):
                 agreed = AGREED_ABOUT_RE.match(work, max(cs, cue.start - 2))
                 if status == "happened" and agreed is not None:
                     status = "planned"  # "О встрече … договорились на прошлой неделе"
+                scheduled = SCHEDULE_RE.search(work, 0, cue.start) is not None
+                if status == "happened" and scheduled:
+                    status = "planned"  # "В программе визита — переговоры с X": not held yet
                 if status in ("happened", "planned"):
                     nxt = min((c.start for c in cues if c.start > cue.end), default=ce)
                     stated = predicate_status(work[cue.end : min(ce, nxt, cue.end + 160)])
@@ -1189,7 +1258,7 @@ class ContactExtractor(ContactParties):
                     when = next(
                         (h.date for h in hits if relative[0] <= h.span.start < relative[1]), None
                     )
-                if hosted and when is None and host is not None:
+                if hosted and when is None and host is not None and not scheduled:
                     # ("Тогда он провел переговоры с X": the day told just before, see above)
                     then = dict(antecedents).get(host[0]) if THEN_START_RE.match(work) else None
                     when = then or host[1]
@@ -1205,7 +1274,10 @@ class ContactExtractor(ContactParties):
                 if from_context:
                     # "Предыдущий визит Путина в Монголию состоялся в 2019 году": Mongolia's
                     # president of that day, not of the story's
-                    people = self._holders_then(people, {f.person for f in found}, anchor, when)
+                    story_on = context_day.to_date() if context_day is not None else None
+                    people = self._holders_then(
+                        people, {f.person for f in found}, story_on or anchor, when
+                    )
                 kind, weak = cue.kind, cue.weak
                 if kind == "visit":
                     # "визит состоялся 11 января: тогда переговоры ...": the talks are the contact
@@ -1216,7 +1288,11 @@ class ContactExtractor(ContactParties):
                 if kind != "phone" and by_phone(work, cue, cues, ce):
                     kind, weak = "phone", False
                 fresh = not (earlier or weak) and status == "happened"
-                lead = when is None and fresh and 0 <= index < lead_limit
+                lead = (
+                    when is None
+                    and fresh
+                    and (0 <= index < lead_limit or LIVE_ENTRY_RE.match(sentence) is not None)
+                )
                 score = 2 * cue.verb + (not weak) + (when is not None) + (status == "happened")
                 candidate = Candidate(
                     participants=people,
@@ -1300,6 +1376,23 @@ def rounds_pair(candidates: list[Candidate]) -> tuple[str, ...]:
         ),
         (),
     )
+
+
+def chronological(sentences: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A live blog told newest first ("07:00 Встреча завершилась" above "05:20 Трамп и Си
+    начали встречу") is read oldest first, so that a nameless entry follows the one before
+    it in time; any other text is left as it is."""
+    entries = [
+        (k, int(m.group("h")) * 60 + int(m.group("m")))
+        for k, (_, sentence) in enumerate(sentences)
+        if (m := LIVE_TIME_RE.match(sentence)) is not None
+    ]
+    times = [t for _, t in entries]
+    if len(entries) < 3 or any(a <= b for a, b in itertools.pairwise(times)):
+        return sentences
+    starts = [k for k, _ in entries]
+    blocks = [sentences[a:b] for a, b in zip(starts, [*starts[1:], len(sentences)], strict=True)]
+    return [*sentences[: starts[0]], *(s for block in reversed(blocks) for s in block)]
 
 
 def _lead_limit(sentences: list[tuple[int, str]]) -> int:

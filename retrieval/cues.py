@@ -52,8 +52,13 @@ _CUE_TABLE: tuple[tuple[Kind, bool, bool, str], ...] = (
         _words(
             r"телефонн\w{2,3} (?:разговор|беседу?|переговор|контакт|звон)\w{0,3}",
             r"(?:разговор|беседу?|переговор)\w{0,3} по телефону",
+            # "провел разговор по видеосвязи": one call, not a talk and a call
+            r"(?:разговор|беседу?|переговор)\w{0,3} (?:по видеосвязи"
+            r"|в (?:режиме|формате) (?:видеоконференции|видеосвязи|видеозвонка))",
             r"звон(?:ок|ка|ке|ком)",
             r"(?:видеоконференц|видеосвяз)\w{1,3}",
+            # "в формате видеозвонка", "провел видеоразговор с X"
+            r"видео(?:звон|разговор)\w{0,4}",
             r"по видео",
         ),
     ),
@@ -300,6 +305,9 @@ STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
                 r"не состоял\w{1,3}",
                 r"не проводил\w{0,2}",
                 r"не встречал\w{1,4}",
+                # "Остин так и не встретился с ним", "встречи не получилось"
+                r"так и не встретил\w{2,4}",
+                r"не получил(?:ось|ась)",
                 r"не разговаривал\w{0,2}",
             ),
             re.IGNORECASE,
@@ -509,7 +517,8 @@ SIDES_PAIR_RE = re.compile(
 # раз встречались"; "ранее" counts only with a date of its own (EARLIER_DATED_RE)
 # the manner of a contact: "переговоры в режиме видеоконференции" is a call, not a meeting
 MANNER_PHONE_RE = re.compile(
-    r"(?<![\w-])(?:в (?:режиме|формате)|по)\s+(?:видеоконференц\w*|видеосвяз\w*|телефону)(?![\w-])",
+    r"(?<![\w-])(?:в (?:режиме|формате)|по)\s+"
+    r"(?:видеоконференц\w*|видеосвяз\w*|видеозвонк\w*|телефону)(?![\w-])",
     re.IGNORECASE,
 )
 EARLIER_RE = re.compile(
@@ -665,7 +674,8 @@ def _junk_ranges(text: str) -> list[tuple[int, int]]:
     for start, end, line in [*lines, (len(text), len(text), "")]:
         stripped = line.strip()
         listed = bool(NUMBERED_LINE_RE.match(line)) or (
-            0 < len(stripped) < 200 and not stripped.endswith(SENTENCE_END)
+            # (a chronicle's items end in ";", headlines never do)
+            0 < len(stripped) < 200 and not stripped.endswith((*SENTENCE_END, ";"))
         )
         if JUNK_LINE_RE.search(line):
             ranges.append((start, end))

@@ -55,6 +55,22 @@ def group_re(countries: re.Pattern[str] | None) -> re.Pattern[str]:
     )
 
 
+# who may be one of the "лидеры" of a story besides presidents and premiers (never its aides,
+# ministers or security chiefs: "саммит лидеров двух стран" after Патрушев met Салливан)
+HEAD_RANKS = frozenset(
+    {
+        "president",
+        "prime_minister",
+        "chancellor",
+        "party_leader",
+        "council_president",
+        "king",
+        "crown_prince",
+        "supreme_leader",
+        "commander_in_chief",
+        "movement_leader",
+    }
+)
 # "четверо европейских лидеров": a counted group
 COUNT_WORDS = ("двое", "трое", "четверо", "пятеро", "шестеро")
 # a bare plural head ("лидеры", "министры") refers back to the people of the article
@@ -101,8 +117,16 @@ class GroupResolver:
         self.sides = {o.side.lower(): o.side for o in registry.offices.values()}
         self.pattern = group_re(registry.countries)
 
-    def find(self, text: str, *, on: date | None, context: Sequence[str] = ()) -> list[Found]:
-        """Group mentions in `text`, one Found per member; `context` is the article's last pair."""
+    def find(
+        self,
+        text: str,
+        *,
+        on: date | None,
+        context: Sequence[str] = (),
+        nearby: Sequence[str] = (),
+    ) -> list[Found]:
+        """Group mentions in `text`, one Found per member; `context` is the article's last pair,
+        `nearby` the people the sentence before names."""
         out: list[Found] = []
         titled: list[tuple[int, int]] = []
         for m in self.pattern.finditer(text):
@@ -139,7 +163,7 @@ class GroupResolver:
             out += [Found(p, m.start(), m.end(), m.group(0), True, cases, (), True) for p in people]
         taken = {(f.start, f.end) for f in out} | set(titled)
         for m in BARE_PLURAL_RE.finditer(text):
-            if len(context) < 2 or any(s <= m.start() < e for s, e in taken):
+            if (len(context) < 2 and not nearby) or any(s <= m.start() < e for s, e in taken):
                 continue
             word = m.group(0).lower()
             cases = (
@@ -152,6 +176,15 @@ class GroupResolver:
                 else head_cases(self.registry.lemmatizer, m.group(0))
             )
             named = self._ministers(context, on) if word.startswith("министр") else context
+            if len(named) < 2 and word.startswith("министр"):
+                # "Шойгу и Герасимов не отвечают Остину и Милли. Первый разговор министров
+                # состоялся 13 мая": the two ministers just named, when the pair is not (by
+                # their offices: the story's people from now on)
+                out += [
+                    Found(p, m.start(), m.end(), m.group(0), True, cases, (key,), True)
+                    for p, key in self._nearby_ministers(nearby, on)
+                ]
+                continue
             out += [Found(p, m.start(), m.end(), m.group(0), True, cases, (), True) for p in named]
         return sorted(out, key=lambda f: f.start)
 
@@ -177,6 +210,17 @@ class GroupResolver:
             minister = self.registry.office_holder(key, on) if key else None
             out.append(minister or name)
         return list(dict.fromkeys(out)) if len(set(out)) >= 2 else context
+
+    def _nearby_ministers(self, nearby: Sequence[str], on: date | None) -> list[tuple[str, str]]:
+        """(name, office) of the two ministers of two sides among `nearby`, else none."""
+        if on is None:
+            return []
+        sides: dict[str, tuple[str, str]] = {}
+        for name in dict.fromkeys(nearby):
+            held = [o for o in self.registry.offices_held(name, on) if o.rank in MINISTER_RANKS]
+            if held:
+                sides.setdefault(held[0].side, (name, held[0].key))
+        return list(sides.values()) if len(sides) == 2 else []
 
     def _side(self, word: str) -> str | None:
         for country, names in self.registry.country_genitives.items():
@@ -231,7 +275,10 @@ class GroupResolver:
                         name
                         for name in prefer
                         if len(ranks) > 1
-                        and any(o.side == side for o in self.registry.offices_held(name, on))
+                        and any(
+                            o.side == side and o.rank in HEAD_RANKS
+                            for o in self.registry.offices_held(name, on)
+                        )
                     ),
                     None,
                 )
