@@ -398,6 +398,10 @@ class AnswerService:
         named = tuple(p for p in query.people if p not in current)
         groups: list[tuple[tuple[str, ...], date | None, date | None]] = []
         terms = [self.registry.terms(office) for office in query.offices]
+        if not all(terms):
+            # "президент Вьетнама" with nobody known to have held it: no contact can be his,
+            # never every contact of the other person asked about
+            return []
         for combo in itertools.islice(itertools.product(*terms), MAX_OFFICE_GROUPS):
             people = tuple(dict.fromkeys([*named, *(name for name, _, _ in combo)]))
             starts = [s for _, s, _ in combo if s is not None]

@@ -324,3 +324,19 @@ def test_an_office_in_a_period_is_each_holder_within_his_term(contacts_app: Cont
     assert [str(c.date) for c in answer.contacts] == ["2025-11-24"]
     both = contacts_app.answers.ask_sync("когда говорили Трамп и Си в 2025 году", today=TODAY)
     assert sorted(str(c.date) for c in both.contacts) == ["2025-01-17", "2025-11-24"]
+
+
+def test_an_office_nobody_is_known_to_have_held_finds_nothing(contacts_app: ContactsApp) -> None:
+    """«министр обороны Вьетнама» with no holder in the registry's data: no contact can be his, so
+    the answer lists none, never every contact of the other person asked about."""
+    ingest_text(
+        contacts_app,
+        "Президент России Владимир Путин в среду провел телефонный разговор с президентом"
+        " Казахстана Касым-Жомартом Токаевым.",
+        date(2024, 6, 6),
+    )
+    assert contacts_app.answers.ask_sync("когда говорил Путин", today=TODAY).contacts
+    answer = contacts_app.answers.ask_sync(
+        "когда говорили президент России и министр обороны Вьетнама", today=TODAY
+    )
+    assert answer.contacts == ()
