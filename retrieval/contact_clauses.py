@@ -161,7 +161,9 @@ PLURAL_CUE_RE = re.compile(
 )
 # a count before a contact noun: "два телефонных разговора", "три встречи"
 COUNTED_RE = re.compile(
-    r"(?<![\w-])(?:два|две|три|четыре|пять|шесть|оба|обе|несколько|ряд)\s+(?:[а-яё]+\s+)?$",
+    # ("провел отдельные переговоры с X и с Y": one with each)
+    r"(?<![\w-])(?:два|две|три|четыре|пять|шесть|оба|обе|несколько|ряд|отдельн\w{2,3})"
+    r"\s+(?:[а-яё]+\s+)?$",
     re.IGNORECASE,
 )
 # words that end a time adverbial before the subject: "Последний раз", "в том году"

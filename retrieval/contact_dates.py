@@ -23,6 +23,7 @@ from retrieval.dates import (
 )
 from retrieval.lemmas import Lemmatizer
 from retrieval.people import Found, PersonRegistry
+from retrieval.textclean import MONTHS_GENITIVE
 from retrieval.types import PartialDate
 
 RELATIVE_DATE_RE = re.compile(f"{RELATIVE_RE.pattern}|{WEEKDAY_RE.pattern}", re.IGNORECASE)
@@ -90,6 +91,8 @@ NOT_THE_EVENT_BEFORE_RE = re.compile(
     # a manner ("в режиме видеоконференции") or a setting ("на полях встречи министров G20"):
     # the contact word after it is not an event that owns the clause's date
     r"(?:(?:в (?:режиме|формате)|по|на полях|в кулуарах|в рамках)\s+"
+    # ("на полях Восточноазиатского саммита")
+    r"(?:[А-ЯЁа-яё-]+(?:ого|его|ой|ей|ых|их)\s+){0,2}"
     # "в четверг, 11 июля, сразу после юбилейного саммита НАТО он встретился": a time
     r"|(?:сразу |вскоре |незадолго )?(?:после|перед|до|накануне)\s+"
     r"(?:[а-яё]+(?:ого|его|ой|ей|ых|их)\s+)?"
@@ -138,6 +141,13 @@ def contact_date(
     """The date of the contact word `cue` among the sentence's date `hits`, or None."""
     if not hits:
         return None
+    colon = s.find(":", cue.end)
+    if colon != -1 and not any(c.start > colon for c in cues):
+        # "Встреча стала для него одной из последних поездок: 27 сентября партия выберет ему
+        # преемника": a date opening a clause of its own after the colon tells that event
+        hits = [h for h in hits if h.span.start < colon or not _own_clause(s, h)]
+        if not hits:
+            return None
     if cue.weak:
         hits = [
             h
@@ -318,6 +328,18 @@ def _gap(s: str, hit: DateHit, cue: Cue) -> int:
         s[hit.span.end : cue.start] if cue.start >= hit.span.end else s[cue.end : hit.span.start]
     )
     return max(cue.start - hit.span.end, hit.span.start - cue.end, 0) + 60 * ("," in between)
+
+
+MONTH_WORDS = frozenset(MONTHS_GENITIVE) | {"года", "году"}
+
+
+def _own_clause(s: str, hit: DateHit) -> bool:
+    """A date followed by a clause of its own: two or more lower-case words of four letters
+    or more before the sentence ends ("27 сентября правящая партия выберет преемника"), not
+    a bare list of dates and places ("5 мая в Токио и 7 июня в Сеуле")."""
+    tail = re.split(r"[;.]", s[hit.span.end :], maxsplit=1)[0]
+    words = [w for w in re.findall(r"(?<![\w-])[а-яё]{4,}(?![\w-])", tail) if w not in MONTH_WORDS]
+    return len(words) >= 2
 
 
 def _nearest_cue(s: str, hit: DateHit, cues: list[Cue], clause: tuple[int, int]) -> Cue | None:

@@ -184,6 +184,14 @@ def guest_before(s: str, cue: Cue, inside: list[Found]) -> Found | None:
     )
 
 
+# a group in the genitive after a contact noun whose members follow a dash
+APPOSED_GROUP_RE = re.compile(
+    r"\s+(?:лидеров|глав|министров|руководителей|президентов|премьеров|председателей)"
+    r"(?:\s+[^—–.;:\s]+){0,4}\s+[—–]\s",
+    re.IGNORECASE,
+)
+
+
 class ContactParties:
     """The participants, antecedents and places of one clause's contact words."""
 
@@ -407,6 +415,15 @@ class ContactParties:
         self, s: str, cue: Cue, cues: list[Cue], mentions: list[Found], on: date | None
     ) -> list[Found]:
         cs, ce = clause_bounds(s, cue.start)
+        apposed = None if cue.verb else APPOSED_GROUP_RE.match(s, cue.end)
+        if apposed is not None:
+            # "встреча лидеров стран «четверки» — президента США X, премьер-министра Японии
+            # Y, …": the people listed after the dash
+            listed = genitive_chain(
+                s, replace(cue, start=apposed.end() - 1, end=apposed.end() - 1), mentions, len(s)
+            )
+            if len({m.person for m in listed}) >= 2:
+                return listed
         if self._others_event(s, cue, mentions):
             return []
         if (relative := own_relative(s, cue)) is not None:
@@ -425,6 +442,12 @@ class ContactParties:
             ce = next((m.start() for m in LIST_END_RE.finditer(s, listed.end())), len(s))
         later = [c.start for c in cues if c.start > cue.end and cs <= c.start < ce]
         seg_end = min(later, default=ce)
+        nxt = min((c.start for c in cues if c.start > cue.end), default=None)
+        gap = ELLIPSIS_RE.search(s, cue.end, nxt) if nxt is not None else None
+        # "X провел переговоры с Y, а японский премьер — отдельные переговоры с Z": the new
+        # subject after ", а" is the next contact's
+        cut = gap.start() if gap is not None and gap.start() < seg_end else None
+        seg_end = cut if cut is not None else seg_end
         # "С японским премьером российский лидер вел переговоры": a light verb before the
         # noun makes the fronted partner the noun's
         verbs = [] if cue.verb else list(LIGHT_VERB_RE.finditer(s, cs, cue.start))
@@ -438,6 +461,8 @@ class ContactParties:
         )
         owned = {id(m) for c in cues if c is not cue for m in genitive_chain(s, c, mentions, ce)}
         inside = [m for m in mentions if cs <= m.start and m.end <= ce and id(m) not in owned]
+        if cut is not None:
+            inside = [m for m in inside if m.end <= cut]
         genitive = genitive_chain(s, cue, inside, seg_end)
         if not genitive:
             agents = self._agents(s, cue, inside, cs)

@@ -53,6 +53,7 @@ from retrieval.contact_clauses import (
     compound_sides,
     dated_partners,
     gapped_parties,
+    genitive_chain,
     host_undone,
     initiator,
     is_earlier,
@@ -66,6 +67,7 @@ from retrieval.contact_clauses import (
 )
 from retrieval.contact_dates import (
     DAY_RANGE_RE,
+    FORUM_RE,
     ahead,
     contact_date,
     date_heading,
@@ -192,6 +194,16 @@ LEFTOVER_END_RE = re.compile(r"[.!?…»\"]\s*$")
 SCHEDULE_RE = re.compile(
     r"(?<![\w-])в программ[еу] (?:визита|поездки|пребывания|турне)(?![\w-])", re.I
 )
+BOTH_PARTNERS_RE = re.compile(
+    r"\s+с\s+обоими(?:\s+(?:лидерами|политиками|министрами|собеседниками|партнерами))?(?![\w-])",
+    re.IGNORECASE,
+)
+TIME_BEFORE_FORUM_RE = re.compile(
+    r"(?<![\w-])(?:(?:незадолго|сразу|вскоре|задолго|за\s+\w+\s+\w+)\s+)?(?:до|перед|после|накануне)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+NEXT_EVENT_RE = re.compile(r"(?<![\w-])(?:следующ|очередн)\w{2,3}\s+(?:[а-яё]+\s+)?$", re.I)
 MINISTERS_RE = re.compile(r"(?<![\w-])министр(?:ы|ов|ами)(?![\w-])", re.IGNORECASE)
 # "19:20 Министр обороны … провел телефонный разговор": an entry of a live blog is news of
 # the page's day, as a lead is
@@ -258,6 +270,8 @@ class ContactExtractor(ContactParties):
             candidates += [replace(c, start=0, end=0) for c in heads]
             context = next((c.participants for c in heads), ())
             story = context
+            # "Си Цзиньпин провел на Бали марафон встреч": the host of the series the body tells
+            protagonist = None if heads else self._protagonist(title, TITLE, anchor, known)
         trip: tuple[int, PartialDate, str] | None = None  # a dated trip of the story's pair
         day_told: tuple[int, PartialDate] | None = None  # "оказалось воскресенье"
         # a digest or a chronicle: "10 июля." alone dates the entries after it
@@ -922,6 +936,37 @@ class ContactExtractor(ContactParties):
         )
         mentions = self.registry.scan(work, on=on, known=known)
         mentions = self._complete_surnames(text, mentions)
+        # "хотя стороны незадолго до саммита завершили отвод войск": a forum named as a time
+        # is no contact of the clause's people (but "после саммита Трампа и Си" is theirs)
+        cues = [
+            c
+            for c in cues
+            if c.verb
+            or not FORUM_RE.match(work, c.start)
+            or not TIME_BEFORE_FORUM_RE.search(work, max(0, c.start - 30), c.start)
+            or genitive_chain(work, c, mentions, len(work))
+        ]
+        # "на полях саммита не встречались": the setting of another contact word in its clause
+        # is that word's, never a contact of its own (unless it names its people: "вскоре
+        # после саммита Трампа и Си")
+        cues = [
+            c
+            for c in cues
+            if not (
+                not c.verb
+                and setting(work, c)
+                and not genitive_chain(work, c, mentions, len(work))
+                and any(
+                    d is not c
+                    and not d.weak
+                    and not setting(work, d)
+                    and clause_bounds(work, d.start) == clause_bounds(work, c.start)
+                    for d in cues
+                )
+            )
+        ]
+        if not cues:
+            return []
         plural = BARE_PLURAL_RE.search(work)
         own = tuple(dict.fromkeys(m.person for m in mentions if plural and m.end <= plural.start()))
         # "X принимал российского коллегу ..., и в тот же день лидеры ...": the sentence's
@@ -1031,8 +1076,21 @@ class ContactExtractor(ContactParties):
         for cue in cues:
             from_context = False
             found = self._participants(work, cue, cues, mentions, on)
+            if (
+                len(context) > 2
+                and NEXT_EVENT_RE.search(work, max(0, cue.start - 25), cue.start)
+                and all(f.via_office for f in found)
+            ):
+                # "Следующий саммит «четверки» пройдет в Индии": who comes to the next summit
+                # of a format is not told; the group's people of today are no answer
+                continue
             people = tuple(sorted({f.person for f in found}))
             here = next((k[0] for k in by_event if len(k[0]) >= 2), None)
+            told_here = {p for k in by_event for p in k[0]}
+            if BOTH_PARTNERS_RE.match(work, cue.end) and len(told_here) == 3:
+                # "провел отдельные переговоры с X и с Y, а затем трехстороннюю встречу с
+                # обоими лидерами": the subject and both partners
+                people = tuple(sorted(told_here))
             if len(people) < 2 and cue in previous and here is not None:
                 # "X принимал российского коллегу: переговоры прошли 19 октября": that pair
                 people = here

@@ -269,9 +269,13 @@ def _find_title_and_date(lines: list[str]) -> tuple[int | None, date | None]:
         line = " ".join(raw_line.split())
         if not line or i in numbered:
             continue
+        stamp = _date_of_line(line)
+        if stamp is not None:
+            # "27.05.2024, 14:10 (обновлено: 15:02)": a stamp, even one ending like a sentence
+            published = published or stamp
+            continue
         if _paragraph_like(line) and not (title_at is None and _quoted_headline(line)):
             break
-        published = published or _date_of_line(line)
         if (
             title_at is None
             and not _is_junk(line)

@@ -181,3 +181,19 @@ def test_joined_people_are_in_the_snippet(extractor: ContactExtractor) -> None:
     assert contact.participants == PUTIN_MODI
     assert "Моди" in contact.snippet
     assert text[contact.start : contact.end] == contact.snippet
+
+
+def test_a_headline_names_the_host_of_a_series(extractor: ContactExtractor) -> None:
+    """ "Си Цзиньпин провел на Бали марафон встреч. … Главной из них стала встреча с X": the
+    headline's subject is the one who met X."""
+    text = (
+        "Саммит на Бали стал для китайского лидера первой за три года большой поездкой."
+        " Главной из них стала встреча с президентом США Джо Байденом, которая прошла в"
+        " понедельник."
+    )
+    contacts = extractor.extract(
+        text, published=date(2022, 11, 16), title="Си Цзиньпин провел на Бали марафон встреч"
+    )
+    assert {(c.participants, c.date) for c in contacts} == {
+        (("Джо Байден", "Си Цзиньпин"), day(2022, 11, 14))
+    }

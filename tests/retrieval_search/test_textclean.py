@@ -176,6 +176,8 @@ HEADER_DATES = [
     # a headline ending in a quoted name is no paragraph; a quoted sentence is
     ["Байден отложил визит в Анголу из-за урагана «Милтон»\n09.10.2024, 06:50\nТекст.", date(2024, 10, 9)],
     ["Лавров сказал журналистам, что переговоры прошли «очень полезно.»\n09.10.2024\nТекст.", None],
+    # a stamp with its update time in brackets ends like a sentence, yet is a stamp
+    ["Лидеры трех стран собрались вместе\n\n27.05.2024, 14:10 (обновлено: 15:02)\n\nТекст.", date(2024, 5, 27)],
 ]  # fmt: skip
 
 
