@@ -419,11 +419,11 @@ class ContactParties:
         if apposed is not None:
             # "встреча лидеров стран «четверки» — президента США X, премьер-министра Японии
             # Y, …": the people listed after the dash
-            listed = genitive_chain(
+            members = genitive_chain(
                 s, replace(cue, start=apposed.end() - 1, end=apposed.end() - 1), mentions, len(s)
             )
-            if len({m.person for m in listed}) >= 2:
-                return listed
+            if len({m.person for m in members}) >= 2:
+                return members
         if self._others_event(s, cue, mentions):
             return []
         if (relative := own_relative(s, cue)) is not None:
@@ -443,10 +443,10 @@ class ContactParties:
         later = [c.start for c in cues if c.start > cue.end and cs <= c.start < ce]
         seg_end = min(later, default=ce)
         nxt = min((c.start for c in cues if c.start > cue.end), default=None)
-        gap = ELLIPSIS_RE.search(s, cue.end, nxt) if nxt is not None else None
+        ellipsis = ELLIPSIS_RE.search(s, cue.end, nxt) if nxt is not None else None
         # "X провел переговоры с Y, а японский премьер — отдельные переговоры с Z": the new
         # subject after ", а" is the next contact's
-        cut = gap.start() if gap is not None and gap.start() < seg_end else None
+        cut = ellipsis.start() if ellipsis is not None and ellipsis.start() < seg_end else None
         seg_end = cut if cut is not None else seg_end
         # "С японским премьером российский лидер вел переговоры": a light verb before the
         # noun makes the fronted partner the noun's
