@@ -203,6 +203,7 @@ TIME_BEFORE_FORUM_RE = re.compile(
     r"\s+$",
     re.IGNORECASE,
 )
+NOT_BEFORE_RE = re.compile(r"(?<![\w-])не\s+$", re.IGNORECASE)
 NEXT_EVENT_RE = re.compile(r"(?<![\w-])(?:следующ|очередн)\w{2,3}\s+(?:[а-яё]+\s+)?$", re.I)
 MINISTERS_RE = re.compile(r"(?<![\w-])министр(?:ы|ов|ами)(?![\w-])", re.IGNORECASE)
 # "19:20 Министр обороны … провел телефонный разговор": an entry of a live blog is news of
@@ -946,9 +947,8 @@ class ContactExtractor(ContactParties):
             or not TIME_BEFORE_FORUM_RE.search(work, max(0, c.start - 30), c.start)
             or genitive_chain(work, c, mentions, len(work))
         ]
-        # "на полях саммита не встречались": the setting of another contact word in its clause
-        # is that word's, never a contact of its own (unless it names its people: "вскоре
-        # после саммита Трампа и Си")
+        # "на полях саммита не встречались": the setting of a contact denied in its clause is
+        # no contact of its own (unless it names its people: "после саммита Трампа и Си")
         cues = [
             c
             for c in cues
@@ -958,8 +958,7 @@ class ContactExtractor(ContactParties):
                 and not genitive_chain(work, c, mentions, len(work))
                 and any(
                     d is not c
-                    and not d.weak
-                    and not setting(work, d)
+                    and NOT_BEFORE_RE.search(work, max(0, d.start - 4), d.start)
                     and clause_bounds(work, d.start) == clause_bounds(work, c.start)
                     for d in cues
                 )
