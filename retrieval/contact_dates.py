@@ -342,9 +342,17 @@ def _own_clause(s: str, hit: DateHit) -> bool:
     return len(words) >= 2
 
 
+CONTRAST_OPENS_RE = re.compile(r",\s*а\s+(?:(?:в|во)\s+)?$")
+
+
 def _nearest_cue(s: str, hit: DateHit, cues: list[Cue], clause: tuple[int, int]) -> Cue | None:
     """The contact word of the clause a date stands next to ("провел сегодня беседу ...")."""
     heads = [c for c in cues if clause[0] <= c.start < clause[1] and not setting(s, c)]
+    later = [c for c in heads if c.start >= hit.span.end]
+    if later and CONTRAST_OPENS_RE.search(s, max(0, hit.span.start - 8), hit.span.start):
+        # "встреча прошла в октябре 2021 года, а 14 марта 2022 года … провели переговоры":
+        # a date after ", а" opens the clause of the contact word that follows
+        return later[0]
     before = [c for c in heads if c.end <= hit.span.start]
     if before and NEXT_ITEM_RE.match(s, hit.span.end):
         # "о разговоре с Трампом 12 февраля и о встрече делегаций": the date closes the item
@@ -398,9 +406,14 @@ def listed_dates(
     if len(after) < 2 or after[0].span.start - cue.end > 80:
         return []
     run = [after[0]]
-    for hit in after[1:]:
+    for k, hit in enumerate(after[1:], start=1):
         gap = s[run[-1].span.end : hit.span.start]
         if len(gap) > 40 or not LIST_GAP_RE.fullmatch(gap) or not re.search(r",|\bи\b", gap):
+            break
+        upto = after[k + 1].span.start if k + 1 < len(after) else len(s)
+        if any(hit.span.end <= c.start < upto and not setting(s, c) for c in cues if c is not cue):
+            # "встреча прошла в октябре 2021 года, а 14 марта 2022 года … они провели
+            # переговоры": the date of the contact word after it, not one more of this one
             break
         run.append(hit)
     return [h.date for h in run] if len(run) >= 2 else []
