@@ -12,6 +12,7 @@ from retrieval.contact_candidates import (
     Candidate,
     counted_told,
     days_before,
+    fresh_only,
     group_of,
     merge_candidates,
     moved_then_held,
@@ -26,6 +27,7 @@ from retrieval.contact_candidates import (
     sided,
     story_days,
     to_record,
+    told_again,
     told_in_full,
     wording,
 )
@@ -520,7 +522,11 @@ class ContactExtractor(ContactParties):
                     for c in found
                 ]
             if trip is not None and trip[0] == index - 1:
-                found = on_day(found, trip[1], trip[2])
+                # (not the contact just told again: "X в субботу провел переговоры с Y. Y прибыл
+                # с визитом и накануне был на параде. По итогам переговоров …": Saturday's)
+                found = told_again(found, recent, trip[1]) + on_day(
+                    fresh_only(found, recent, trip[1]), trip[1], trip[2]
+                )
             undone = next(
                 (
                     (k, undone_as)
@@ -565,7 +571,9 @@ class ContactExtractor(ContactParties):
                 if day_told is not None and told_day:
                     # "Самым показательным оказалось воскресенье. Утром X принял Y": that day,
                     # for the contacts of a sentence that states no date of its own
-                    found = [replace(c, date=day_told[1], lead=False) for c in found]
+                    found = told_again(found, recent) + [
+                        replace(c, date=day_told[1], lead=False) for c in fresh_only(found, recent)
+                    ]
                 else:
                     # "10 июля. … Макрон и Стармер провели переговоры": the entry's day
                     found = [
