@@ -142,14 +142,14 @@ def retelling(found: list[Candidate], recent: list[Candidate]) -> list[Candidate
 VISIT_DAYS = 3  # a contact this many days after an arrival is of the same visit
 
 
-def told_again(
+def split_retold(
     found: list[Candidate], recent: list[Candidate], arrival: PartialDate | None = None
-) -> list[Candidate]:
-    """The undated contacts of `found` that retell a dated one just told (same people, same
-    kind): "… провел переговоры в субботу. … По итогам переговоров подписано …". With the
-    `arrival` of a trip told in between, only a contact of that same visit (held within days
-    after the arrival) is retold; an earlier trip's talks are new ("14 сентября 2020 года
-    Лукашенко прилетел в Сочи. По итогам переговоров …")."""
+) -> tuple[list[Candidate], list[Candidate]]:
+    """`found` split into the undated contacts that retell a dated one just told (same
+    people, same kind: "… провел переговоры в субботу. … По итогам переговоров подписано …")
+    and the others. With the `arrival` of a trip told in between, only a contact of that same
+    visit (held within days after the arrival) is retold; an earlier trip's talks are new
+    ("14 сентября 2020 года Лукашенко прилетел в Сочи. По итогам переговоров …")."""
     start = arrival.to_date() if arrival is not None else None
     told = {
         (c.participants, c.kind)
@@ -157,15 +157,8 @@ def told_again(
         if (day := c.date.to_date() if c.date is not None else None) is not None
         and (arrival is None or (start is not None and 0 <= (day - start).days <= VISIT_DAYS))
     }
-    return [c for c in found if c.date is None and (c.participants, c.kind) in told]
-
-
-def fresh_only(
-    found: list[Candidate], recent: list[Candidate], arrival: PartialDate | None = None
-) -> list[Candidate]:
-    """`found` without what `told_again` picks."""
-    again = told_again(found, recent, arrival)
-    return [c for c in found if c not in again]
+    again = [c for c in found if c.date is None and (c.participants, c.kind) in told]
+    return again, [c for c in found if c not in again]
 
 
 def on_day(found: list[Candidate], when: PartialDate, who: str | None = None) -> list[Candidate]:

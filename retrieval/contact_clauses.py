@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from retrieval.contact_dates import HELD, setting
+from retrieval.contact_dates import FORUM_RE, HELD, setting
 from retrieval.cues import (
     EARLIER_DATED_RE,
     EARLIER_RE,
@@ -28,7 +28,7 @@ from retrieval.cues import (
 )
 from retrieval.offices import SIDE_ADJECTIVES
 from retrieval.people import Found
-from retrieval.textclean import MONTHS_GENITIVE
+from retrieval.textclean import MONTH_ALT
 from retrieval.types import PartialDate, Status
 
 GAP_RE = re.compile(r"[\s,]*(?:и|,)?[\s,]*")
@@ -198,7 +198,6 @@ CIRCUMSTANCE_RE = re.compile(
     re.IGNORECASE,
 )
 # a contact noun followed by its predicate: "разговор (якобы) состоялся", "встреча прошла"
-MONTH_ALT = "|".join(MONTHS_GENITIVE)
 SUBJECT_NOUN_RE = re.compile(
     # "Встреча 22 сентября длилась несколько часов": the day may stand before the verb
     rf"(?:\s+\d{{1,2}}\s+(?:{MONTH_ALT})(?:\s+\d{{4}}\s+года)?)?"
@@ -494,6 +493,33 @@ def trip_undone(before: str, sentence: str, undone: bool = False) -> Status | No
         return None
     word = (m.group("a") or m.group("b")).lower()
     return "cancelled" if word.startswith(("отмен", "отказ")) else "postponed"
+
+
+TIME_BEFORE_FORUM_RE = re.compile(
+    r"(?<![\w-])(?:(?:незадолго|сразу|вскоре|задолго|за\s+\w+\s+\w+)\s+)?"
+    r"(?:до|перед|после|накануне)\s+$",
+    re.IGNORECASE,
+)
+NOT_BEFORE_RE = re.compile(r"(?<![\w-])не\s+$", re.IGNORECASE)
+
+
+def aside(s: str, cue: Cue, cues: list[Cue], mentions: list[Found]) -> bool:
+    """A contact noun that is no contact of the clause's people, unless it names its own
+    ("после саммита Трампа и Си"): a forum named as a time ("хотя стороны незадолго до
+    саммита завершили отвод войск"), or the setting of a contact its clause denies ("на
+    полях саммита не встречались")."""
+    if cue.verb or genitive_chain(s, cue, mentions, len(s)):
+        return False
+    if FORUM_RE.match(s, cue.start) and TIME_BEFORE_FORUM_RE.search(
+        s, max(0, cue.start - 30), cue.start
+    ):
+        return True
+    return setting(s, cue) and any(
+        other is not cue
+        and NOT_BEFORE_RE.search(s, max(0, other.start - 4), other.start) is not None
+        and clause_bounds(s, other.start) == clause_bounds(s, cue.start)
+        for other in cues
+    )
 
 
 # "Пекин отклонил предложение Вашингтона о встрече X с Y", "не отвечают на предложения

@@ -12,7 +12,6 @@ from retrieval.contact_candidates import (
     Candidate,
     counted_told,
     days_before,
-    fresh_only,
     group_of,
     merge_candidates,
     moved_then_held,
@@ -25,9 +24,9 @@ from retrieval.contact_candidates import (
     same_event,
     settle_claims,
     sided,
+    split_retold,
     story_days,
     to_record,
-    told_again,
     told_in_full,
     wording,
 )
@@ -51,11 +50,11 @@ from retrieval.contact_clauses import (
     WITH_HIM_RE,
     WITH_PRONOUN_BEFORE_RE,
     WITH_PRONOUN_RE,
+    aside,
     by_phone,
     compound_sides,
     dated_partners,
     gapped_parties,
-    genitive_chain,
     host_undone,
     initiator,
     is_earlier,
@@ -69,7 +68,6 @@ from retrieval.contact_clauses import (
 )
 from retrieval.contact_dates import (
     DAY_RANGE_RE,
-    FORUM_RE,
     ahead,
     contact_date,
     date_heading,
@@ -200,17 +198,10 @@ BOTH_PARTNERS_RE = re.compile(
     r"\s+с\s+обоими(?:\s+(?:лидерами|политиками|министрами|собеседниками|партнерами))?(?![\w-])",
     re.IGNORECASE,
 )
-TIME_BEFORE_FORUM_RE = re.compile(
-    r"(?<![\w-])(?:(?:незадолго|сразу|вскоре|задолго|за\s+\w+\s+\w+)\s+)?(?:до|перед|после|накануне)"
-    r"\s+$",
-    re.IGNORECASE,
-)
-NOT_BEFORE_RE = re.compile(r"(?<![\w-])не\s+$", re.IGNORECASE)
 NEXT_EVENT_RE = re.compile(r"(?<![\w-])(?:следующ|очередн)\w{2,3}\s+(?:[а-яё]+\s+)?$", re.I)
 MINISTERS_RE = re.compile(r"(?<![\w-])министр(?:ы|ов|ами)(?![\w-])", re.IGNORECASE)
 # "19:20 Министр обороны … провел телефонный разговор": an entry of a live blog is news of
 # the page's day, as a lead is
-LIVE_ENTRY_RE = re.compile(r"\W{0,3}(?:[01]?\d|2[0-3])[:.][0-5]\d\s+(?=[А-ЯЁ«])")
 LIVE_TIME_RE = re.compile(r"\W{0,3}(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s+(?=[А-ЯЁ«])")
 
 
@@ -524,9 +515,8 @@ class ContactExtractor(ContactParties):
             if trip is not None and trip[0] == index - 1:
                 # (not the contact just told again: "X в субботу провел переговоры с Y. Y прибыл
                 # с визитом и накануне был на параде. По итогам переговоров …": Saturday's)
-                found = told_again(found, recent, trip[1]) + on_day(
-                    fresh_only(found, recent, trip[1]), trip[1], trip[2]
-                )
+                again, fresh = split_retold(found, recent, trip[1])
+                found = again + on_day(fresh, trip[1], trip[2])
             undone = next(
                 (
                     (k, undone_as)
@@ -571,9 +561,8 @@ class ContactExtractor(ContactParties):
                 if day_told is not None and told_day:
                     # "Самым показательным оказалось воскресенье. Утром X принял Y": that day,
                     # for the contacts of a sentence that states no date of its own
-                    found = told_again(found, recent) + [
-                        replace(c, date=day_told[1], lead=False) for c in fresh_only(found, recent)
-                    ]
+                    again, fresh = split_retold(found, recent)
+                    found = again + [replace(c, date=day_told[1], lead=False) for c in fresh]
                 else:
                     # "10 июля. … Макрон и Стармер провели переговоры": the entry's day
                     found = [
@@ -945,33 +934,7 @@ class ContactExtractor(ContactParties):
         )
         mentions = self.registry.scan(work, on=on, known=known)
         mentions = self._complete_surnames(text, mentions)
-        # "хотя стороны незадолго до саммита завершили отвод войск": a forum named as a time
-        # is no contact of the clause's people (but "после саммита Трампа и Си" is theirs)
-        cues = [
-            c
-            for c in cues
-            if c.verb
-            or not FORUM_RE.match(work, c.start)
-            or not TIME_BEFORE_FORUM_RE.search(work, max(0, c.start - 30), c.start)
-            or genitive_chain(work, c, mentions, len(work))
-        ]
-        # "на полях саммита не встречались": the setting of a contact denied in its clause is
-        # no contact of its own (unless it names its people: "после саммита Трампа и Си")
-        cues = [
-            c
-            for c in cues
-            if not (
-                not c.verb
-                and setting(work, c)
-                and not genitive_chain(work, c, mentions, len(work))
-                and any(
-                    d is not c
-                    and NOT_BEFORE_RE.search(work, max(0, d.start - 4), d.start)
-                    and clause_bounds(work, d.start) == clause_bounds(work, c.start)
-                    for d in cues
-                )
-            )
-        ]
+        cues = [c for c in cues if not aside(work, c, cues, mentions)]
         if not cues:
             return []
         plural = BARE_PLURAL_RE.search(work)
@@ -1197,15 +1160,7 @@ class ContactExtractor(ContactParties):
                 )
             ):
                 # "Путин провел ряд встреч. Первой стала встреча с Си": the host of the series
-                # (or, when the host is the partner's own side, the story's guest: "Путин
-                # принял Ли Шанфу. В программе визита — переговоры с Шойгу")
-                partner, other = people[0], host[0]
-                guests = [
-                    p for p in context if p != partner and not self.registry.same_side(p, partner)
-                ]
-                if self.registry.same_side(partner, other) and len(guests) == 1:
-                    other = guests[0]
-                people, hosted = tuple(sorted((partner, other))), True
+                people, hosted = tuple(sorted((people[0], host[0]))), True
             cs, ce = clause_bounds(work, cue.start)
             pairs = [people]
             via_pronoun, told_on = False, None
@@ -1356,7 +1311,7 @@ class ContactExtractor(ContactParties):
                 lead = (
                     when is None
                     and fresh
-                    and (0 <= index < lead_limit or LIVE_ENTRY_RE.match(sentence) is not None)
+                    and (0 <= index < lead_limit or LIVE_TIME_RE.match(sentence) is not None)
                 )
                 score = 2 * cue.verb + (not weak) + (when is not None) + (status == "happened")
                 candidate = Candidate(

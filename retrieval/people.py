@@ -757,14 +757,9 @@ class PersonRegistry:
         words = {fold(w).lower() for w in WORD_RE.findall(text)}
         if any(fold(f).lower() in words for f in person.first_forms):
             return []
-        nominative = {fold(f).lower() for f, cases in person.last_forms.items() if "nomn" in cases}
-        return [
-            other.name
-            for other in self.people.values()
-            if other.name != name
-            and other.surname_alone
-            and nominative & {fold(f).lower() for f, c in other.last_forms.items() if "nomn" in c}
-        ]
+        nominative = [fold(f).lower() for f, cases in person.last_forms.items() if "nomn" in cases]
+        others = (other for form in nominative for other in self._surname_forms.get(form, []))
+        return list(dict.fromkeys(o.name for o in others if o.name != name and o.surname_alone))
 
     def same_side(self, a: str, b: str) -> bool:
         """True when both are known officials of one country (a contact is between sides)."""

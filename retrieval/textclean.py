@@ -28,7 +28,7 @@ MONTHS_GENITIVE: dict[str, int] = {
     "ноября": 11,
     "декабря": 12,
 }
-_MONTH_ALT = "|".join(MONTHS_GENITIVE)
+MONTH_ALT = "|".join(MONTHS_GENITIVE)
 _TIME = r"(?:,?\s*(?:в\s+)?\d{1,2}:\d{2}(?::\d{2})?)?"
 _DATE_PREFIX = (
     r"(?:(?:опубликовано|обновлено|дата публикации)\s*:?\s*"
@@ -49,7 +49,7 @@ DATE_LINE_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^{_DATE_PREFIX}(\d{{4}})-(\d{{2}})-(\d{{2}})(?:[T ][\d:.+Z-]*)?$", re.I), "ymd"),
     (
         re.compile(
-            rf"^{_DATE_PREFIX}(\d{{1,2}})\s+({_MONTH_ALT})\s+(\d{{4}})(?:\s*(?:г\.|года))?{_TIME}$",
+            rf"^{_DATE_PREFIX}(\d{{1,2}})\s+({MONTH_ALT})\s+(\d{{4}})(?:\s*(?:г\.|года))?{_TIME}$",
             re.I,
         ),
         "d_month_y",

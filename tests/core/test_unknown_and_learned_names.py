@@ -58,6 +58,11 @@ def write_articles(folder: Path, articles: dict[str, str]) -> str:
     return str(folder)
 
 
+def ingest_articles(app: ContactsApp, folder: Path, articles: dict[str, str]) -> int:
+    """Write the articles to `folder`, ingest them and return how many contacts are new."""
+    return app.ingestor.ingest_paths([write_articles(folder, articles)]).contacts_new
+
+
 # --- unknown names: precision on both sides (the real registry) ---------------------------
 
 UNKNOWN_NAMES = [
@@ -235,9 +240,7 @@ def test_registry_first_then_learned_in_order_of_appearance(
 
 @pytest.fixture
 def putin_trump_app(contacts_app: ContactsApp, tmp_path: Path) -> ContactsApp:
-    folder = write_articles(tmp_path / "pt", {"call.txt": PUTIN_TRUMP_ARTICLE})
-    report = contacts_app.ingestor.ingest_paths([folder])
-    assert report.contacts_new == 1
+    assert ingest_articles(contacts_app, tmp_path / "pt", {"call.txt": PUTIN_TRUMP_ARTICLE}) == 1
     return contacts_app
 
 
@@ -299,9 +302,7 @@ LEARNED_QUESTIONS = [
 
 @pytest.fixture
 def learned_app(contacts_app: ContactsApp, tmp_path: Path) -> ContactsApp:
-    folder = write_articles(tmp_path / "learned", LEARNED_ARTICLES)
-    report = contacts_app.ingestor.ingest_paths([folder])
-    assert report.contacts_new == 3
+    assert ingest_articles(contacts_app, tmp_path / "learned", LEARNED_ARTICLES) == 3
     contacts_app.answers.refresh_sync()
     return contacts_app
 
@@ -342,8 +343,9 @@ def test_people_stored_after_the_first_question_are_picked_up_by_refresh(
     answers = contacts_app.answers
     before = answers.ask_sync("когда говорили Ханссон и Макрон", today=TODAY)
     assert before.query.unknown_names == ("Ханссон",) and before.contacts == ()
-    folder = write_articles(tmp_path / "later", {"iceland.txt": LEARNED_ARTICLES["iceland.txt"]})
-    contacts_app.ingestor.ingest_paths([folder])
+    ingest_articles(
+        contacts_app, tmp_path / "later", {"iceland.txt": LEARNED_ARTICLES["iceland.txt"]}
+    )
     assert answers.refresh_sync()
     after = answers.ask_sync("когда говорили Ханссон и Макрон", today=TODAY)
     assert [c.date for c in after.contacts] == [date(2024, 9, 9)]
@@ -416,9 +418,7 @@ NAMESAKE_ARTICLE = (
 
 @pytest.fixture
 def namesake_app(contacts_app: ContactsApp, tmp_path: Path) -> ContactsApp:
-    folder = write_articles(tmp_path / "ns", {"call.txt": NAMESAKE_ARTICLE})
-    report = contacts_app.ingestor.ingest_paths([folder])
-    assert report.contacts_new == 1
+    assert ingest_articles(contacts_app, tmp_path / "ns", {"call.txt": NAMESAKE_ARTICLE}) == 1
     return contacts_app
 
 
