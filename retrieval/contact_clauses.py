@@ -277,6 +277,11 @@ HOST_RELATIVE_RE = re.compile(
 # a clause that goes on about the subject before it: ", где переговоры с Y", " — тогда ..."
 WHERE_RE = re.compile(r"\s*,\s*где\b", re.IGNORECASE)
 DASH_BEFORE_RE = re.compile(r"\s[–—-]\s*$")
+# "В марте X посетил Индию: переговоры с Y прошли в Нью-Дели": the trip's clause before a colon
+TRIP_COLON_RE = re.compile(
+    r"(?<![\w-])(?:посетил|побывал|прибыл|приехал|прилетел|съездил)\w{0,2}\b[^:;]*:\s*$",
+    re.IGNORECASE,
+)
 
 
 RELATION_GAP_RE = re.compile(r"(?<![\w-])(?:предшественни|преемни)\w*", re.IGNORECASE)
@@ -397,9 +402,12 @@ def is_earlier(clause: str, when: PartialDate | None, cue_at: int) -> bool:
 
 def elaboration(s: str, clause_start: int) -> bool:
     """A clause that goes on about the subject before it: ", где переговоры с Y",
-    "X был в Сербии 17 января — тогда прошли переговоры с Y"."""
-    return bool(WHERE_RE.match(s, clause_start)) or bool(
-        DASH_BEFORE_RE.search(s, max(0, clause_start - 4), clause_start)
+    "X был в Сербии 17 января — тогда прошли переговоры с Y", "X посетил Индию: переговоры с
+    Y прошли в Нью-Дели"."""
+    return (
+        bool(WHERE_RE.match(s, clause_start))
+        or bool(DASH_BEFORE_RE.search(s, max(0, clause_start - 4), clause_start))
+        or bool(TRIP_COLON_RE.search(s, 0, clause_start))
     )
 
 

@@ -200,6 +200,8 @@ BOTH_PARTNERS_RE = re.compile(
 )
 NEXT_EVENT_RE = re.compile(r"(?<![\w-])(?:следующ|очередн)\w{2,3}\s+(?:[а-яё]+\s+)?$", re.I)
 MINISTERS_RE = re.compile(r"(?<![\w-])министр(?:ы|ов|ами)(?![\w-])", re.IGNORECASE)
+DAY_PART_RE = re.compile(r"\W*(?:Вечером|Утром|Днем|Днём|Позднее|Позже)(?![\w-])")
+LEADERS_RE = re.compile(r"(?<![\w-])лидеры(?![\w-])", re.IGNORECASE)
 # "19:20 Министр обороны … провел телефонный разговор": an entry of a live blog is news of
 # the page's day, as a lead is
 LIVE_TIME_RE = re.compile(r"\W{0,3}(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s+(?=[А-ЯЁ«])")
@@ -268,6 +270,7 @@ class ContactExtractor(ContactParties):
             protagonist = None if heads else self._protagonist(title, TITLE, anchor, known)
         trip: tuple[int, PartialDate, str] | None = None  # a dated trip of the story's pair
         day_told: tuple[int, PartialDate] | None = None  # "оказалось воскресенье"
+        day_said: tuple[int, PartialDate] | None = None  # the one day a cueless sentence names
         # a digest or a chronicle: "10 июля." alone dates the entries after it
         headings = {
             i: when
@@ -401,6 +404,9 @@ class ContactExtractor(ContactParties):
                 named_day = told_weekday(sentence, anchor)
                 if named_day is not None:
                     day_told = (index, named_day)
+                said = [h.date for h in find_date_hits(sentence, published=anchor)]
+                if len(said) == 1 and said[0].precision == "day":
+                    day_said = (index, said[0])
                 continue
             if known is None:
                 known = self._known(text)
@@ -475,7 +481,13 @@ class ContactExtractor(ContactParties):
                 antecedents,
                 years if index - years_at <= 1 else None,
                 trip is not None and trip[0] == index - 1,
-                sentences[index - 1][1] if index else "",
+                # ("лидеры": the two named in the last two sentences)
+                " ".join(
+                    t
+                    for _, t in sentences[
+                        max(0, index - (2 if LEADERS_RE.search(sentence) else 1)) : index
+                    ]
+                ),
                 context_day,
             )
             found = retelling(told_in_full(found), recent)
@@ -552,6 +564,14 @@ class ContactExtractor(ContactParties):
                     else c
                     for c in found
                 ]
+            if (
+                day_said is not None
+                and index - day_said[0] <= 2
+                and DAY_PART_RE.match(sentence) is not None
+            ):
+                # "в четверг прибыл в Джайпур. Вместе с X он проехал по городу. Вечером лидеры
+                # провели переговоры": a part of the day just told
+                day_told, day_said = (index - 1, day_said[1]), None
             told_day = day_told is not None and day_told[0] == index - 1
             if (
                 found
@@ -949,7 +969,8 @@ class ContactExtractor(ContactParties):
                 own = named
         nearby = (
             tuple(m.person for m in self.registry.scan(blank_asides(prior), on=on, known=known))
-            if prior and MINISTERS_RE.search(work)
+            if prior
+            and (MINISTERS_RE.search(work) or (len(context) < 2 and LEADERS_RE.search(work)))
             else ()
         )
         groups = self.groups.find(

@@ -176,6 +176,10 @@ class GroupResolver:
                 else head_cases(self.registry.lemmatizer, m.group(0))
             )
             named = self._ministers(context, on) if word.startswith("министр") else context
+            if len(named) < 2 and word == "лидеры":
+                # "Вместе с премьером Моди он проехал по городу. Вечером лидеры провели
+                # переговоры": the two leaders of two sides the sentence before names
+                named = self._nearby_leaders(nearby)
             if len(named) < 2 and word.startswith("министр"):
                 # "Шойгу и Герасимов не отвечают Остину и Милли. Первый разговор министров
                 # состоялся 13 мая": the two ministers just named, when the pair is not (by
@@ -210,6 +214,11 @@ class GroupResolver:
             minister = self.registry.office_holder(key, on) if key else None
             out.append(minister or name)
         return list(dict.fromkeys(out)) if len(set(out)) >= 2 else context
+
+    def _nearby_leaders(self, nearby: Sequence[str]) -> Sequence[str]:
+        """The two people of `nearby` when they are exactly two, of two sides; else none."""
+        two = tuple(dict.fromkeys(nearby))
+        return two if len(two) == 2 and not self.registry.same_side(*two) else ()
 
     def _nearby_ministers(self, nearby: Sequence[str], on: date | None) -> list[tuple[str, str]]:
         """(name, office) of the two ministers of two sides among `nearby`, else none."""
