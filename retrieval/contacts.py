@@ -90,6 +90,7 @@ from retrieval.cues import (
     CLAUSE_BREAK_RE,
     DENIAL_RE,
     PARTY_RE,
+    REPRESENTED_RE,
     RESIDENCE_VISIT_RE,
     SIDES_PAIR_RE,
     SPEECH_RE,
@@ -508,7 +509,14 @@ class ContactExtractor(ContactParties):
             if not found and (
                 SIDES_PAIR_RE.search(sentence) or (not recent and PARTY_RE.search(following))
             ):
-                found = self._sides_only(sentence, start, index, anchor, lead_limit)
+                found = self._sides_only(
+                    sentence,
+                    start,
+                    index,
+                    anchor,
+                    lead_limit,
+                    sentences[index - 1][1] if index else "",
+                )
             joined_here = JOINED_RE.search(sentence)
             if joined_here and found:
                 # "встречались во Львове, когда к ним присоединился генсек ООН": one more
@@ -709,13 +717,24 @@ class ContactExtractor(ContactParties):
         ]
         if len(set(people)) < needed:
             return None
+        held = {side for p in target.participants for side in self.registry.sides(p)}
+        if (
+            len(held) >= 2
+            and len(target.participants) == 2
+            and REPRESENTED_RE.search(work)
+            and not PARTY_RE.search(REPRESENTED_RE.sub(" ", work))
+            and not any(self.registry.sides(p) & held for p in people)
+        ):
+            # "Путин встретился с Си. … Индию представлял министр X": a third country at the
+            # forum, not a side of the pair's meeting (a pair of two sides is told whole)
+            return None
         merged = tuple(sorted(set(target.participants) | set(people)))
         if len(set(people)) >= 2 and BOTH_LED_RE.search(work):
             # "Предыдущие переговоры прошли 29 марта. Тогда делегации возглавляли X и Y": the
             # heads of both sides are the contact's people, whoever the story's are
             merged = tuple(sorted(set(people)))
         joined = replace(target, participants=merged)
-        if not target.participants:
+        if len(target.participants) < 2:
             # the evidence must name the people: it runs on to the sentence that names them
             end = offset + len(sentence)
             joined = replace(joined, end=end, snippet=text[target.start : end])
@@ -869,7 +888,13 @@ class ContactExtractor(ContactParties):
         return "planned" if tenses[:1] == ["futr"] else None
 
     def _sides_only(
-        self, sentence: str, offset: int, index: int, anchor: date | None, lead_limit: int
+        self,
+        sentence: str,
+        offset: int,
+        index: int,
+        anchor: date | None,
+        lead_limit: int,
+        prior: str = "",
     ) -> list[Candidate]:
         """ "Делегации России и США провели переговоры": a contact whose people come next."""
         work = blank_asides(sentence)
@@ -878,6 +903,18 @@ class ContactExtractor(ContactParties):
             return []
         cue = cues[0]
         hits = find_date_hits(work, published=anchor)
+        told: PartialDate | None = None
+        party: tuple[str, ...] = ()
+        if not hits and SUBJECT_NOUN_RE.match(work, cue.end):
+            # "Президенты пяти стран во вторник встретились с X. Встреча прошла в Нью-Йорке":
+            # the day of the same contact the sentence before told
+            before = blank_asides(prior)
+            dated = find_date_hits(before, published=anchor)
+            if len(dated) == 1 and any(c.kind == cue.kind for c in find_cues(before)):
+                told = dated[0].date
+                # (and its one named partner: "встретились с президентом США X")
+                named = {m.person for m in self.registry.scan(before, on=told.to_date())}
+                party = tuple(named) if len(named) == 1 else ()
         when = contact_date(
             work,
             cue,
@@ -889,11 +926,11 @@ class ContactExtractor(ContactParties):
             self.lemmatizer,
         )
         status = status_of(work)
-        when = ahead(work, when, status, anchor, hits)
+        when = ahead(work, when, status, anchor, hits) or told
         return [
             wording(
                 Candidate(
-                    participants=(),
+                    participants=party,
                     kind=cue.kind,
                     weak=cue.weak,
                     status=status,
