@@ -115,7 +115,12 @@ PARTNER_LIST_RE = re.compile(
 LIST_END_RE = re.compile(r"[;:«»\"“”()]|\s[–—-]\s")
 # a gapped clause repeating the contact verb: ", а на следующий день — с Y" (the same
 # subject), ", а спустя три дня, 27 февраля, — Z" (the same partner)
-ELLIPSIS_RE = re.compile(r",\s+а\s+(?P<when>[^.;:—–«»]{1,80}?),?\s+[—–-]\s+", re.IGNORECASE)
+# (", затем — с Y", ", а затем с Y": the same subject and verb, the next partner)
+ELLIPSIS_RE = re.compile(
+    r",\s+(?:а\s+[^.;:—–«»]{1,80}?,?\s+[—–-]\s+"
+    r"|(?:а\s+)?(?:затем|потом|после этого|позднее|позже)\s*(?:[—–-]\s*)?(?=со?\s))",
+    re.IGNORECASE,
+)
 # "Первый раунд … состоялся 28 февраля, второй и третий — 3 и 7 марта": more rounds
 FIRST_ROUND_RE = re.compile(
     r"(?<![\w-])(?:перв(?:ый|ая|ое)|начальн\w+)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE

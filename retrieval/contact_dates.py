@@ -49,6 +49,10 @@ OTHER_EVENT_RE = re.compile(
     r"|(?:с момента|со времени|с начала|после) (?:[а-яё]+ )?[а-яё]+(?:ни|ти)я(?![\w-])[^,.;:]*$"
     # "Беседа состоялась после того, как в понедельник Анкара согласилась ...": that clause's
     r"|(?:после|до|перед) того,? как [^.;:]*$"
+    # "визит бразильского лидера, вступившего в должность 1 января": the participle's date
+    r"|(?<![\w-])(?:(?:вступивш|заступивш)\w* (?:в должность|на пост)|занявш\w* (?:пост|должность)"
+    r"|принявш\w* присягу|избранн\w* (?:президентом|премьер|главой|на пост)|вернувш\w* в Белый дом)"
+    r"[^,.;:]*$"
     # "первая встреча с тех пор, как Джонсон в июле возглавил правительство"
     r"|с тех пор,? как [^.;:]*$"
     # "первая встреча министров после визита Пелоси на Тайвань в августе": the event the
@@ -118,10 +122,14 @@ LIST_GAP_RE = re.compile(
     # "в японской Хиросиме": an adjective before the place
     r"(?:\s+(?:в|во|на)\s+(?:(?-i:[а-яё]+(?:ой|ом|ей|ем|их|ых|е))\s+)?"
     r"(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[А-ЯЁ])[\w-]+)?)?"
+    # "13 октября 2022 года на полях саммита СВМДА и в июле 2024 года": the setting
+    r"(?:\s+на полях\s+[а-яё]+\s+(?:(?-i:[А-ЯЁ«\"])[\w«»\"-]+(?:\s+[\w»\"-]+)?))?"
     # "первый раунд прошел в мае во дворце Долмабахче, а второй — 2 июня"
     rf"(?:\s*{NEXT_ORDINAL}\s*"
     r"|\s*(?:,?\s*(?:а|и)?\s*затем|,\s*а|,|и|а также)\s*|\s+)"
-    r"(?:(?:в|во|на)\s+[А-ЯЁ][\w-]+(?:\s+[\w-]+)?\s+)?",
+    r"(?:(?:в|во|на)\s+[А-ЯЁ][\w-]+(?:\s+[\w-]+)?\s+)?"
+    # "13 октября 2022 года и в июле 2024 года": the preposition of the next date
+    r"(?:(?<=\s)(?:в|во)\s+)?",
     re.IGNORECASE,
 )
 YEAR_IN_TEXT_RE = re.compile(r"(?:19|20)\d\d")
@@ -401,7 +409,9 @@ def listed_dates(
         h
         for h in hits
         if cue.end <= h.span.start < end
-        and not any(cue.end <= c.start < h.span.start for c in cues if c is not cue)
+        and not any(
+            cue.end <= c.start < h.span.start for c in cues if c is not cue and not setting(s, c)
+        )
     ]
     if len(after) < 2 or after[0].span.start - cue.end > 80:
         return []
@@ -566,6 +576,7 @@ def stated_news_date(sentences: list[tuple[int, str]]) -> PartialDate | None:
 
 
 # what a heading may hold besides its date: "16 октября 2021 года.", "В четверг."
+HEADING_PLACE_RE = re.compile(r",\s*(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[А-ЯЁ])[\w-]+)?\.?\s*$")
 HEADING_REST_RE = re.compile(r"[\s.,:;—–-]*(?:в|во|года?|г)?[\s.,:;—–-]*", re.IGNORECASE)
 
 
@@ -578,4 +589,6 @@ def date_heading(sentence: str, anchor: date | None) -> PartialDate | None:
     if len(hits) != 1 or hits[0].date.year is None:
         return None
     rest = sentence[: hits[0].span.start] + " " + sentence[hits[0].span.end :]
+    # "18 мая 2023 года, Сиань.": an entry's day and place
+    rest = HEADING_PLACE_RE.sub("", rest)
     return hits[0].date if HEADING_REST_RE.fullmatch(rest) else None

@@ -130,7 +130,9 @@ TRIP_UNDONE_REACH = 3  # sentences back where the trip a plan belongs to was cal
 DURING_RE = re.compile(r"(?:в ходе|во время|в рамках)\s", re.IGNORECASE)
 SET_FOR_RE = re.compile(r"(?<![\w-])на\s", re.IGNORECASE)  # "готовили на апрель"
 AFTER_FORUM_RE = re.compile(
-    r"(?<![\w-])(?:после|перед|до)\s+(?:завершения|окончания|начала|открытия|закрытия)\s+$",
+    r"(?<![\w-])(?:(?:после|перед|до)\s+(?:завершения|окончания|начала|открытия|закрытия)"
+    r"|(?:после|перед|до)\s+(?:завершением|окончанием|началом|открытием|закрытием)"
+    r"|накануне\s+(?:открытия|начала))\s+$",
     re.IGNORECASE,
 )
 # "Это первая личная встреча двух лидеров": the contact just told, again
@@ -584,7 +586,8 @@ class ContactExtractor(ContactParties):
             if (
                 found
                 and (told_day or heading is not None)
-                and not find_date_hits(sentence, published=anchor)
+                # ("В ходе визита (23–25 января) лидеры провели переговоры": the entry's day)
+                and not find_date_hits(blank_asides(sentence), published=anchor)
             ):
                 if day_told is not None and told_day:
                     # "Самым показательным оказалось воскресенье. Утром X принял Y": that day,
@@ -621,6 +624,12 @@ class ContactExtractor(ContactParties):
             if named:
                 context, context_day = named[0].participants, named[0].date
                 story = story or context
+            elif not context and (sides := next((c.sides for c in found if c.sides), ())):
+                # "В Кремле состоялись российско-катарские переговоры": the story's pair is the
+                # one person of each side the page names ("предыдущие встречи лидеров" next)
+                if known is None:
+                    known = self._known(text)
+                context = self._side_people(text, sides, anchor, known)
         candidates = sided(candidates, self.registry.sides)
         candidates = story_days(
             phone_talk(settle_claims([c for c in candidates if len(c.participants) >= 2]))
@@ -661,6 +670,18 @@ class ContactExtractor(ContactParties):
             return None
         named = {m.person for m in self.registry.scan(following, on=anchor, known=known or ())}
         return days[0] if set(lead.participants) <= named else None
+
+    def _side_people(
+        self, text: str, sides: tuple[str, ...], anchor: date | None, known: set[str]
+    ) -> tuple[str, ...]:
+        """The one person of each of `sides` that the text names, else ()."""
+        people: dict[str, set[str]] = {side: set() for side in sides}
+        for m in self.registry.scan(blank_asides(text), on=anchor, known=known):
+            for side in self.registry.sides(m.person) & set(sides):
+                people[side].add(m.person)
+        if any(len(named) != 1 for named in people.values()):
+            return ()
+        return tuple(sorted(p for named in people.values() for p in named))
 
     def _known(self, text: str) -> set[str]:
         """Full names the article gives: registry people, and new ones by first name and
