@@ -384,9 +384,16 @@ def relative_antecedents(s: str, mentions: list[Found], clause_start: int) -> li
     return out
 
 
+PHONE_BEFORE_RE = re.compile(
+    r"(?<![\w-])по телефону\s+(?:со?\s+(?:[\w-]+\s+){1,3})?$", re.IGNORECASE
+)
+
+
 def by_phone(s: str, cue: Cue, cues: list[Cue], clause_end: int) -> bool:
     """A contact word followed in its clause by "в режиме видеоконференции", "по телефону"."""
     # (or set off by a dash after the clause: "лидеры общались 2 апреля — по телефону")
+    if cue.verb and PHONE_BEFORE_RE.search(s, max(0, cue.start - 60), cue.start):
+        return True  # "В пятницу по телефону с Путиным говорил Шольц"
     manner = MANNER_PHONE_RE.search(s, cue.end, clause_end) or DASHED_MANNER_RE.match(s, clause_end)
     return (
         manner is not None
@@ -573,6 +580,9 @@ def initiator(sentence: str, near: int | None) -> str | None:
     return next((side for stem, side in SIDE_ADJECTIVES.items() if word.startswith(stem)), None)
 
 
+TOGETHER_GAP_RE = re.compile(r"\s*вместе\s+со?\s", re.IGNORECASE)
+
+
 def gapped_parties(
     s: str,
     cue: Cue,
@@ -599,6 +609,12 @@ def gapped_parties(
         if not inside:
             break
         named = {m.person for m in inside}
+        if TOGETHER_GAP_RE.match(s, gap.end()):
+            # "4 марта говорил с ним один на один, а 12 марта — вместе с X": the same people
+            # and X
+            out.append((tuple(sorted(set(people) | named)), (gap.start(), gap.end())))
+            pos = end
+            continue
         # "Остин говорил с Шойгу, а Милли — с Герасимовым": a new subject in the gap
         subject = {
             m.person

@@ -203,6 +203,7 @@ BOTH_PARTNERS_RE = re.compile(
 )
 NEXT_EVENT_RE = re.compile(r"(?<![\w-])(?:следующ|очередн)\w{2,3}\s+(?:[а-яё]+\s+)?$", re.I)
 MINISTERS_RE = re.compile(r"(?<![\w-])министр(?:ы|ов|ами)(?![\w-])", re.IGNORECASE)
+CONTACTS_WORD_RE = re.compile(r"(?<![\w-])контакт\w*", re.IGNORECASE)
 DAY_PART_RE = re.compile(r"\W*(?:Вечером|Утром|Днем|Днём|Позднее|Позже)(?![\w-])")
 LEADERS_RE = re.compile(r"(?<![\w-])лидеры(?![\w-])", re.IGNORECASE)
 # "19:20 Министр обороны … провел телефонный разговор": an entry of a live blog is news of
@@ -274,6 +275,8 @@ class ContactExtractor(ContactParties):
         trip: tuple[int, PartialDate, str] | None = None  # a dated trip of the story's pair
         day_told: tuple[int, PartialDate] | None = None  # "оказалось воскресенье"
         day_said: tuple[int, PartialDate] | None = None  # the one day a cueless sentence names
+        report_of: set[tuple[str, ...]] = set()  # the pairs of a report denied just before
+        report_at = -1
         # a digest or a chronicle: "10 июля." alone dates the entries after it
         headings = {
             i: when
@@ -386,6 +389,17 @@ class ContactExtractor(ContactParties):
                     else c
                     for c in candidates
                 ]
+            if index and REPORTED_RE.search(sentence) and not DENIAL_RE.search(sentence):
+                # "Песков опроверг публикацию о разговоре X с Y. Газета утверждала, что X
+                # позвонил Y в четверг": the report just denied, told in full
+                denied = {
+                    c.participants
+                    for c in candidates
+                    if c.sentence == index - 1 and c.status == "denied"
+                }
+                if denied:
+                    report_of = denied
+                    report_at = index
             if len(headings) >= 2 and index in headings:
                 heading = headings[index]
                 continue
@@ -401,7 +415,13 @@ class ContactExtractor(ContactParties):
                 # a question asserts no contact ("— А сами переговоры с Ван И?"); a heading
                 # ("Ноябрь 2024.") still gives the year of that month after it (not a bare
                 # year: "линия администрации Обамы в 2016 году" dates nothing next)
-                told = {m: y for m, y in told_years(sentence, anchor).items() if m}
+                # ("Куда интенсивнее контакты были в начале 2022 года. 7 февраля …": the year
+                # of the contacts told next)
+                told = {
+                    m: y
+                    for m, y in told_years(sentence, anchor).items()
+                    if m or CONTACTS_WORD_RE.search(sentence)
+                }
                 if told:
                     years, years_at = told, index
                 named_day = told_weekday(sentence, anchor)
@@ -494,6 +514,13 @@ class ContactExtractor(ContactParties):
                 context_day,
             )
             found = retelling(told_in_full(found), recent)
+            if report_at == index:
+                found = [
+                    replace(c, status="denied")
+                    if c.participants in report_of and c.status == "happened"
+                    else c
+                    for c in found
+                ]
             told = told_years(sentence, anchor)
             if told:
                 years, years_at = told, index
@@ -1370,6 +1397,14 @@ class ContactExtractor(ContactParties):
                 if agreed is not None and any(h.span.start >= agreed.end() for h in hits):
                     when = None  # "договорились на прошлой неделе": when they agreed
                 when = ahead(work, when, status, anchor, hits)
+                denial = list(DENIAL_RE.finditer(work, 0, cue.start))
+                if (
+                    status == "denied"
+                    and when is not None
+                    and denial
+                    and all(h.span.end <= denial[-1].start() for h in hits if h.date == when)
+                ):
+                    when = None  # "Песков в понедельник опроверг публикацию о разговоре": his day
                 if from_context:
                     # "Предыдущий визит Путина в Монголию состоялся в 2019 году": Mongolia's
                     # president of that day, not of the story's
