@@ -277,6 +277,7 @@ class ContactExtractor(ContactParties):
         day_said: tuple[int, PartialDate] | None = None  # the one day a cueless sentence names
         report_of: set[tuple[str, ...]] = set()  # the pairs of a report denied just before
         report_at = -1
+        owner: str | None = None  # the one person a chronicle's title names ("" for none)
         # a digest or a chronicle: "10 июля." alone dates the entries after it
         headings = {
             i: when
@@ -402,6 +403,18 @@ class ContactExtractor(ContactParties):
                     report_at = index
             if len(headings) >= 2 and index in headings:
                 heading = headings[index]
+                if owner is None and title:
+                    # "«Миротворческая миссия» Орбана": a chronicle of one person's trip; each
+                    # entry ("2 июля, Киев. Встреча с X") is his
+                    if known is None:
+                        known = self._known(text)
+                    in_title = {
+                        m.person
+                        for m in self.registry.scan(blank_asides(title), on=anchor, known=known)
+                    }
+                    owner = in_title.pop() if len(in_title) == 1 else ""
+                if owner and (protagonist is None or protagonist[0] == owner):
+                    protagonist = (owner, heading, index)
                 continue
             if AT_PLACE_RE.fullmatch(sentence):
                 # a chronicle's "Эрдоган в Берлине.": whose talks the next sentence tells

@@ -19,9 +19,10 @@ if TYPE_CHECKING:
 NAME_TOKEN_RE = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
 # overlapping: "Венесуэлы Иван Хиль" holds the pair "Иван Хиль"
 # "Ахмедом Абуль Гейтом": a third capitalised word is the family name
+# (a name never runs across a line break: "Автор: Наталья Ожегова" and the next paragraph)
 NAME_PAIR_RE = re.compile(
-    r"(?<![\w-])(?=([А-ЯЁ][а-яё]{2,})\s+([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
-    r"(?:\s+([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-]))?)"
+    r"(?<![\w-])(?=([А-ЯЁ][а-яё]{2,})[^\S\n]+([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
+    r"(?:[^\S\n]+([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-]))?)"
 )
 # "с президентом Анголы Жоау Лоуренсу": a title, its country, then a name nobody knows
 TITLED_NAME_RE = re.compile(

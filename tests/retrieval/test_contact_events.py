@@ -197,3 +197,19 @@ def test_a_headline_names_the_host_of_a_series(extractor: ContactExtractor) -> N
     assert {(c.participants, c.date) for c in contacts} == {
         (("Джо Байден", "Си Цзиньпин"), day(2022, 11, 14))
     }
+
+
+def test_a_chronicle_of_one_persons_trip(extractor: ContactExtractor) -> None:
+    """ "Турне Эрдогана" with entries "3 июня, Доха. Встреча с X.": each entry is the
+    headline's person meeting X on the entry's day."""
+    text = (
+        "Вот как выглядел его маршрут.\n\n3 июня, Доха. Встреча с Тамимом Аль Тани во дворце."
+        "\n\n5 июня, Эр-Рияд. Переговоры с Мохаммедом бин Сальманом.\n\n6 июня, Абу-Даби."
+        " Встреча с Мухаммедом бен Заидом."
+    )
+    contacts = extractor.extract(text, published=date(2023, 6, 9), title="Турне Эрдогана")
+    assert {(c.participants, c.kind, c.date) for c in contacts} == {
+        (("Реджеп Тайип Эрдоган", "Тамим Аль Тани"), "meeting", day(2023, 6, 3)),
+        (("Мохаммед бин Сальман", "Реджеп Тайип Эрдоган"), "talks", day(2023, 6, 5)),
+        (("Мухаммед бен Заид", "Реджеп Тайип Эрдоган"), "meeting", day(2023, 6, 6)),
+    }
