@@ -100,11 +100,19 @@ def settle_claims(candidates: list[Candidate]) -> list[Candidate]:
 
 def phone_talk(candidates: list[Candidate]) -> list[Candidate]:
     """ "разговор", "беседа" of a pair whose calls the article reports are calls too:
-    "первый разговор Путина и Шольца за два года: предыдущий состоялся 2 декабря"."""
+    "первый разговор Путина и Шольца за два года: предыдущий состоялся 2 декабря"; so are
+    those of two people who share a call the article reports."""
     callers = {frozenset(c.participants) for c in candidates if c.kind == "phone" and not c.weak}
     return [
         replace(c, kind="phone")
-        if c.weak and c.kind == "talks" and frozenset(c.participants) in callers
+        if c.weak
+        and c.kind == "talks"
+        and (
+            frozenset(c.participants) in callers
+            # "Шольц говорил с ним 4 марта, а 12 марта — вместе с Макроном" beside their
+            # calls: two of the callers of a call, with no place of a meeting
+            or (c.place is None and any(len(set(c.participants) & p) >= 2 for p in callers))
+        )
         else c
         for c in candidates
     ]
