@@ -52,6 +52,7 @@ from retrieval.contact_clauses import (
 )
 from retrieval.contact_dates import (
     forward,
+    setting,
     stated_years,
     told_years,
 )
@@ -459,7 +460,13 @@ class ContactParties:
             if cue.verb or light
             else cue.start
         )
-        owned = {id(m) for c in cues if c is not cue for m in genitive_chain(s, c, mentions, ce)}
+        # (not the setting's: "на полях саммита Моди встретился с X" is Modi's meeting)
+        owned = {
+            id(m)
+            for c in cues
+            if c is not cue and not (cue.verb and setting(s, c) and c.end <= cue.start)
+            for m in genitive_chain(s, c, mentions, ce)
+        }
         inside = [m for m in mentions if cs <= m.start and m.end <= ce and id(m) not in owned]
         if cut is not None:
             inside = [m for m in inside if m.end <= cut]
@@ -707,6 +714,8 @@ class ContactParties:
             near_cue = find_cues(s[m.end : m.end + 40])
             if not near_cue:
                 return False
+        if cue.verb and m.end <= cue.start and not s[m.end : cue.start].strip():
+            return True  # "на полях саммита Моди встретился с X": the verb's own subject
         if len(m.cases) > 2:
             prev = s[clause_start : m.start].split()
             if (

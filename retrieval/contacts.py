@@ -204,6 +204,11 @@ BOTH_PARTNERS_RE = re.compile(
 )
 NEXT_EVENT_RE = re.compile(r"(?<![\w-])(?:следующ|очередн)\w{2,3}\s+(?:[а-яё]+\s+)?$", re.I)
 MINISTERS_RE = re.compile(r"(?<![\w-])министр(?:ы|ов|ами)(?![\w-])", re.IGNORECASE)
+FIRST_MET_RE = re.compile(
+    r"(?<![\w-])впервые\s+(?:они\s+|лидеры\s+|политики\s+)?"
+    r"(?:встречались|виделись|общались|говорили|созванивались)(?![\w-])",
+    re.IGNORECASE,
+)
 CONTACTS_WORD_RE = re.compile(r"(?<![\w-])контакт\w*", re.IGNORECASE)
 DAY_PART_RE = re.compile(r"\W*(?:Вечером|Утром|Днем|Днём|Позднее|Позже)(?![\w-])")
 LEADERS_RE = re.compile(r"(?<![\w-])лидеры(?![\w-])", re.IGNORECASE)
@@ -1499,11 +1504,13 @@ class ContactExtractor(ContactParties):
                         by_event.setdefault((others, earlier, event.date), event)
         events = list(by_event.values())
         # one sentence telling one event twice ("принимал ...: переговоры прошли 19 октября"):
-        # the undated mention is the dated one
+        # the undated mention is the dated one (not when the dated one is their first:
+        # "Моди встретился с X; впервые они встречались в августе 2023 года")
         return [
             c
             for c in events
             if c.date is not None
+            or FIRST_MET_RE.search(work)
             or not any(
                 o.date is not None
                 and o.participants == c.participants
