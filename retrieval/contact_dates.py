@@ -495,6 +495,11 @@ def stated_years(s: str, hits: list[DateHit], years: dict[int, int]) -> list[Dat
     return out
 
 
+NEVER_HELD_RE = re.compile(
+    r"(?<![\w-])(?:так и )?не (?:состоялась|состоялся|состоялись)(?![\w-])", re.IGNORECASE
+)
+
+
 def ahead(
     work: str, when: PartialDate | None, status: str, anchor: date | None, hits: list
 ) -> PartialDate | None:
@@ -504,7 +509,12 @@ def ahead(
     of its month."""
     if when is None or anchor is None:
         return when
-    if status == "planned" or (when.precision == "day" and appointed(work, when, hits)):
+    if status == "planned" or (
+        when.precision == "day"
+        and appointed(work, when, hits)
+        # ("намеченная на воскресенье, так и не состоялась": the Sunday gone by)
+        and not NEVER_HELD_RE.search(work)
+    ):
         when = forward(when, anchor, hits)
     if status == "planned" and when.precision == "day":
         when = ranged_month(when, hits)

@@ -139,6 +139,10 @@ def trip_ahead(
     return when
 
 
+# "Лула заявил, что встреча с X не состоялась": the speaker's own contact
+SAID_THAT_RE = re.compile(
+    r",\s*что\s+(?:[а-яё]+\s+)?(?:встреч|бесед|переговор|разговор)", re.IGNORECASE
+)
 TOGETHER_RE = re.compile(r"(?<![\w-])вместе с\s+(?:[а-яё]+\s+){0,3}$", re.IGNORECASE)
 WITH_PART_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,3}?с участием\s", re.IGNORECASE)
 # "переговоры в Арлингтоне при участии госсекретаря США X", "встречались при посредничестве
@@ -594,7 +598,11 @@ class ContactParties:
             if not subjects and cue.verb and RELATIVE_CLAUSE_RE.match(s[cs:]):
                 subjects = relative_antecedents(s, mentions, cs)
             # "X приезжал в Москву, где переговоры с Y были посвящены ...": the visitor
-            if not subjects and partners and (cue.verb or light or elaboration(s, cs)):
+            if (
+                not subjects
+                and partners
+                and (cue.verb or light or elaboration(s, cs) or SAID_THAT_RE.match(s, cs))
+            ):
                 named = [m for m in mentions if m.end <= cs and self._subject(s, m, 0, on, cue)]
                 # "министры отправятся в Киев, где проведут переговоры": each of a group;
                 # "Макрон, Мерц и Туск приехали в Киев, где встретились с X": each of a list

@@ -88,6 +88,10 @@ def match_score(existing: Report, new: Report) -> float | None:
         # or a planned contact was announced for that period
         if sim >= SIMILAR_CONTENT or "planned" in (existing.status, new.status):
             return 1.0 + sim
+        if a.precision == b.precision == "month" and a == b:
+            # "в октябре 2019 года в Сочи" twice: the same event, surely so in the same
+            # place, else when the pair has no other contact in that month
+            return 1.0 + sim if existing.place and existing.place == new.place else UNIQUE_ONLY
         if "month" in (a.precision, b.precision) and "day" in (a.precision, b.precision):
             # "в июне ... в Женеве" and "16 июня": the same event unless the pair has another
             # contact in that month (best_match takes it only when it is the only one)

@@ -2571,6 +2571,24 @@ RECALL = [
             (("Луис Инасиу Лула да Силва", "Нарендра Моди"), "meeting", "happened", day(2023, 8)),
         },
     ],
+    [  # "так и не провели ни одной встречи": no contact
+        "Любопытно, что Милей и Лула до сих пор так и не провели ни одной двусторонней встречи.",
+        date(2025, 7, 9),
+        set(),
+    ],
+    [  # "X заявил, что встреча с Y, намеченная на воскресенье, так и не состоялась"
+        "Президент Бразилии Лула да Силва заявил, что встреча с Нарендрой Моди, намеченная на"
+        " воскресенье, так и не состоялась.",
+        date(2023, 5, 23),
+        {
+            (
+                ("Луис Инасиу Лула да Силва", "Нарендра Моди"),
+                "meeting",
+                "cancelled",
+                day(2023, 5, 21),
+            )
+        },
+    ],
 ]
 
 
@@ -2603,6 +2621,17 @@ OTHER = frozenset(["санкции", "газ", "украина"])
         ),
         # a year-precision report never merges without shared words
         ([Report("talks", day(2021, 6, 16), "happened", FEW)], PartialDate(2021, None, None), None),
+        # "в октябре 2019 года" in two stories: the pair's only contact of that month
+        ([Report("talks", day(2019, 10), "happened", FEW)], day(2019, 10), 0),
+        # ... but not when the pair had two that month
+        (
+            [
+                Report("talks", day(2019, 10), "happened", FEW),
+                Report("talks", day(2019, 10, 24), "happened", FEW),
+            ],
+            day(2019, 10),
+            None,
+        ),
     ],
 )
 def test_month_report_joins_the_only_day_contact(
