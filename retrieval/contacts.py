@@ -54,6 +54,7 @@ from retrieval.contact_clauses import (
     by_phone,
     compound_sides,
     dated_partners,
+    elaboration,
     gapped_parties,
     host_undone,
     initiator,
@@ -1290,8 +1291,11 @@ class ContactExtractor(ContactParties):
             pairs = [people]
             via_pronoun, told_on = False, None
             pronoun = None
+            lo = cs
             if antecedents and cue.verb:
-                spans = list(SUBJECT_PRONOUN_RE.finditer(work, cs, cue.start))
+                # ("он побывал в Вашингтоне, где встретился с X": the pronoun before "где")
+                lo = clause_bounds(work, cs - 1)[0] if cs and elaboration(work, cs) else cs
+                spans = list(SUBJECT_PRONOUN_RE.finditer(work, lo, cue.start))
                 pronoun = spans[-1] if spans else None
             possessive = not cue.verb and POSSESSIVE_BEFORE_RE.search(work, cs, cue.start)
             if (antecedents or possessive) and (
@@ -1306,7 +1310,12 @@ class ContactExtractor(ContactParties):
                 or WITH_PRONOUN_BEFORE_RE.search(work, cs, cue.start) is not None
             ):
                 resolved, told_on = self._with_antecedent(
-                    work, cue, cs, found, mentions, antecedents
+                    work,
+                    cue,
+                    lo if pronoun is not None and pronoun.start() < cs else cs,
+                    found,
+                    mentions,
+                    antecedents,
                 )
                 pairs, via_pronoun = resolved or pairs, bool(resolved)
             dated_days: dict[tuple[str, ...], list[PartialDate | None]] = {}
