@@ -281,7 +281,6 @@ class ContactExtractor(ContactParties):
             protagonist = None if heads else self._protagonist(title, TITLE, anchor, known)
         trip: tuple[int, PartialDate, str] | None = None  # a dated trip of the story's pair
         day_told: tuple[int, PartialDate] | None = None  # "оказалось воскресенье"
-        day_said: tuple[int, PartialDate] | None = None  # the one day a cueless sentence names
         report_of: set[tuple[str, ...]] = set()  # the pairs of a report denied just before
         report_at = -1
         owner: str | None = None  # the one person a chronicle's title names ("" for none)
@@ -447,9 +446,6 @@ class ContactExtractor(ContactParties):
                 named_day = told_weekday(sentence, anchor)
                 if named_day is not None:
                     day_told = (index, named_day)
-                said = [h.date for h in find_date_hits(sentence, published=anchor)]
-                if len(said) == 1 and said[0].precision == "day":
-                    day_said = (index, said[0])
                 continue
             if known is None:
                 known = self._known(text)
@@ -621,14 +617,11 @@ class ContactExtractor(ContactParties):
                     else c
                     for c in found
                 ]
-            if (
-                day_said is not None
-                and index - day_said[0] <= 2
-                and DAY_PART_RE.match(sentence) is not None
-            ):
+            if found and DAY_PART_RE.match(sentence) is not None:
                 # "в четверг прибыл в Джайпур. Вместе с X он проехал по городу. Вечером лидеры
-                # провели переговоры": a part of the day just told
-                day_told, day_said = (index - 1, day_said[1]), None
+                # провели переговоры": a part of the day a sentence without a contact just named
+                said = self._day_said(sentences, index, anchor)
+                day_told = (index - 1, said) if said is not None else day_told
             told_day = day_told is not None and day_told[0] == index - 1
             if (
                 found
@@ -717,6 +710,19 @@ class ContactExtractor(ContactParties):
             return None
         named = {m.person for m in self.registry.scan(following, on=anchor, known=known or ())}
         return days[0] if set(lead.participants) <= named else None
+
+    def _day_said(
+        self, sentences: list[tuple[int, str]], index: int, anchor: date | None
+    ) -> PartialDate | None:
+        """The one day named by the nearest of the two sentences before that tells no contact
+        and names exactly one day."""
+        for _, before in sentences[max(0, index - 2) : index][::-1]:
+            if has_cue(before):
+                continue
+            said = [h.date for h in find_date_hits(before, published=anchor)]
+            if len(said) == 1 and said[0].precision == "day":
+                return said[0]
+        return None
 
     def _side_people(
         self, text: str, sides: tuple[str, ...], anchor: date | None, known: set[str]
@@ -1425,7 +1431,6 @@ class ContactExtractor(ContactParties):
                 if agreed is not None and any(h.span.start >= agreed.end() for h in hits):
                     when = None  # "договорились на прошлой неделе": when they agreed
                 when = ahead(work, when, status, anchor, hits)
-                denial = list(DENIAL_RE.finditer(work, 0, cue.start))
                 if (
                     status == "denied"
                     and when is not None
