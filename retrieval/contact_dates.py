@@ -454,9 +454,14 @@ def year_in_sentence(s: str, hits: list[DateHit]) -> list[DateHit]:
     return out
 
 
+YEARISH_RE = re.compile(r"\d|год", re.IGNORECASE)
+
+
 def told_years(sentence: str, anchor: date | None) -> dict[int, int]:
     """Month -> year for the dates a sentence gives with their year ("в январе 2020 года")."""
     out: dict[int, int] = {}
+    if not YEARISH_RE.search(sentence):
+        return out  # no digits and no "год": no year told (most sentences; cheap to tell)
     for h in find_date_hits(sentence, published=anchor):
         if h.date.year is None:
             continue
