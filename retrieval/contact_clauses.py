@@ -284,9 +284,15 @@ HOST_RELATIVE_RE = re.compile(
 # a clause that goes on about the subject before it: ", где переговоры с Y", " — тогда ..."
 WHERE_RE = re.compile(r"\s*,\s*где\b", re.IGNORECASE)
 DASH_BEFORE_RE = re.compile(r"\s[–—-]\s*$")
-# "В марте X посетил Индию: переговоры с Y прошли в Нью-Дели": the trip's clause before a colon
-TRIP_COLON_RE = re.compile(
-    r"(?<![\w-])(?:посетил|побывал|прибыл|приехал|прилетел|съездил)\w{0,2}\b[^:;]*:\s*$",
+# "Пашинян в пятницу прибудет в Стамбул": a trip ahead, its bare weekday points forward
+TRAVEL_AHEAD = (
+    r"(?:прилет|прибуд|приед|посет|отправ\w?|соверш|нанес[её])(?:ит|ут|ят|ет|[её]т)(?:ся)?"
+)
+TRAVEL_AHEAD_RE = re.compile(rf"(?<![\w-]){TRAVEL_AHEAD}(?![\w-])", re.IGNORECASE)
+TRAVEL_RE = re.compile(
+    r"(?<![\w-])(?:(?:побывал|прилетел|прибыл|приехал|посетил|съездил|отправился|находился|вернулся)"
+    rf"\w{{0,2}}|(?:совершил|нанес)\w{{0,2}}\s+(?:\w+\s+){{0,2}}визит|{TRAVEL_AHEAD}|верн[её]тся)"
+    r"(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -421,8 +427,18 @@ def elaboration(s: str, clause_start: int) -> bool:
     return (
         bool(WHERE_RE.match(s, clause_start))
         or bool(DASH_BEFORE_RE.search(s, max(0, clause_start - 4), clause_start))
-        or bool(TRIP_COLON_RE.search(s, 0, clause_start))
+        or trip_before_colon(s, clause_start)
     )
+
+
+def trip_before_colon(s: str, clause_start: int) -> bool:
+    """ "В марте X посетил Индию: переговоры с Y прошли в Нью-Дели": a trip told right before
+    the colon that opens the clause."""
+    head = s[:clause_start].rstrip()
+    if not head.endswith(":"):
+        return False
+    start = max(head.rfind(":", 0, len(head) - 1), head.rfind(";", 0, len(head) - 1)) + 1
+    return TRAVEL_RE.search(head, start) is not None
 
 
 def pronoun_before(s: str, clause_start: int, cue: Cue) -> str:
@@ -582,7 +598,8 @@ def initiator(sentence: str, near: int | None) -> str | None:
     return next((side for stem, side in SIDE_ADJECTIVES.items() if word.startswith(stem)), None)
 
 
-TOGETHER_GAP_RE = re.compile(r"\s*вместе\s+со?\s", re.IGNORECASE)
+# "вместе с госсекретарем Блинкеном": a companion, not a partner
+TOGETHER_RE = re.compile(r"(?<![\w-])вместе с\s+(?:[а-яё]+\s+){0,3}$", re.IGNORECASE)
 
 
 def gapped_parties(
@@ -611,7 +628,7 @@ def gapped_parties(
         if not inside:
             break
         named = {m.person for m in inside}
-        if TOGETHER_GAP_RE.match(s, gap.end()):
+        if TOGETHER_RE.search(s, gap.end(), inside[0].start):
             # "4 марта говорил с ним один на один, а 12 марта — вместе с X": the same people
             # and X
             out.append((tuple(sorted(set(people) | named)), (gap.start(), gap.end())))

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from retrieval.cues import EARLIER_RE, Cue, clause_bounds
+from retrieval.cues import EARLIER_RE, NEVER_HELD_RE, Cue, clause_bounds
 from retrieval.dates import (
     RELATIVE_RE,
     SAME_YEAR_RE,
@@ -498,11 +498,6 @@ def stated_years(s: str, hits: list[DateHit], years: dict[int, int]) -> list[Dat
             h = replace(h, date=PartialDate(year, h.date.month, h.date.day))
         out.append(h)
     return out
-
-
-NEVER_HELD_RE = re.compile(
-    r"(?<![\w-])(?:так и )?не (?:состоялась|состоялся|состоялись)(?![\w-])", re.IGNORECASE
-)
 
 
 def ahead(

@@ -39,6 +39,9 @@ from retrieval.contact_clauses import (
     SUBJECT_PRONOUN_RE,
     TIME_WORDS,
     TITLED_GAP_RE,
+    TOGETHER_RE,
+    TRAVEL_AHEAD_RE,
+    TRAVEL_RE,
     WITH_PRONOUN_BEFORE_RE,
     WITH_PRONOUN_RE,
     bare_title_rank,
@@ -117,17 +120,6 @@ NOT_MET_RE = re.compile(
 UNDER_RE = re.compile(r"(?<![\w-])при\s+$", re.IGNORECASE)
 # "Предыдущий визит Путина в Монголию состоялся …": the traveller the sentence is about
 TRIP_OF_RE = re.compile(r"\W*(?:[а-яё]+\s+)?(?:визит|поездк)[а-яё]{0,3}\s+", re.IGNORECASE)
-# "Пашинян в пятницу прибудет в Стамбул": a trip ahead, its bare weekday points forward
-TRAVEL_AHEAD = (
-    r"(?:прилет|прибуд|приед|посет|отправ\w?|соверш|нанес[её])(?:ит|ут|ят|ет|[её]т)(?:ся)?"
-)
-TRAVEL_AHEAD_RE = re.compile(rf"(?<![\w-]){TRAVEL_AHEAD}(?![\w-])", re.IGNORECASE)
-TRAVEL_RE = re.compile(
-    r"(?<![\w-])(?:(?:побывал|прилетел|прибыл|приехал|посетил|отправился|находился|вернулся)"
-    rf"\w{{0,2}}|(?:совершил|нанес)\w{{0,2}}\s+(?:\w+\s+){{0,2}}визит|{TRAVEL_AHEAD}|верн[её]тся)"
-    r"(?![\w-])",
-    re.IGNORECASE,
-)
 
 
 def trip_ahead(
@@ -143,7 +135,6 @@ def trip_ahead(
 SAID_THAT_RE = re.compile(
     r",\s*что\s+(?:[а-яё]+\s+)?(?:встреч|бесед|переговор|разговор)", re.IGNORECASE
 )
-TOGETHER_RE = re.compile(r"(?<![\w-])вместе с\s+(?:[а-яё]+\s+){0,3}$", re.IGNORECASE)
 WITH_PART_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,3}?с участием\s", re.IGNORECASE)
 # "переговоры в Арлингтоне при участии госсекретаря США X", "встречались при посредничестве
 # председателя Евросовета Y": a third party of the contact, in the genitive

@@ -47,6 +47,7 @@ from retrieval.contact_clauses import (
     PRONOUN_RE,
     SUBJECT_NOUN_RE,
     SUBJECT_PRONOUN_RE,
+    TRAVEL_RE,
     WITH_HIM_RE,
     WITH_PRONOUN_BEFORE_RE,
     WITH_PRONOUN_RE,
@@ -82,7 +83,6 @@ from retrieval.contact_dates import (
 from retrieval.contact_parties import (
     LEAD_SENTENCES,
     TOPIC_FOR_RE,
-    TRAVEL_RE,
     ContactParties,
     trip_ahead,
 )
@@ -281,8 +281,6 @@ class ContactExtractor(ContactParties):
             protagonist = None if heads else self._protagonist(title, TITLE, anchor, known)
         trip: tuple[int, PartialDate, str] | None = None  # a dated trip of the story's pair
         day_told: tuple[int, PartialDate] | None = None  # "оказалось воскресенье"
-        report_of: set[tuple[str, ...]] = set()  # the pairs of a report denied just before
-        report_at = -1
         owner: str | None = None  # the one person a chronicle's title names ("" for none)
         # a digest or a chronicle: "10 июля." alone dates the entries after it
         headings = {
@@ -396,17 +394,6 @@ class ContactExtractor(ContactParties):
                     else c
                     for c in candidates
                 ]
-            if index and REPORTED_RE.search(sentence) and not DENIAL_RE.search(sentence):
-                # "Песков опроверг публикацию о разговоре X с Y. Газета утверждала, что X
-                # позвонил Y в четверг": the report just denied, told in full
-                denied = {
-                    c.participants
-                    for c in candidates
-                    if c.sentence == index - 1 and c.status == "denied"
-                }
-                if denied:
-                    report_of = denied
-                    report_at = index
             if len(headings) >= 2 and index in headings:
                 heading = headings[index]
                 if owner is None and title:
@@ -530,10 +517,17 @@ class ContactExtractor(ContactParties):
                 context_day,
             )
             found = retelling(told_in_full(found), recent)
-            if report_at == index:
+            if index and REPORTED_RE.search(sentence) and not DENIAL_RE.search(sentence):
+                # "Песков опроверг публикацию о разговоре X с Y. Газета утверждала, что X
+                # позвонил Y в четверг": the report just denied, told in full
+                denied = {
+                    c.participants
+                    for c in candidates
+                    if c.sentence == index - 1 and c.status == "denied"
+                }
                 found = [
                     replace(c, status="denied")
-                    if c.participants in report_of and c.status == "happened"
+                    if c.participants in denied and c.status == "happened"
                     else c
                     for c in found
                 ]
@@ -1177,6 +1171,8 @@ class ContactExtractor(ContactParties):
         by_event: dict[tuple[tuple[str, ...], bool, PartialDate | None], Candidate] = {}
         for cue in cues:
             from_context = False
+            # "В программе визита — переговоры с X": a contact of the visit's schedule
+            scheduled = SCHEDULE_RE.search(work, 0, cue.start) is not None
             found = self._participants(work, cue, cues, mentions, on)
             if (
                 len(context) > 2
@@ -1261,7 +1257,7 @@ class ContactExtractor(ContactParties):
             elif (
                 len(people) == 1
                 and len(context) == 2
-                and SCHEDULE_RE.search(work, 0, cue.start)
+                and scheduled
                 and len(
                     guests := [
                         p
@@ -1371,7 +1367,6 @@ class ContactExtractor(ContactParties):
                 agreed = AGREED_ABOUT_RE.match(work, max(cs, cue.start - 2))
                 if status == "happened" and agreed is not None:
                     status = "planned"  # "О встрече … договорились на прошлой неделе"
-                scheduled = SCHEDULE_RE.search(work, 0, cue.start) is not None
                 if status == "happened" and scheduled:
                     status = "planned"  # "В программе визита — переговоры с X": not held yet
                 if status in ("happened", "planned"):

@@ -427,6 +427,10 @@ HELD_AFTER_MOVE_RE = re.compile(
     re.IGNORECASE,
 )
 # a predicate far from its subject noun: "Встреча ..., намеченная на ..., отложена"
+# "встреча, намеченная на воскресенье, так и не состоялась": a set contact never held
+NEVER_HELD_RE = re.compile(
+    _words(r"(?:так и )?не (?:состоялась|состоялся|состоялись|прошла|прошли)"), re.IGNORECASE
+)
 PREDICATE_STATUS: tuple[tuple[Status, re.Pattern[str]], ...] = (
     (
         "cancelled",
@@ -455,9 +459,7 @@ PREDICATE_STATUS: tuple[tuple[Status, re.Pattern[str]], ...] = (
         # "встреча, намеченная на воскресенье, так и не состоялась" (not put off first:
         # "были отложены и так и не состоялись" is postponed)
         "cancelled",
-        re.compile(
-            _words(r"так и не (?:состоялась|состоялся|состоялись|прошла|прошли)"), re.IGNORECASE
-        ),
+        NEVER_HELD_RE,
     ),
     (
         "planned",
