@@ -213,6 +213,13 @@ FIRST_MET_RE = re.compile(
 CONTACTS_WORD_RE = re.compile(r"(?<![\w-])контакт\w*", re.IGNORECASE)
 DAY_PART_RE = re.compile(r"\W*(?:Вечером|Утром|Днем|Днём|Позднее|Позже)(?![\w-])")
 LEADERS_RE = re.compile(r"(?<![\w-])лидеры(?![\w-])", re.IGNORECASE)
+# "провел более десятка встреч с лидерами": partners told only as a crowd, nobody named
+CROWD_PARTNERS_RE = re.compile(
+    r"\s+с\s+(?:(?!обоими|этими|двумя|ними)[а-яё]+(?:ыми|ими)\s+)?(?:лидерами|коллегами|главами"
+    r"|руководителями|представителями|партнерами|политиками|журналистами|бизнесменами"
+    r"|предпринимателями|соотечественниками|студентами)(?![\w-])"
+    r"(?!\s+(?:двух|обеих|обоих|стран|государств|[А-ЯЁ]))",
+)
 # "19:20 Министр обороны … провел телефонный разговор": an entry of a live blog is news of
 # the page's day, as a lead is
 LIVE_TIME_RE = re.compile(r"\W{0,3}(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s+(?=[А-ЯЁ«])")
@@ -1171,6 +1178,11 @@ class ContactExtractor(ContactParties):
         by_event: dict[tuple[tuple[str, ...], bool, PartialDate | None], Candidate] = {}
         for cue in cues:
             from_context = False
+            crowd = CROWD_PARTNERS_RE.match(work, cue.end)
+            if crowd and not any(
+                crowd.end() <= m.start < clause_bounds(work, cue.start)[1] for m in mentions
+            ):
+                continue
             # "В программе визита — переговоры с X": a contact of the visit's schedule
             scheduled = SCHEDULE_RE.search(work, 0, cue.start) is not None
             found = self._participants(work, cue, cues, mentions, on)
