@@ -180,11 +180,18 @@ def on_day(found: list[Candidate], when: PartialDate, who: str | None = None) ->
 
 
 def same_day(
-    found: list[Candidate], before: list[Candidate], told: PartialDate | None = None
+    found: list[Candidate],
+    before: list[Candidate],
+    told: PartialDate | None = None,
+    told_later: PartialDate | None = None,
 ) -> list[Candidate]:
     """Undated contacts of "в тот же день", "после переговоров" take the story's last date,
     or, with no contact told yet, the day the sentence before names (`told`): "Трамп в
-    среду объявил о сделке. ... достигнута в тот же день в ходе разговора с То Ламом"."""
+    среду объявил о сделке. ... достигнута в тот же день в ходе разговора с То Ламом". A
+    day told after the last contact (`told_later`) comes first: "… 5 июля провел переговоры
+    с X. В воскресенье открылся саммит. В тот же день он встретился с Y": Sunday."""
+    if told_later is not None and told_later.precision == "day":
+        return on_day(found, told_later)
     told_contacts = [c for c in before if c.sentence != TITLE and c.participants]
     story = [c for c in told_contacts if not c.earlier and (c.date or c.lead)] or [
         # "На прошлой неделе X провел переговоры с Y. В тот же день ...": the day of a

@@ -644,8 +644,9 @@ class ContactExtractor(ContactParties):
                 # "… с визитом с понедельника. В первый же день он провел переговоры с X"
                 found = [replace(c, date=visit_began[1], lead=False) for c in found]
             if SAME_DAY_RE.search(sentence):
-                before = find_date_hits(sentences[index - 1][1], published=anchor) if index else []
-                found = same_day(found, candidates, before[0].date if len(before) == 1 else None)
+                found = same_day(
+                    found, candidates, *self._day_since(sentences, index, anchor, candidates)
+                )
             elif THIS_EVENT_RE.match(sentence):
                 found = same_event(found, recent)
             elif (back := days_earlier(sentence)) is not None:
@@ -724,6 +725,31 @@ class ContactExtractor(ContactParties):
             if len(said) == 1 and said[0].precision == "day":
                 return said[0]
         return None
+
+    def _day_since(
+        self,
+        sentences: list[tuple[int, str]],
+        index: int,
+        anchor: date | None,
+        candidates: list[Candidate],
+    ) -> tuple[PartialDate | None, PartialDate | None]:
+        """The one date the sentence before `index` names, and the one date of the nearest
+        dated sentence of the two before when it comes after the story's last contact ("Моди
+        провел переговоры с X 5 июля. В воскресенье открылся саммит. … В тот же день Моди
+        встретился с Y": Sunday)."""
+        last = max((c.sentence for c in candidates if c.participants), default=-1)
+        told: PartialDate | None = None
+        for back in range(index - 1, max(-1, index - 3), -1):
+            hits = find_date_hits(sentences[back][1], published=anchor)
+            if back == index - 1 and len(hits) == 1:
+                told = hits[0].date
+            if hits:
+                # (a sentence that opens with its day: "В воскресенье открылся саммит", not
+                # "Он напомнил о подписанных в пятницу документах")
+                opens = hits[0].span.start <= 3
+                later = hits[0].date if len(hits) == 1 and back > last and opens else None
+                return told, later
+        return told, None
 
     def _side_people(
         self, text: str, sides: tuple[str, ...], anchor: date | None, known: set[str]
