@@ -66,6 +66,8 @@ MENTIONS = [
     # a particle of a compound surname and a regnal number are nobody alone
     ["Марин Ле Пен и Николай II", ["Марин Ле Пен"]],
     ["Ле Дриан встретился с Ди Майо.", ["Жан-Ив Ле Дриан", "Луиджи Ди Майо"]],
+    # the Italian spelling of a Portuguese name
+    ["Антонио Коста и Кошта, с Костой.", ["Антониу Кошта", "Антониу Кошта", "Антониу Кошта"]],
 ]
 
 
