@@ -20,6 +20,7 @@ from retrieval.cues import (
     PARTICIPATION_RE,
     PREDICATE_STATUS,
     UNDONE_THING_RE,
+    VENUE_MOVE_RE,
     WITH_RE,
     Cue,
     clause_bounds,
@@ -455,7 +456,7 @@ def late_undoing(s: str, cue: Cue, cues: list[Cue]) -> Status | None:
     if NOT_HELD_RE.search(tail):
         # "Встречу планировали провести 17 июня, однако тогда она не состоялась"
         return "cancelled"
-    if undone := UNDONE_AFTER_RE.search(tail):
+    if (undone := UNDONE_AFTER_RE.search(tail)) and not VENUE_MOVE_RE.match(tail, undone.end()):
         word = (undone.group("active") or undone.group("passive")).lower()
         return "cancelled" if word.startswith("отмен") else "postponed"
     for status, pattern in PREDICATE_STATUS:

@@ -640,6 +640,19 @@ class ContactExtractor(ContactParties):
                     found = [
                         replace(c, date=heading, lead=False) if c.date is None else c for c in found
                     ]
+            if found and index and any(c.status == "planned" and c.date is None for c in found):
+                # "Саммит ЕС — Китай пройдет 24 июля в Пекине. X и Y встретятся с Z": the day
+                # of the event just announced
+                ahead_day = event_ahead(sentences[index - 1][1], anchor)
+                if ahead_day is not None and not find_date_hits(
+                    blank_asides(sentence), published=anchor
+                ):
+                    found = [
+                        replace(c, date=ahead_day, lead=False)
+                        if c.status == "planned" and c.date is None
+                        else c
+                        for c in found
+                    ]
             if visit_began and visit_began[0] == index - 1 and FIRST_DAY_RE.search(sentence):
                 # "… с визитом с понедельника. В первый же день он провел переговоры с X"
                 found = [replace(c, date=visit_began[1], lead=False) for c in found]
@@ -1566,6 +1579,25 @@ class ContactExtractor(ContactParties):
                 for o in events
             )
         ]
+
+
+# "Саммит ЕС — Китай пройдет 24 июля в Пекине": an event announced for a day
+EVENT_AHEAD_RE = re.compile(
+    r"(?<![\w-])(?:саммит|встреч|переговор|визит|форум)\w*[^.;]{0,60}?"
+    r"(?<![\w-])(?:пройд[её]т|пройдут|состоится|состоятся|начнется|начнётся|откроется)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def event_ahead(sentence: str, anchor: date | None) -> PartialDate | None:
+    """The one day, not before the publication date, of the event a sentence announces."""
+    if not EVENT_AHEAD_RE.search(sentence):
+        return None
+    hits = find_date_hits(sentence, published=anchor)
+    if len(hits) != 1 or hits[0].date.precision != "day":
+        return None
+    day = hits[0].date.to_date()
+    return hits[0].date if day is not None and (anchor is None or day >= anchor) else None
 
 
 def rounds_pair(candidates: list[Candidate]) -> tuple[str, ...]:

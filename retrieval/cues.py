@@ -655,6 +655,10 @@ UNDONE_THING_RE = re.compile(
 PASSED_ON_RE = re.compile(r"(?:передал|вручил)\w{0,2}\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
 
 
+# "встречу перенесли в Пекин": moved to another city, not put off
+VENUE_MOVE_RE = re.compile(r"\s+(?:в|во)\s+[А-ЯЁ][а-яё]+(?![\w-])(?!\s+[а-яё]+ся)")
+
+
 def status_of(clause: str, after: str = "") -> Status:
     """Status stated in a clause: denied, cancelled, postponed, planned, else happened.
     `after` is the text the clause window cut off (to see what was put off)."""
@@ -665,6 +669,8 @@ def status_of(clause: str, after: str = "") -> Status:
                 continue
             if status == "planned" and PASSED_ON_RE.search(clause, 0, m.start()):
                 continue  # "встретился с Трампом и передал ему приглашение": a message
+            if status == "postponed" and VENUE_MOVE_RE.match(whole, m.end()):
+                return "planned"  # "ее перенесли в Пекин": the same plan, another place
             return held_after_move(status, clause)
     return "happened"
 
