@@ -264,7 +264,7 @@ COMPOUND_SIDES_RE = re.compile(
 )
 # a plan told in the past: "должен был провести", "собирался встретиться"
 PAST_PLAN_RE = re.compile(
-    r"(?<![\w-])(?:долж(?:ен|на|ны) был[аи]?|планировал\w{0,2}|собирал(?:ся|ась|ись)"
+    r"(?<![\w-])(?:долж(?:ен|на|ны) был[аи]?|планировал\w{0,4}|собирал(?:ся|ась|ись)"
     # "Переговоры были запланированы на 28 марта"
     r"|был[аио]? (?:запланирован|намечен|назначен)\w{0,2}"
     # "Главным пунктом программы были переговоры с X, намеченные на вторник"
@@ -282,6 +282,7 @@ TRIP_UNDONE_RE = re.compile(
 HOST_RELATIVE_RE = re.compile(
     r"\s*,\s*(?:где|в ходе которо\w+|во время которо\w+|в рамках которо\w+)\b", re.IGNORECASE
 )
+WHEN_PLANNED_RE = re.compile(r"\s*,\s*когда\b", re.IGNORECASE)
 # a clause that goes on about the subject before it: ", где переговоры с Y", " — тогда ..."
 WHERE_RE = re.compile(r"\s*,\s*где\b", re.IGNORECASE)
 DASH_BEFORE_RE = re.compile(r"\s[–—-]\s*$")
@@ -584,7 +585,10 @@ def host_undone(s: str, clause_start: int) -> Status | None:
     if s[:clause_start].rstrip().endswith(":"):
         # "Вадефуль отложил поездку в Китай: подтверждены были лишь его переговоры с Ван И"
         return trip_undone(s[:clause_start], "", undone=True)
-    if not HOST_RELATIVE_RE.match(s, clause_start):
+    # ("визит пришлось перенести, когда переговоры планировались с X": a plan of that time)
+    if not HOST_RELATIVE_RE.match(s, clause_start) and not (
+        WHEN_PLANNED_RE.match(s, clause_start) and PAST_PLAN_RE.search(s, clause_start)
+    ):
         return None
     contrast = list(CONTRAST_RE.finditer(s, 0, clause_start))
     status = status_of(s[contrast[-1].end() if contrast else 0 : clause_start])

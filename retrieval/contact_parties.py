@@ -586,7 +586,7 @@ class ContactParties:
         between = any(BETWEEN_RE.search(s[max(cs, m.start - 60) : m.start]) for m in partners)
         if subjects_allowed and not between:
             subjects = [m for m in inside if m not in chosen and self._subject(s, m, cs, on, cue)]
-            if not subjects and cue.verb and RELATIVE_CLAUSE_RE.match(s[cs:]):
+            if not subjects and (cue.verb or light) and RELATIVE_CLAUSE_RE.match(s[cs:]):
                 subjects = relative_antecedents(s, mentions, cs)
             # "X приезжал в Москву, где переговоры с Y были посвящены ...": the visitor
             if (
