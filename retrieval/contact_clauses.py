@@ -572,11 +572,26 @@ REJECTED_OFFER_RE = re.compile(
 )
 
 
+OFFERED_RE = re.compile(r"(?<![\w-])предложил\w{0,2}\s+(?:[а-яё]+\s+){0,3}$", re.IGNORECASE)
+REFUSED_AFTER_RE = re.compile(
+    r",\s*(?:но|однако|а)\s+(?:[\w-]+\s+){0,3}?(?:от\s+(?:нее|него|них|этого)\s+)?"
+    r"(?:отказал|отклонил|отверг)\w*",
+    re.IGNORECASE,
+)
+
+
 def rejected_offer(s: str, cue: Cue, clause_start: int, cues: list[Cue]) -> bool:
     """ "Пекин отклонил предложение о встрече Остина с Ли Шанфу": the contact was only offered,
     and the offer was turned down (no other contact word stands between)."""
     offers = list(REJECTED_OFFER_RE.finditer(s, clause_start, cue.start))
-    return bool(offers) and not any(offers[-1].end() <= c.start < cue.start for c in cues)
+    if offers and not any(offers[-1].end() <= c.start < cue.start for c in cues):
+        return True
+    # "Лондон предложил греческой стороне встречу с X, однако Y от нее отказался"
+    return bool(
+        OFFERED_RE.search(s, max(clause_start, cue.start - 40), cue.start)
+        and REFUSED_AFTER_RE.search(s, cue.end)
+        and not any(c.start > cue.end for c in cues)
+    )
 
 
 def host_undone(s: str, clause_start: int) -> Status | None:

@@ -516,9 +516,28 @@ def ahead(
         and not NEVER_HELD_RE.search(work)
     ):
         when = forward(when, anchor, hits)
+    elif status in ("cancelled", "postponed") and not NEVER_HELD_RE.search(work):
+        # "отменил встречу, которая должна была пройти во вторник", told on a Monday: the
+        # nearest Tuesday, the one ahead
+        when = nearest_weekday(when, anchor, hits)
     if status == "planned" and when.precision == "day":
         when = ranged_month(when, hits)
     return when
+
+
+def nearest_weekday(when: PartialDate, anchor: date, hits: list) -> PartialDate:
+    """A bare weekday read as past, moved a week ahead when that lies nearer the anchor."""
+    value = when.to_date()
+    if (
+        value is None
+        or value >= anchor
+        or not any(h.date == when and WEEKDAY_RE.fullmatch(h.span.text) for h in hits)
+    ):
+        return when
+    ahead = value + timedelta(days=7)
+    if (ahead - anchor).days >= (anchor - value).days:
+        return when
+    return PartialDate(ahead.year, ahead.month, ahead.day)
 
 
 def ranged_month(when: PartialDate, hits: list) -> PartialDate:
