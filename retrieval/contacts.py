@@ -160,7 +160,8 @@ JOINED_RE = re.compile(
 AT_PLACE_RE = re.compile(r"\W*(?:[А-ЯЁ][\w-]+\s+){1,2}(?:в|во)\s+[А-ЯЁ][\w-]+[.!]?\s*")
 APPOSED_SUBJECT_RE = re.compile(
     r"\W*(?:[А-ЯЁа-яё-]+\s+){0,2}(?:представител|лидер|министр|глав|руководител|делегаци"
-    r"|президент|переговорщик|советник|посланник)\w*\s[^—–]{0,80}?\s[—–]\s([^—–]{5,200}?)\s[—–]\s"
+    r"|президент|переговорщик|советник|посланник)\w*\s[^—–]{0,80}?\s[—–]\s([^—–]{5,200}?)\s[—–]\s",
+    re.IGNORECASE,
 )
 # a quote: someone says it ("«… по телефону не разговаривали», — сказал дипломат")
 QUOTE_RE = re.compile(r"[«»\"“”]")
@@ -1280,7 +1281,7 @@ class ContactExtractor(ContactParties):
                 # и Z": the third party is the one "с ним" stands for
                 people = tuple(sorted({*people, announcer}))
             elif (
-                len(people) < 2
+                (len(people) < 2 or cue.verb)
                 and (apposed := APPOSED_SUBJECT_RE.match(work)) is not None
                 and apposed.end() <= cue.start
                 and len(
@@ -1291,10 +1292,12 @@ class ContactExtractor(ContactParties):
                     }
                 )
                 >= 2
+                and (len(people) < 2 or not apposed_names <= set(people))
             ):
                 # "Специальные представители Индии и Китая — Аджит Довал и Ван И — провели
-                # переговоры": the group subject, named between dashes
-                people = tuple(sorted(apposed_names))
+                # переговоры": the group subject, named between dashes ("Президенты Польши и
+                # Литвы — X и Y — встретились с Z": each of them, with Z)
+                people = tuple(sorted(apposed_names | set(people)))
             elif (
                 len(people) < 2
                 and not cue.verb
@@ -1447,8 +1450,11 @@ class ContactExtractor(ContactParties):
                     and not QUOTE_RE.search(work)
                 ):
                     # "Сунак с Трампом не встречался: тот не занимал пост": a fact told, not
-                    # a report denied by anyone
-                    continue
+                    # a report denied by anyone; but "встреча X с Y не состоялась" tells of a
+                    # meeting that was to be, and was called off
+                    if cue.verb or not NOT_TAKEN_PLACE_RE.match(work, cue.end):
+                        continue
+                    status = "cancelled"
                 gaps = gapped_parties(work, cue, cues, people, found, mentions)
                 rounds = more_rounds(work, cue, cues)
                 if rounds is not None and len({f.person for f in found}) >= 2:
@@ -1598,6 +1604,13 @@ def event_ahead(sentence: str, anchor: date | None) -> PartialDate | None:
         return None
     day = hits[0].date.to_date()
     return hits[0].date if day is not None and (anchor is None or day >= anchor) else None
+
+
+# "встреча Штайнмайера с Зеленским не состоялась": the predicate of the contact noun
+NOT_TAKEN_PLACE_RE = re.compile(
+    r"(?:\s+[^\s,.;:]+){0,6}?\s+(?:так\s+и\s+)?не\s+состоял(?:ась|ся|ось|ись)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def rounds_pair(candidates: list[Candidate]) -> tuple[str, ...]:
