@@ -72,10 +72,14 @@ def _sort_key(contact: ContactView) -> tuple[int, date, int, int]:
 
 
 def _within(contact: Contact, start: date | None, end: date | None) -> bool:
-    """True when a dated contact falls in [start, end)."""
+    """True when a dated contact falls in [start, end); a contact known only to the month
+    or year counts when its time overlaps it ("в сентябре 2022 года" with a prime minister
+    in office from 6 September)."""
     if contact.date is None:
         return False
-    return (start is None or contact.date >= start) and (end is None or contact.date < end)
+    own = PartialDate.from_date(contact.date, contact.date_precision).period()  # type: ignore[arg-type]
+    first, last = own if own is not None else (contact.date, contact.date)
+    return (start is None or last >= start) and (end is None or first < end)
 
 
 def _overlaps(contact: Contact, period: tuple[date, date]) -> bool:

@@ -326,6 +326,23 @@ def test_an_office_in_a_period_is_each_holder_within_his_term(contacts_app: Cont
     assert sorted(str(c.date) for c in both.contacts) == ["2025-01-17", "2025-11-24"]
 
 
+def test_an_office_holder_of_part_of_a_month_counts_for_that_month(
+    contacts_app: ContactsApp,
+) -> None:
+    """A meeting known only as «в сентябре 2022 года» with Truss, prime minister from 6
+    September, is a meeting of the prime minister."""
+    ingest_text(
+        contacts_app,
+        "В сентябре прошлого года в Нью-Йорке президент США Джо Байден встречался с тогдашним"
+        " премьер-министром Великобритании Лиз Трасс.",
+        date(2023, 6, 9),
+    )
+    answer = contacts_app.answers.ask_sync(
+        "когда встречались премьер-министр Великобритании и президент США", today=TODAY
+    )
+    assert [(str(c.date)[:7], c.date_precision) for c in answer.contacts] == [("2022-09", "month")]
+
+
 def test_an_office_nobody_is_known_to_have_held_finds_nothing(contacts_app: ContactsApp) -> None:
     """«министр обороны Вьетнама» with no holder in the registry's data: no contact can be his, so
     the answer lists none, never every contact of the other person asked about."""
