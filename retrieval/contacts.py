@@ -380,7 +380,9 @@ class ContactExtractor(ContactParties):
                 if len(travellers) >= 2:
                     context, context_day = travellers, None
                     trip = self._trip(sentence, index, anchor, known, context) or trip
-            elif len(context) == 2 and TRAVEL_RE.search(sentence):
+            elif len(context) == 2 and (
+                TRAVEL_RE.search(sentence) or TRIP_NOUN_RE.search(sentence)
+            ):
                 # "14 сентября 2020 года Лукашенко прилетел в Сочи. По итогам переговоров ..."
                 if known is None:
                     known = self._known(text)
@@ -896,6 +898,10 @@ class ContactExtractor(ContactParties):
             for m in self.registry.scan(work, on=anchor, known=known)
             if "nomn" in m.cases and m.person in context
         ]
+        if not subjects and TRIP_NOUN_RE.search(work) and not has_cue(work):
+            # "Первым из этих контактов была поездка в Москву 1 февраля 2022 года": a trip of
+            # the story's pair, told by its noun
+            subjects = [context[0]]
         when = trip_ahead(work, hits[0].date, anchor, hits)
         return (index, when, subjects[0]) if subjects and when is not None else None
 
@@ -1606,6 +1612,8 @@ def event_ahead(sentence: str, anchor: date | None) -> PartialDate | None:
     return hits[0].date if day is not None and (anchor is None or day >= anchor) else None
 
 
+# "поездка в Москву 1 февраля 2022 года": a trip told by its noun
+TRIP_NOUN_RE = re.compile(r"(?<![\w-])поездк\w{1,3}\s+(?:в|во|на)\s+[А-ЯЁ]")
 # "встреча Штайнмайера с Зеленским не состоялась": the predicate of the contact noun
 NOT_TAKEN_PLACE_RE = re.compile(
     r"(?:\s+[^\s,.;:]+){0,6}?\s+(?:так\s+и\s+)?не\s+состоял(?:ась|ся|ось|ись)(?![\w-])",
