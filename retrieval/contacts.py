@@ -380,8 +380,8 @@ class ContactExtractor(ContactParties):
                 if len(travellers) >= 2:
                     context, context_day = travellers, None
                     trip = self._trip(sentence, index, anchor, known, context) or trip
-            elif len(context) == 2 and (
-                TRAVEL_RE.search(sentence) or TRIP_NOUN_RE.search(sentence)
+            elif (len(context) == 2 and TRAVEL_RE.search(sentence)) or (
+                len(context) in (0, 2) and TRIP_NOUN_RE.search(sentence)
             ):
                 # "14 сентября 2020 года Лукашенко прилетел в Сочи. По итогам переговоров ..."
                 if known is None:
@@ -585,7 +585,7 @@ class ContactExtractor(ContactParties):
                 # (not the contact just told again: "X в субботу провел переговоры с Y. Y прибыл
                 # с визитом и накануне был на параде. По итогам переговоров …": Saturday's)
                 again, fresh = split_retold(found, recent, trip[1])
-                found = again + on_day(fresh, trip[1], trip[2])
+                found = again + on_day(fresh, trip[1], trip[2] or None)
             undone = next(
                 (
                     (k, undone_as)
@@ -898,10 +898,17 @@ class ContactExtractor(ContactParties):
             for m in self.registry.scan(work, on=anchor, known=known)
             if "nomn" in m.cases and m.person in context
         ]
-        if not subjects and TRIP_NOUN_RE.search(work) and not has_cue(work):
+        noun = TRIP_NOUN_RE.search(work)
+        if (
+            not subjects
+            and noun is not None
+            and 0 <= hits[0].span.start - noun.end() <= TRIP_NOUN_REACH
+            and not re.search(r"[,;:—–]", work[noun.end() : hits[0].span.start])
+            and not has_cue(work)
+        ):
             # "Первым из этих контактов была поездка в Москву 1 февраля 2022 года": a trip of
-            # the story's pair, told by its noun
-            subjects = [context[0]]
+            # the story's pair (of whoever the contact told next names), told by its noun
+            subjects = [context[0] if context else ""]
         when = trip_ahead(work, hits[0].date, anchor, hits)
         return (index, when, subjects[0]) if subjects and when is not None else None
 
@@ -1614,6 +1621,7 @@ def event_ahead(sentence: str, anchor: date | None) -> PartialDate | None:
 
 # "поездка в Москву 1 февраля 2022 года": a trip told by its noun
 TRIP_NOUN_RE = re.compile(r"(?<![\w-])поездк\w{1,3}\s+(?:в|во|на)\s+[А-ЯЁ]")
+TRIP_NOUN_REACH = 30  # characters from the trip noun to its date
 # "встреча Штайнмайера с Зеленским не состоялась": the predicate of the contact noun
 NOT_TAKEN_PLACE_RE = re.compile(
     r"(?:\s+[^\s,.;:]+){0,6}?\s+(?:так\s+и\s+)?не\s+состоял(?:ась|ся|ось|ись)(?![\w-])",
