@@ -571,7 +571,10 @@ class ContactParties:
             partners += listed_people(s, guests, inside)
             if not partners and RELATIVE_GUEST_RE.match(s, cs):
                 # "X стал первым лидером, которого Трамп принял": X is the guest
-                hosts = [m for m in inside if m.end <= cue.start and "nomn" in m.cases]
+                # ("побывал X, которого принял Y": the host after the verb)
+                hosts = [m for m in inside if m.end <= cue.start and "nomn" in m.cases] or [
+                    m for m in inside if m.start >= cue.end and "nomn" in m.cases
+                ][:1]
                 guests = [m for m in mentions if m.end <= cs and "nomn" in m.cases]
                 if hosts and guests and guests[-1].person != hosts[-1].person:
                     return [guests[-1], hosts[-1]]
