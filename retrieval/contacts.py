@@ -1141,6 +1141,12 @@ class ContactExtractor(ContactParties):
         groups = self.groups.find(
             work, on=on, context=own if len(own) == 2 else context, nearby=nearby
         )
+        # (not a title with its holder's name: "главы дипломатии ЕС Жозепа Борреля")
+        groups = [
+            g
+            for g in groups
+            if not any(m.start < g.end and g.start < m.end and not m.via_office for m in mentions)
+        ]
         if groups:
             mentions = [
                 m for m in mentions if not any(m.start < g.end and g.start < m.end for g in groups)

@@ -66,6 +66,9 @@ MENTIONS = [
     # a particle of a compound surname and a regnal number are nobody alone
     ["Марин Ле Пен и Николай II", ["Марин Ле Пен"]],
     ["Ле Дриан встретился с Ди Майо.", ["Жан-Ив Ле Дриан", "Луиджи Ди Майо"]],
+    # an office title before its holder's name is one mention, whatever the title's form
+    ["главы дипломатии ЕС Жозепа Борреля", ["Жозеп Боррель"]],
+    ["глава дипломатии Евросоюза и глава МИД РФ", ["Кая Каллас", "Сергей Лавров"]],
     # the Italian spelling of a Portuguese name
     ["Антонио Коста и Кошта, с Костой.", ["Антониу Кошта", "Антониу Кошта", "Антониу Кошта"]],
 ]
