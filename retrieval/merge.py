@@ -19,6 +19,12 @@ UNIQUE_ONLY = 0.5
 POSTPONED_WITHIN = 365
 # ... and one held this few days after the day it was put off from needs no shared words
 POSTPONED_SOON = 10
+# ... and one whose held report tells it was put off, this many
+MOVED_SOON = 60
+MOVED_LEMMAS = frozenset(
+    {"перенести", "переносить", "перенестись", "переноситься", "отложить", "откладывать",
+     "отложиться", "откладываться"}
+)  # fmt: skip
 STATUS_RANK: dict[str, int] = {
     "planned": 0,
     "postponed": 1,
@@ -70,7 +76,13 @@ def match_score(existing: Report, new: Report) -> float | None:
             # postponed contact took place later; the articles must tell the same story,
             # unless it was held within days ("разговор, ожидавшийся в понедельник, не
             # состоится в этот день" and the call of Wednesday)
-            if sim >= SIMILAR_CONTENT or _held_soon(moved.date, held.date):
+            # (or the report of the held one tells it was put off: "визит, запланированный
+            # на конец марта, был перенесен")
+            if (
+                sim >= SIMILAR_CONTENT
+                or _held_soon(moved.date, held.date)
+                or (held.lemmas & MOVED_LEMMAS and _held_soon(moved.date, held.date, MOVED_SOON))
+            ):
                 return max(sim, SIMILAR_CONTENT)
             return None
     if _contradicts(existing.status, new.status) and not (
@@ -151,12 +163,14 @@ def _held_later(moved: PartialDate | None, held: PartialDate | None) -> bool:
     return a[0] <= b[1] and (b[0] - a[1]).days <= POSTPONED_WITHIN
 
 
-def _held_soon(moved: PartialDate | None, held: PartialDate | None) -> bool:
-    """True when a contact postponed from a day was held within POSTPONED_SOON days after."""
+def _held_soon(
+    moved: PartialDate | None, held: PartialDate | None, soon: int = POSTPONED_SOON
+) -> bool:
+    """True when a contact postponed from a day was held within `soon` days after."""
     if moved is None or held is None or moved.precision != "day" or held.precision != "day":
         return False
     a, b = moved.to_date(), held.to_date()
-    return a is not None and b is not None and 0 < (b - a).days <= POSTPONED_SOON
+    return a is not None and b is not None and 0 < (b - a).days <= soon
 
 
 def _told_before(told: dt.date | None, held: PartialDate | None) -> bool:

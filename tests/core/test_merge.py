@@ -109,6 +109,17 @@ def report(
             Report("phone", D(2022, 2, 21), "happened", SAME_TEXT),
             False,
         ],
+        # ... unless the held one's story tells it was put off ("перенесен"), within weeks
+        [
+            Report("talks", D(2023, 3, 28), "postponed", OTHER_TEXT, told=date(2023, 3, 25)),
+            Report("talks", D(2023, 4, 14), "happened", SAME_TEXT | {"перенести"}),
+            True,
+        ],
+        [
+            Report("talks", D(2023, 3, 28), "postponed", OTHER_TEXT, told=date(2023, 3, 25)),
+            Report("talks", D(2023, 9, 14), "happened", SAME_TEXT | {"перенести"}),
+            False,
+        ],
         [  # a cancelled contact never took place later
             Report("talks", D(2024, 12, 3), "happened", SAME_TEXT),
             Report("visit", None, "cancelled", SAME_TEXT, told=date(2024, 10, 9)),
