@@ -453,7 +453,9 @@ def late_undoing(s: str, cue: Cue, cues: list[Cue]) -> Status | None:
     """ "Встречу X с Y, которая должна была пройти в среду, отменили": the predicate of a
     contact noun that comes after its relative clause; never across "но", "а", "хотя"."""
     end = min((c.start for c in cues if c.start > cue.end and not setting(s, c)), default=len(s))
-    tail = s[cue.end : end]
+    # (not past a colon: "переговоры состоялись 14 апреля: поездку на март пришлось отложить")
+    stop = re.compile(r"[:;]").search(s, cue.end, end)
+    tail = s[cue.end : stop.start() if stop is not None else end]
     if NOT_HELD_RE.search(tail):
         # "Встречу планировали провести 17 июня, однако тогда она не состоялась"
         return "cancelled"
