@@ -308,7 +308,23 @@ def parse_txt_article(raw: str, *, name: str | None = None) -> ParsedText:
     body = _join(_clean_lines(lines, seen))
     outlet = _find_outlet(raw)
     logger.debug("parsed %s: title=%r published=%s outlet=%s", name, title, published, outlet)
-    return ParsedText(title=title, text=body, published=published or header_date, outlet=outlet)
+    published = published or header_date or _footer_date(lines)
+    return ParsedText(title=title, text=body, published=published, outlet=outlet)
+
+
+FOOTER_LINES = 6  # lines from the end where a post's stamp may stand
+
+
+def _footer_date(lines: list[str]) -> date | None:
+    """A stamp line among the last lines ("28.12.2024, 16:52" under a Telegram post)."""
+    tail = [" ".join(line.split()) for line in lines if line.strip()][-FOOTER_LINES:]
+    for line in reversed(tail):
+        stamp = _date_of_line(line)
+        if stamp is not None:
+            return stamp
+        if line.endswith((".", "!", "?", "…")):
+            return None  # the stamp of a line before the text's end dates no post
+    return None
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:

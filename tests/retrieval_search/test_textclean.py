@@ -178,6 +178,8 @@ HEADER_DATES = [
     ["Лавров сказал журналистам, что переговоры прошли «очень полезно.»\n09.10.2024\nТекст.", None],
     # a stamp with its update time in brackets ends like a sentence, yet is a stamp
     ["Лидеры трех стран собрались вместе\n\n27.05.2024, 14:10 (обновлено: 15:02)\n\nТекст.", date(2024, 5, 27)],
+    # a post's stamp under its text, before the channel's buttons
+    ["Кремль. Главное\n\nПутин провел телефонный разговор с Алиевым.\n\n#Кремль\n28.12.2024, 16:52\nПодписаться | Переслать", date(2024, 12, 28)],
 ]  # fmt: skip
 
 
