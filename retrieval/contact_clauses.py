@@ -82,7 +82,9 @@ NOT_PLACES = frozenset(["запад", "восток", "север", "юг"])
 ANTECEDENT_GAP_RE = re.compile(r"\s*(?:,|и)\s+(?:[\w«»-]+\s+){0,5}", re.IGNORECASE)
 CALL_VERB_RE = re.compile(r"(?:по)?звони(?:л|т|ят)", re.IGNORECASE)
 BY_PHONE_VERB_RE = re.compile(
-    r"по телефону [а-яё]+|[а-яё]+ по телефону", re.IGNORECASE
+    r"по телефону [а-яё]+|[а-яё]+ по телефону"
+    r"|(?:поздравил|поблагодарил|проинформировал|пригласил)\w{0,2}",
+    re.IGNORECASE,
 )  # "позвонил министру": partner in dative
 # "Помпео принял ...": the guest right before "принял" (a few adverbs may stand between)
 GUEST_GAP_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
@@ -284,7 +286,7 @@ HOST_RELATIVE_RE = re.compile(
 )
 WHEN_PLANNED_RE = re.compile(r"\s*,\s*когда\b", re.IGNORECASE)
 # a clause that goes on about the subject before it: ", где переговоры с Y", " — тогда ..."
-WHERE_RE = re.compile(r"\s*,\s*где\b", re.IGNORECASE)
+WHERE_RE = re.compile(r"\s*,\s*(?:где|когда)\b", re.IGNORECASE)
 DASH_BEFORE_RE = re.compile(r"\s[–—-]\s*$")
 # "Пашинян в пятницу прибудет в Стамбул": a trip ahead, its bare weekday points forward
 TRAVEL_AHEAD = (
