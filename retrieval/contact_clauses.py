@@ -293,6 +293,11 @@ TRAVEL_AHEAD = (
     r"(?:прилет|прибуд|приед|посет|отправ\w?|соверш|нанес[её])(?:ит|ут|ят|ет|[её]т)(?:ся)?"
 )
 TRAVEL_AHEAD_RE = re.compile(rf"(?<![\w-]){TRAVEL_AHEAD}(?![\w-])", re.IGNORECASE)
+# "поездка в Москву 1 февраля 2022 года": a trip told by its noun
+TRIP_NOUN_RE = re.compile(r"(?<![\w-])поездк\w{1,3}\s+(?:в|во|на)\s+[А-ЯЁ]")
+TRIP_NOUN_REACH = 30  # characters from the trip noun to its date
+CLAUSE_MARK_RE = re.compile(r"[,;:—–]")  # a mark that ends a clause
+COLON_RE = re.compile(r"[:;]")
 TRAVEL_RE = re.compile(
     r"(?<![\w-])(?:(?:побывал|прилетел|прибыл|приехал|посетил|съездил|отправился|находился|вернулся)"
     rf"\w{{0,2}}|(?:совершил|нанес)\w{{0,2}}\s+(?:\w+\s+){{0,2}}визит|{TRAVEL_AHEAD}|верн[её]тся)"
@@ -456,7 +461,7 @@ def late_undoing(s: str, cue: Cue, cues: list[Cue]) -> Status | None:
     contact noun that comes after its relative clause; never across "но", "а", "хотя"."""
     end = min((c.start for c in cues if c.start > cue.end and not setting(s, c)), default=len(s))
     # (not past a colon: "переговоры состоялись 14 апреля: поездку на март пришлось отложить")
-    stop = re.compile(r"[:;]").search(s, cue.end, end)
+    stop = COLON_RE.search(s, cue.end, end)
     tail = s[cue.end : stop.start() if stop is not None else end]
     if NOT_HELD_RE.search(tail):
         # "Встречу планировали провести 17 июня, однако тогда она не состоялась"

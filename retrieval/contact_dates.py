@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from retrieval.cues import EARLIER_RE, NEVER_HELD_RE, Cue, clause_bounds
+from retrieval.cues import EARLIER_RE, NEVER_HELD_RE, Cue, clause_bounds, has_cue
 from retrieval.dates import (
     RELATIVE_RE,
     SAME_YEAR_RE,
@@ -621,3 +621,57 @@ def date_heading(sentence: str, anchor: date | None) -> PartialDate | None:
     # "18 мая 2023 года, Сиань.": an entry's day and place
     rest = HEADING_PLACE_RE.sub("", rest)
     return hits[0].date if HEADING_REST_RE.fullmatch(rest) else None
+
+
+# "Саммит ЕС — Китай пройдет 24 июля в Пекине": an event announced for a day
+EVENT_AHEAD_RE = re.compile(
+    r"(?<![\w-])(?:саммит|встреч|переговор|визит|форум)\w*[^.;]{0,60}?"
+    r"(?<![\w-])(?:пройд[её]т|пройдут|состоится|состоятся|начнется|начнётся|откроется)(?![\w-])",
+    re.IGNORECASE,
+)
+OPENING_DATE_REACH = 3  # characters before the date of a sentence that opens with it
+
+
+def event_ahead(sentence: str, anchor: date | None) -> PartialDate | None:
+    """The one day, not before the publication date, of the event a sentence announces."""
+    if not EVENT_AHEAD_RE.search(sentence):
+        return None
+    hits = find_date_hits(sentence, published=anchor)
+    if len(hits) != 1 or hits[0].date.precision != "day":
+        return None
+    day = hits[0].date.to_date()
+    return hits[0].date if day is not None and (anchor is None or day >= anchor) else None
+
+
+def day_said_before(
+    sentences: list[tuple[int, str]], index: int, anchor: date | None
+) -> PartialDate | None:
+    """The one day named by the nearest of the two sentences before `index` that tells no
+    contact and names exactly one day ("в четверг прибыл в Джайпур. … Вечером лидеры …")."""
+    for _, before in sentences[max(0, index - 2) : index][::-1]:
+        if has_cue(before):
+            continue
+        said = [h.date for h in find_date_hits(before, published=anchor)]
+        if len(said) == 1 and said[0].precision == "day":
+            return said[0]
+    return None
+
+
+def day_since(
+    sentences: list[tuple[int, str]], index: int, anchor: date | None, last: int
+) -> tuple[PartialDate | None, PartialDate | None]:
+    """For "в тот же день": the one date the sentence before `index` names, and the one date
+    of the nearest dated sentence of the two before when it comes after the sentence of the
+    story's last contact (`last`) and opens with that date ("Моди провел переговоры с X 5
+    июля. В воскресенье открылся саммит. … В тот же день Моди встретился с Y": Sunday; not
+    "Он напомнил о подписанных в пятницу документах")."""
+    told: PartialDate | None = None
+    for back in range(index - 1, max(-1, index - 3), -1):
+        hits = find_date_hits(sentences[back][1], published=anchor)
+        if back == index - 1 and len(hits) == 1:
+            told = hits[0].date
+        if hits:
+            opens = hits[0].span.start <= OPENING_DATE_REACH
+            later = hits[0].date if len(hits) == 1 and back > last and opens else None
+            return told, later
+    return told, None

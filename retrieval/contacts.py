@@ -34,6 +34,7 @@ from retrieval.contact_clauses import (
     ALLEGED_RE,
     BOTH_LED_RE,
     CIRCUMSTANCE_RE,
+    CLAUSE_MARK_RE,
     CONTRAST_RE,
     COORDINATED_RE,
     COUNTED_RE,
@@ -48,6 +49,8 @@ from retrieval.contact_clauses import (
     SUBJECT_NOUN_RE,
     SUBJECT_PRONOUN_RE,
     TRAVEL_RE,
+    TRIP_NOUN_RE,
+    TRIP_NOUN_REACH,
     WITH_HIM_RE,
     WITH_PRONOUN_BEFORE_RE,
     WITH_PRONOUN_RE,
@@ -73,6 +76,9 @@ from retrieval.contact_dates import (
     ahead,
     contact_date,
     date_heading,
+    day_said_before,
+    day_since,
+    event_ahead,
     listed_dates,
     setting,
     stated_news_date,
@@ -90,6 +96,7 @@ from retrieval.cues import (
     AGREED_ABOUT_RE,
     CLAUSE_BREAK_RE,
     DENIAL_RE,
+    NOT_TAKEN_PLACE_RE,
     PARTY_RE,
     REPRESENTED_RE,
     RESIDENCE_VISIT_RE,
@@ -624,7 +631,7 @@ class ContactExtractor(ContactParties):
             if found and DAY_PART_RE.match(sentence) is not None:
                 # "в четверг прибыл в Джайпур. Вместе с X он проехал по городу. Вечером лидеры
                 # провели переговоры": a part of the day a sentence without a contact just named
-                said = self._day_said(sentences, index, anchor)
+                said = day_said_before(sentences, index, anchor)
                 day_told = (index - 1, said) if said is not None else day_told
             told_day = day_told is not None and day_told[0] == index - 1
             if (
@@ -660,9 +667,8 @@ class ContactExtractor(ContactParties):
                 # "… с визитом с понедельника. В первый же день он провел переговоры с X"
                 found = [replace(c, date=visit_began[1], lead=False) for c in found]
             if SAME_DAY_RE.search(sentence):
-                found = same_day(
-                    found, candidates, *self._day_since(sentences, index, anchor, candidates)
-                )
+                last = max((c.sentence for c in candidates if c.participants), default=-1)
+                found = same_day(found, candidates, *day_since(sentences, index, anchor, last))
             elif THIS_EVENT_RE.match(sentence):
                 found = same_event(found, recent)
             elif (back := days_earlier(sentence)) is not None:
@@ -728,44 +734,6 @@ class ContactExtractor(ContactParties):
             return None
         named = {m.person for m in self.registry.scan(following, on=anchor, known=known or ())}
         return days[0] if set(lead.participants) <= named else None
-
-    def _day_said(
-        self, sentences: list[tuple[int, str]], index: int, anchor: date | None
-    ) -> PartialDate | None:
-        """The one day named by the nearest of the two sentences before that tells no contact
-        and names exactly one day."""
-        for _, before in sentences[max(0, index - 2) : index][::-1]:
-            if has_cue(before):
-                continue
-            said = [h.date for h in find_date_hits(before, published=anchor)]
-            if len(said) == 1 and said[0].precision == "day":
-                return said[0]
-        return None
-
-    def _day_since(
-        self,
-        sentences: list[tuple[int, str]],
-        index: int,
-        anchor: date | None,
-        candidates: list[Candidate],
-    ) -> tuple[PartialDate | None, PartialDate | None]:
-        """The one date the sentence before `index` names, and the one date of the nearest
-        dated sentence of the two before when it comes after the story's last contact ("Моди
-        провел переговоры с X 5 июля. В воскресенье открылся саммит. … В тот же день Моди
-        встретился с Y": Sunday)."""
-        last = max((c.sentence for c in candidates if c.participants), default=-1)
-        told: PartialDate | None = None
-        for back in range(index - 1, max(-1, index - 3), -1):
-            hits = find_date_hits(sentences[back][1], published=anchor)
-            if back == index - 1 and len(hits) == 1:
-                told = hits[0].date
-            if hits:
-                # (a sentence that opens with its day: "В воскресенье открылся саммит", not
-                # "Он напомнил о подписанных в пятницу документах")
-                opens = hits[0].span.start <= 3
-                later = hits[0].date if len(hits) == 1 and back > last and opens else None
-                return told, later
-        return told, None
 
     def _side_people(
         self, text: str, sides: tuple[str, ...], anchor: date | None, known: set[str]
@@ -903,7 +871,7 @@ class ContactExtractor(ContactParties):
             not subjects
             and noun is not None
             and 0 <= hits[0].span.start - noun.end() <= TRIP_NOUN_REACH
-            and not re.search(r"[,;:—–]", work[noun.end() : hits[0].span.start])
+            and not CLAUSE_MARK_RE.search(work, noun.end(), hits[0].span.start)
             and not has_cue(work)
         ):
             # "Первым из этих контактов была поездка в Москву 1 февраля 2022 года": a trip of
@@ -1604,35 +1572,6 @@ class ContactExtractor(ContactParties):
                 for o in events
             )
         ]
-
-
-# "Саммит ЕС — Китай пройдет 24 июля в Пекине": an event announced for a day
-EVENT_AHEAD_RE = re.compile(
-    r"(?<![\w-])(?:саммит|встреч|переговор|визит|форум)\w*[^.;]{0,60}?"
-    r"(?<![\w-])(?:пройд[её]т|пройдут|состоится|состоятся|начнется|начнётся|откроется)(?![\w-])",
-    re.IGNORECASE,
-)
-
-
-def event_ahead(sentence: str, anchor: date | None) -> PartialDate | None:
-    """The one day, not before the publication date, of the event a sentence announces."""
-    if not EVENT_AHEAD_RE.search(sentence):
-        return None
-    hits = find_date_hits(sentence, published=anchor)
-    if len(hits) != 1 or hits[0].date.precision != "day":
-        return None
-    day = hits[0].date.to_date()
-    return hits[0].date if day is not None and (anchor is None or day >= anchor) else None
-
-
-# "поездка в Москву 1 февраля 2022 года": a trip told by its noun
-TRIP_NOUN_RE = re.compile(r"(?<![\w-])поездк\w{1,3}\s+(?:в|во|на)\s+[А-ЯЁ]")
-TRIP_NOUN_REACH = 30  # characters from the trip noun to its date
-# "встреча Штайнмайера с Зеленским не состоялась": the predicate of the contact noun
-NOT_TAKEN_PLACE_RE = re.compile(
-    r"(?:\s+[^\s,.;:]+){0,6}?\s+(?:так\s+и\s+)?не\s+состоял(?:ась|ся|ось|ись)(?![\w-])",
-    re.IGNORECASE,
-)
 
 
 def rounds_pair(candidates: list[Candidate]) -> tuple[str, ...]:

@@ -446,9 +446,10 @@ HELD_AFTER_MOVE_RE = re.compile(
 )
 # a predicate far from its subject noun: "Встреча ..., намеченная на ..., отложена"
 # "встреча, намеченная на воскресенье, так и не состоялась": a set contact never held
-NEVER_HELD_RE = re.compile(
-    _words(r"(?:так и )?не (?:состоялась|состоялся|состоялись|прошла|прошли)"), re.IGNORECASE
-)
+NEVER_HELD = r"(?:так и )?не (?:состоялась|состоялся|состоялось|состоялись|прошла|прошли)"
+NEVER_HELD_RE = re.compile(_words(NEVER_HELD), re.IGNORECASE)
+# "встреча Штайнмайера с Зеленским не состоялась": the predicate of the contact noun
+NOT_TAKEN_PLACE_RE = re.compile(rf"(?:\s+[^\s,.;:]+){{0,6}}?\s+{NEVER_HELD}(?![\w-])", re.I)
 PREDICATE_STATUS: tuple[tuple[Status, re.Pattern[str]], ...] = (
     (
         "cancelled",
