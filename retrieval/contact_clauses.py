@@ -18,6 +18,7 @@ from retrieval.cues import (
     LIGHT_VERB_RE,
     MANNER_PHONE_RE,
     PARTICIPATION_RE,
+    PHONE_ACT,
     PREDICATE_STATUS,
     UNDONE_THING_RE,
     VENUE_MOVE_RE,
@@ -83,7 +84,7 @@ ANTECEDENT_GAP_RE = re.compile(r"\s*(?:,|и)\s+(?:[\w«»-]+\s+){0,5}", re.IGNOR
 CALL_VERB_RE = re.compile(r"(?:по)?звони(?:л|т|ят)", re.IGNORECASE)
 BY_PHONE_VERB_RE = re.compile(
     r"по телефону [а-яё]+|[а-яё]+ по телефону"
-    r"|(?:поздравил|поблагодарил|проинформировал|пригласил)\w{0,2}",
+    rf"|{PHONE_ACT}",
     re.IGNORECASE,
 )  # "позвонил министру": partner in dative
 # "Помпео принял ...": the guest right before "принял" (a few adverbs may stand between)
@@ -284,7 +285,6 @@ TRIP_UNDONE_RE = re.compile(
 HOST_RELATIVE_RE = re.compile(
     r"\s*,\s*(?:где|в ходе которо\w+|во время которо\w+|в рамках которо\w+)\b", re.IGNORECASE
 )
-WHEN_PLANNED_RE = re.compile(r"\s*,\s*когда\b", re.IGNORECASE)
 # a clause that goes on about the subject before it: ", где переговоры с Y", " — тогда ..."
 WHERE_RE = re.compile(r"\s*,\s*(?:где|когда)\b", re.IGNORECASE)
 DASH_BEFORE_RE = re.compile(r"\s[–—-]\s*$")
@@ -611,7 +611,7 @@ def host_undone(s: str, clause_start: int) -> Status | None:
         return trip_undone(s[:clause_start], "", undone=True)
     # ("визит пришлось перенести, когда переговоры планировались с X": a plan of that time)
     if not HOST_RELATIVE_RE.match(s, clause_start) and not (
-        WHEN_PLANNED_RE.match(s, clause_start) and PAST_PLAN_RE.search(s, clause_start)
+        WHERE_RE.match(s, clause_start) and PAST_PLAN_RE.search(s, clause_start)
     ):
         return None
     contrast = list(CONTRAST_RE.finditer(s, 0, clause_start))
