@@ -71,23 +71,27 @@ def _sort_key(contact: ContactView) -> tuple[int, date, int, int]:
     return (0, date.max - (contact.date - date.min), 0, 0)  # type: ignore[operator]
 
 
+def _period(contact: Contact) -> tuple[date, date] | None:
+    """The first and last day a contact may have been on, by its date's precision."""
+    if contact.date is None:
+        return None
+    own = PartialDate.from_date(contact.date, contact.date_precision).period()  # type: ignore[arg-type]
+    return own if own is not None else (contact.date, contact.date)
+
+
 def _within(contact: Contact, start: date | None, end: date | None) -> bool:
     """True when a dated contact falls in [start, end); a contact known only to the month
     or year counts when its time overlaps it ("в сентябре 2022 года" with a prime minister
     in office from 6 September)."""
-    if contact.date is None:
+    own = _period(contact)
+    if own is None:
         return False
-    own = PartialDate.from_date(contact.date, contact.date_precision).period()  # type: ignore[arg-type]
-    first, last = own if own is not None else (contact.date, contact.date)
-    return (start is None or last >= start) and (end is None or first < end)
+    return (start is None or own[1] >= start) and (end is None or own[0] < end)
 
 
 def _overlaps(contact: Contact, period: tuple[date, date]) -> bool:
-    if contact.date is None:
-        return False
-    own = PartialDate.from_date(contact.date, contact.date_precision).period()  # type: ignore[arg-type]
-    assert own is not None
-    return own[0] <= period[1] and period[0] <= own[1]
+    own = _period(contact)
+    return own is not None and own[0] <= period[1] and period[0] <= own[1]
 
 
 @dataclass(frozen=True)
