@@ -78,11 +78,8 @@ def match_score(existing: Report, new: Report) -> float | None:
             # состоится в этот день" and the call of Wednesday)
             # (or the report of the held one tells it was put off: "визит, запланированный
             # на конец марта, был перенесен")
-            if (
-                sim >= SIMILAR_CONTENT
-                or _held_soon(moved.date, held.date)
-                or (held.lemmas & MOVED_LEMMAS and _held_soon(moved.date, held.date, MOVED_SOON))
-            ):
+            soon = MOVED_SOON if held.lemmas & MOVED_LEMMAS else POSTPONED_SOON
+            if sim >= SIMILAR_CONTENT or _held_soon(moved.date, held.date, soon):
                 return max(sim, SIMILAR_CONTENT)
             return None
     if _contradicts(existing.status, new.status) and not (
