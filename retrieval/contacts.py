@@ -19,7 +19,6 @@ from retrieval.contact_candidates import (
     phone_talk,
     rank,
     retelling,
-    retold,
     same_day,
     same_event,
     settle_claims,
@@ -32,9 +31,7 @@ from retrieval.contact_candidates import (
 )
 from retrieval.contact_clauses import (
     ALLEGED_RE,
-    BOTH_LED_RE,
     CIRCUMSTANCE_RE,
-    CLAUSE_MARK_RE,
     CONTRAST_RE,
     COORDINATED_RE,
     COUNTED_RE,
@@ -50,13 +47,11 @@ from retrieval.contact_clauses import (
     SUBJECT_PRONOUN_RE,
     TRAVEL_RE,
     TRIP_NOUN_RE,
-    TRIP_NOUN_REACH,
     WITH_HIM_RE,
     WITH_PRONOUN_BEFORE_RE,
     WITH_PRONOUN_RE,
     aside,
     by_phone,
-    compound_sides,
     dated_partners,
     elaboration,
     gapped_parties,
@@ -89,16 +84,13 @@ from retrieval.contact_dates import (
 from retrieval.contact_parties import (
     LEAD_SENTENCES,
     TOPIC_FOR_RE,
-    ContactParties,
-    trip_ahead,
 )
+from retrieval.contact_story import ContactStory
 from retrieval.cues import (
     AGREED_ABOUT_RE,
-    CLAUSE_BREAK_RE,
     DENIAL_RE,
     NOT_TAKEN_PLACE_RE,
     PARTY_RE,
-    REPRESENTED_RE,
     RESIDENCE_VISIT_RE,
     SIDES_PAIR_RE,
     SPEECH_RE,
@@ -123,15 +115,9 @@ from retrieval.dates import (
 from retrieval.groups import BARE_PLURAL_RE, GroupResolver
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
 from retrieval.people import PersonRegistry
-from retrieval.types import ExtractedContact, PartialDate, Status
+from retrieval.types import ExtractedContact, PartialDate
 
 PARTY_REACH = 3  # sentences after a contact that may still list its participants
-# someone who stayed away from the contact told before
-ABSENT_RE = re.compile(
-    r"(?<![\w-])(?:не\s+(?:стал|стала|приехал\w?|смог\w?|прибыл\w?|появил\w+|участвовал\w?)"
-    r"|отказал\w*|пропустил\w*)(?![\w-])",
-    re.IGNORECASE,
-)
 BOTH_COUNTRIES_RE = re.compile(r"(?<![\w-])(?:двух|обеих|обоих) (?:стран|государств)", re.I)
 TRIP_UNDONE_REACH = 3  # sentences back where the trip a plan belongs to was called off
 # a frame during a contact, not after it ("в ходе переговоров", not "по итогам визита")
@@ -233,13 +219,6 @@ CROWD_PARTNERS_RE = re.compile(
 LIVE_TIME_RE = re.compile(r"\W{0,3}(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s+(?=[А-ЯЁ«])")
 
 
-# "Предыдущая состоялась 18 июля", "Второй - 18 марта": a contact word left out after one
-# just told
-ELIDED_PREVIOUS_RE = re.compile(
-    r"\W*(?:(?:Предыдущ|Прошл|Последн|Втор|Трет|Следующ)(?:ая|ий|ее|ие|ой|ое|ья|ье)"
-    r"\s+(?:состоял\w{1,3}|прош(?:ел|ла|ло|ли))\b"
-    r"|(?:Втор|Трет|Четверт)(?:ой|ий|ая|ое|ья|ье)\s+[—–-]\s+(?=\d))"
-)
 # "В Кремле эту информацию опровергли" after "газета сообщила, что …"
 DENIED_REPORT_RE = re.compile(
     r"(?<![\w-])(?:эт\w{1,2}|данн\w{2}|так\w{2}) (?:информаци|сообщени|данны|публикаци|сведени)\w*",
@@ -256,7 +235,7 @@ RECALLING_RE = re.compile(
 )
 
 
-class ContactExtractor(ContactParties):
+class ContactExtractor(ContactStory):
     """Extracts contacts from clean article bodies; heavy models are shared and built lazily."""
 
     def __init__(self, registry: PersonRegistry, lemmatizer: Lemmatizer | None = None) -> None:
@@ -711,338 +690,6 @@ class ContactExtractor(ContactParties):
             )
             for c in counted_told(moved_then_held(merge_candidates(candidates, default)))
             if c.sentence != TITLE
-        ]
-
-    def _told_next(
-        self,
-        sentences: list[tuple[int, str]],
-        lead: Candidate,
-        anchor: date | None,
-        known: set[str] | None,
-    ) -> PartialDate | None:
-        """ "Президенты провели телефонный разговор. В субботу Ниинисте сообщил Путину, что
-        …": the day of the undated lead is the one the next sentence tells of its people."""
-        if not 0 <= lead.sentence < len(sentences) - 1:
-            return None
-        following = sentences[lead.sentence + 1][1]
-        if has_cue(following):
-            return None
-        days = [
-            h.date for h in find_date_hits(following, published=anchor) if h.date.precision == "day"
-        ]
-        if len(days) != 1:
-            return None
-        named = {m.person for m in self.registry.scan(following, on=anchor, known=known or ())}
-        return days[0] if set(lead.participants) <= named else None
-
-    def _side_people(
-        self, text: str, sides: tuple[str, ...], anchor: date | None, known: set[str]
-    ) -> tuple[str, ...]:
-        """The one person of each of `sides` that the text names, else ()."""
-        people: dict[str, set[str]] = {side: set() for side in sides}
-        for m in self.registry.scan(blank_asides(text), on=anchor, known=known):
-            for side in self.registry.sides(m.person) & set(sides):
-                people[side].add(m.person)
-        if any(len(named) != 1 for named in people.values()):
-            return ()
-        return tuple(sorted(p for named in people.values() for p in named))
-
-    def _known(self, text: str) -> set[str]:
-        """Full names the article gives: registry people, and new ones by first name and
-        surname ("Давид Арахамия"), whose surname alone then counts too."""
-        full, spans = self.registry.full_names_at(text)
-        learned = {
-            f.person
-            for f in self.registry.names.name_pairs(text)
-            if " " in f.person
-            and f.person not in self.registry.people
-            # "Фейсал бин Фархан Аль Сауд": no new "Фархан Аль Сауд" inside a registry name
-            and not any(f.start < e and s < f.end for s, e in spans)
-        }
-        return full | learned
-
-    def _protagonist(
-        self, sentence: str, index: int, anchor: date | None, known: set[str]
-    ) -> tuple[str, PartialDate | None, int] | None:
-        """The one person whose contacts a sentence announces: "Путин провел ряд встреч"."""
-        work = blank_asides(sentence)
-        cues = find_cues(work)
-        if not cues:
-            return None
-        subjects = {
-            m.person
-            for m in self.registry.scan(work, on=anchor, known=known)
-            if m.start < cues[0].start and m.cases == {"nomn"}
-        }
-        if len(subjects) != 1:
-            return None
-        hits = find_date_hits(work, published=anchor)
-        return subjects.pop(), trip_ahead(work, hits[0].date if hits else None, anchor, hits), index
-
-    def _join_party(
-        self,
-        text: str,
-        offset: int,
-        sentence: str,
-        target: Candidate,
-        candidates: list[Candidate],
-        anchor: date | None,
-        known: set[str],
-        needed: int = 1,
-    ) -> Candidate | None:
-        """Add the people of "с российской стороны участвовали X и Y" to the contact before."""
-        on = target.date.to_date() if target.date and target.date.precision == "day" else anchor
-        work = blank_asides(sentence)
-        people = [
-            m.person
-            for m in self.registry.scan(work, on=on, known=known)
-            if not self._spokesman(m, on)
-            # "Владимир Путин приезжать не стал, делегацию возглавил Лавров": not a party
-            and not ABSENT_RE.search(work, *clause_bounds(work, m.start))
-        ]
-        if len(set(people)) < needed:
-            return None
-        held = {side for p in target.participants for side in self.registry.sides(p)}
-        if (
-            len(held) >= 2
-            and len(target.participants) == 2
-            and REPRESENTED_RE.search(work)
-            and not PARTY_RE.search(REPRESENTED_RE.sub(" ", work))
-            and not any(self.registry.sides(p) & held for p in people)
-        ):
-            # "Путин встретился с Си. … Индию представлял министр X": a third country at the
-            # forum, not a side of the pair's meeting (a pair of two sides is told whole)
-            return None
-        merged = tuple(sorted(set(target.participants) | set(people)))
-        if len(set(people)) >= 2 and BOTH_LED_RE.search(work):
-            # "Предыдущие переговоры прошли 29 марта. Тогда делегации возглавляли X и Y": the
-            # heads of both sides are the contact's people, whoever the story's are
-            merged = tuple(sorted(set(people)))
-        joined = replace(target, participants=merged)
-        if len(target.participants) < 2:
-            # the evidence must name the people: it runs on to the sentence that names them
-            end = offset + len(sentence)
-            joined = replace(joined, end=end, snippet=text[target.start : end])
-        candidates[candidates.index(target)] = joined
-        return joined
-
-    def _rounds(
-        self, offset: int, sentence: str, index: int, anchor: date | None, target: Candidate
-    ) -> list[Candidate]:
-        """The dated rounds listed after "провели N раундов переговоров"."""
-        work = blank_asides(sentence)
-        hits = year_in_sentence(work, find_date_hits(work, published=anchor))
-        return [
-            retold(
-                target,
-                index,
-                offset,
-                sentence,
-                date=h.date,
-                status=status_of(work),
-                lead=False,
-                earlier=False,
-            )
-            for h in hits
-            if h.date.month is not None
-        ]
-
-    def _trip(
-        self,
-        sentence: str,
-        index: int,
-        anchor: date | None,
-        known: set[str],
-        context: tuple[str, ...],
-    ) -> tuple[int, PartialDate, str] | None:
-        """ "14 сентября 2020 года Лукашенко прилетел в Сочи": a person of the story's pair
-        travelling on one stated date (the contact told next is of that day)."""
-        work = blank_asides(sentence)
-        hits = year_in_sentence(work, find_date_hits(work, published=anchor))
-        if len(hits) != 1:
-            return None
-        subjects = [
-            m.person
-            for m in self.registry.scan(work, on=anchor, known=known)
-            if "nomn" in m.cases and m.person in context
-        ]
-        noun = TRIP_NOUN_RE.search(work)
-        if (
-            not subjects
-            and noun is not None
-            and 0 <= hits[0].span.start - noun.end() <= TRIP_NOUN_REACH
-            and not CLAUSE_MARK_RE.search(work, noun.end(), hits[0].span.start)
-            and not has_cue(work)
-        ):
-            # "Первым из этих контактов была поездка в Москву 1 февраля 2022 года": a trip of
-            # the story's pair (of whoever the contact told next names), told by its noun
-            subjects = [context[0] if context else ""]
-        when = trip_ahead(work, hits[0].date, anchor, hits)
-        return (index, when, subjects[0]) if subjects and when is not None else None
-
-    def _elided(
-        self,
-        start: int,
-        sentence: str,
-        index: int,
-        anchor: date | None,
-        recent: list[Candidate],
-    ) -> Candidate | None:
-        """ "Это третья встреча Байдена и Герцога. Предыдущая состоялась 18 июля прошлого
-        года": the contact word left out is the one just told, on another day."""
-        told = ELIDED_PREVIOUS_RE.match(sentence)
-        last = recent[-1] if recent else None
-        if told is None or last is None or last.sentence != index - 1 or not last.participants:
-            return None
-        end = next((m.start() for m in CLAUSE_BREAK_RE.finditer(sentence, told.end())), None)
-        hits = find_date_hits(sentence[:end], published=anchor)
-        if not hits or hits[0].date.year is None:
-            return None
-        return retold(
-            last,
-            index,
-            start,
-            sentence,
-            date=hits[0].date,
-            status="happened",
-            earlier=True,
-            place=None,
-            initiator=None,
-            lead=False,
-            score=last.score - 1,
-        )
-
-    def _holders_then(
-        self,
-        people: tuple[str, ...],
-        named: set[str],
-        now: date | None,
-        then: PartialDate | None,
-    ) -> tuple[str, ...]:
-        """The story's people on an earlier day: one not named here who took an office only
-        later gives way to that office's holder on the day ("Предыдущий визит Путина в
-        Монголию" in 2019 was to Mongolia's president of 2019)."""
-        day = then.to_date() if then is not None else None
-        if now is None or day is None or day >= now:
-            return people
-        out = []
-        for person in people:
-            current = self.registry.offices_held(person, now)
-            later = [o for o in current if o not in self.registry.offices_held(person, day)]
-            if person not in named and later and len(later) == len(current):
-                holders = {self.registry.office_holder(o.key, day) for o in later}
-                if len(holders) == 1 and None not in holders:
-                    person = holders.pop() or person
-            out.append(person)
-        return tuple(sorted(set(out))) if len(set(out)) >= 2 else people
-
-    def _travellers(self, sentence: str, anchor: date | None, known: set[str]) -> tuple[str, ...]:
-        """The people a travel sentence names as its subjects: "прибыли X, Y и Z"."""
-        work = blank_asides(sentence)
-        return tuple(
-            sorted(
-                {
-                    m.person
-                    for m in self.registry.scan(work, on=anchor, known=known)
-                    if "nomn" in m.cases and not self._spokesman(m, on=anchor)
-                }
-            )
-        )
-
-    def _joined(
-        self,
-        offset: int,
-        sentence: str,
-        target: Candidate,
-        index: int,
-        anchor: date | None,
-        known: set[str],
-    ) -> Candidate | None:
-        """The contact of "к ним присоединились X и Y": the people before and the newcomers."""
-        on = target.date.to_date() if target.date and target.date.precision == "day" else anchor
-        work = blank_asides(sentence)
-        people = {
-            m.person
-            for m in self.registry.scan(work, on=on, known=known)
-            if not self._spokesman(m, on)
-        }
-        if not people - set(target.participants):
-            return None
-        return retold(
-            target,
-            index,
-            offset,
-            sentence,
-            participants=tuple(sorted(people | set(target.participants))),
-            kind="meeting",
-            weak=False,
-        )
-
-    def _future_predicate(self, clause: str) -> Status | None:
-        """ "planned" when the clause's finite verb is in the future ("обсудят", "подпишут")."""
-        tenses = self.lemmatizer.verb_tenses(clause)
-        return "planned" if tenses[:1] == ["futr"] else None
-
-    def _sides_only(
-        self,
-        sentence: str,
-        offset: int,
-        index: int,
-        anchor: date | None,
-        lead_limit: int,
-        prior: str = "",
-    ) -> list[Candidate]:
-        """ "Делегации России и США провели переговоры": a contact whose people come next."""
-        work = blank_asides(sentence)
-        cues = [c for c in find_cues(work) if not c.weak] or find_cues(work)
-        if not cues:
-            return []
-        cue = cues[0]
-        hits = find_date_hits(work, published=anchor)
-        told: PartialDate | None = None
-        party: tuple[str, ...] = ()
-        if not hits and SUBJECT_NOUN_RE.match(work, cue.end):
-            # "Президенты пяти стран во вторник встретились с X. Встреча прошла в Нью-Йорке":
-            # the day of the same contact the sentence before told
-            before = blank_asides(prior)
-            dated = find_date_hits(before, published=anchor)
-            if len(dated) == 1 and any(c.kind == cue.kind for c in find_cues(before)):
-                told = dated[0].date
-                # (and its one named partner: "встретились с президентом США X")
-                named = {m.person for m in self.registry.scan(before, on=told.to_date())}
-                party = tuple(named) if len(named) == 1 else ()
-        when = contact_date(
-            work,
-            cue,
-            hits,
-            [],
-            clause_bounds(work, cue.start),
-            cues,
-            self.registry,
-            self.lemmatizer,
-        )
-        status = status_of(work)
-        when = ahead(work, when, status, anchor, hits) or told
-        return [
-            wording(
-                Candidate(
-                    participants=party,
-                    kind=cue.kind,
-                    weak=cue.weak,
-                    status=status,
-                    date=when,
-                    earlier=is_earlier(work, when, cue.start),
-                    score=2 + (when is not None),
-                    sentence=index,
-                    start=offset,
-                    end=offset + len(sentence),
-                    snippet=sentence,
-                    place=self._place(work, cue.start) if cue.kind != "phone" else None,
-                    initiator=initiator(work, cue.start),
-                    lead=when is None and status == "happened" and index < lead_limit,
-                    sides=compound_sides(work),
-                )
-            )
         ]
 
     def _sentence(
