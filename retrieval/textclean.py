@@ -92,7 +92,8 @@ TAIL_MARKERS: tuple[str, ...] = (
 CAPTION_RE = re.compile(
     r"\b(?:фото|фотография|коллаж|иллюстрация|скриншот|видео)\s*:|^(?:фото|photo)\b", re.I
 )
-MENU_BAR_SEPARATOR_RE = re.compile(r"\s[|•·]\s")
+# ("Главная / В мире / Азия": breadcrumbs)
+MENU_BAR_SEPARATOR_RE = re.compile(r"\s[|•·/›>]\s")
 # "Новости  Украина  Мир  Экономика": menu items a page separates by runs of spaces
 SPACED_ITEMS_RE = re.compile(r"\s{2,}")
 NUMBERED_RE = re.compile(r"^\d{1,3}[.)]\s+\S")

@@ -164,6 +164,18 @@ def test_a_menu_spaced_by_runs_of_spaces_is_no_headline() -> None:
     assert "Подкасты" not in parsed.text
 
 
+def test_breadcrumbs_after_the_header_date_are_no_headline() -> None:
+    raw = (
+        " date 2020-09-05 Главная / В мире / Азия / Оборона\n\n"
+        "Министры обороны двух стран провели переговоры в Москве\n\n"
+        "Министры обороны в пятницу вечером провели переговоры на полях совещания."
+    )
+    parsed = parse_txt_article(raw)
+    assert parsed.title == "Министры обороны двух стран провели переговоры в Москве"
+    assert parsed.published == date(2020, 9, 5)
+    assert parsed.text.startswith("Министры обороны в пятницу")
+
+
 HEADER_DATES = [
     ["Заголовок о переговорах в Женеве\n15 февраля 2025, 12:00\nТекст.", date(2025, 2, 15)],
     ["Заголовок о переговорах в Женеве\n15.02.2025\nТекст статьи.", date(2025, 2, 15)],
