@@ -74,6 +74,13 @@ PREPOSITIONS = frozenset(
 NEXT_WORDS_RE = re.compile(r"\s+([а-яё]+)(?:\s+([а-яё]+))?")
 # genitives that describe the contact, not its parties: "встреча высокого уровня"
 NOT_PARTY_HEADS = frozenset({"уровня", "формата", "характера", "типа", "масштаба"})
+# "встреча глав правительств двух стран", "переговоры лидеров России и Китая": the title of
+# the pair's own people, not other parties' event
+PAIR_TITLE_RE = re.compile(
+    r"\s+(?:глав|лидеров|министров|руководителей|президентов|премьер(?:-министр)?ов"
+    r"|председателей)(?:\s+[а-яё]+){0,3}\s+(?:(?:двух|обеих|обоих)\s+(?:стран|государств)"
+    r"|[А-ЯЁ][а-яё]+\s+и\s+[А-ЯЁ][а-яё]+)(?![\w-])"
+)
 # "в Сочи", "в южнокорейском Пусане" (an adjective of the country before the city)
 PLACE_RE = re.compile(
     r"(?<![\w-])(?:[вВ]о?|[нН]а)\s+(?:[а-яё]+(?:ом|ой|ем|ей)\s+)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"

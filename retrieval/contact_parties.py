@@ -30,6 +30,7 @@ from retrieval.contact_clauses import (
     NEXT_WORDS_RE,
     NOT_PARTY_HEADS,
     NOT_PLACES,
+    PAIR_TITLE_RE,
     PARTNER_LIST_RE,
     PASSIVE_PARTICIPLE_RE,
     PLACE_RE,
@@ -178,6 +179,24 @@ def guest_before(s: str, cue: Cue, inside: list[Found]) -> Found | None:
         ),
         None,
     )
+
+
+# "перед этим", "после этого": a time told by a demonstrative, before a clause's subject
+TIME_FRAMES = frozenset(
+    f"{p} {d}"
+    for p, d in [
+        ("перед", "этим"),
+        ("перед", "тем"),
+        ("до", "этого"),
+        ("до", "того"),
+        ("после", "этого"),
+        ("после", "того"),
+        ("за", "этим"),
+        ("кроме", "того"),
+        ("кроме", "этого"),
+        ("помимо", "этого"),
+    ]
+)
 
 
 # a group in the genitive after a contact noun whose members follow a dash
@@ -684,7 +703,7 @@ class ContactParties:
 
     def _others_event(self, s: str, cue: Cue, mentions: list[Found]) -> bool:
         """A contact noun with a genitive of other people: "саммит постоянных членов Совбеза"."""
-        if cue.verb:
+        if cue.verb or PAIR_TITLE_RE.match(s, cue.end):
             return False
         m = NEXT_WORDS_RE.match(s, cue.end)
         if m is None or any(f.start <= m.start(1) < f.end for f in mentions):
@@ -726,6 +745,8 @@ class ContactParties:
                 and prev[-1].islower()
                 and prev[-1] not in {"и", "а"}
                 and prev[-1] not in TIME_WORDS  # "Предыдущий раз главы ведомств ..."
+                # "Перед этим Шойгу и Сингх провели": a frame of time, then the subject
+                and " ".join(prev[-2:]).lower() not in TIME_FRAMES
             ):
                 # "тогда же Ван И провел": after an adverb or a particle, still the subject
                 return any(
