@@ -98,13 +98,20 @@ def settle_claims(candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
+# "Предыдущий разговор", "прошлая беседа": an earlier talk of a series
+PREVIOUS_TALK_RE = re.compile(
+    r"(?<![\w-])(?:предыдущ|прошл|последн)\w{2,3}\s+(?:разговор|бесед)", re.IGNORECASE
+)
+
+
 def phone_talk(candidates: list[Candidate]) -> list[Candidate]:
     """ "разговор", "беседа" of a pair whose calls the article reports are calls too:
     "первый разговор Путина и Шольца за два года: предыдущий состоялся 2 декабря"; so are
     those of two people who share a call the article reports."""
     callers = {frozenset(c.participants) for c in candidates if c.kind == "phone" and not c.weak}
     return [
-        replace(c, kind="phone")
+        # (a call told so is worded: "первый контакт с марта" is that call, not vaguer talks)
+        replace(c, kind="phone", worded=c.sentence)
         if c.weak
         and c.kind == "talks"
         and (
@@ -112,6 +119,13 @@ def phone_talk(candidates: list[Candidate]) -> list[Candidate]:
             # "Шольц говорил с ним 4 марта, а 12 марта — вместе с Макроном" beside their
             # calls: two of the callers of a call, with no place of a meeting
             or (c.place is None and any(len(set(c.participants) & p) >= 2 for p in callers))
+            # "Белоусов провел телефонный разговор с Остином. Предыдущий разговор Остин провел
+            # еще с Шойгу": the series' earlier talk, with one of the callers
+            or (
+                c.place is None
+                and PREVIOUS_TALK_RE.search(c.snippet) is not None
+                and any(set(c.participants) & p for p in callers)
+            )
         )
         else c
         for c in candidates

@@ -429,10 +429,21 @@ def by_phone(s: str, cue: Cue, cues: list[Cue], clause_end: int) -> bool:
     )
 
 
+# "первый контакт министров с марта 2023 года": the date is that of the contact before
+FIRST_SINCE_MONTH_RE = re.compile(
+    r"(?<![\w-])перв\w{2,3}\s+(?:[\w-]+\s+){0,6}?(?:после|с|со)\s+(?:\d{1,2}\s+)?"
+    r"(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*",
+    re.IGNORECASE,
+)
+
+
 def is_earlier(clause: str, when: PartialDate | None, cue_at: int) -> bool:
-    """A clause about a past event: "предыдущий разговор", "ранее ... 6 мая"."""
-    return bool(EARLIER_RE.search(clause)) or (
-        when is not None and bool(EARLIER_DATED_RE.search(clause[:cue_at]))
+    """A clause about a past event: "предыдущий разговор", "ранее ... 6 мая", "первый
+    контакт с марта 2023 года" (dated by the contact before)."""
+    return (
+        bool(EARLIER_RE.search(clause))
+        or (when is not None and bool(EARLIER_DATED_RE.search(clause[:cue_at])))
+        or (when is not None and bool(FIRST_SINCE_MONTH_RE.search(clause)))
     )
 
 
