@@ -626,7 +626,9 @@ def date_heading(sentence: str, anchor: date | None) -> PartialDate | None:
 # "Саммит ЕС — Китай пройдет 24 июля в Пекине": an event announced for a day
 EVENT_AHEAD_RE = re.compile(
     r"(?<![\w-])(?:саммит|встреч|переговор|визит|форум)\w*[^.;]{0,60}?"
-    r"(?<![\w-])(?:пройд[её]т|пройдут|состоится|состоятся|начнется|начнётся|откроется)(?![\w-])",
+    r"(?<![\w-])(?:пройд[её]т|пройдут|состоится|состоятся|начнется|начнётся|откроется"
+    # "саммит, который должен был пройти 15–17 декабря": the time of a plan undone
+    r"|долж(?:ен|на|но|ны)\s+был\w?\s+(?:пройти|состояться|начаться))(?![\w-])",
     re.IGNORECASE,
 )
 OPENING_DATE_REACH = 3  # characters before the date of a sentence that opens with it
@@ -640,7 +642,12 @@ def event_ahead(sentence: str, anchor: date | None) -> PartialDate | None:
     if len(hits) != 1 or hits[0].date.precision != "day":
         return None
     day = hits[0].date.to_date()
-    return hits[0].date if day is not None and (anchor is None or day >= anchor) else None
+    if day is None or (anchor is not None and day < anchor):
+        return None
+    # a range of days ("15–17 декабря"): the month is all that is sure of one contact in it
+    return (
+        replace(hits[0].date, day=None) if DAY_RANGE_RE.match(hits[0].span.text) else hits[0].date
+    )
 
 
 def day_said_before(

@@ -117,6 +117,8 @@ from retrieval.lemmas import Lemmatizer, default_lemmatizer
 from retrieval.people import PersonRegistry
 from retrieval.types import ExtractedContact, PartialDate
 
+# statuses of a contact set for a time: planned, or put off or called off
+PLANS = frozenset({"planned", "postponed", "cancelled"})
 PARTY_REACH = 3  # sentences after a contact that may still list its participants
 BOTH_COUNTRIES_RE = re.compile(r"(?<![\w-])(?:двух|обеих|обоих) (?:стран|государств)", re.I)
 TRIP_UNDONE_REACH = 3  # sentences back where the trip a plan belongs to was called off
@@ -629,7 +631,7 @@ class ContactExtractor(ContactStory):
                     found = [
                         replace(c, date=heading, lead=False) if c.date is None else c for c in found
                     ]
-            if found and index and any(c.status == "planned" and c.date is None for c in found):
+            if found and index and any(c.status in PLANS and c.date is None for c in found):
                 # "Саммит ЕС — Китай пройдет 24 июля в Пекине. X и Y встретятся с Z": the day
                 # of the event just announced
                 ahead_day = event_ahead(sentences[index - 1][1], anchor)
@@ -638,7 +640,7 @@ class ContactExtractor(ContactStory):
                 ):
                     found = [
                         replace(c, date=ahead_day, lead=False)
-                        if c.status == "planned" and c.date is None
+                        if c.status in PLANS and c.date is None
                         else c
                         for c in found
                     ]
