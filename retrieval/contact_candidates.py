@@ -98,6 +98,19 @@ def settle_claims(candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def undone_plans(candidates: list[Candidate]) -> list[Candidate]:
+    """ "Вместе с визитом отменяется и встреча X с Y. … подготовка встречи шла
+    конструктивно": a nameless undated plan of a pair whose contact the article reports
+    called off or put off is that contact."""
+    undone = {c.participants: c for c in candidates if c.status in ("cancelled", "postponed")}
+    return [
+        replace(c, status=undone[c.participants].status, weak=True)
+        if c.framed and c.status == "planned" and c.date is None and c.participants in undone
+        else c
+        for c in candidates
+    ]
+
+
 # "Предыдущий разговор", "прошлая беседа": an earlier talk of a series
 PREVIOUS_TALK_RE = re.compile(
     r"(?<![\w-])(?:предыдущ|прошл|последн)\w{2,3}\s+(?:разговор|бесед)", re.IGNORECASE

@@ -27,6 +27,7 @@ from retrieval.contact_candidates import (
     story_days,
     to_record,
     told_in_full,
+    undone_plans,
     wording,
 )
 from retrieval.contact_clauses import (
@@ -677,7 +678,9 @@ class ContactExtractor(ContactStory):
                 context = self._side_people(text, sides, anchor, known)
         candidates = sided(candidates, self.registry.sides)
         candidates = story_days(
-            phone_talk(settle_claims([c for c in candidates if len(c.participants) >= 2]))
+            phone_talk(
+                undone_plans(settle_claims([c for c in candidates if len(c.participants) >= 2]))
+            )
         )
         default = (
             dateline
