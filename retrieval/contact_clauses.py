@@ -242,6 +242,8 @@ UNDONE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 CONTRAST_RE = re.compile(r",\s*(?:но|а|хотя|однако|зато)\s", re.IGNORECASE)
+# "В июле умер X, и 3 августа лидером был избран Y": a clause of its own joined by ", и"
+AND_CLAUSE_RE = re.compile(r",\s*и\s", re.IGNORECASE)
 # "разговор по видеосвязи, который X и Y провели в сентябре": the contact's own relative
 # clause, to its end
 OWN_RELATIVE_RE = re.compile(
@@ -307,7 +309,9 @@ CLAUSE_MARK_RE = re.compile(r"[,;:—–]")  # a mark that ends a clause
 COLON_RE = re.compile(r"[:;]")
 TRAVEL_RE = re.compile(
     r"(?<![\w-])(?:(?:побывал|прилетел|прибыл|приехал|посетил|съездил|отправился|находился|вернулся)"
-    rf"\w{{0,2}}|(?:совершил|нанес)\w{{0,2}}\s+(?:\w+\s+){{0,2}}визит|{TRAVEL_AHEAD}|верн[её]тся)"
+    rf"\w{{0,2}}|(?:совершил|нанес)\w{{0,2}}\s+(?:\w+\s+){{0,2}}визит|{TRAVEL_AHEAD}|верн[её]тся"
+    # "стал первым лидером, приехавшим в Пекин": the traveller's participle
+    r"|(?:побывавш|прилетевш|прибывш|приехавш|посетивш)\w{2,3})"
     r"(?![\w-])",
     re.IGNORECASE,
 )

@@ -15,6 +15,7 @@ from retrieval.contact_candidates import (
 )
 from retrieval.contact_clauses import (
     AGENT_FRAME_RE,
+    AND_CLAUSE_RE,
     BARE_TITLE_RE,
     BY_PHONE_VERB_RE,
     CALL_VERB_RE,
@@ -181,6 +182,9 @@ def guest_before(s: str, cue: Cue, inside: list[Found]) -> Found | None:
     )
 
 
+# "разговор в новом качестве он провел": the words between a fronted contact noun and the
+# pronoun subject of its light verb
+FRONTED_BY_RE = re.compile(r"(?:\s+(?!(?:с|со|и)\s)[а-яё-]+){0,4}?\s+(?P<pronoun>он|она)\s+")
 # "перед этим", "после этого": a time told by a demonstrative, before a clause's subject
 TIME_FRAMES = frozenset(
     f"{p} {d}"
@@ -264,7 +268,9 @@ class ContactParties:
             # "..., а уже 30 января Нетаньяху был в Москве. Он встретился ...": the subject
             # of the sentence's last clause, when it has one of its own
             last = subjects[-1]
-            if CONTRAST_RE.search(work, m.end, last.start):
+            if CONTRAST_RE.search(work, m.end, last.start) or AND_CLAUSE_RE.search(
+                work, m.end, last.start
+            ):
                 m = last
             if m.person not in out:
                 told = has_cue(work) or TRAVEL_RE.search(work)  # "во вторник он побывал в Москве"
@@ -363,6 +369,13 @@ class ContactParties:
         spans = list(SUBJECT_PRONOUN_RE.finditer(before))
         subject = spans[-1] if spans else None
         partners = [f for f in found if subject is None or f.start > cs + subject.start()]
+        fronted = None if cue.verb or subject is not None else FRONTED_BY_RE.match(s, cue.end)
+        said = subject.group(0) if subject else None
+        if fronted is not None and LIGHT_VERB_RE.match(s, fronted.end()):
+            # "Первый телефонный разговор в новом качестве он провел с X": the noun fronted,
+            # the pronoun the light verb's subject, the partners after it
+            subject, said = fronted, fronted.group("pronoun")
+            partners = [f for f in found if f.start >= fronted.end()]
         if subject is None and WITH_PRONOUN_RE.match(s, cue.end):
             # "Макрон и Шольц встретились с ним": the pronoun is the partner (and the one
             # of "переговоры Путина с ним")
@@ -408,7 +421,7 @@ class ContactParties:
             f.person for f in partners if TOGETHER_RE.search(s, max(0, f.start - 60), f.start)
         }
         # "ее принял Зеленский": a feminine pronoun never stands for a man, nor "его" for a woman
-        word = (subject.group(0) if subject else pronoun_before(s, cs, cue)).lower()
+        word = (said or pronoun_before(s, cs, cue)).lower()
         gender = "f" if word in FEMININE_PRONOUNS else "m" if word in MASCULINE_PRONOUNS else None
         ref, when = next(
             (
