@@ -457,11 +457,18 @@ def year_in_sentence(s: str, hits: list[DateHit]) -> list[DateHit]:
 YEARISH_RE = re.compile(r"\d|год", re.IGNORECASE)
 
 
+# a sentence about a year: "2019 год был очень насыщенным", "2022-й стал переломным"
+YEAR_TOPIC_RE = re.compile(r"\W*((?:19|20)\d\d)(?:\s+год|-й)(?![\w-])")
+
+
 def told_years(sentence: str, anchor: date | None) -> dict[int, int]:
     """Month -> year for the dates a sentence gives with their year ("в январе 2020 года")."""
     out: dict[int, int] = {}
     if not YEARISH_RE.search(sentence):
         return out  # no digits and no "год": no year told (most sentences; cheap to tell)
+    topic = YEAR_TOPIC_RE.match(sentence)
+    if topic is not None:
+        out[0] = int(topic.group(1))  # "2019 год был очень насыщенным. 22 января — …"
     for h in find_date_hits(sentence, published=anchor):
         if h.date.year is None:
             continue

@@ -69,6 +69,7 @@ from retrieval.contact_clauses import (
 )
 from retrieval.contact_dates import (
     DAY_RANGE_RE,
+    YEAR_TOPIC_RE,
     ahead,
     contact_date,
     date_heading,
@@ -90,6 +91,7 @@ from retrieval.contact_story import ContactStory
 from retrieval.cues import (
     AGREED_ABOUT_RE,
     DENIAL_RE,
+    LIST_ENTRY_RE,
     NOT_TAKEN_PLACE_RE,
     PARTY_RE,
     RESIDENCE_VISIT_RE,
@@ -425,7 +427,7 @@ class ContactExtractor(ContactStory):
                 told = {
                     m: y
                     for m, y in told_years(sentence, anchor).items()
-                    if m or CONTACTS_WORD_RE.search(sentence)
+                    if m or CONTACTS_WORD_RE.search(sentence) or YEAR_TOPIC_RE.match(sentence)
                 }
                 if told:
                     years, years_at = told, index
@@ -435,6 +437,14 @@ class ContactExtractor(ContactStory):
                 continue
             if known is None:
                 known = self._known(text)
+            if (
+                index - years_at == 2
+                and LIST_ENTRY_RE.match(sentence)
+                and LIST_ENTRY_RE.match(sentences[index - 1][1])
+            ):
+                # "2019 год был насыщенным. 22 января — переговоры, 29 июня — встреча": the
+                # entries of one list share the year told before it
+                years_at = index - 1
             following = sentences[index + 1][1] if index + 1 < len(sentences) else ""
             host = protagonist if protagonist and index - protagonist[2] <= PARTY_REACH else None
             antecedents: tuple[tuple[str, PartialDate | None], ...] = ()

@@ -760,6 +760,19 @@ SYLLABLE_NAME_END_RE = re.compile(
     r"(?<=\s)[А-ЯЁ][а-яё]{1,2} [А-ЯЁ]\.(?P<gap>\s+)(?=[А-ЯЁ][а-яё]+\s|\d{1,2}\s+[а-яё]+)"
 )
 
+# "22 января — переговоры в Москве, 29 июня — встреча в Осаке": dated entries of a list
+# written in one sentence, each told apart
+LIST_ENTRY_RE = re.compile(
+    r"(?:(?<=[,;]\s)|(?<=^))\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа"
+    r"|сентября|октября|ноября|декабря)(?:\s+\d{4}(?:\s+г(?:ода|\.))?)?\s+[—–]\s+(?=[а-яё])"
+)
+
+
+def _entry_cuts(piece: str) -> list[int]:
+    """Where the second and later dated entries of a one-sentence list start."""
+    starts = [m.start() for m in LIST_ENTRY_RE.finditer(piece)]
+    return starts[1:] if len(starts) >= 2 else []
+
 
 def content_sentences(text: str) -> list[tuple[int, str]]:
     """Sentences of the article body (razdel), one line at most, leftovers skipped."""
@@ -778,7 +791,9 @@ def content_sentences(text: str) -> list[tuple[int, str]]:
             at = start + lead
             piece = part.strip()
             # "… министра КНР Ван И. Китайский министр …": razdel reads "И." as an initial
-            cuts = [m.end("gap") for m in SYLLABLE_NAME_END_RE.finditer(piece)]
+            cuts = sorted(
+                [m.end("gap") for m in SYLLABLE_NAME_END_RE.finditer(piece)] + _entry_cuts(piece)
+            )
             for a, b in zip([0, *cuts], [*cuts, len(piece)], strict=True):
                 chunk = piece[a:b]
                 if chunk.strip():

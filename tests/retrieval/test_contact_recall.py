@@ -2865,6 +2865,19 @@ RECALL = [
             ),
         },
     ],
+    [  # a list of dated entries in one sentence, after "2022 год был насыщенным": one
+        # contact of the story's pair per entry, in that year
+        "Владимир Путин в пятницу провел телефонный разговор с Реджепом Тайипом Эрдоганом."
+        " Лидеры обсудили зерновую сделку. 2022 год был особенно насыщенным. 19 июля — встреча"
+        " в Тегеране, 5 августа — переговоры в Сочи, 13 октября — встреча в Астане.",
+        date(2024, 3, 1),
+        {
+            (PUTIN_ERDOGAN, "phone", "happened", day(2024, 3, 1)),
+            (PUTIN_ERDOGAN, "meeting", "happened", day(2022, 7, 19)),
+            (PUTIN_ERDOGAN, "talks", "happened", day(2022, 8, 5)),
+            (PUTIN_ERDOGAN, "meeting", "happened", day(2022, 10, 13)),
+        },
+    ],
 ]
 
 
