@@ -185,6 +185,8 @@ def guest_before(s: str, cue: Cue, inside: list[Found]) -> Found | None:
 # "разговор в новом качестве он провел": the words between a fronted contact noun and the
 # pronoun subject of its light verb
 FRONTED_BY_RE = re.compile(r"(?:\s+(?!(?:с|со|и)\s)[а-яё-]+){0,4}?\s+(?P<pronoun>он|она)\s+")
+TITLED_REACH = 60  # characters of titles between a contact noun and its genitive person
+TITLE_BREAK_RE = re.compile(r"[,.;:—–()«»]")
 # "перед этим", "после этого": a time told by a demonstrative, before a clause's subject
 TIME_FRAMES = frozenset(
     f"{p} {d}"
@@ -717,6 +719,16 @@ class ContactParties:
     def _others_event(self, s: str, cue: Cue, mentions: list[Found]) -> bool:
         """A contact noun with a genitive of other people: "саммит постоянных членов Совбеза"."""
         if cue.verb or PAIR_TITLE_RE.match(s, cue.end):
+            return False
+        titled = next((f for f in mentions if f.start >= cue.end), None)
+        if (
+            titled is not None
+            and "gent" in titled.cases
+            and titled.start - cue.end <= TITLED_REACH
+            and not TITLE_BREAK_RE.search(s, cue.end, titled.start)
+        ):
+            # "переговоров министра иностранных дел Аббаса Арагчи и спецпосланника …": the
+            # genitive is the titles of the contact's own people
             return False
         m = NEXT_WORDS_RE.match(s, cue.end)
         if m is None or any(f.start <= m.start(1) < f.end for f in mentions):

@@ -2878,6 +2878,14 @@ RECALL = [
             (PUTIN_ERDOGAN, "meeting", "happened", day(2022, 10, 13)),
         },
     ],
+    [  # "раунд переговоров министра иностранных дел X и спецпосланника Y": the genitive
+        # titles are the contact's own people, not another party's event
+        "По его словам, в субботу в Риме прошел второй раунд непрямых"
+        " переговоров министра иностранных дел Аббаса Аракчи и спецпосланника"
+        " президента США Стива Уиткоффа.",
+        date(2025, 4, 21),
+        {(ARAGHCHI_WITKOFF, "talks", "happened", day(2025, 4, 19))},
+    ],
 ]
 
 
