@@ -111,6 +111,30 @@ def undone_plans(candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def plan_undone_next(candidates: list[Candidate]) -> list[Candidate]:
+    """ "Шестой раунд был назначен на это воскресенье. После ударов … объявил, что раунд не
+    состоится": an undated contact called off or put off right after the same people's dated
+    plan undoes that plan (on its day), not one more contact."""
+    out: list[Candidate] = []
+    for c in candidates:
+        plan = next(
+            (
+                i
+                for i, p in enumerate(out)
+                if p.status == "planned"
+                and p.date is not None
+                and p.participants == c.participants
+                and 0 < c.sentence - p.sentence <= 1
+            ),
+            None,
+        )
+        if plan is not None and c.date is None and c.status in ("cancelled", "postponed"):
+            out[plan] = replace(out[plan], status=c.status)
+            continue
+        out.append(c)
+    return out
+
+
 # "Предыдущий разговор", "прошлая беседа": an earlier talk of a series
 PREVIOUS_TALK_RE = re.compile(
     r"(?<![\w-])(?:предыдущ|прошл|последн)\w{2,3}\s+(?:разговор|бесед)", re.IGNORECASE

@@ -17,6 +17,7 @@ from retrieval.contact_candidates import (
     moved_then_held,
     on_day,
     phone_talk,
+    plan_undone_next,
     rank,
     retelling,
     same_day,
@@ -172,6 +173,12 @@ GROUP_WITH_RE = re.compile(
     r"|министров)(?![\w-])",
     re.IGNORECASE,
 )
+INDIRECT_RE = re.compile(r"(?<![\w-])непрям\w{2,3}\s", re.IGNORECASE)
+MEDIATOR_RE = re.compile(
+    r"(?<![\w-])(?:при\s+посредничестве|через\s+посредника)\s+(?:[\w-]+\s+){0,5}$", re.I
+)
+ROUND_BEFORE_RE = re.compile(r"[а-яё]+\s+раунд\w{0,3}\s+$", re.IGNORECASE)
+ROUND_CUE_RE = re.compile(r"[а-яё]+\s+раунд", re.IGNORECASE)
 ROUNDS_RE = re.compile(r"(?<![\w-])раунд\w{0,3}(?![\w-])", re.IGNORECASE)
 ORDINAL_ROUNDS_RE = re.compile(
     r"\s*(?:Первый|Второй|Третий|Предыдущий|Последний)(?: раунд)?\s+(?:прошел|состоялся)\b",
@@ -689,7 +696,9 @@ class ContactExtractor(ContactStory):
         candidates = sided(candidates, self.registry.sides)
         candidates = story_days(
             phone_talk(
-                undone_plans(settle_claims([c for c in candidates if len(c.participants) >= 2]))
+                plan_undone_next(
+                    undone_plans(settle_claims([c for c in candidates if len(c.participants) >= 2]))
+                )
             )
         )
         default = (
@@ -783,6 +792,15 @@ class ContactExtractor(ContactStory):
             ]
             mentions = sorted(mentions + groups, key=lambda m: m.start)
         mentions = self._bare_titles(work, mentions, context, on)
+        mediators = [
+            m
+            for m in mentions
+            if INDIRECT_RE.search(work) and MEDIATOR_RE.search(work, max(0, m.start - 60), m.start)
+        ]
+        if mediators and len({m.person for m in mentions} - {m.person for m in mediators}) >= 2:
+            # "непрямые переговоры X и Y при посредничестве главы МИД Омана Z": Z carries the
+            # messages, he is no party of the talks (unlike the host of a trilateral meeting)
+            mentions = [m for m in mentions if m not in mediators]
         previous = [
             c
             for c in cues
@@ -822,6 +840,19 @@ class ContactExtractor(ContactStory):
             and not any(clause_bounds(work, c.start)[0] <= m.start < c.end for m in mentions)
         ]
         previous += framed
+        # "11 мая, Маскат. Четвертый раунд.": a round of the rounds the story tells, nobody
+        # named
+        previous += [
+            c
+            for c in cues
+            if not mentions
+            and (
+                ROUND_CUE_RE.match(work, c.start, c.end)
+                or ROUND_BEFORE_RE.search(work, max(0, c.start - 30), c.start)
+            )
+            # (not "второй раунд переговоров делегаций России и Украины": those sides')
+            and not self._others_event(work, c, mentions)
+        ]
         entry = ENTRY_RE.match(work)
         if (
             entry is not None

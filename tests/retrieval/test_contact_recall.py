@@ -2886,6 +2886,23 @@ RECALL = [
         date(2025, 4, 21),
         {(ARAGHCHI_WITKOFF, "talks", "happened", day(2025, 4, 19))},
     ],
+    [  # a chronicle of rounds: "DATE, Place. Второй раунд." entries are the rounds of the
+        # pair named in the first; the mediator of indirect talks is no party; a round set for
+        # a day and then called off is that round, cancelled
+        "Хроника переговоров.\n\n5 марта, Доха. Первый раунд: министр иностранных дел Ирана"
+        " Аббас Аракчи и спецпосланник США Стив Уиткофф проводят непрямые переговоры при"
+        " посредничестве главы МИД Омана Бадра аль-Бусаиди.\n\n12 марта, Доха. Второй раунд переговоров в"
+        " резиденции эмира.\n\n19 марта, Маскат. Третий раунд.\n\n26 марта, Маскат."
+        " Четвертый раунд был назначен на эту среду. После ударов по Ирану 24 марта Оман"
+        " объявил, что переговоры не состоятся.",
+        date(2025, 3, 30),
+        {
+            (ARAGHCHI_WITKOFF, "talks", "happened", day(2025, 3, 5)),
+            (ARAGHCHI_WITKOFF, "talks", "happened", day(2025, 3, 12)),
+            (ARAGHCHI_WITKOFF, "talks", "happened", day(2025, 3, 19)),
+            (ARAGHCHI_WITKOFF, "talks", "cancelled", day(2025, 3, 26)),
+        },
+    ],
 ]
 
 
