@@ -625,10 +625,16 @@ def rejected_offer(s: str, cue: Cue, clause_start: int, cues: list[Cue]) -> bool
     )
 
 
-def host_undone(s: str, clause_start: int) -> Status | None:
+# "…, и тогда лидеры ограничились видеоконференцией": what was done instead, a clause of its own
+AND_THEN_RE = re.compile(r",\s*(?:и|а)\s+(?:тогда|затем|потом|вместо этого)(?![\w-])", re.I)
+
+
+def host_undone(s: str, clause_start: int, cue_at: int | None = None) -> Status | None:
     """ "Отменен визит в Австралию, где 24 мая должна была состояться встреча X с Y": a
     contact in a relative clause of a cancelled or postponed trip is undone with it."""
-    if s[:clause_start].rstrip().endswith(":"):
+    if s[:clause_start].rstrip().endswith(":") and not AND_THEN_RE.search(
+        s, clause_start, cue_at if cue_at is not None else len(s)
+    ):
         # "Вадефуль отложил поездку в Китай: подтверждены были лишь его переговоры с Ван И"
         return trip_undone(s[:clause_start], "", undone=True)
     # ("визит пришлось перенести, когда переговоры планировались с X": a plan of that time)

@@ -33,6 +33,7 @@ from retrieval.contact_candidates import (
 )
 from retrieval.contact_clauses import (
     ALLEGED_RE,
+    AND_THEN_RE,
     CIRCUMSTANCE_RE,
     CONTRAST_RE,
     COORDINATED_RE,
@@ -1086,8 +1087,11 @@ class ContactExtractor(ContactStory):
                     # "X предложил провести саммит, а в июне стороны провели переговоры": the
                     # modality before ", а" is another clause's
                     since = max(cs, cue.start - 60)
-                    contrast = list(CONTRAST_RE.finditer(work, since, cue.start))
-                    since = contrast[-1].end() if contrast else since
+                    # (", и тогда лидеры ограничились …": so is the modality before it)
+                    contrast = list(CONTRAST_RE.finditer(work, since, cue.start)) + list(
+                        AND_THEN_RE.finditer(work, since, cue.start)
+                    )
+                    since = max(m.end() for m in contrast) if contrast else since
                     until = min(ce, cue.end + 40)
                     later = [c.start for c in cues if cue.end < c.start < until + 30]
                     if cue.verb is False and later:
@@ -1111,7 +1115,7 @@ class ContactExtractor(ContactStory):
                 if status in ("happened", "planned") and not cue.verb:
                     status = late_undoing(work, cue, cues) or status
                 if status in ("happened", "planned"):
-                    status = host_undone(work, cs) or status
+                    status = host_undone(work, cs, cue.start) or status
                 denial = list(DENIAL_RE.finditer(work, 0, cue.start))
                 if (
                     status != "denied"

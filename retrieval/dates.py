@@ -89,7 +89,11 @@ MONTH_PART_RE = re.compile(
 )
 SAME_YEAR_RE = re.compile(r"\s+(?:того же|этого же|того самого)\s+года(?![\w-])", re.IGNORECASE)
 # "в среду"; "назначена на четверг"
-WEEKDAY_RE = re.compile(rf"(?<!\w)(?:в|во|на)\s+{WEEKDAY_WORD}(?!\w)", re.IGNORECASE)
+# ("в минувший вторник", "в прошлую пятницу": the last such day before the news day)
+WEEKDAY_RE = re.compile(
+    rf"(?<!\w)(?:в|во|на)\s+(?P<past>(?:минувш|прошл|прошедш)\w{{1,3}}\s+)?{WEEKDAY_WORD}(?!\w)",
+    re.IGNORECASE,
+)
 # "в начале 2022 года", "в конце 2021-го": the year
 YEAR_PART_RE = re.compile(
     rf"(?<!\w)(?:(?:в|во)\s+{PART_OF}"
@@ -253,7 +257,9 @@ def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
         add(m.start(), m.end(), PartialDate(int(m.group(1))))
     if published is not None:
         for m in WEEKDAY_RE.finditer(text):
-            back = (published.weekday() - WEEKDAYS[m.group(1).lower()]) % 7
+            back = (published.weekday() - WEEKDAYS[m.group(2).lower()]) % 7
+            if m.group("past") and back == 0:
+                back = 7
             add(m.start(), m.end(), _exact(published - timedelta(days=back)))
         for m in RELATIVE_RE.finditer(text):
             add(
