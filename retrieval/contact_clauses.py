@@ -436,7 +436,7 @@ def by_phone(s: str, cue: Cue, cues: list[Cue], clause_end: int) -> bool:
 # "первый контакт министров с марта 2023 года": the date is that of the contact before
 FIRST_SINCE_MONTH_RE = re.compile(
     r"(?<![\w-])перв\w{2,3}\s+(?:[\w-]+\s+){0,6}?(?:после|с|со)\s+(?:\d{1,2}\s+)?"
-    r"(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*",
+    rf"(?:{MONTH_ALT})(?![\w-])",
     re.IGNORECASE,
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from retrieval.textclean import MONTH_ALT
 from retrieval.types import Kind, Status
 
 
@@ -774,8 +775,8 @@ SYLLABLE_NAME_END_RE = re.compile(
 # "22 января — переговоры в Москве, 29 июня — встреча в Осаке": dated entries of a list
 # written in one sentence, each told apart
 LIST_ENTRY_RE = re.compile(
-    r"(?:(?<=[,;]\s)|(?<=^))\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа"
-    r"|сентября|октября|ноября|декабря)(?:\s+\d{4}(?:\s+г(?:ода|\.))?)?\s+[—–]\s+(?=[а-яё])"
+    rf"(?:(?<=[,;]\s)|(?<=^))\d{{1,2}}\s+(?:{MONTH_ALT})(?:\s+\d{{4}}(?:\s+г(?:ода|\.))?)?"
+    r"\s+[—–]\s+(?=[а-яё])"
 )
 
 
