@@ -144,6 +144,7 @@ MEDIATED_RE = re.compile(
     r"(?<![\w-])(?:при|с) (?:участии|посредничестве|содействии)(?![\w-])", re.IGNORECASE
 )
 MEDIATOR_REACH = 80
+INDIRECT_RE = re.compile(r"(?<![\w-])непрям\w{2,3}\s+$", re.IGNORECASE)
 
 
 def span(found: Found) -> tuple[int, int]:
@@ -541,7 +542,13 @@ class ContactParties:
                 if m.start >= joined_by.end() and "gent" in m.cases and m not in partners
             ]
         mediated = MEDIATED_RE.search(s, cue.end, ce)
-        if mediated is not None and not any(cue.end < c.start < mediated.start() for c in cues):
+        if (
+            mediated is not None
+            and not any(cue.end < c.start < mediated.start() for c in cues)
+            # "непрямые переговоры X и Y при посредничестве главы МИД Омана Z": Z carries the
+            # messages, no party of the talks (unlike the host of a trilateral meeting)
+            and not INDIRECT_RE.search(s, max(cs, cue.start - 20), cue.start)
+        ):
             mediators = [
                 m
                 for m in inside

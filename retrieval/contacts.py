@@ -174,10 +174,6 @@ GROUP_WITH_RE = re.compile(
     r"|министров)(?![\w-])",
     re.IGNORECASE,
 )
-INDIRECT_RE = re.compile(r"(?<![\w-])непрям\w{2,3}\s", re.IGNORECASE)
-MEDIATOR_RE = re.compile(
-    r"(?<![\w-])(?:при\s+посредничестве|через\s+посредника)\s+(?:[\w-]+\s+){0,5}$", re.I
-)
 ROUND_BEFORE_RE = re.compile(r"[а-яё]+\s+раунд\w{0,3}\s+$", re.IGNORECASE)
 ROUND_CUE_RE = re.compile(r"[а-яё]+\s+раунд", re.IGNORECASE)
 ROUNDS_RE = re.compile(r"(?<![\w-])раунд\w{0,3}(?![\w-])", re.IGNORECASE)
@@ -793,15 +789,6 @@ class ContactExtractor(ContactStory):
             ]
             mentions = sorted(mentions + groups, key=lambda m: m.start)
         mentions = self._bare_titles(work, mentions, context, on)
-        mediators = [
-            m
-            for m in mentions
-            if INDIRECT_RE.search(work) and MEDIATOR_RE.search(work, max(0, m.start - 60), m.start)
-        ]
-        if mediators and len({m.person for m in mentions} - {m.person for m in mediators}) >= 2:
-            # "непрямые переговоры X и Y при посредничестве главы МИД Омана Z": Z carries the
-            # messages, he is no party of the talks (unlike the host of a trilateral meeting)
-            mentions = [m for m in mentions if m not in mediators]
         previous = [
             c
             for c in cues
