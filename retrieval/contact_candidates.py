@@ -98,25 +98,24 @@ def settle_claims(candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
+UNDONE: tuple[Status, ...] = ("cancelled", "postponed")
+
+
 def undone_plans(candidates: list[Candidate]) -> list[Candidate]:
-    """ "Вместе с визитом отменяется и встреча X с Y. … подготовка встречи шла
-    конструктивно": a nameless undated plan of a pair whose contact the article reports
-    called off or put off is that contact."""
-    undone = {c.participants: c for c in candidates if c.status in ("cancelled", "postponed")}
-    return [
-        replace(c, status=undone[c.participants].status, weak=True)
-        if c.framed and c.status == "planned" and c.date is None and c.participants in undone
-        else c
-        for c in candidates
-    ]
+    """Plans and their undoing told apart are one contact, called off or put off:
 
-
-def plan_undone_next(candidates: list[Candidate]) -> list[Candidate]:
-    """ "Шестой раунд был назначен на это воскресенье. После ударов … объявил, что раунд не
-    состоится": an undated contact called off or put off right after the same people's dated
-    plan undoes that plan (on its day), not one more contact."""
+    - "Вместе с визитом отменяется и встреча X с Y. … подготовка встречи шла конструктивно":
+      a nameless undated plan of a pair whose contact the article reports undone is that
+      contact;
+    - "Шестой раунд был назначен на это воскресенье. После ударов … объявил, что раунд не
+      состоится": an undated undoing right after the same people's dated plan undoes that
+      plan on its day, and is not one more contact.
+    """
+    undone = {c.participants: c for c in candidates if c.status in UNDONE}
     out: list[Candidate] = []
     for c in candidates:
+        if c.framed and c.status == "planned" and c.date is None and c.participants in undone:
+            c = replace(c, status=undone[c.participants].status, weak=True)
         plan = next(
             (
                 i
@@ -128,7 +127,7 @@ def plan_undone_next(candidates: list[Candidate]) -> list[Candidate]:
             ),
             None,
         )
-        if plan is not None and c.date is None and c.status in ("cancelled", "postponed"):
+        if plan is not None and c.date is None and c.status in UNDONE:
             out[plan] = replace(out[plan], status=c.status)
             continue
         out.append(c)

@@ -17,7 +17,6 @@ from retrieval.contact_candidates import (
     moved_then_held,
     on_day,
     phone_talk,
-    plan_undone_next,
     rank,
     retelling,
     same_day,
@@ -693,9 +692,7 @@ class ContactExtractor(ContactStory):
         candidates = sided(candidates, self.registry.sides)
         candidates = story_days(
             phone_talk(
-                plan_undone_next(
-                    undone_plans(settle_claims([c for c in candidates if len(c.participants) >= 2]))
-                )
+                undone_plans(settle_claims([c for c in candidates if len(c.participants) >= 2]))
             )
         )
         default = (
