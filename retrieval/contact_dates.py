@@ -657,9 +657,7 @@ def event_ahead(sentence: str, anchor: date | None) -> PartialDate | None:
     if day is None or (anchor is not None and day < anchor):
         return None
     # a range of days ("15–17 декабря"): the month is all that is sure of one contact in it
-    return (
-        replace(hits[0].date, day=None) if DAY_RANGE_RE.match(hits[0].span.text) else hits[0].date
-    )
+    return ranged_month(hits[0].date, hits)
 
 
 def day_said_before(

@@ -69,7 +69,6 @@ from retrieval.contact_clauses import (
     trip_undone,
 )
 from retrieval.contact_dates import (
-    DAY_RANGE_RE,
     YEAR_TOPIC_RE,
     ahead,
     contact_date,
@@ -78,6 +77,7 @@ from retrieval.contact_dates import (
     day_since,
     event_ahead,
     listed_dates,
+    ranged_month,
     setting,
     stated_news_date,
     stated_years,
@@ -610,7 +610,7 @@ class ContactExtractor(ContactStory):
                 told_at, undone_status = undone
                 trip_time = [
                     # a range of days ("на 5–6 февраля"): the month is all that is sure
-                    replace(h.date, day=None) if DAY_RANGE_RE.match(h.span.text) else h.date
+                    ranged_month(h.date, [h])
                     for _, told_trip in sentences[told_at:index]
                     for h in find_date_hits(told_trip, published=anchor)
                     if SET_FOR_RE.search(told_trip, max(0, h.span.start - 4), h.span.end)
