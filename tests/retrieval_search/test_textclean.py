@@ -141,39 +141,47 @@ def test_clean_text(text: str, kept: list[str], dropped: list[str]) -> None:
     assert [fragment for fragment in dropped if fragment in cleaned] == []
 
 
-def test_everything_above_the_headline_is_dropped() -> None:
-    raw = (
+# site chrome above the headline: [raw page, title, published, body start, dropped menu word]
+HEADLINES = [
+    [
         "Главная | Политика | Экономика | Спорт\nВойти   Подписаться на рассылку   RU / EN\n"
         "16 февраля 2025\nГосдеп и МИД РФ по-разному описали разговор глав ведомств\n\n"
-        "Госсекретарь Марко Рубио в субботу позвонил министру иностранных дел Сергею Лаврову."
-    )
-    parsed = parse_txt_article(raw)
-    assert parsed.title == "Госдеп и МИД РФ по-разному описали разговор глав ведомств"
-    assert parsed.published == date(2025, 2, 16)
-    assert parsed.text.startswith("Госсекретарь Марко Рубио в субботу позвонил")
-
-
-def test_a_menu_spaced_by_runs_of_spaces_is_no_headline() -> None:
-    raw = (
+        "Госсекретарь Марко Рубио в субботу позвонил министру иностранных дел Сергею Лаврову.",
+        "Госдеп и МИД РФ по-разному описали разговор глав ведомств",
+        date(2025, 2, 16),
+        "Госсекретарь Марко Рубио в субботу позвонил",
+        "Подписаться",
+    ],
+    [  # a menu spaced by runs of spaces
         " date 2022-04-25\nНовости  Украина  Мир  Экономика  Спецпроекты  Подкасты\n\n"
         "Блинкен и Остин встретились с Зеленским в Киеве\n\n"
-        "Госсекретарь США и глава Пентагона в воскресенье побывали в Киеве."
-    )
-    parsed = parse_txt_article(raw)
-    assert parsed.title == "Блинкен и Остин встретились с Зеленским в Киеве"
-    assert "Подкасты" not in parsed.text
-
-
-def test_breadcrumbs_after_the_header_date_are_no_headline() -> None:
-    raw = (
+        "Госсекретарь США и глава Пентагона в воскресенье побывали в Киеве.",
+        "Блинкен и Остин встретились с Зеленским в Киеве",
+        date(2022, 4, 25),
+        "Госсекретарь США и глава Пентагона",
+        "Подкасты",
+    ],
+    [  # breadcrumbs after the header date
         " date 2020-09-05 Главная / В мире / Азия / Оборона\n\n"
         "Министры обороны двух стран провели переговоры в Москве\n\n"
-        "Министры обороны в пятницу вечером провели переговоры на полях совещания."
-    )
+        "Министры обороны в пятницу вечером провели переговоры на полях совещания.",
+        "Министры обороны двух стран провели переговоры в Москве",
+        date(2020, 9, 5),
+        "Министры обороны в пятницу",
+        "Главная",
+    ],
+]
+
+
+@pytest.mark.parametrize(("raw", "title", "published", "start", "menu"), HEADLINES)
+def test_everything_above_the_headline_is_dropped(
+    raw: str, title: str, published: date, start: str, menu: str
+) -> None:
     parsed = parse_txt_article(raw)
-    assert parsed.title == "Министры обороны двух стран провели переговоры в Москве"
-    assert parsed.published == date(2020, 9, 5)
-    assert parsed.text.startswith("Министры обороны в пятницу")
+    assert parsed.title == title
+    assert parsed.published == published
+    assert parsed.text.startswith(start)
+    assert menu not in parsed.text
 
 
 HEADER_DATES = [
