@@ -42,6 +42,7 @@ from retrieval.cues import (
     status_of,
 )
 from retrieval.dates import find_date_hits
+from retrieval.names import declined_form, nominative_in
 from retrieval.types import PartialDate, Status
 
 # someone who stayed away from the contact told before
@@ -96,6 +97,24 @@ class ContactStory(ContactParties):
         if any(len(named) != 1 for named in people.values()):
             return ()
         return tuple(sorted(p for named in people.values() for p in named))
+
+    def _nominatives(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
+        """Learned names read in a case form ("Хун Сеном") as the nominative the article
+        writes elsewhere ("Хун Сен"), so the reports of one person are one name."""
+        learned = {p for c in candidates for p in c.participants if p not in self.registry.people}
+        moved = {p: nominative_in(text, p) for p in learned}
+        # "С Хичилемой" of "Хакаинде Хичилемой" when the article has the nominative of neither
+        names = set(moved.values())
+        for p, n in moved.items():
+            if len(better := [m for m in names if declined_form(n, m)]) == 1:
+                moved[p] = better[0]
+        moved = {p: n for p, n in moved.items() if n != p}
+        if not moved:
+            return candidates
+        return [
+            replace(c, participants=tuple(dict.fromkeys(moved.get(p, p) for p in c.participants)))
+            for c in candidates
+        ]
 
     def _known(self, text: str) -> set[str]:
         """Full names the article gives: registry people, and new ones by first name and

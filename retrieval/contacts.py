@@ -689,7 +689,7 @@ class ContactExtractor(ContactStory):
                 if known is None:
                     known = self._known(text)
                 context = self._side_people(text, sides, anchor, known)
-        candidates = sided(candidates, self.registry.sides)
+        candidates = sided(self._nominatives(text, candidates), self.registry.sides)
         candidates = story_days(
             phone_talk(
                 undone_plans(settle_claims([c for c in candidates if len(c.participants) >= 2]))

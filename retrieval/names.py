@@ -33,6 +33,9 @@ TITLED_NAME_RE = re.compile(
     r"(?P<name>[А-ЯЁ][а-яё]{1,}(?:\s+[А-ЯЁ][а-яё]{1,}(?:-[А-ЯЁ][а-яё]+)?){1,2})(?![\w-])"
     r"(?!\s+[А-ЯЁ])"
 )
+# the word a name hangs on, over the capitalised words of its title ("председателем Сената
+# Камбоджи")
+HEAD_BEFORE_RE = re.compile(r"(?<![\w-])([А-ЯЁа-яё]+)\s+(?:[А-ЯЁ][\w-]*\s+){0,3}$")
 PREVIOUS_WORD_RE = re.compile(r"(?<![\w-])([а-яё]{3,})\s+$")
 CAPITALISED_RE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]{2,}")
 # overlapping: "Румынии Клаусом Йоханнисом" holds the pair "Клаусом Йоханнисом"
@@ -138,9 +141,24 @@ class NameFinder:
                     found = [_ablt(f) if f in clash and f.cases == NOUN_CASES else f for f in found]
                 continue
             # "с президентом Анголы Жоау Лоуренсу" read as a dative "Лоуренс": the name does
-            # not decline with its title, so it stands as written
+            # not decline with its title, so it stands as written, unless it ends as an
+            # instrumental after an instrumental title ("с президентом Кении Ухуру Кениатой")
+            if title_cases == {"ablt"}:
+                titled = _ablt(titled)
             found = [f for f in found if f not in clash] + [titled]
-        return found
+        # "с председателем Сената Камбоджи Хун Сеном", "и с Фостеном-Арканжем Туадерой": a
+        # name of no case of its own after "с" or an instrumental noun is instrumental
+        return [
+            _ablt(f) if f.cases == NOUN_CASES and self._after_instrumental(text, f.start) else f
+            for f in found
+        ]
+
+    def _after_instrumental(self, text: str, start: int) -> bool:
+        before = HEAD_BEFORE_RE.search(text, max(0, start - 80), start)
+        if before is None:
+            return False
+        word = before.group(1).lower()
+        return word in ("с", "со") or head_cases(self.lemmatizer, word) == {"ablt"}
 
     def _titled(self, text: str) -> list[tuple[Found, frozenset[str]]]:
         """Names right after a title and its country that no name list knows ("Жоау
@@ -179,8 +197,8 @@ class NameFinder:
                 "Name" in p.tag and (p.score >= 0.1 or i == 0) for i, p in enumerate(parses)
             ):
                 continue
-            if self._place(last):
-                continue  # "Иван Москвы"
+            if self._place(last) or self._place(first):
+                continue  # "Иван Москвы", "президентом Филиппин Фердинандом"
             third = m.group(3)
             words = [first, last]
             if third and not self._place(third):
@@ -222,7 +240,8 @@ class NameFinder:
 
     def normalize(self, words: list[str]) -> tuple[str | None, frozenset[str]]:
         """Nominative "Имя Фамилия" for name words in any case, with the cases they allow."""
-        words = [w for w in words if not self._is_patronymic(w)]
+        # "Фердинандом Маркосом-младшим": "младший" is no part of the family name
+        words = [JUNIOR_RE.sub("", w) for w in words if not self._is_patronymic(w)]
         if not words:
             return None, NOUN_CASES
         *firsts, last = words
@@ -291,12 +310,23 @@ class NameFinder:
 
 
 def _ablt(found: Found) -> Found:
-    """A name of undetermined case read as instrumental, if its last word ends like one."""
+    """A name of undetermined case read as instrumental, if its last word ends like one; its
+    other words too ("Фостен-Арканжем Туадерой" is "Фостен-Арканж Туадера")."""
     *first, last = found.person.split()
     nominative = undecline(last, "ablt")
     if nominative is None:
         return found
-    return replace(found, person=" ".join([*first, nominative]), cases=frozenset({"ablt"}))
+    firsts = [_ablt_word(word) for word in first]
+    return replace(found, person=" ".join([*firsts, nominative]), cases=frozenset({"ablt"}))
+
+
+def _ablt_word(word: str) -> str:
+    """A given name in the instrumental, undeclined part by part ("Ухуру" stays,
+    "Фостеном-Арканжем" is "Фостен-Арканж")."""
+    return "-".join(
+        (undecline(part, "ablt") or part) if INSTRUMENTAL_WORD_RE.search(part) else part
+        for part in word.split("-")
+    )
 
 
 def learned_surnames(
@@ -327,6 +357,8 @@ def learned_surnames(
 
 
 INSTRUMENTAL_END_RE = re.compile(r"(?:ом|ем|ём)$")
+JUNIOR_RE = re.compile(r"-(?:младш|старш)\w*$")
+INSTRUMENTAL_WORD_RE = re.compile(r"(?:ом|ем|ём|ой|ей)$")
 
 
 def _one_case(cases: set[str]) -> str:
@@ -338,3 +370,68 @@ def _one_case(cases: set[str]) -> str:
 
 def _cap(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+
+
+def nominative_in(text: str, name: str) -> str:
+    """A name learned in one case form ("Хун Сеном") as the nominative the article itself
+    writes ("Хун Сен совершил"): the nominative whose forms explain most of the article's
+    words on the family name's stem; the name as it is when the article settles nothing."""
+    *first, last = name.split()
+    if len(last) < MIN_STEM_WORD:
+        return name
+    stem = last[:-2] if len(last) > MIN_STEM_WORD else last[:-1]
+    seen = {
+        m.group()
+        for m in CAPITALISED_RE.finditer(text)
+        if m.group().startswith(stem) and len(m.group()) - len(stem) <= MAX_ENDING
+    }
+    if len(seen) < 2:
+        return name
+    options = [last, *(n for case in OBLIQUE_CASES if (n := undecline(last, case)))]
+
+    def explained(option: str) -> tuple[int, bool]:
+        forms = family_forms(option)
+        return sum(word.lower() in forms for word in seen), option in seen
+
+    best = max(dict.fromkeys(options), key=explained)
+    if best == last or explained(best) <= explained(last):
+        return name
+    return " ".join([*_given_names(text, first, best, seen), best])
+
+
+def _given_names(text: str, first: list[str], surname: str, seen: set[str]) -> list[str]:
+    """The given names as the article writes them before the nominative family name, or
+    before its instrumental, undeclined ("Хакаинде Хичилемой"); `first` when it has
+    neither."""
+    if not first:
+        return first
+    forms = family_forms(surname)
+    for word in sorted(seen, key=lambda w: w != surname):
+        ablt = forms.get(word.lower()) == frozenset({"ablt"})
+        if word != surname and not ablt:
+            continue
+        lead = rf"((?:[А-ЯЁ][\w-]*\s+){{{len(first)}}})"
+        for m in re.finditer(rf"{lead}{re.escape(word)}(?![\w-])", text):
+            words = [_ablt_word(w) if ablt else w for w in m.group(1).split()]
+            if [w[:3] for w in words] == [w[:3] for w in first]:
+                return words
+    return first
+
+
+MIN_STEM_WORD = 4
+MAX_ENDING = 3
+OBLIQUE_CASES = ("gent", "datv", "ablt", "loct")
+
+
+def declined_form(name: str, other: str) -> bool:
+    """Whether `name` is a case form of the name `other` ("Хакаинда Хичилемой" of "Хакаинде
+    Хичилема": the same given names to their first letters, a family name among the other's
+    forms) and not the other way round."""
+    *first, last = name.split()
+    *other_first, other_last = other.split()
+    return (
+        [w[:3] for w in first] == [w[:3] for w in other_first]
+        and last != other_last
+        and last.lower() in family_forms(other_last)
+        and other_last.lower() not in family_forms(last)
+    )

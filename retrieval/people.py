@@ -603,7 +603,10 @@ class PersonRegistry:
         word = tokens[j][2]
         if not word[:1].isupper() or start - tokens[j][1] > 1:
             return False
-        return any("Name" in p.tag and p.score > 0.2 for p in self.lemmatizer.parses(word))
+        parses = self.lemmatizer.parses(word)
+        if parses and "Geox" in parses[0].tag:
+            return False  # "в Астане Путин": a place, no namesake's first name
+        return any("Name" in p.tag and p.score > 0.2 for p in parses)
 
     def _resolve_chains(
         self, text: str, items: list[_Item], on: date | None, known: Collection[str] = ()
