@@ -60,6 +60,7 @@ class Candidate:
     alleged: bool = False  # "разговор якобы состоялся": a claim, as good as the article's word
     framed: bool = False  # "сроки саммита не определены": a nameless plan, the story's pair's
     sides: tuple[str, ...] = ()  # "ирано-американских переговоров": whose people come later
+    face: bool = False  # "пообщались", "беседа": a conversation, a meeting unless a call
 
 
 def retold(c: Candidate, index: int, offset: int, sentence: str, **changes: Any) -> Candidate:
@@ -143,7 +144,8 @@ PREVIOUS_TALK_RE = re.compile(
 def phone_talk(candidates: list[Candidate]) -> list[Candidate]:
     """ "разговор", "беседа" of a pair whose calls the article reports are calls too:
     "первый разговор Путина и Шольца за два года: предыдущий состоялся 2 декабря"; so are
-    those of two people who share a call the article reports."""
+    those of two people who share a call the article reports; other conversations face to
+    face are meetings."""
     callers = {frozenset(c.participants) for c in candidates if c.kind == "phone" and not c.weak}
     return [
         # (a call told so is worded: "первый контакт с марта" is that call, not vaguer talks)
@@ -163,6 +165,9 @@ def phone_talk(candidates: list[Candidate]) -> list[Candidate]:
                 and any(set(c.participants) & p for p in callers)
             )
         )
+        # "коротко пообщались в кулуарах" of people whose calls the article does not tell
+        else replace(c, kind="meeting")
+        if c.face and c.kind == "talks"
         else c
         for c in candidates
     ]

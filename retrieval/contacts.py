@@ -243,6 +243,10 @@ RECALLING_RE = re.compile(
 )
 
 
+# "коротко пообщались", "беседа": a conversation (a meeting unless the article tells a call)
+IN_PERSON_TALK_RE = re.compile(r"(?:по)?бесед|(?:по)?общал|поговорил", re.IGNORECASE)
+
+
 class ContactExtractor(ContactStory):
     """Extracts contacts from clean article bodies; heavy models are shared and built lazily."""
 
@@ -1185,6 +1189,7 @@ class ContactExtractor(ContactStory):
                     participants=people,
                     kind=kind,
                     weak=weak,
+                    face=weak and IN_PERSON_TALK_RE.match(work, cue.start) is not None,
                     status=status,
                     date=when,
                     earlier=earlier,
