@@ -29,7 +29,11 @@ TIMES_RE = re.compile(
 )
 # "визит, изначально намеченный на октябрь": the plan a later report tells as changed
 ORIGINALLY_RE = re.compile(r"(?<![\w-])(?:изначально|первоначально|сначала)(?![\w-])", re.I)
-AFTER_START_RE = re.compile(r"\s*(?:После|Затем|Позже|Потом|Вслед за|Утром|Днем|Днём|Вечером)\b")
+AFTER_START_RE = re.compile(
+    r"\s*(?:После|Затем|Позже|Потом|Далее|Вслед за|Утром|Днем|Днём|Вечером"
+    # "Первым Путин встретился с X", "Следующим был Y": the order of a day's meetings
+    r"|(?:Перв|Втор|Трет|Следующ|Последн)(?:ым|ой)(?!\s+(?:раз|же раз)\b))\b"
+)
 # "До переговоров Блинкен встретился с X", "Незадолго до начала переговоров Байден и Моди
 # провели беседу": earlier on the day of the contact just told, whoever its people
 BEFORE_EVENT_RE = re.compile(

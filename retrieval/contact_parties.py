@@ -304,8 +304,8 @@ class ContactParties:
         self, s: str, mentions: list[Found], context: tuple[str, ...], on: date | None
     ) -> list[Found]:
         """ "Накануне президент принял Моди": a bare title is the person of the story's pair
-        who holds such an office."""
-        if len(context) != 2:
+        who holds such an office (or the one person of `context` who does)."""
+        if not context or len(context) > 2:
             return mentions
         out = list(mentions)
         for m in BARE_TITLE_RE.finditer(s):

@@ -33,6 +33,7 @@ from retrieval.contact_candidates import (
 from retrieval.contact_clauses import (
     ALLEGED_RE,
     AND_THEN_RE,
+    BARE_TITLE_RE,
     CIRCUMSTANCE_RE,
     CONTRAST_RE,
     COORDINATED_RE,
@@ -789,7 +790,18 @@ class ContactExtractor(ContactStory):
                 m for m in mentions if not any(m.start < g.end and g.start < m.end for g in groups)
             ]
             mentions = sorted(mentions + groups, key=lambda m: m.start)
-        mentions = self._bare_titles(work, mentions, context, on)
+        pool = context
+        if len(context) != 2 and prior and BARE_TITLE_RE.search(work):
+            # "Первый день саммита у Владимира Путина расписан. Утром президент провел
+            # переговоры с X": before any contact, the person the sentence before names
+            pool = tuple(
+                dict.fromkeys(
+                    m.person
+                    for m in self.registry.scan(blank_asides(prior), on=on, known=known)
+                    if m.known
+                )
+            )
+        mentions = self._bare_titles(work, mentions, pool, on)
         previous = [
             c
             for c in cues

@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from retrieval.declension import family_forms, undecline
+from retrieval.learned import PLACE_PREPOSITIONS
 from retrieval.lemmas import Lemmatizer
 
 if TYPE_CHECKING:
@@ -28,14 +29,17 @@ NAME_PAIR_RE = re.compile(
 TITLED_NAME_RE = re.compile(
     r"(?<![\w-])(?:[Пп]резидент\w{0,3}|[Пп]ремьер(?:-министр)?\w{0,3}|[Вв]ице-президент\w{0,3}"
     r"|[Мм]инистр\w{0,3} (?:иностранных дел|обороны)|[Гг]лав\w{1,3} МИД|[Кк]анцлер\w{0,3}"
-    r"|[Кк]орол\w{1,3}|[Ээ]мир\w{0,3}|[Сс]ултан\w{0,3})\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+"
+    r"|[Кк]орол\w{1,3}|[Ээ]мир\w{0,3}|[Сс]ултан\w{0,3})"
+    r"\s+(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,5})\s+"  # "Гвинеи-Бисау", "ЦАР"
     # "президента Гвинеи-Бисау Умару Сисоку Эмбало": two or three words of a name
-    r"(?P<name>[А-ЯЁ][а-яё]{1,}(?:\s+[А-ЯЁ][а-яё]{1,}(?:-[А-ЯЁ][а-яё]+)?){1,2})(?![\w-])"
+    r"(?P<name>[А-ЯЁ][а-яё]{1,}(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ][а-яё]{1,}(?:-[А-ЯЁ][а-яё]+)?){1,2})"
+    r"(?![\w-])"
     r"(?!\s+[А-ЯЁ])"
 )
 # the word a name hangs on, over the capitalised words of its title ("председателем Сената
 # Камбоджи")
 HEAD_BEFORE_RE = re.compile(r"(?<![\w-])([А-ЯЁа-яё]+)\s+(?:[А-ЯЁ][\w-]*\s+){0,3}$")
+WORD_BEFORE_RE = re.compile(r"(?<![\w-])([а-яё]+)\s+$")
 PREVIOUS_WORD_RE = re.compile(r"(?<![\w-])([а-яё]{3,})\s+$")
 CAPITALISED_RE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]{2,}")
 # overlapping: "Румынии Клаусом Йоханнисом" holds the pair "Клаусом Йоханнисом"
@@ -197,8 +201,13 @@ class NameFinder:
                 "Name" in p.tag and (p.score >= 0.1 or i == 0) for i, p in enumerate(parses)
             ):
                 continue
-            if self._place(last) or self._place(first):
-                continue  # "Иван Москвы", "президентом Филиппин Фердинандом"
+            before = WORD_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
+            if (
+                self._place(last)
+                or self._place(first)
+                or (before is not None and before.group(1) in PLACE_PREPOSITIONS)
+            ):
+                continue  # "Иван Москвы", "президентом Филиппин Фердинандом", "в Тяньцзине Моди"
             third = m.group(3)
             words = [first, last]
             if third and not self._place(third):
@@ -265,8 +274,16 @@ class NameFinder:
                 out_first.append(word)
                 continue
             nominative = parse.inflect({"nomn"})
-            if nominative is not None and len(nominative.word) > len(word):
-                # "Ульфом" guessed as a form of "Ульфомы": no first name pymorphy knows
+            if nominative is not None and (
+                len(nominative.word) > len(word)
+                or (
+                    nominative.word != word.lower()
+                    and VOWEL_END_RE.search(word)
+                    and not self.lemmatizer.morph.word_is_known(word.lower())
+                )
+            ):
+                # "Ульфом" guessed as a form of "Ульфомы", "Ухуру" as one of "Ухур": no first
+                # name pymorphy knows
                 unread.append(len(out_first))
                 out_first.append(word)
                 continue
@@ -357,6 +374,7 @@ def learned_surnames(
 
 
 INSTRUMENTAL_END_RE = re.compile(r"(?:ом|ем|ём)$")
+VOWEL_END_RE = re.compile(r"[уе]$")  # a dative or prepositional guess
 JUNIOR_RE = re.compile(r"-(?:младш|старш)\w*$")
 INSTRUMENTAL_WORD_RE = re.compile(r"(?:ом|ем|ём|ой|ей)$")
 
@@ -420,7 +438,7 @@ def _given_names(text: str, first: list[str], surname: str, seen: set[str]) -> l
 
 MIN_STEM_WORD = 4
 MAX_ENDING = 3
-OBLIQUE_CASES = ("gent", "datv", "ablt", "loct")
+OBLIQUE_CASES = ("gent", "datv", "accs", "ablt", "loct")
 
 
 def declined_form(name: str, other: str) -> bool:

@@ -14,6 +14,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from retrieval.declension import decline_name, merge_forms
+from retrieval.learned import PLACE_PREPOSITIONS
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
 from retrieval.names import NameFinder, fold, head_cases, learned_surnames
 from retrieval.offices import (
@@ -604,8 +605,10 @@ class PersonRegistry:
         if not word[:1].isupper() or start - tokens[j][1] > 1:
             return False
         parses = self.lemmatizer.parses(word)
-        if parses and "Geox" in parses[0].tag:
-            return False  # "в Астане Путин": a place, no namesake's first name
+        if (parses and "Geox" in parses[0].tag) or (
+            j > 0 and tokens[j - 1][2].lower() in PLACE_PREPOSITIONS
+        ):
+            return False  # "в Астане Путин", "в Тяньцзине Моди": a place, no first name
         return any("Name" in p.tag and p.score > 0.2 for p in parses)
 
     def _resolve_chains(
