@@ -244,6 +244,10 @@ RECALLING_RE = re.compile(
 )
 
 
+# "принял его": the guest a pronoun stands for
+RECEIVED_HIM_RE = re.compile(
+    r"(?<![\w-])(?:принял|принимал)\w{0,2}\s+(?:его|ее|её)(?![\w-])", re.IGNORECASE
+)
 # "коротко пообщались", "беседа": a conversation (a meeting unless the article tells a call)
 IN_PERSON_TALK_RE = re.compile(r"(?:по)?бесед|(?:по)?общал|поговорил", re.IGNORECASE)
 
@@ -490,6 +494,16 @@ class ContactExtractor(ContactStory):
                             *((p, None) for p in own),
                             *(a for a in antecedents if a[0] not in own),
                         )
+                guest = RECEIVED_HIM_RE.search(sentence) if pronoun is None else None
+                colon = sentence.rfind(":", 0, guest.start()) if guest is not None else -1
+                if colon > 0:
+                    # "Визит Хун Манет совершил в Китай: Си Цзиньпин принял его": the subject
+                    # before the colon
+                    own = self._subjects_before(sentence, colon, anchor, known)
+                    antecedents = (
+                        *((p, None) for p in own),
+                        *(a for a in antecedents if a[0] not in own),
+                    )
                 if FIRST_PERSON_RE.search(sentence):
                     # "мы встречались с Рубио" in an interview: the guest speaks
                     guest = self._interviewee(text, sentences, anchor, known)

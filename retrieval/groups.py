@@ -294,7 +294,10 @@ class GroupResolver:
                 or next(
                     (
                         h
-                        for rank in ranks
+                        # "лидеры Франции и Германии": the chancellor, not the president
+                        for rank in sorted(
+                            ranks, key=lambda r: r != self.registry.leader_ranks.get(side)
+                        )
                         for key in [self.registry.office_of(side, rank)]
                         if key
                         for h in [self.registry.office_holder(key, on)]

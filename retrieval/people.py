@@ -232,6 +232,12 @@ class PersonRegistry:
         self.people = {p.name: p for p in people}
         self.offices = offices
         self.countries = country_names_re(countries)
+        # side -> the rank of its leader ("Германия" -> "chancellor")
+        self.leader_ranks: dict[str, str] = {
+            side: country["leader"]
+            for side, country in (countries or {}).items()
+            if "leader" in country
+        }
         # side -> its genitive names ("Южная Корея" -> "Южной Кореи|Республики Корея")
         self.country_genitives = {
             side: re.compile("|".join(f"(?:{n})" for n in country["genitive"]))
