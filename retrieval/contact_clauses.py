@@ -108,10 +108,14 @@ GUEST_PRONOUN_RE = re.compile(
 RELATIVE_GUEST_RE = re.compile(r",?\s*котор(?:ого|ую|ых)\b", re.IGNORECASE)
 # a third-person pronoun standing for a participant named in an earlier sentence
 PRONOUN_RE = re.compile(
-    rf"(?<![\w-])(?:он|она|его|ее|её|мы|я|ним|ней|{HONORED_GUEST})(?![\w-])", re.IGNORECASE
+    rf"(?<![\w-])(?:он|она|его|ее|её|мы|я|ним|ней|него|нее|неё|{HONORED_GUEST})(?![\w-])",
+    re.IGNORECASE,
 )
 # "Его встреча с Зеленским назначена на четверг": the possessive is a party
-POSSESSIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?:его|ее|её)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
+# ("у него запланирована встреча с X": his)
+POSSESSIVE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:его|ее|её|у него|у нее|у неё)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE
+)
 SUBJECT_PRONOUN_RE = re.compile(r"(?<![\w-])(?:он|она|мы|я)(?![\w-])", re.IGNORECASE)
 WITH_PRONOUN_RE = re.compile(rf"\s+(?:[А-ЯЁа-яё]+\s+)?(?:{WITH_HIM}|со мной|с нами)(?![\w-])")
 # the pronoun partner before the verb: "24 февраля с ним встретился Макрон"

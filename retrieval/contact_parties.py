@@ -254,6 +254,9 @@ class ContactParties:
             if not subjects:
                 # "Для бразильского президента это неприятный сигнал. В мае он …": the topic
                 subjects = self._topic(work, scanned)
+            if not subjects and k == index - 1 and len({m.person for m in scanned}) == 1:
+                # "В Риме ждали и Джо Байдена. Его визит отменили": the one person named
+                subjects = scanned[:1]
             if not subjects:
                 continue
             m = subjects[0]
