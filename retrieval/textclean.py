@@ -314,13 +314,17 @@ def parse_txt_article(raw: str, *, name: str | None = None) -> ParsedText:
 
 
 FOOTER_LINES = 6  # lines from the end where a post's stamp may stand
+FOOTER_STAMP_RE = re.compile(r"(\d{1,2}\.\d{1,2}\.\d{4}(?:,?\s+\d{1,2}:\d{2})?)\s*$")
+CYRILLIC_RE = re.compile(r"[А-Яа-яЁё]")
 
 
 def _footer_date(lines: list[str]) -> date | None:
     """A stamp line among the last lines ("28.12.2024, 16:52" under a Telegram post)."""
     tail = [" ".join(line.split()) for line in lines if line.strip()][-FOOTER_LINES:]
     for line in reversed(tail):
-        stamp = _date_of_line(line)
+        # "👁 12,4K   ✏️ 08.03.2023 13:50": a stamp after the post's counters and icons
+        counters = FOOTER_STAMP_RE.search(line) if not CYRILLIC_RE.search(line) else None
+        stamp = _date_of_line(counters.group(1) if counters else line)
         if stamp is not None:
             return stamp
         if line.endswith((".", "!", "?", "…")):
