@@ -494,8 +494,8 @@ class ContactExtractor(ContactStory):
                             *((p, None) for p in own),
                             *(a for a in antecedents if a[0] not in own),
                         )
-                guest = RECEIVED_HIM_RE.search(sentence) if pronoun is None else None
-                colon = sentence.rfind(":", 0, guest.start()) if guest is not None else -1
+                received = RECEIVED_HIM_RE.search(sentence) if pronoun is None else None
+                colon = sentence.rfind(":", 0, received.start()) if received is not None else -1
                 if colon > 0:
                     # "Визит Хун Манет совершил в Китай: Си Цзиньпин принял его": the subject
                     # before the colon
