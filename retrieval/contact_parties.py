@@ -203,6 +203,13 @@ APPOSED_GROUP_RE = re.compile(
 )
 
 
+def put_first(
+    people: list[str], antecedents: tuple[tuple[str, PartialDate | None], ...]
+) -> tuple[tuple[str, PartialDate | None], ...]:
+    """`antecedents` with `people` (undated) ahead of the rest."""
+    return (*((p, None) for p in people), *(a for a in antecedents if a[0] not in people))
+
+
 class ContactParties:
     """The participants, antecedents and places of one clause's contact words."""
 
@@ -235,11 +242,7 @@ class ContactParties:
                 told[-1].participants,
                 key=lambda p: (-counts[p], subjects.index(p) if p in subjects else 99),
             )
-        first = list(dict.fromkeys(first))
-        return (
-            *((p, None) for p in first),
-            *(a for a in antecedents if a[0] not in first),
-        )
+        return put_first(list(dict.fromkeys(first)), antecedents)
 
     def _antecedents(
         self, sentences: list[tuple[int, str]], index: int, on: date | None, known: set[str]

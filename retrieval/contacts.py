@@ -88,11 +88,13 @@ from retrieval.contact_dates import (
 from retrieval.contact_parties import (
     LEAD_SENTENCES,
     TOPIC_FOR_RE,
+    put_first,
 )
 from retrieval.contact_story import ContactStory
 from retrieval.cues import (
     AGREED_ABOUT_RE,
     DENIAL_RE,
+    IN_PERSON_TALK_RE,
     LIST_ENTRY_RE,
     NOT_TAKEN_PLACE_RE,
     PARTY_RE,
@@ -248,8 +250,6 @@ RECALLING_RE = re.compile(
 RECEIVED_HIM_RE = re.compile(
     r"(?<![\w-])(?:принял|принимал)\w{0,2}\s+(?:его|ее|её)(?![\w-])", re.IGNORECASE
 )
-# "коротко пообщались", "беседа": a conversation (a meeting unless the article tells a call)
-IN_PERSON_TALK_RE = re.compile(r"(?:по)?бесед|(?:по)?общал|поговорил", re.IGNORECASE)
 
 
 class ContactExtractor(ContactStory):
@@ -467,43 +467,28 @@ class ContactExtractor(ContactStory):
                 pronoun = SUBJECT_PRONOUN_RE.search(sentence)
                 if pronoun is not None:
                     own = self._subjects_before(sentence, pronoun.start(), anchor, known)
-                    antecedents = (
-                        *((p, None) for p in own),
-                        *(a for a in antecedents if a[0] not in own),
-                    )
+                    antecedents = put_first(own, antecedents)
                 elif TOPIC_FOR_RE.match(sentence):
                     # "Для Рютте это не первый визит: 13 марта Трамп уже принимал его там"
                     work = blank_asides(sentence)
                     scanned = self.registry.scan(work, on=anchor, known=known)
-                    topic = [f.person for f in self._topic(work, scanned)]
-                    antecedents = (
-                        *((p, None) for p in topic),
-                        *(a for a in antecedents if a[0] not in topic),
+                    antecedents = put_first(
+                        [f.person for f in self._topic(work, scanned)], antecedents
                     )
+                him = None
                 if pronoun is None and WITH_PRONOUN_RE.search(sentence):
                     antecedents = self._with_him_first(
                         sentences, index, anchor, known, candidates, antecedents
                     )
                     him = WITH_HIM_RE.search(sentence)
-                    colon = sentence.rfind(":", 0, him.start()) if him is not None else -1
-                    if colon > 0:
-                        # "Прервал ее новый министр X: 25 июня с ним поговорил Y": the subject
-                        # before the colon
-                        own = self._subjects_before(sentence, colon, anchor, known)
-                        antecedents = (
-                            *((p, None) for p in own),
-                            *(a for a in antecedents if a[0] not in own),
-                        )
-                received = RECEIVED_HIM_RE.search(sentence) if pronoun is None else None
-                colon = sentence.rfind(":", 0, received.start()) if received is not None else -1
+                if pronoun is None and him is None:
+                    him = RECEIVED_HIM_RE.search(sentence)
+                colon = sentence.rfind(":", 0, him.start()) if him is not None else -1
                 if colon > 0:
-                    # "Визит Хун Манет совершил в Китай: Си Цзиньпин принял его": the subject
-                    # before the colon
+                    # "Прервал ее новый министр X: 25 июня с ним поговорил Y", "Визит Хун Манет
+                    # совершил в Китай: Си Цзиньпин принял его": the subject before the colon
                     own = self._subjects_before(sentence, colon, anchor, known)
-                    antecedents = (
-                        *((p, None) for p in own),
-                        *(a for a in antecedents if a[0] not in own),
-                    )
+                    antecedents = put_first(own, antecedents)
                 if FIRST_PERSON_RE.search(sentence):
                     # "мы встречались с Рубио" in an interview: the guest speaks
                     guest = self._interviewee(text, sentences, anchor, known)
@@ -784,12 +769,18 @@ class ContactExtractor(ContactStory):
             named = tuple(dict.fromkeys(m.person for m in mentions if not m.via_office))
             if len(named) == 2 and not self.registry.same_side(*named):
                 own = named
-        nearby = (
-            tuple(m.person for m in self.registry.scan(blank_asides(prior), on=on, known=known))
-            if prior
-            and (MINISTERS_RE.search(work) or (len(context) < 2 and LEADERS_RE.search(work)))
-            else ()
+        wants_nearby = bool(
+            MINISTERS_RE.search(work) or (len(context) < 2 and LEADERS_RE.search(work))
         )
+        # "Первый день саммита у Владимира Путина расписан. Утром президент провел переговоры
+        # с X": before any contact, a bare title is the person the sentence before names
+        wants_pool = len(context) != 2 and BARE_TITLE_RE.search(work) is not None
+        named_before = (
+            self.registry.scan(blank_asides(prior), on=on, known=known)
+            if prior and (wants_nearby or wants_pool)
+            else []
+        )
+        nearby = tuple(m.person for m in named_before) if wants_nearby else ()
         groups = self.groups.find(
             work, on=on, context=own if len(own) == 2 else context, nearby=nearby
         )
@@ -804,17 +795,11 @@ class ContactExtractor(ContactStory):
                 m for m in mentions if not any(m.start < g.end and g.start < m.end for g in groups)
             ]
             mentions = sorted(mentions + groups, key=lambda m: m.start)
-        pool = context
-        if len(context) != 2 and prior and BARE_TITLE_RE.search(work):
-            # "Первый день саммита у Владимира Путина расписан. Утром президент провел
-            # переговоры с X": before any contact, the person the sentence before names
-            pool = tuple(
-                dict.fromkeys(
-                    m.person
-                    for m in self.registry.scan(blank_asides(prior), on=on, known=known)
-                    if m.known
-                )
-            )
+        pool = (
+            tuple(dict.fromkeys(m.person for m in named_before if m.known))
+            if prior and wants_pool
+            else context
+        )
         mentions = self._bare_titles(work, mentions, pool, on)
         previous = [
             c

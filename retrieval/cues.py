@@ -129,6 +129,9 @@ _CUE_TABLE: tuple[tuple[Kind, bool, bool, str], ...] = (
         ),
     ),
 )
+# the weak words above that tell a conversation ("коротко пообщались", "беседа"): a meeting
+# unless the article tells a call
+IN_PERSON_TALK_RE = re.compile(r"(?:по)?бесед|(?:по)?общал|поговорил", re.IGNORECASE)
 CUE_PATTERNS: tuple[tuple[Kind, bool, bool, re.Pattern[str]], ...] = tuple(
     (kind, verb, weak, re.compile(pattern, re.IGNORECASE))
     for kind, verb, weak, pattern in _CUE_TABLE

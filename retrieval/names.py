@@ -39,8 +39,7 @@ TITLED_NAME_RE = re.compile(
 # the word a name hangs on, over the capitalised words of its title ("председателем Сената
 # Камбоджи")
 HEAD_BEFORE_RE = re.compile(r"(?<![\w-])([А-ЯЁа-яё]+)\s+(?:[А-ЯЁ][\w-]*\s+){0,3}$")
-WORD_BEFORE_RE = re.compile(r"(?<![\w-])([а-яё]+)\s+$")
-PREVIOUS_WORD_RE = re.compile(r"(?<![\w-])([а-яё]{3,})\s+$")
+PREVIOUS_WORD_RE = re.compile(r"(?<![\w-])([а-яё]+)\s+$")
 CAPITALISED_RE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]{2,}")
 # overlapping: "Румынии Клаусом Йоханнисом" holds the pair "Клаусом Йоханнисом"
 FULL_NAME_RE = re.compile(r"(?=([А-ЯЁ][а-яё]{2,})\s+[А-ЯЁ][а-яё]{2,})")
@@ -176,7 +175,7 @@ class NameFinder:
             name = " ".join(m.group("name").split())
             # "заместителем министра иностранных дел Грузии Александром Налбандовым": the
             # name agrees with the noun the title hangs on
-            before = PREVIOUS_WORD_RE.search(text, 0, m.start())
+            before = PREVIOUS_WORD_RE.search(text, max(0, m.start() - 40), m.start())
             head = before.group(1) if before and self._noun(before.group(1)) else ""
             title_cases = head_cases(self.lemmatizer, f"{head} {m.group(0)}")
             out.append((Found(name, start, end, name, cases=NOUN_CASES, known=False), title_cases))
@@ -201,16 +200,16 @@ class NameFinder:
                 "Name" in p.tag and (p.score >= 0.1 or i == 0) for i, p in enumerate(parses)
             ):
                 continue
-            before = WORD_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
+            before = PREVIOUS_WORD_RE.search(text, max(0, m.start() - 40), m.start())
             if (
-                self._place(last)
-                or self._place(first)
+                self.is_place(last)
+                or self.is_place(first)
                 or (before is not None and before.group(1) in PLACE_PREPOSITIONS)
             ):
                 continue  # "Иван Москвы", "президентом Филиппин Фердинандом", "в Тяньцзине Моди"
             third = m.group(3)
             words = [first, last]
-            if third and not self._place(third):
+            if third and not self.is_place(third):
                 words.append(third)
             name, cases = self.normalize(words)
             if name:
@@ -220,7 +219,7 @@ class NameFinder:
                 )
         return out
 
-    def _place(self, word: str) -> bool:
+    def is_place(self, word: str) -> bool:
         """A known word read first as a place or organisation; an unknown word's place
         reading is a guess ("Ассумани")."""
         return self.lemmatizer.morph.word_is_known(word.lower()) and any(
@@ -431,7 +430,7 @@ def _given_names(text: str, first: list[str], surname: str, seen: set[str]) -> l
         lead = rf"((?:[А-ЯЁ][\w-]*\s+){{{len(first)}}})"
         for m in re.finditer(rf"{lead}{re.escape(word)}(?![\w-])", text):
             words = [_ablt_word(w) if ablt else w for w in m.group(1).split()]
-            if [w[:3] for w in words] == [w[:3] for w in first]:
+            if same_given(words, first):
                 return words
     return first
 
@@ -448,8 +447,13 @@ def declined_form(name: str, other: str) -> bool:
     *first, last = name.split()
     *other_first, other_last = other.split()
     return (
-        [w[:3] for w in first] == [w[:3] for w in other_first]
+        same_given(first, other_first)
         and last != other_last
         and last.lower() in family_forms(other_last)
         and other_last.lower() not in family_forms(last)
     )
+
+
+def same_given(names: list[str], others: list[str]) -> bool:
+    """The same given names in any case form: alike to their first three letters."""
+    return [w[:3] for w in names] == [w[:3] for w in others]

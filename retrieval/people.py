@@ -610,12 +610,9 @@ class PersonRegistry:
         word = tokens[j][2]
         if not word[:1].isupper() or start - tokens[j][1] > 1:
             return False
-        parses = self.lemmatizer.parses(word)
-        if (parses and "Geox" in parses[0].tag) or (
-            j > 0 and tokens[j - 1][2].lower() in PLACE_PREPOSITIONS
-        ):
+        if self.names.is_place(word) or (j > 0 and tokens[j - 1][2].lower() in PLACE_PREPOSITIONS):
             return False  # "в Астане Путин", "в Тяньцзине Моди": a place, no first name
-        return any("Name" in p.tag and p.score > 0.2 for p in parses)
+        return any("Name" in p.tag and p.score > 0.2 for p in self.lemmatizer.parses(word))
 
     def _resolve_chains(
         self, text: str, items: list[_Item], on: date | None, known: Collection[str] = ()
