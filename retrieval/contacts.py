@@ -138,6 +138,14 @@ AFTER_FORUM_RE = re.compile(
     r"|накануне\s+(?:открытия|начала))\s+$",
     re.IGNORECASE,
 )
+# "очередной встречи министров ОПЕК+", "встреча глав МИД стран ШОС": a meeting of an
+# organisation's body, nobody's bilateral contact
+BODY_MEETING_RE = re.compile(
+    r"\s+(?:министров|глав|лидеров|руководителей|представителей|членов)"
+    r"(?:\s+(?![А-ЯЁ])[а-яё]+){0,3}\s+(?:стран\s+)?(?:-?участниц\s+)?"
+    r"(?:ОПЕК\+?|БРИКС|ШОС|НАТО|ЕС|ЕАЭС|СНГ|ОДКБ|АТЭС|АСЕАН|ООН|ОБСЕ|G\d+|«?(?:Группы|Большой"
+    r"|Евросоюза|двадцатки|семерки|семёрки))(?![\w-])"
+)
 # "Это первая личная встреча двух лидеров": the contact just told, again
 THIS_EVENT_RE = re.compile(
     r"\W*(?:(?:это|эта|она|они)\s+(?:был\w?\s+|стал\w?\s+|долж\w+\s+был\w?\s+стать\s+)?"
@@ -738,6 +746,7 @@ class ContactExtractor(ContactStory):
         # "провели переговоры на следующий день после завершения саммита ШОС": the summit is
         # the time of the talks, not a contact of its own
         cues = [c for c in cues if not AFTER_FORUM_RE.search(work, 0, c.start)] or cues
+        cues = [c for c in cues if c.verb or not BODY_MEETING_RE.match(work, c.end)]
         if not cues:
             return []
         hits = with_days_later(

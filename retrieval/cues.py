@@ -627,9 +627,11 @@ CLAUSE_BREAK_RE = re.compile(
     r"|\s(?:после|до|перед)\s+(?:того|тем),?\s+как\b",
     re.IGNORECASE,
 )
-# "с наследным принцем, премьер-министром X": an apposition title may stand before the name
+# "с наследным принцем, премьер-министром X", "с первым заместителем премьер-министра
+# Монголии, министром экономики и развития X": apposition titles may stand before the name
+# (not "с тех пор, как X сменил Y")
 WITH_RE = re.compile(
-    r"(?<![\w-])(?:с|со)\s+(?:(?:[\w«»\"-]+,?\s+){0,6}|(?:[\w«»\"-]+\s+){7,9})$", re.IGNORECASE
+    r"(?<![\w-])(?:с|со)\s+(?!тех\s+пор\b)(?:[\w«»\"-]+,?\s+){0,9}$", re.IGNORECASE
 )
 RELATIVE_CLAUSE_RE = re.compile(r"^,\s*(?:которые|который|которая)\b", re.IGNORECASE)
 BETWEEN_RE = re.compile(r"(?<![\w-])между\s+$", re.IGNORECASE)

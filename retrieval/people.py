@@ -249,6 +249,9 @@ class PersonRegistry:
         self._heads: dict[str, tuple[int, ...]] = {}
         self._lower: dict[str, list[str]] = {}
         self._family: dict[str, list[tuple[Person, frozenset[str]]]] = {}
+        # surname forms of people named by the surname alone only once the article has given
+        # the full name, or in a question ("Сингх")
+        self._guarded: dict[str, list[tuple[Person, frozenset[str]]]] = {}
         # fuzzy family-name lookups by word (a bounded memo of _close_surname)
         self._close_cache: dict[str, object] = {}
         for person in people:
@@ -281,6 +284,8 @@ class PersonRegistry:
             if person.surname_alone:
                 put(tuple(last.split()), cases)
             else:
+                if not person.surname_first:
+                    self._guarded.setdefault(last, []).append((person, cases))
                 for first, first_cases in person.first_forms.items():
                     both = cases & first_cases or cases
                     put(tuple(f"{first} {last}".split()), both)
@@ -461,8 +466,10 @@ class PersonRegistry:
                         i += size - 1
                         break
             else:
-                family = self._family_alone(text, tokens[i], known) or self._close_surname(
-                    text, tokens, i
+                family = (
+                    self._family_alone(text, tokens[i], known)
+                    or self._family_alone(text, tokens[i], known, self._guarded)
+                    or self._close_surname(text, tokens, i)
                 )
                 if family is not None:
                     out.append(family)
@@ -529,14 +536,18 @@ class PersonRegistry:
         return Found(person.name, start, end, text[start:end], cases=cases)
 
     def _family_alone(
-        self, text: str, token: tuple[int, int, str], known: set[str]
+        self,
+        text: str,
+        token: tuple[int, int, str],
+        known: set[str],
+        table: dict[str, list[tuple[Person, frozenset[str]]]] | None = None,
     ) -> Found | None:
         """A capitalised family name alone ("Си") of a person the article names in full."""
         start, end, folded = token
         word = text[start:end]
         if not word[:1].isupper() or not word[1:].islower():
             return None
-        for person, cases in self._family.get(folded, []):
+        for person, cases in (self._family if table is None else table).get(folded, []):
             if person.name in known:
                 return Found(person.name, start, end, word, cases=cases)
         return None
@@ -552,6 +563,12 @@ class PersonRegistry:
         known: set[str],
     ) -> Found | None:
         start, end = tokens[i][0], tokens[i + size - 1][1]
+        if size == 1 and not any(p.name in known for p, _ in candidates):
+            # "Шойгу, Акар и Аббас" after "Али Махмуда Аббаса": the surname of the namesake
+            # the article names in full, not of the one it never names
+            named = self._family_alone(text, tokens[i], known, self._guarded)
+            if named is not None:
+                return named
         j = i - 1
         if j >= 0 and PATRONYMIC_RE.match(tokens[j][2]):
             j -= 1
@@ -895,7 +912,7 @@ class PersonRegistry:
         tokens = [(m.start(), m.group()) for m in WORD_RE.finditer(text)]
         i = 0
         while i < len(tokens):
-            for size in (3, 2, 1):
+            for size in range(MAX_NAME_WORDS, 0, -1):
                 key = " ".join(fold(t[1]) for t in tokens[i : i + size]).lower()
                 if len(tokens[i : i + size]) == size and key in self._lower:
                     names = self._lower[key]
@@ -925,8 +942,28 @@ class PersonRegistry:
                     hits += [(tokens[i][0], n) for n in self._best(family, on)]
                 else:
                     hits += [(tokens[i][0], n) for n in self._fuzzy(tokens[i][1], on)]
+                    hits += [(tokens[i][0], n) for n in self._guarded_surname(tokens[i][1])]
             i += 1
         return hits
+
+    def _guarded_surname(self, word: str) -> list[str]:
+        """The one person a capitalised surname names in a question ("Белоусов и Сингх").
+
+        Articles never name such people by the surname alone (other Singhs are in the news),
+        but a question names the person it asks about. A surname two people share, or that
+        is someone's first name ("Павел"), stays unresolved.
+        """
+        names = [p.name for p, _ in self._guarded.get(fold(word), [])]
+        if not word[:1].isupper() or len(set(names)) != 1 or self._is_first_name(word):
+            return []
+        return names[:1]
+
+    @cached_property
+    def _first_names(self) -> frozenset[str]:
+        return frozenset(fold(f) for p in self.people.values() for f in p.first_forms)
+
+    def _is_first_name(self, word: str) -> bool:
+        return fold(word) in self._first_names
 
     def _close_name(self, tokens: list[tuple[int, str]]) -> str | None:
         """The one registry person whose full name form is close to capitalised words."""

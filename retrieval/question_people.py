@@ -251,10 +251,17 @@ def _in_known_name(
             # a first name before a particle is the name's own ("Мухаммед бен Салман")
             particle = first and words[1].lower() in NAME_PARTICLE_WORDS
             rest = set() if particle else set(registry.resolve_query(" ".join(rest_words), on=on))
-            named = registry.resolve_query(" ".join(words), on=on)
-            if any(n in people and n not in rest for n in named):
+            run = " ".join(words)
+            named = registry.resolve_query(run, on=on)
+            if any(n in people and (n not in rest or _is_alias(registry, n, run)) for n in named):
                 return True
     return False
+
+
+def _is_alias(registry: PersonResolver, name: str, run: str) -> bool:
+    """True when `run` is one of the person's own full forms ("Wang Yi" of Ван И)."""
+    aliases = getattr(registry, "aliases", None)
+    return aliases is not None and alias_key(run) in {alias_key(a) for a in aliases(name)}
 
 
 def _name_part(word: str) -> bool:

@@ -92,6 +92,15 @@ CLOSE_NAMES = [
     ["когда Зеленский говорил с Борисом Джонсоном", (ZELENSKY, "Борис Джонсон")],
     # another spelling of a name with a particle: each of its words is the registry person's
     ["когда говорили Байден и Мухаммед бен Салман", ("Джо Байден", "Мохаммед бин Сальман")],
+    # a whole Latin name whose last word alone also names the person ("Yi")
+    ["когда Шойгу встречался с Wang Yi", ("Сергей Шойгу", "Ван И")],
+    # a surname articles never take alone ("Сингх") names its only registry bearer here
+    ["когда последний раз встречались Белоусов и Сингх", ("Андрей Белоусов", "Раджнатх Сингх")],
+    # a name of four words, not the two-word namesake inside it ("бин Сальман")
+    [
+        "когда Новак встречался с Абдель Азизом бин Сальманом",
+        ("Александр Новак", "Абдель Азиз бин Сальман"),
+    ],
 ]
 
 
