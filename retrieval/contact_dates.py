@@ -23,7 +23,7 @@ from retrieval.dates import (
 )
 from retrieval.lemmas import Lemmatizer
 from retrieval.people import Found, PersonRegistry
-from retrieval.textclean import MONTHS_GENITIVE
+from retrieval.textclean import ENTRY_STAMP_RE, MONTHS_GENITIVE, stamp_day
 from retrieval.types import PartialDate
 
 RELATIVE_DATE_RE = re.compile(f"{RELATIVE_RE.pattern}|{WEEKDAY_RE.pattern}", re.IGNORECASE)
@@ -633,6 +633,30 @@ def date_heading(sentence: str, anchor: date | None) -> PartialDate | None:
     # "18 мая 2023 года, Сиань.": an entry's day and place
     rest = HEADING_PLACE_RE.sub("", rest)
     return hits[0].date if HEADING_REST_RE.fullmatch(rest) else None
+
+
+def entry_stamps(text: str, anchor: date | None) -> list[tuple[int, PartialDate]]:
+    """(offset, day) of each entry stamp of a live blog, or nothing when the page has fewer
+    than two. A stamp without a year is the latest such day not after the publication date."""
+    stamps: list[tuple[int, PartialDate]] = []
+    for m in ENTRY_STAMP_RE.finditer(text):
+        stated, month, day = stamp_day(m)
+        year = stated or (anchor.year if anchor else None)
+        if year is None or not 1 <= month <= 12:
+            continue
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            continue
+        if stated is None and anchor is not None and when > anchor:
+            when = when.replace(year=year - 1)
+        stamps.append((m.start(), PartialDate(when.year, when.month, when.day)))
+    return stamps if len(stamps) >= 2 else []
+
+
+def stamp_before(stamps: list[tuple[int, PartialDate]], offset: int) -> PartialDate | None:
+    """The day of the last entry stamp before `offset`."""
+    return next((when for at, when in reversed(stamps) if at < offset), None)
 
 
 # "Саммит ЕС — Китай пройдет 24 июля в Пекине": an event announced for a day

@@ -76,10 +76,12 @@ from retrieval.contact_dates import (
     date_heading,
     day_said_before,
     day_since,
+    entry_stamps,
     event_ahead,
     listed_dates,
     ranged_month,
     setting,
+    stamp_before,
     stated_news_date,
     stated_years,
     told_years,
@@ -137,14 +139,6 @@ AFTER_FORUM_RE = re.compile(
     r"|(?:после|перед|до)\s+(?:завершением|окончанием|началом|открытием|закрытием)"
     r"|накануне\s+(?:открытия|начала))\s+$",
     re.IGNORECASE,
-)
-# "очередной встречи министров ОПЕК+", "встреча глав МИД стран ШОС": a meeting of an
-# organisation's body, nobody's bilateral contact
-BODY_MEETING_RE = re.compile(
-    r"\s+(?:министров|глав|лидеров|руководителей|представителей|членов)"
-    r"(?:\s+(?![А-ЯЁ])[а-яё]+){0,3}\s+(?:стран\s+)?(?:-?участниц\s+)?"
-    r"(?:ОПЕК\+?|БРИКС|ШОС|НАТО|ЕС|ЕАЭС|СНГ|ОДКБ|АТЭС|АСЕАН|ООН|ОБСЕ|G\d+|«?(?:Группы|Большой"
-    r"|Евросоюза|двадцатки|семерки|семёрки))(?![\w-])"
 )
 # "Это первая личная встреча двух лидеров": the contact just told, again
 THIS_EVENT_RE = re.compile(
@@ -308,10 +302,13 @@ class ContactExtractor(ContactStory):
             if (when := date_heading(sentence, anchor)) is not None
         }
         heading: PartialDate | None = None
+        stamps = entry_stamps(text, anchor)  # a live blog's entry stamps
         visit_began: tuple[int, PartialDate] | None = None  # "находится с визитом с понедельника"
         years: dict[int, int] = {}  # month -> year stated in the sentence before
         years_at = -10
         for index, (start, sentence) in enumerate(sentences):
+            if stamps:
+                heading = stamp_before(stamps, start) or heading
             recent = [c for c in candidates if 0 <= index - c.sentence <= PARTY_REACH]
             sides_only = (
                 bool(recent)
@@ -746,7 +743,6 @@ class ContactExtractor(ContactStory):
         # "провели переговоры на следующий день после завершения саммита ШОС": the summit is
         # the time of the talks, not a contact of its own
         cues = [c for c in cues if not AFTER_FORUM_RE.search(work, 0, c.start)] or cues
-        cues = [c for c in cues if c.verb or not BODY_MEETING_RE.match(work, c.end)]
         if not cues:
             return []
         hits = with_days_later(

@@ -184,6 +184,29 @@ def _is_junk(line: str) -> bool:
     )
 
 
+# a live blog's entry stamp on a line of its own: "07.08, 11:05", "07.08.2025 | 11:05",
+# "4 ноября, 12:40 (мск)"
+ENTRY_STAMP_RE = re.compile(
+    r"^[ \t]*(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}))?"
+    rf"| (?P<month>{MONTH_ALT})(?: (?P<year>\d{{4}}))?)[ \t]*[,|·]?[ \t]*"
+    r"(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*\((?:мск|МСК)\))?[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def stamp_day(match: re.Match[str]) -> tuple[int | None, int, int]:
+    """(year or None, month, day) of an ENTRY_STAMP_RE match."""
+    year = match.group("y") or match.group("year")
+    month = int(match.group("m")) if match.group("m") else MONTHS_GENITIVE[match.group("month")]
+    return (int(year) if year else None), month, int(match.group("d"))
+
+
+def _live_blog(lines: list[str]) -> bool:
+    """True when two or more lines are entry stamps: the page is a live blog, whose stamps
+    date its entries and stay in the text."""
+    return sum(ENTRY_STAMP_RE.fullmatch(line) is not None for line in lines) >= 2
+
+
 def _numbered_runs(lines: list[str]) -> set[int]:
     """Indices of numbered headline lists (three or more items, mostly without a full stop)."""
     dropped: set[int] = set()
@@ -205,6 +228,7 @@ def _numbered_runs(lines: list[str]) -> set[int]:
 def _clean_lines(lines: list[str], seen: set[str]) -> list[_Line]:
     kept: list[_Line] = []
     numbered = _numbered_runs(lines)
+    live = _live_blog(lines)
     gap = False
     body_started = False
     skipping_related = False
@@ -223,6 +247,10 @@ def _clean_lines(lines: list[str], seen: set[str]) -> list[_Line]:
         if skipping_related and not _paragraph_like(line):
             continue
         skipping_related = False
+        if live and ENTRY_STAMP_RE.fullmatch(line):
+            kept.append(_Line(line, True))  # an entry's stamp: its own paragraph
+            gap = True
+            continue
         if _is_junk(line) or _is_menu_bar(raw_line) or key in seen:
             gap = True
             continue

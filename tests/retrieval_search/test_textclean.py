@@ -285,3 +285,17 @@ def test_a_place_and_date_line_is_the_date_not_the_headline(
 ) -> None:
     parsed = parse_txt_article(raw)
     assert (parsed.title, parsed.published) == (title, published)
+
+
+def test_a_live_blog_keeps_its_entry_stamps_and_a_story_drops_its_one_stamp() -> None:
+    """The stamps of a live blog's entries date them, so they stay in the text; a single
+    stamp under a story's headline is its publication date only."""
+    blog = parse_txt_article(
+        "Визит Довала в Москву: онлайн\n\n08.08, 17:05\nМантуров провел встречу с Довалом.\n\n"
+        "07.08, 11:05\nШойгу встретился с Довалом.\n"
+    )
+    assert "08.08, 17:05" in blog.text and "07.08, 11:05" in blog.text
+    story = parse_txt_article(
+        "Лавров и Фидан встретились в Анкаре\n\n12.03.2024, 10:15\n\nСтороны провели переговоры."
+    )
+    assert "10:15" not in story.text
