@@ -57,6 +57,7 @@ from retrieval.contact_clauses import (
 )
 from retrieval.contact_dates import (
     forward,
+    ranged_month,
     setting,
     stated_years,
     told_years,
@@ -278,6 +279,8 @@ class ContactParties:
                 # "30 января Нетаньяху был в Москве": the date right before the subject
                 close = [h for h in hits if 0 <= m.start - h.span.end <= 30]
                 when = close[-1].date if close else hits[0].date if len(hits) == 1 else None
+                # "посетит Китай 3–4 ноября. В ходе поездки он проведет …": on one of the days
+                when = ranged_month(when, hits) if when is not None else None
                 out[m.person] = trip_ahead(work, when, on, hits)
         return tuple(out.items())
 
