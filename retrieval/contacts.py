@@ -148,6 +148,8 @@ THIS_EVENT_RE = re.compile(
     re.IGNORECASE,
 )
 # a contact told as part of the same day's story as the one before it
+# "Тогда, в первый срок Трампа, …": back to the time the sentence before names
+THEN_RE = re.compile(r"\W*Тогда(?![\w-])")
 SAME_DAY_RE = re.compile(
     r"(?<![\w-])(?:в (?:тот|этот) же (?:день|вечер)|в (?:тот|этот) день|тем же (?:днем|вечером)"
     r"|(?:утром|днем|вечером|позднее|позже) (?:того|этого) же дня"
@@ -677,6 +679,19 @@ class ContactExtractor(ContactStory):
                 found = same_event(found, recent)
             elif (back := days_earlier(sentence)) is not None:
                 found = days_before(found, candidates, back)
+            elif index and THEN_RE.match(sentence) and any(c.date is None for c in found):
+                # "… впервые с июля 2019 года. Тогда в Овальном кабинете побывал X": the one
+                # date the sentence before names
+                before_hits = find_date_hits(sentences[index - 1][1], published=anchor)
+                if len(before_hits) == 1 and not find_date_hits(
+                    blank_asides(sentence), published=anchor
+                ):
+                    found = [
+                        replace(c, date=before_hits[0].date, lead=False)
+                        if c.date is None and c.status == "happened"
+                        else c
+                        for c in found
+                    ]
             plans = [c for c in recent if c.status == "planned" and c.participants]
             if plans:
                 # "договорились встретиться в Будапеште. Сроки саммита не определены": the

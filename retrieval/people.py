@@ -283,6 +283,11 @@ class PersonRegistry:
         for last, cases in person.last_forms.items():
             if person.surname_alone:
                 put(tuple(last.split()), cases)
+                # "Махмуд Аббас" in a question: the whole name is his, not a close
+                # spelling of a namesake's longer one ("Али Махмуд Аббас")
+                for first, first_cases in person.first_forms.items():
+                    if cases & first_cases:
+                        self._lower.setdefault(f"{first} {last}".lower(), []).append(person.name)
             else:
                 if not person.surname_first:
                     self._guarded.setdefault(last, []).append((person, cases))

@@ -209,6 +209,9 @@ QUERIES = [
     # a surname that is also a first name stays nobody
     ["Белоусов и Сингх", ["Андрей Белоусов", "Раджнатх Сингх"]],
     ["Путин и Павел", ["Владимир Путин"]],
+    # a whole name is its bearer's, not a close spelling of a namesake's longer name
+    ["Си Цзиньпин с Махмудом Аббасом", ["Си Цзиньпин", "Махмуд Аббас"]],
+    ["Шойгу и Али Махмуд Аббас", ["Сергей Шойгу", "Али Махмуд Аббас"]],
 ]
 
 
