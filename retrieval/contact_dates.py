@@ -466,6 +466,17 @@ YEARISH_RE = re.compile(r"\d|год", re.IGNORECASE)
 YEAR_TOPIC_RE = re.compile(r"\W*((?:19|20)\d\d)(?:\s+год|-й)(?![\w-])")
 
 
+def year_ahead(hit: DateHit, anchor: date | None) -> bool:
+    """A bare year after the news year ("страна в 2026 году возьмет на себя
+    председательство"): the time of a plan, never of a contact told as held."""
+    return (
+        anchor is not None
+        and hit.date.precision == "year"
+        and hit.date.year is not None
+        and hit.date.year > anchor.year
+    )
+
+
 def told_years(sentence: str, anchor: date | None) -> dict[int, int]:
     """Month -> year for the dates a sentence gives with their year ("в январе 2020 года")."""
     out: dict[int, int] = {}
@@ -479,8 +490,10 @@ def told_years(sentence: str, anchor: date | None) -> dict[int, int]:
             continue
         if h.date.month and YEAR_IN_TEXT_RE.search(h.span.text):
             out[h.date.month] = h.date.year
-        elif h.date.month is None:
-            out[0] = h.date.year  # "В прошлом году Си и Абэ встречались дважды. 27 июня ..."
+        elif h.date.month is None and not year_ahead(h, anchor):
+            # "В прошлом году Си и Абэ встречались дважды. 27 июня ..." (not "страна в 2026
+            # году возьмет на себя председательство": a year ahead tells no contact's year)
+            out[0] = h.date.year
     return out
 
 
@@ -621,11 +634,28 @@ HEADING_PLACE_RE = re.compile(r",\s*(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[А-ЯЁ])[\
 HEADING_REST_RE = re.compile(r"[\s.,:;—–-]*(?:в|во|года?|г)?[\s.,:;—–-]*", re.IGNORECASE)
 
 
+# a bare weekday as a digest's heading, and the form "в …" takes
+WEEKDAY_HEADINGS = {
+    "понедельник": "понедельник",
+    "вторник": "вторник",
+    "среда": "среду",
+    "четверг": "четверг",
+    "пятница": "пятницу",
+    "суббота": "субботу",
+    "воскресенье": "воскресенье",
+}
+
+
 def date_heading(sentence: str, anchor: date | None) -> PartialDate | None:
     """The date of a sentence that is nothing but a date ("10 июля.", "В четверг."): the
     heading of a digest's or a chronicle's entry."""
     if len(sentence) > 40:
         return None
+    bare = WEEKDAY_HEADINGS.get(sentence.strip(" .:—–-").lower())
+    if bare is not None:
+        # "Среда. Главным событием стала встреча с X": a digest's day, the latest such one
+        hits = find_date_hits(f"в {bare}", published=anchor)
+        return hits[0].date if len(hits) == 1 else None
     hits = find_date_hits(sentence, published=anchor)
     if len(hits) != 1 or hits[0].date.year is None:
         return None

@@ -61,6 +61,7 @@ from retrieval.contact_dates import (
     setting,
     stated_years,
     told_years,
+    year_ahead,
 )
 from retrieval.cues import (
     BETWEEN_RE,
@@ -274,6 +275,7 @@ class ContactParties:
             if m.person not in out:
                 told = has_cue(work) or TRAVEL_RE.search(work)  # "во вторник он побывал в Москве"
                 hits = find_date_hits(work, published=on) if told else []
+                hits = [h for h in hits if not year_ahead(h, on)]
                 if hits and k > 0:
                     hits = stated_years(work, hits, told_years(sentences[k - 1][1], on))
                 # "30 января Нетаньяху был в Москве": the date right before the subject

@@ -25,6 +25,7 @@ from retrieval.contact_clauses import (
 from retrieval.contact_dates import (
     ahead,
     contact_date,
+    year_ahead,
     year_in_sentence,
 )
 from retrieval.contact_parties import (
@@ -145,7 +146,7 @@ class ContactStory(ContactParties):
         }
         if len(subjects) != 1:
             return None
-        hits = find_date_hits(work, published=anchor)
+        hits = [h for h in find_date_hits(work, published=anchor) if not year_ahead(h, anchor)]
         return subjects.pop(), trip_ahead(work, hits[0].date if hits else None, anchor, hits), index
 
     def _join_party(

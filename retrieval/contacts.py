@@ -85,6 +85,7 @@ from retrieval.contact_dates import (
     stated_news_date,
     stated_years,
     told_years,
+    year_ahead,
     year_in_sentence,
 )
 from retrieval.contact_parties import (
@@ -416,16 +417,32 @@ class ContactExtractor(ContactStory):
                 ]
             if len(headings) >= 2 and index in headings:
                 heading = headings[index]
-                if owner is None and title:
+                if owner is None:
                     # "«Миротворческая миссия» Орбана": a chronicle of one person's trip; each
-                    # entry ("2 июля, Киев. Встреча с X") is his
+                    # entry ("2 июля, Киев. Встреча с X") is his; else the one person the
+                    # lead before the first entry names as its subject ("Лавров провел
+                    # насыщенные дни в Нью-Йорке. Среда. Главным событием стала встреча с X")
                     if known is None:
                         known = self._known(text)
                     in_title = {
                         m.person
-                        for m in self.registry.scan(blank_asides(title), on=anchor, known=known)
+                        for m in self.registry.scan(
+                            blank_asides(title or ""), on=anchor, known=known
+                        )
                     }
-                    owner = in_title.pop() if len(in_title) == 1 else ""
+                    in_lead = {
+                        m.person
+                        for _, lead in sentences[: min(headings)]
+                        for m in self.registry.scan(blank_asides(lead), on=anchor, known=known)
+                        if "nomn" in m.cases
+                    }
+                    owner = (
+                        next(iter(in_title))
+                        if len(in_title) == 1
+                        else next(iter(in_lead))
+                        if len(in_lead) == 1
+                        else ""
+                    )
                 if owner and (protagonist is None or protagonist[0] == owner):
                     protagonist = (owner, heading, index)
                 continue
@@ -643,8 +660,12 @@ class ContactExtractor(ContactStory):
             if (
                 found
                 and (told_day or heading is not None)
-                # ("В ходе визита (23–25 января) лидеры провели переговоры": the entry's day)
-                and not find_date_hits(blank_asides(sentence), published=anchor)
+                # ("В ходе визита (23–25 января) лидеры провели переговоры": the entry's day;
+                # not "страна в 2026 году возьмет на себя председательство": a year ahead)
+                and not any(
+                    not year_ahead(h, anchor)
+                    for h in find_date_hits(blank_asides(sentence), published=anchor)
+                )
             ):
                 if day_told is not None and told_day:
                     # "Самым показательным оказалось воскресенье. Утром X принял Y": that day,
