@@ -149,6 +149,14 @@ THIS_EVENT_RE = re.compile(
     re.IGNORECASE,
 )
 # a contact told as part of the same day's story as the one before it
+# a word that makes the person named after it someone's boss or kin, not a party: "с
+# помощником Трампа", "советника Зеленского", "супругой Макрона"
+AIDE_OF_RE = re.compile(
+    r"(?<![\w-])(?:помощник|советник|пресс-секретар|заместител|супруг|жен[аеыу](?!в)"
+    r"|сын(?:а|у|ом)?|доч(?:ь|ери|ерью)|окружени|предшественник|преемник)"
+    r"\w{0,4}\s{1,2}$",
+    re.IGNORECASE,
+)
 # "Тогда, в первый срок Трампа, …": back to the time the sentence before names
 THEN_RE = re.compile(r"\W*Тогда(?![\w-])")
 SAME_DAY_RE = re.compile(
@@ -797,6 +805,15 @@ class ContactExtractor(ContactStory):
         )
         mentions = self.registry.scan(work, on=on, known=known)
         mentions = self._complete_surnames(text, mentions)
+        # "с помощником Трампа по национальной безопасности X": the boss is no party
+        mentions = [
+            m
+            for m in mentions
+            if m.via_office
+            or "gent" not in m.cases
+            or "nomn" in m.cases
+            or not AIDE_OF_RE.search(work, max(0, m.start - 30), m.start)
+        ]
         cues = [c for c in cues if not aside(work, c, cues, mentions)]
         if not cues:
             return []
