@@ -91,13 +91,17 @@ def wording(c: Candidate) -> Candidate:
     return replace(c, worded=(1 << 29) if c.sentence == TITLE else c.sentence)
 
 
-def settle_claims(candidates: list[Candidate]) -> list[Candidate]:
+def settle_claims(candidates: list[Candidate], *, report_denied: bool = False) -> list[Candidate]:
     """A claimed contact ("якобы состоялся 7 ноября") of a pair whose contact the article
-    reports denied is that denied contact; its kind is the denied one's."""
+    reports denied is that denied contact; its kind is the denied one's. On a page that
+    reports a publication denied, every claimed contact is denied ("Захарова назвала фейком
+    публикацию NBC … По версии NBC, Лавров встречался с X")."""
     denied = {c.participants: c for c in candidates if c.status == "denied"}
     return [
         replace(c, status="denied", kind=denied[c.participants].kind, weak=True)
         if c.alleged and c.participants in denied
+        else replace(c, status="denied", weak=True)
+        if c.alleged and report_denied and c.status == "happened"
         else c
         for c in candidates
     ]

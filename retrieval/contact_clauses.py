@@ -235,6 +235,15 @@ PRECEDED_BY_RE = re.compile(
     re.IGNORECASE,
 )
 ALLEGED_RE = re.compile(r"(?<![\w-])якобы(?![\w-])", re.IGNORECASE)
+# a report's claim: "По версии NBC, …", "Газета со ссылкой на источники утверждала, что …"
+CLAIMED_RE = re.compile(
+    r"^\W*(?:По версии|По утверждению|По данным (?:газеты|издания|телеканала|агентства))\b"
+    r"|(?<![\w-])утверждал[аи]?,\s+что(?![\w-])"
+)
+# a denial of a report: "назвала фейком публикацию", "опроверг сообщения о разговоре"
+DENIED_PUBLICATION_RE = re.compile(
+    r"(?<![\w-])(?:публикаци|сообщени|стать[юиея]|материал|информаци)\w*", re.IGNORECASE
+)
 NOT_HELD_RE = re.compile(
     r"(?<![\w-])(?:она|он|оно|они)\s+(?:так\s+и\s+|тогда\s+)?не\s+состоял(?:ась|ся|ось|ись)",
     re.IGNORECASE,

@@ -35,10 +35,12 @@ from retrieval.contact_clauses import (
     AND_THEN_RE,
     BARE_TITLE_RE,
     CIRCUMSTANCE_RE,
+    CLAIMED_RE,
     CONTRAST_RE,
     COORDINATED_RE,
     COUNTED_RE,
     DELEGATION_LED_RE,
+    DENIED_PUBLICATION_RE,
     FIRST_PERSON_RE,
     FIRST_SINCE_RE,
     PLURAL_CUE_RE,
@@ -745,7 +747,16 @@ class ContactExtractor(ContactStory):
         candidates = sided(self._nominatives(text, candidates), self.registry.sides)
         candidates = story_days(
             phone_talk(
-                undone_plans(settle_claims([c for c in candidates if len(c.participants) >= 2]))
+                undone_plans(
+                    settle_claims(
+                        [c for c in candidates if len(c.participants) >= 2],
+                        # "Захарова назвала фейком публикацию NBC … По версии NBC, …"
+                        report_denied=any(
+                            DENIAL_RE.search(s) and DENIED_PUBLICATION_RE.search(s)
+                            for _, s in sentences
+                        ),
+                    )
+                )
             )
         )
         default = (
@@ -1282,7 +1293,9 @@ class ContactExtractor(ContactStory):
                     grouped=all(f.via_office and not f.offices for f in found),
                     lead=lead,
                 )
-                if status == "happened" and ALLEGED_RE.search(work, max(cs, cue.start - 40), ce):
+                if status == "happened" and (
+                    ALLEGED_RE.search(work, max(cs, cue.start - 40), ce) or CLAIMED_RE.search(work)
+                ):
                     candidate = replace(candidate, alleged=True)
                 if cue in framed:
                     candidate = replace(candidate, framed=True)
