@@ -325,6 +325,8 @@ COLON_RE = re.compile(r"[:;]")
 TRAVEL_RE = re.compile(
     r"(?<![\w-])(?:(?:побывал|прилетел|прибыл|приехал|посетил|съездил|отправился|находился|вернулся)"
     rf"\w{{0,2}}|(?:совершил|нанес)\w{{0,2}}\s+(?:\w+\s+){{0,2}}визит|{TRAVEL_AHEAD}|верн[её]тся"
+    # "Лавров успел побывать в Греции"
+    r"|успел\w{0,2}\s+(?:побывать|съездить|посетить|слетать)"
     # "стал первым лидером, приехавшим в Пекин": the traveller's participle
     r"|(?:побывавш|прилетевш|прибывш|приехавш|посетивш)\w{2,3})"
     r"(?![\w-])",
@@ -466,6 +468,11 @@ def is_earlier(clause: str, when: PartialDate | None, cue_at: int) -> bool:
     )
 
 
+THEN_SAME_SUBJECT_RE = re.compile(
+    r"\s*,\s*(?:а\s+)?(?:затем|потом|после этого|после чего)\s+[а-яё]+л(?:ся|ась|ись|и|а)?\b"
+)
+
+
 def elaboration(s: str, clause_start: int) -> bool:
     """A clause that goes on about the subject before it: ", где переговоры с Y",
     "X был в Сербии 17 января — тогда прошли переговоры с Y", "X посетил Индию: переговоры с
@@ -474,6 +481,8 @@ def elaboration(s: str, clause_start: int) -> bool:
         bool(WHERE_RE.match(s, clause_start))
         or bool(DASH_BEFORE_RE.search(s, max(0, clause_start - 4), clause_start))
         or trip_before_colon(s, clause_start)
+        # "он провел переговоры с Y, а затем встретился с Z": the same subject goes on
+        or bool(THEN_SAME_SUBJECT_RE.match(s, clause_start))
     )
 
 

@@ -1235,6 +1235,11 @@ class ContactExtractor(ContactStory):
                 if agreed is not None and any(h.span.start >= agreed.end() for h in hits):
                     when = None  # "договорились на прошлой неделе": when they agreed
                 when = ahead(work, when, status, anchor, hits)
+                if when is not None:
+                    # "поездка, намеченная на 28–29 октября: встреча с X не состоится", "В
+                    # кулуарах форума, который проходит 9–10 апреля, X встретился с Y": one of
+                    # a range of days, the month is all that is sure
+                    when = ranged_month(when, hits)
                 if (
                     status == "denied"
                     and when is not None

@@ -342,7 +342,7 @@ SPEECH_RE = re.compile(
     re.IGNORECASE,
 )
 # "не состоится в этот день": not on the day it was set for (put off, not called off)
-THAT_DAY = r"в (?:этот|тот|назначенный) день"
+THAT_DAY = r"в (?:(?:этот|тот|назначенный) день|(?:эти|те|назначенные) дни)"
 # "должен состояться", "должна была пройти": a plan, told before or after its time
 MUST_HAPPEN = r"долж(?:ен|на|ны|но) (?:был[аио]? )?(?:состояться|пройти)"
 STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
