@@ -159,8 +159,6 @@ AIDE_OF_RE = re.compile(
     r"\w{0,4}\s{1,2}$",
     re.IGNORECASE,
 )
-# "Тогда, в первый срок Трампа, …": back to the time the sentence before names
-THEN_RE = re.compile(r"\W*Тогда(?![\w-])")
 SAME_DAY_RE = re.compile(
     r"(?<![\w-])(?:в (?:тот|этот) же (?:день|вечер)|в (?:тот|этот) день|тем же (?:днем|вечером)"
     r"|(?:утром|днем|вечером|позднее|позже) (?:того|этого) же дня"
@@ -184,7 +182,9 @@ APPOSED_SUBJECT_RE = re.compile(
 QUOTE_RE = re.compile(r"[«»\"“”]")
 # "Предыдущий визит состоялся 3 сентября 2019 года. Тогда он провел переговоры": that day
 THEN_START_RE = re.compile(r"\W*(?:Тогда|В тот (?:день|раз))(?![\w-])")
-RECEIVED_WORDING = 1 << 20  # (below a headline's wording, see contact_candidates.wording)
+# (above a headline's wording, see contact_candidates.wording: "Лавров и Маас провели переговоры"
+# over "Лавров принял Мааса")
+RECEIVED_WORDING = 1 << 30
 THEIR_RE = re.compile(r"(?<![\w-])[Ии]х\s+(?:[а-яё]+\s+)?$")
 GROUP_WITH_RE = re.compile(
     r"(?<![\w-])групп\w{0,3}\s+(?:[а-яё]+\s+){0,2}(?:лидеров|руководителей|глав|политиков"
@@ -710,7 +710,7 @@ class ContactExtractor(ContactStory):
                 found = same_event(found, recent)
             elif (back := days_earlier(sentence)) is not None:
                 found = days_before(found, candidates, back)
-            elif index and THEN_RE.match(sentence) and any(c.date is None for c in found):
+            elif index and THEN_START_RE.match(sentence) and any(c.date is None for c in found):
                 # "… впервые с июля 2019 года. Тогда в Овальном кабинете побывал X": the one
                 # date the sentence before names
                 before_hits = find_date_hits(sentences[index - 1][1], published=anchor)

@@ -213,3 +213,19 @@ def test_a_chronicle_of_one_persons_trip(extractor: ContactExtractor) -> None:
         (("Мохаммед бин Сальман", "Реджеп Тайип Эрдоган"), "talks", day(2023, 6, 5)),
         (("Мухаммед бен Заид", "Реджеп Тайип Эрдоган"), "meeting", day(2023, 6, 6)),
     }
+
+
+def test_a_headline_names_the_kind_over_a_reception(extractor: ContactExtractor) -> None:
+    """ "Лавров и Маас провели переговоры" over the body's "принял коллегу": talks."""
+    text = (
+        "Министр иностранных дел России Сергей Лавров в пятницу принял в особняке МИД на"
+        " Спиридоновке своего германского коллегу Хайко Мааса."
+    )
+    contacts = extractor.extract(
+        text, published=date(2019, 1, 18), title="Лавров и Маас провели переговоры в Москве"
+    )
+    assert {(c.participants, c.kind) for c in contacts} == {
+        (("Сергей Лавров", "Хайко Маас"), "talks")
+    }
+    [received] = extractor.extract(text, published=date(2019, 1, 18))
+    assert received.kind == "meeting"
