@@ -151,6 +151,9 @@ THIS_EVENT_RE = re.compile(
     re.IGNORECASE,
 )
 # a contact told as part of the same day's story as the one before it
+PRONOUN_PARTY_RE = re.compile(r"во?\s+(?:них|ней|нем)\b", re.IGNORECASE)
+# a clause that opens with "и" and a verb of the sentence's subject: "… – и провел переговоры"
+AND_VERB_RE = re.compile(r"\s*(?:[–—-]\s*)?и\s+(?:[а-яё]+\s+)?[а-яё]+л(?:ся|ась|ись|и|а)?(?![\w-])")
 # a word that makes the person named after it someone's boss or kin, not a party: "с
 # помощником Трампа", "советника Зеленского", "супругой Макрона"
 AIDE_OF_RE = re.compile(
@@ -217,7 +220,9 @@ ENTRY_REACH = 40  # characters after the dash where the entry's contact word sta
 QUESTION_END_RE = re.compile(r"\?[»\"”)]*\s*$")
 LEFTOVER_END_RE = re.compile(r"[.!?…»\"]\s*$")
 SCHEDULE_RE = re.compile(
-    r"(?<![\w-])в программ[еу] (?:визита|поездки|пребывания|турне)(?![\w-])", re.I
+    # ("По словам Захаровой, в программе – переговоры Лаврова с норвежской коллегой")
+    r"(?<![\w-])в программ[еу](?: (?:визита|поездки|пребывания|турне)(?![\w-])|\s*[–—-]\s)",
+    re.I,
 )
 BOTH_PARTNERS_RE = re.compile(
     r"\s+с\s+обоими(?:\s+(?:лидерами|политиками|министрами|собеседниками|партнерами))?(?![\w-])",
@@ -332,12 +337,21 @@ class ContactExtractor(ContactStory):
             own_event = bool(ORDINAL_ROUNDS_RE.match(sentence)) and bool(
                 find_date_hits(sentence, published=anchor)
             )  # "Первый раунд прошел 23 ноября, где делегации возглавляли": its own round
-            if recent and (PARTY_RE.search(sentence) or sides_only) and not own_event:
+            party = PARTY_RE.search(sentence)
+            if (
+                party is not None
+                and PRONOUN_PARTY_RE.match(party.group(0))
+                and not (index and has_cue(sentences[index - 1][1]))
+            ):
+                # "Центральной частью поездки стали торжества. В них также приняли участие X и
+                # Y": "них" is what the sentence before tells, and that is no contact
+                party = None
+            if recent and (party or sides_only) and not own_event:
                 # "Прошли российско-индийские переговоры. Путин и Моди обсудили ...": the
                 # people of a contact told by its sides only come in the next sentence
                 if known is None:
                     known = self._known(text)
-                needed = 2 if sides_only and not PARTY_RE.search(sentence) else 1
+                needed = 2 if sides_only and not party else 1
                 joined = self._join_party(
                     text, start, sentence, recent[-1], candidates, anchor, known, needed
                 )
@@ -1100,6 +1114,10 @@ class ContactExtractor(ContactStory):
             if antecedents and cue.verb:
                 # ("он побывал в Вашингтоне, где встретился с X": the pronoun before "где")
                 lo = clause_bounds(work, cs - 1)[0] if cs and elaboration(work, cs) else cs
+                if cs and AND_VERB_RE.match(work, cs):
+                    # "Он встретился с X – беседа прошла за ужином – и провел переговоры с Y":
+                    # the subject of the sentence goes on past the aside
+                    lo = 0
                 spans = list(SUBJECT_PRONOUN_RE.finditer(work, lo, cue.start))
                 pronoun = spans[-1] if spans else None
             possessive = not cue.verb and POSSESSIVE_BEFORE_RE.search(work, cs, cue.start)

@@ -43,6 +43,10 @@ NAME_TOKEN_RE = re.compile(r"[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z]?[а-яёa
 
 # lower-case words inside names: "Мухаммед бен Салман", "Урсула фон дер Ляйен"
 NAME_PARTICLE_WORDS = NAME_PARTICLES | {"ас", "аш", "ван"}
+# Latin ones: "Van der Bellen", "von der Leyen", "bin Salman"
+LATIN_PARTICLE_WORDS = frozenset(
+    {"van", "der", "von", "de", "da", "di", "du", "le", "la", "bin", "al", "el"}
+)
 
 
 def _has_tag(parse: Parse, tags: frozenset[str]) -> bool:
@@ -249,7 +253,7 @@ def _in_known_name(
             if len(words) < size or not all(_name_part(w) for w in words):
                 continue
             # a first name before a particle is the name's own ("Мухаммед бен Салман")
-            particle = first and words[1].lower() in NAME_PARTICLE_WORDS
+            particle = first and words[1].lower() in NAME_PARTICLE_WORDS | LATIN_PARTICLE_WORDS
             rest = set() if particle else set(registry.resolve_query(" ".join(rest_words), on=on))
             run = " ".join(words)
             named = registry.resolve_query(run, on=on)
@@ -266,7 +270,12 @@ def _is_alias(registry: PersonResolver, name: str, run: str) -> bool:
 
 def _name_part(word: str) -> bool:
     """A capitalised name word or a particle inside a name ("бен", "фон", "ас")."""
-    return NAME_TOKEN_RE.fullmatch(word) is not None or word.lower() in NAME_PARTICLE_WORDS
+    low = word.lower()
+    return (
+        NAME_TOKEN_RE.fullmatch(word) is not None
+        or low in NAME_PARTICLE_WORDS
+        or low in LATIN_PARTICLE_WORDS
+    )
 
 
 def _registry_claims(registry: PersonResolver, hit: NameHit, on: date) -> bool:

@@ -94,6 +94,7 @@ CLOSE_NAMES = [
     ["когда говорили Байден и Мухаммед бен Салман", ("Джо Байден", "Мохаммед бин Сальман")],
     # a whole Latin name whose last word alone also names the person ("Yi")
     ["когда Шойгу встречался с Wang Yi", ("Сергей Шойгу", "Ван И")],
+    ["когда встречались Putin и Van der Bellen", ("Владимир Путин", "Александр Ван дер Беллен")],
     # a surname articles never take alone ("Сингх") names its only registry bearer here
     ["когда последний раз встречались Белоусов и Сингх", ("Андрей Белоусов", "Раджнатх Сингх")],
     # a name of four words, not the two-word namesake inside it ("бин Сальман")
