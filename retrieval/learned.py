@@ -150,7 +150,8 @@ class LearnedNames:
         if i > 0 and tokens[i - 1][2] in PLACE_PREPOSITIONS:
             return False  # "в Вашингтоне" is a city even if someone is called Вашингтон
         parses = self.lemmatizer.parses(text[start:end])
-        if parses and any(tag in parses[0].tag for tag in NOT_NAME_TAGS):
+        # (a guessed place is no place: "Хаас" reads as a town only by its ending)
+        if parses and parses[0].is_known and any(tag in parses[0].tag for tag in NOT_NAME_TAGS):
             return False
         known = any(p.is_known for p in parses)
         return not known or any(any(tag in p.tag for tag in NAME_TAGS) for p in parses)

@@ -56,8 +56,8 @@ def _has_tag(parse: Parse, tags: frozenset[str]) -> bool:
 def _looks_like_name(parses: tuple[Parse, ...], *, sentence_start: bool) -> bool:
     if not parses:
         return not sentence_start  # Latin: a name unless it merely starts the sentence
-    if _has_tag(parses[0], NOT_NAME_TAGS):
-        return False
+    if parses[0].is_known and _has_tag(parses[0], NOT_NAME_TAGS):
+        return False  # (a guessed place is no place: "Хаас" reads as a town by its ending)
     if sentence_start:
         return _has_tag(parses[0], NAME_TAGS)
     return any(_has_tag(p, NAME_TAGS) for p in parses) or not any(p.is_known for p in parses)

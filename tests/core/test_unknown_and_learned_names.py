@@ -75,6 +75,8 @@ UNKNOWN_NAMES = [
     ["когда говорили Трамп и Frederiksen", ("Frederiksen",)],
     ["когда встречались Трамп, Фредериксен и Иванов", ("Фредериксен", "Иванов")],
     ["Фредериксен Трамп", ("Фредериксен",)],
+    # a surname pymorphy only guesses to be a town by its ending is still a name
+    ["когда встречались Лавров и Хаас", ("Хаас",)],
     # an office the registry does not hold is not dropped from the question
     ["когда встречались президент США и президент Уругвая", ("президент Уругвая",)],
 ]
@@ -454,3 +456,12 @@ def test_a_first_name_picks_the_namesake(nlp) -> None:  # type: ignore[no-untype
     assert registry.resolve_query("с Майком Джонсоном", on=TODAY) == ["Майк Джонсон"]
     assert registry.namesakes("Майк Джонсон", "Путин и Джонсон") == ["Борис Джонсон"]
     assert registry.namesakes("Майк Джонсон", "Путин и Майк Джонсон") == []
+
+
+def test_a_learned_surname_guessed_as_a_town_is_the_learned_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Хаас" alone names the learned "Ричард Хаас": pymorphy's guess of a town by the word's
+    ending is no reason to drop the name from the question."""
+    learned = LearnedNames(nlp.lemmatizer).extended(
+        [LearnedPerson(1, "Ричард Хаас", ("ричард хаас",))]
+    )
+    assert [h.name for h in learned.find("когда встречались Лавров и Хаас")] == ["Ричард Хаас"]
