@@ -473,6 +473,30 @@ THEN_SAME_SUBJECT_RE = re.compile(
 )
 
 
+# a word that makes the person named after it someone's boss or kin, not a party: "с
+# помощником Трампа", "советника Зеленского", "супругой Макрона"
+AIDE_OF_RE = re.compile(
+    r"(?<![\w-])(?:помощник|советник|пресс-секретар|заместител|супруг|жен[аеыу](?!в)"
+    r"|сын(?:а|у|ом)?|доч(?:ь|ери|ерью)|зят[ьяюем]{1,2}|брат[аоу]?|окружени|предшественник"
+    r"|преемник)"
+    r"\w{0,4}\s{1,2}$",
+    re.IGNORECASE,
+)
+
+
+def boss_or_kin(s: str, m: Found) -> bool:
+    """True when a person is named only as whose aide or kin someone is ("с помощником Трампа
+    X", "зять Дональда Трампа Джаред Кушнер"): no party of the contact."""
+    return (
+        not m.via_office
+        # (not "зятя американского лидера Джареда Кушнера": a name with its own title)
+        and m.text[:1].isupper()
+        and "gent" in m.cases
+        and "nomn" not in m.cases
+        and AIDE_OF_RE.search(s, max(0, m.start - 30), m.start) is not None
+    )
+
+
 def elaboration(s: str, clause_start: int) -> bool:
     """A clause that goes on about the subject before it: ", где переговоры с Y",
     "X был в Сербии 17 января — тогда прошли переговоры с Y", "X посетил Индию: переговоры с

@@ -18,6 +18,7 @@ from retrieval.contact_clauses import (
     SUBJECT_NOUN_RE,
     TRIP_NOUN_RE,
     TRIP_NOUN_REACH,
+    boss_or_kin,
     compound_sides,
     initiator,
     is_earlier,
@@ -167,6 +168,7 @@ class ContactStory(ContactParties):
             m.person
             for m in self.registry.scan(work, on=on, known=known)
             if not self._spokesman(m, on)
+            and not boss_or_kin(work, m)
             # "Владимир Путин приезжать не стал, делегацию возглавил Лавров": not a party
             and not ABSENT_RE.search(work, *clause_bounds(work, m.start))
         ]

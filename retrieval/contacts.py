@@ -56,6 +56,7 @@ from retrieval.contact_clauses import (
     WITH_PRONOUN_BEFORE_RE,
     WITH_PRONOUN_RE,
     aside,
+    boss_or_kin,
     by_phone,
     dated_partners,
     elaboration,
@@ -151,17 +152,14 @@ THIS_EVENT_RE = re.compile(
     re.IGNORECASE,
 )
 # a contact told as part of the same day's story as the one before it
+# "переговоры с американской делегацией": the other side, told as a side
+WITH_SIDE_RE = re.compile(
+    r"\s+(?:[^.;]{0,40}?\s)?(?:с|со)\s+[а-яё]+ск(?:ой|ими)\s+"
+    r"(?:делегаци(?:ей|ями)|стороной|командой|переговорщиками)(?![\w-])"
+)
 PRONOUN_PARTY_RE = re.compile(r"во?\s+(?:них|ней|нем)\b", re.IGNORECASE)
 # a clause that opens with "и" and a verb of the sentence's subject: "… – и провел переговоры"
 AND_VERB_RE = re.compile(r"\s*(?:[–—-]\s*)?и\s+(?:[а-яё]+\s+)?[а-яё]+л(?:ся|ась|ись|и|а)?(?![\w-])")
-# a word that makes the person named after it someone's boss or kin, not a party: "с
-# помощником Трампа", "советника Зеленского", "супругой Макрона"
-AIDE_OF_RE = re.compile(
-    r"(?<![\w-])(?:помощник|советник|пресс-секретар|заместител|супруг|жен[аеыу](?!в)"
-    r"|сын(?:а|у|ом)?|доч(?:ь|ери|ерью)|окружени|предшественник|преемник)"
-    r"\w{0,4}\s{1,2}$",
-    re.IGNORECASE,
-)
 SAME_DAY_RE = re.compile(
     r"(?<![\w-])(?:в (?:тот|этот) же (?:день|вечер)|в (?:тот|этот) день|тем же (?:днем|вечером)"
     r"|(?:утром|днем|вечером|позднее|позже) (?:того|этого) же дня"
@@ -831,14 +829,7 @@ class ContactExtractor(ContactStory):
         mentions = self.registry.scan(work, on=on, known=known)
         mentions = self._complete_surnames(text, mentions)
         # "с помощником Трампа по национальной безопасности X": the boss is no party
-        mentions = [
-            m
-            for m in mentions
-            if m.via_office
-            or "gent" not in m.cases
-            or "nomn" in m.cases
-            or not AIDE_OF_RE.search(work, max(0, m.start - 30), m.start)
-        ]
+        mentions = [m for m in mentions if not boss_or_kin(work, m)]
         cues = [c for c in cues if not aside(work, c, cues, mentions)]
         if not cues:
             return []
@@ -967,6 +958,13 @@ class ContactExtractor(ContactStory):
             and not (antecedents and persons)
             # "X побывал в Белом доме": the host is the office seated there
             and not (persons and RESIDENCE_VISIT_RE.search(work))
+            # "X провел переговоры с американской делегацией": the story's people
+            and not (
+                len(persons) == 1
+                and persons <= set(context)
+                and len(context) >= 2
+                and any(WITH_SIDE_RE.match(work, c.end) for c in cues)
+            )
             # "В программе визита — переговоры с X": the story's visitor and X
             and not (
                 persons
@@ -1086,6 +1084,15 @@ class ContactExtractor(ContactStory):
             ):
                 # "Путин принял Ли Шанфу. В программе визита — переговоры с Шойгу": the guest
                 people = tuple(sorted((people[0], guests[0])))
+            elif (
+                len(people) == 1
+                and people[0] in context
+                and len(context) >= 2
+                and WITH_SIDE_RE.match(work, cue.end) is not None
+            ):
+                # "Дмитриев провел переговоры с Уиткоффом и Кушнером" (headline). "Дмитриев
+                # провел переговоры с американской делегацией": the people the story names
+                people = tuple(sorted(context))
             elif len(people) < 2 and cue in previous and len(context) >= 2:
                 # "предыдущий разговор состоялся в декабре": the pair the article is about
                 people = tuple(sorted(context))

@@ -122,6 +122,11 @@ RELATIVE_RE = re.compile(
     r"|референдум|голосовани|открыти|закрыти))",
     re.IGNORECASE,
 )
+# "в выходные", "в минувшие выходные": the weekend just past
+WEEKEND_RE = re.compile(
+    r"(?<!\w)(?:в|на)\s+(?:минувшие\s+|прошедшие\s+|эти\s+|прошлые\s+)?выходные(?!\w)",
+    re.IGNORECASE,
+)
 MONTH_ABBR = r"(янв|фев|мар|апр|июн|июл|авг|сент?|окт|ноя|дек)(?!\w)"
 """Agency datelines shorten months: "КАЗАНЬ, 23 окт — РИА Новости"."""
 DATELINE_RE = re.compile(
@@ -272,6 +277,13 @@ def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
             period = relative_period(m.group(1), m.group(2), published)
             if period is not None:
                 add(m.start(), m.end(), period)
+        for m in WEEKEND_RE.finditer(text):
+            # "в выходные": the last Saturday and Sunday, one of them; the month is sure only
+            # when both fall in it
+            saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+            sunday = saturday + timedelta(days=1)
+            if saturday.month == sunday.month:
+                add(m.start(), m.end(), PartialDate(saturday.year, saturday.month))
         for m in PART_RELATIVE_RE.finditer(text):
             part = relative_period(m.group(1) or "этом", "месяце", published)
             if part is not None:

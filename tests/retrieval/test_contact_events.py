@@ -229,3 +229,16 @@ def test_a_headline_names_the_kind_over_a_reception(extractor: ContactExtractor)
     }
     [received] = extractor.extract(text, published=date(2019, 1, 18))
     assert received.kind == "meeting"
+
+
+def test_a_delegation_of_the_other_side_is_the_headline_people(extractor: ContactExtractor) -> None:
+    """ "X провел переговоры с американской делегацией" under a headline naming X, Y and Z:
+    the headline's people, as the body tells them no other way."""
+    contacts = extractor.extract(
+        "Кирилл Дмитриев в выходные провел во Флориде переговоры с американской делегацией.",
+        published=date(2025, 12, 22),
+        title="Дмитриев провел выходные в Майами на переговорах с Уиткоффом и Кушнером",
+    )
+    assert {(c.participants, c.kind) for c in contacts} == {
+        (("Джаред Кушнер", "Кирилл Дмитриев", "Стив Уиткофф"), "talks")
+    }
