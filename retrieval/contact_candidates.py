@@ -107,6 +107,31 @@ def settle_claims(candidates: list[Candidate], *, report_denied: bool = False) -
     ]
 
 
+TOGETHER_RE = re.compile(
+    r"(?<![\w-])(?:тр[её]хсторонн|четыр[её]хсторонн|многосторонн|совместн|вместе|втро[её]м)",
+    re.IGNORECASE,
+)
+
+
+def told_apart(candidates: list[Candidate]) -> list[Candidate]:
+    """A summary of one person's talks with several ("его переговоры с X и Y помогли …") is
+    no meeting of them all when the article tells each pair's own contact ("В среду он и X
+    провели переговоры. В четверг … с Y"): the pairs stand, the summary goes."""
+    pairs = {c.participants for c in candidates if len(c.participants) == 2}
+    out = []
+    for c in candidates:
+        many = c.participants
+        if (
+            len(many) >= 3
+            and (c.date is None or c.lead)
+            and not TOGETHER_RE.search(c.snippet)
+            and any(all(tuple(sorted((p, q))) in pairs for q in many if q != p) for p in many)
+        ):
+            continue
+        out.append(c)
+    return out
+
+
 UNDONE: tuple[Status, ...] = ("cancelled", "postponed")
 
 

@@ -26,6 +26,7 @@ from retrieval.contact_candidates import (
     split_retold,
     story_days,
     to_record,
+    told_apart,
     told_in_full,
     undone_plans,
     wording,
@@ -152,6 +153,9 @@ THIS_EVENT_RE = re.compile(
     re.IGNORECASE,
 )
 # a contact told as part of the same day's story as the one before it
+DURING_VISIT_RE = re.compile(r"\W*В ходе (?:визита|поездки|пребывания)(?![\w-])")
+# "В ходе визита они провели переговоры": a plural subject pronoun
+THEY_RE = re.compile(r"(?<![\w-])[Оо]ни(?![\w-])")
 # "переговоры с американской делегацией": the other side, told as a side
 WITH_SIDE_RE = re.compile(
     r"\s+(?:[^.;]{0,40}?\s)?(?:с|со)\s+[а-яё]+ск(?:ой|ими)\s+"
@@ -715,6 +719,14 @@ class ContactExtractor(ContactStory):
             if visit_began and visit_began[0] == index - 1 and FIRST_DAY_RE.search(sentence):
                 # "… с визитом с понедельника. В первый же день он провел переговоры с X"
                 found = [replace(c, date=visit_began[1], lead=False) for c in found]
+            elif visit_began and visit_began[0] == index - 1 and DURING_VISIT_RE.match(sentence):
+                # "… с визитом с понедельника. В ходе визита они провели переговоры": on one
+                # of its days, the month is all that is sure
+                month = PartialDate(visit_began[1].year, visit_began[1].month)
+                found = [
+                    replace(c, date=month, lead=False) if c.date is None or c.lead else c
+                    for c in found
+                ]
             if SAME_DAY_RE.search(sentence):
                 last = max((c.sentence for c in candidates if c.participants), default=-1)
                 found = same_day(found, candidates, *day_since(sentences, index, anchor, last))
@@ -759,14 +771,16 @@ class ContactExtractor(ContactStory):
         candidates = sided(self._nominatives(text, candidates), self.registry.sides)
         candidates = story_days(
             phone_talk(
-                undone_plans(
-                    settle_claims(
-                        [c for c in candidates if len(c.participants) >= 2],
-                        # "Захарова назвала фейком публикацию NBC … По версии NBC, …"
-                        report_denied=any(
-                            DENIAL_RE.search(s) and DENIED_PUBLICATION_RE.search(s)
-                            for _, s in sentences
-                        ),
+                told_apart(
+                    undone_plans(
+                        settle_claims(
+                            [c for c in candidates if len(c.participants) >= 2],
+                            # "Захарова назвала фейком публикацию NBC … По версии NBC, …"
+                            report_denied=any(
+                                DENIAL_RE.search(s) and DENIED_PUBLICATION_RE.search(s)
+                                for _, s in sentences
+                            ),
+                        )
                     )
                 )
             )
@@ -843,8 +857,15 @@ class ContactExtractor(ContactStory):
             named = tuple(dict.fromkeys(m.person for m in mentions if not m.via_office))
             if len(named) == 2 and not self.registry.same_side(*named):
                 own = named
+        # "X находится в Китае по приглашению Y. В ходе визита они провели переговоры": with
+        # nobody named in the sentence, "они" may be the two the sentence before names
+        they_only = (
+            THEY_RE.search(work) is not None
+            and not any(not m.via_office for m in mentions)
+            and not (MINISTERS_RE.search(work) or (len(context) < 2 and LEADERS_RE.search(work)))
+        )
         wants_nearby = bool(
-            MINISTERS_RE.search(work) or (len(context) < 2 and LEADERS_RE.search(work))
+            MINISTERS_RE.search(work) or (len(context) < 2 and LEADERS_RE.search(work)) or they_only
         )
         # "Первый день саммита у Владимира Путина расписан. Утром президент провел переговоры
         # с X": before any contact, a bare title is the person the sentence before names
@@ -854,7 +875,12 @@ class ContactExtractor(ContactStory):
             if prior and (wants_nearby or wants_pool)
             else []
         )
-        nearby = tuple(m.person for m in named_before) if wants_nearby else ()
+        nearby = (
+            # (registry people only for "они": "Новак и принц Абдель Азиз" is no pair of two)
+            tuple(m.person for m in named_before if m.known or not they_only)
+            if wants_nearby
+            else ()
+        )
         groups = self.groups.find(
             work, on=on, context=own if len(own) == 2 else context, nearby=nearby
         )

@@ -176,6 +176,14 @@ class GroupResolver:
                 else head_cases(self.registry.lemmatizer, m.group(0))
             )
             named = self._ministers(context, on) if word.startswith("министр") else context
+            if (
+                word == "они"
+                and len(two := self._nearby_leaders(nearby)) == 2
+                and not (set(two) <= set(context))
+            ):
+                # "X находится в Китае по приглашению Y. В ходе визита они провели
+                # переговоры": the two of two sides the sentence before names
+                named = two
             if len(named) < 2 and word == "лидеры":
                 # "Вместе с премьером Моди он проехал по городу. Вечером лидеры провели
                 # переговоры": the two leaders of two sides the sentence before names
