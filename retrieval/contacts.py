@@ -153,6 +153,7 @@ THIS_EVENT_RE = re.compile(
     re.IGNORECASE,
 )
 # a contact told as part of the same day's story as the one before it
+TABLE_CUE_RE = re.compile(r"столом")
 DURING_VISIT_RE = re.compile(r"\W*В ходе (?:визита|поездки|пребывания)(?![\w-])")
 # "В ходе визита они провели переговоры": a plural subject pronoun
 THEY_RE = re.compile(r"(?<![\w-])[Оо]ни(?![\w-])")
@@ -845,6 +846,15 @@ class ContactExtractor(ContactStory):
         # "с помощником Трампа по национальной безопасности X": the boss is no party
         mentions = [m for m in mentions if not boss_or_kin(work, m)]
         cues = [c for c in cues if not aside(work, c, cues, mentions)]
+        # "тогда за одним столом сидели премьер-министр Японии, президент Кореи и …": who
+        # held the seats then is not told; only named people make this a contact
+        cues = [
+            c
+            for c in cues
+            if not (
+                TABLE_CUE_RE.search(work, c.start, c.end) and all(m.via_office for m in mentions)
+            )
+        ]
         if not cues:
             return []
         plural = BARE_PLURAL_RE.search(work)
