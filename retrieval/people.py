@@ -252,6 +252,9 @@ class PersonRegistry:
         # surname forms of people named by the surname alone only once the article has given
         # the full name, or in a question ("Сингх")
         self._guarded: dict[str, list[tuple[Person, frozenset[str]]]] = {}
+        # whole first-and-last names of people named by the surname alone, for questions
+        # (an exact lookup only: the fuzzy pool of _lower stays small)
+        self._whole: dict[str, list[str]] = {}
         # fuzzy family-name lookups by word (a bounded memo of _close_surname)
         self._close_cache: dict[str, object] = {}
         for person in people:
@@ -287,7 +290,8 @@ class PersonRegistry:
                 # spelling of a namesake's longer one ("Али Махмуд Аббас")
                 for first, first_cases in person.first_forms.items():
                     if cases & first_cases:
-                        self._lower.setdefault(f"{first} {last}".lower(), []).append(person.name)
+                        key = f"{first} {last}".lower()
+                        self._whole.setdefault(key, []).append(person.name)
             else:
                 if not person.surname_first:
                     self._guarded.setdefault(last, []).append((person, cases))
@@ -919,8 +923,8 @@ class PersonRegistry:
         while i < len(tokens):
             for size in range(MAX_NAME_WORDS, 0, -1):
                 key = " ".join(fold(t[1]) for t in tokens[i : i + size]).lower()
-                if len(tokens[i : i + size]) == size and key in self._lower:
-                    names = self._lower[key]
+                if len(tokens[i : i + size]) == size and (key in self._lower or key in self._whole):
+                    names = self._lower.get(key) or self._whole[key]
                     if i and len(set(names)) > 1:
                         # "с Борисом Джонсоном": the namesake whose first name stands before
                         first = fold(tokens[i - 1][1]).lower()
@@ -933,7 +937,8 @@ class PersonRegistry:
                     hits += [(tokens[i][0], n) for n in self._best(names, on)]
                     i += size - 1
                     break
-                close = self._close_name(tokens[i : i + size]) if size > 1 else None
+                window = tokens[i : i + size]
+                close = self._close_name(window) if size > 1 and len(window) == size else None
                 if close is not None:
                     # "Чвэ Сон Хи" for "Чхве Сон Хи": a whole name a letter or two off
                     hits.append((tokens[i][0], close))
