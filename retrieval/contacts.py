@@ -153,6 +153,7 @@ THIS_EVENT_RE = re.compile(
     re.IGNORECASE,
 )
 # a contact told as part of the same day's story as the one before it
+# the cue "за одним столом сидели X, Y и Z" (see cues.py), told by its word
 TABLE_CUE_RE = re.compile(r"столом")
 DURING_VISIT_RE = re.compile(r"\W*В ходе (?:визита|поездки|пребывания)(?![\w-])")
 # "В ходе визита они провели переговоры": a plural subject pronoun
@@ -869,14 +870,15 @@ class ContactExtractor(ContactStory):
                 own = named
         # "X находится в Китае по приглашению Y. В ходе визита они провели переговоры": with
         # nobody named in the sentence, "они" may be the two the sentence before names
+        group_word = bool(
+            MINISTERS_RE.search(work) or (len(context) < 2 and LEADERS_RE.search(work))
+        )
         they_only = (
-            THEY_RE.search(work) is not None
-            and not any(not m.via_office for m in mentions)
-            and not (MINISTERS_RE.search(work) or (len(context) < 2 and LEADERS_RE.search(work)))
+            not group_word
+            and THEY_RE.search(work) is not None
+            and all(m.via_office for m in mentions)
         )
-        wants_nearby = bool(
-            MINISTERS_RE.search(work) or (len(context) < 2 and LEADERS_RE.search(work)) or they_only
-        )
+        wants_nearby = group_word or they_only
         # "Первый день саммита у Владимира Путина расписан. Утром президент провел переговоры
         # с X": before any contact, a bare title is the person the sentence before names
         wants_pool = len(context) != 2 and BARE_TITLE_RE.search(work) is not None
