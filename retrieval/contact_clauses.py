@@ -28,7 +28,7 @@ from retrieval.cues import (
     has_cue,
     status_of,
 )
-from retrieval.offices import SIDE_ADJECTIVES
+from retrieval.offices import RELATION_WORDS, SIDE_ADJECTIVES
 from retrieval.people import Found
 from retrieval.textclean import MONTH_ALT
 from retrieval.types import PartialDate, Status
@@ -474,14 +474,8 @@ THEN_SAME_SUBJECT_RE = re.compile(
 
 
 # a word that makes the person named after it someone's boss or kin, not a party: "с
-# помощником Трампа", "советника Зеленского", "супругой Макрона"
-AIDE_OF_RE = re.compile(
-    r"(?<![\w-])(?:помощник|советник|пресс-секретар|заместител|супруг|жен[аеыу](?!в)"
-    r"|сын(?:а|у|ом)?|доч(?:ь|ери|ерью)|зят[ьяюем]{1,2}|брат[аоу]?|окружени|предшественник"
-    r"|преемник)"
-    r"\w{0,4}\s{1,2}$",
-    re.IGNORECASE,
-)
+# помощником Трампа", "советника Зеленского", "зять Дональда Трампа"
+AIDE_OF_RE = re.compile(rf"(?<![\w-])(?:{RELATION_WORDS})\w{{0,4}}\s{{1,2}}$", re.IGNORECASE)
 
 
 def boss_or_kin(s: str, m: Found) -> bool:

@@ -17,13 +17,15 @@ from retrieval.dates import (
     RELATIVE_RE,
     SAME_YEAR_RE,
     WEEKDAY_RE,
+    WEEKDAYS,
     YEAR_WORD_RE,
     DateHit,
     find_date_hits,
+    told_weekday,
 )
 from retrieval.lemmas import Lemmatizer
 from retrieval.people import Found, PersonRegistry
-from retrieval.textclean import ENTRY_STAMP_RE, MONTHS_GENITIVE, stamp_day
+from retrieval.textclean import ENTRY_STAMP_RE, MIN_ENTRY_STAMPS, MONTHS_GENITIVE, stamp_day
 from retrieval.types import PartialDate
 
 RELATIVE_DATE_RE = re.compile(f"{RELATIVE_RE.pattern}|{WEEKDAY_RE.pattern}", re.IGNORECASE)
@@ -634,28 +636,14 @@ HEADING_PLACE_RE = re.compile(r",\s*(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[А-ЯЁ])[\
 HEADING_REST_RE = re.compile(r"[\s.,:;—–-]*(?:в|во|года?|г)?[\s.,:;—–-]*", re.IGNORECASE)
 
 
-# a bare weekday as a digest's heading, and the form "в …" takes
-WEEKDAY_HEADINGS = {
-    "понедельник": "понедельник",
-    "вторник": "вторник",
-    "среда": "среду",
-    "четверг": "четверг",
-    "пятница": "пятницу",
-    "суббота": "субботу",
-    "воскресенье": "воскресенье",
-}
-
-
 def date_heading(sentence: str, anchor: date | None) -> PartialDate | None:
     """The date of a sentence that is nothing but a date ("10 июля.", "В четверг."): the
     heading of a digest's or a chronicle's entry."""
     if len(sentence) > 40:
         return None
-    bare = WEEKDAY_HEADINGS.get(sentence.strip(" .:—–-").lower())
-    if bare is not None:
+    if sentence.strip(" .:—–-").lower() in WEEKDAYS:
         # "Среда. Главным событием стала встреча с X": a digest's day, the latest such one
-        hits = find_date_hits(f"в {bare}", published=anchor)
-        return hits[0].date if len(hits) == 1 else None
+        return told_weekday(sentence, anchor)
     hits = find_date_hits(sentence, published=anchor)
     if len(hits) != 1 or hits[0].date.year is None:
         return None
@@ -666,8 +654,8 @@ def date_heading(sentence: str, anchor: date | None) -> PartialDate | None:
 
 
 def entry_stamps(text: str, anchor: date | None) -> list[tuple[int, PartialDate]]:
-    """(offset, day) of each entry stamp of a live blog, or nothing when the page has fewer
-    than two. A stamp without a year is the latest such day not after the publication date."""
+    """(offset, day) of each entry stamp of a live blog, or nothing when the page has too
+    few to be one. A stamp without a year is the latest such day not after the publication date."""
     stamps: list[tuple[int, PartialDate]] = []
     for m in ENTRY_STAMP_RE.finditer(text):
         stated, month, day = stamp_day(m)
@@ -681,7 +669,7 @@ def entry_stamps(text: str, anchor: date | None) -> list[tuple[int, PartialDate]
         if stated is None and anchor is not None and when > anchor:
             when = when.replace(year=year - 1)
         stamps.append((m.start(), PartialDate(when.year, when.month, when.day)))
-    return stamps if len(stamps) >= 2 else []
+    return stamps if len(stamps) >= MIN_ENTRY_STAMPS else []
 
 
 def stamp_before(stamps: list[tuple[int, PartialDate]], offset: int) -> PartialDate | None:

@@ -11,16 +11,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from retrieval.declension import CASES, decline_name
 from retrieval.lemmas import Lemmatizer
 from retrieval.types import alias_key
+
+if TYPE_CHECKING:
+    from pymorphy3.analyzer import Parse
 
 WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+(?:['’-][A-Za-zА-Яа-яЁё]+)*")
 MAX_NAME_WORDS = 4  # NER names have at most four words
 MIN_SURNAME_CHARS = 3
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 NOT_NAME_TAGS = frozenset({"Geox", "Orgn", "Abbr"})
+
+
+def read_as_thing(parses: Sequence[Parse]) -> bool:
+    """A word pymorphy knows and reads first as a place, an organisation or an abbreviation;
+    a reading guessed from the ending is no reason ("Хаас" as a town)."""
+    return bool(parses) and parses[0].is_known and any(t in parses[0].tag for t in NOT_NAME_TAGS)
+
+
 PLACE_PREPOSITIONS = frozenset(
     "в во на по из под над при через о об про".split()  # noqa: SIM905  (reads as a word list)
 )
@@ -150,8 +162,7 @@ class LearnedNames:
         if i > 0 and tokens[i - 1][2] in PLACE_PREPOSITIONS:
             return False  # "в Вашингтоне" is a city even if someone is called Вашингтон
         parses = self.lemmatizer.parses(text[start:end])
-        # (a guessed place is no place: "Хаас" reads as a town only by its ending)
-        if parses and parses[0].is_known and any(tag in parses[0].tag for tag in NOT_NAME_TAGS):
+        if read_as_thing(parses):
             return False
         known = any(p.is_known for p in parses)
         return not known or any(any(tag in p.tag for tag in NAME_TAGS) for p in parses)

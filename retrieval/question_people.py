@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Protocol
 
 from retrieval.learned import (
     NAME_TAGS,
-    NOT_NAME_TAGS,
     PLACE_PREPOSITIONS,
     LearnedNames,
     NameHit,
+    read_as_thing,
 )
 from retrieval.lemmas import STOPWORDS, Lemmatizer, tokenize
 from retrieval.people import NAME_PARTICLES
@@ -42,10 +42,13 @@ NAME_TOKEN_RE = re.compile(r"[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z]?[а-яёa
 
 
 # lower-case words inside names: "Мухаммед бен Салман", "Урсула фон дер Ляйен"
-NAME_PARTICLE_WORDS = NAME_PARTICLES | {"ас", "аш", "ван"}
-# Latin ones: "Van der Bellen", "von der Leyen", "bin Salman"
-LATIN_PARTICLE_WORDS = frozenset(
-    {"van", "der", "von", "de", "da", "di", "du", "le", "la", "bin", "al", "el"}
+# (and the Latin ones: "Van der Bellen", "von der Leyen", "bin Salman")
+NAME_PARTICLE_WORDS = (
+    NAME_PARTICLES
+    | {"ас", "аш", "ван"}
+    | {
+        *("van", "der", "von", "de", "da", "di", "du", "le", "la", "bin", "al", "el"),
+    }
 )
 
 
@@ -56,8 +59,8 @@ def _has_tag(parse: Parse, tags: frozenset[str]) -> bool:
 def _looks_like_name(parses: tuple[Parse, ...], *, sentence_start: bool) -> bool:
     if not parses:
         return not sentence_start  # Latin: a name unless it merely starts the sentence
-    if parses[0].is_known and _has_tag(parses[0], NOT_NAME_TAGS):
-        return False  # (a guessed place is no place: "Хаас" reads as a town by its ending)
+    if read_as_thing(parses):
+        return False
     if sentence_start:
         return _has_tag(parses[0], NAME_TAGS)
     return any(_has_tag(p, NAME_TAGS) for p in parses) or not any(p.is_known for p in parses)
@@ -253,7 +256,7 @@ def _in_known_name(
             if len(words) < size or not all(_name_part(w) for w in words):
                 continue
             # a first name before a particle is the name's own ("Мухаммед бен Салман")
-            particle = first and words[1].lower() in NAME_PARTICLE_WORDS | LATIN_PARTICLE_WORDS
+            particle = first and words[1].lower() in NAME_PARTICLE_WORDS
             rest = set() if particle else set(registry.resolve_query(" ".join(rest_words), on=on))
             run = " ".join(words)
             named = registry.resolve_query(run, on=on)
@@ -263,19 +266,15 @@ def _in_known_name(
 
 
 def _is_alias(registry: PersonResolver, name: str, run: str) -> bool:
-    """True when `run` is one of the person's own full forms ("Wang Yi" of Ван И)."""
+    """True when `run` is one of the person's own forms ("Wang Yi" of Ван И); a registry
+    without the alias list never says so."""
     aliases = getattr(registry, "aliases", None)
     return aliases is not None and alias_key(run) in {alias_key(a) for a in aliases(name)}
 
 
 def _name_part(word: str) -> bool:
     """A capitalised name word or a particle inside a name ("бен", "фон", "ас")."""
-    low = word.lower()
-    return (
-        NAME_TOKEN_RE.fullmatch(word) is not None
-        or low in NAME_PARTICLE_WORDS
-        or low in LATIN_PARTICLE_WORDS
-    )
+    return NAME_TOKEN_RE.fullmatch(word) is not None or word.lower() in NAME_PARTICLE_WORDS
 
 
 def _registry_claims(registry: PersonResolver, hit: NameHit, on: date) -> bool:
@@ -286,11 +285,9 @@ def _registry_claims(registry: PersonResolver, hit: NameHit, on: date) -> bool:
     registry would read its surname alone as someone else.
     """
     names = registry.resolve_query(hit.text, on=on)
-    aliases = getattr(registry, "aliases", None)
-    if not names or aliases is None:
+    if not names or getattr(registry, "aliases", None) is None:
         return bool(names)
-    form = alias_key(hit.text)
-    return any(form in {alias_key(alias) for alias in aliases(name)} for name in names)
+    return any(_is_alias(registry, name, hit.text) for name in names)
 
 
 def _registry_offsets(

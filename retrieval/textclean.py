@@ -201,10 +201,13 @@ def stamp_day(match: re.Match[str]) -> tuple[int | None, int, int]:
     return (int(year) if year else None), month, int(match.group("d"))
 
 
+MIN_ENTRY_STAMPS = 2  # a page with this many entry stamps is a live blog
+
+
 def _live_blog(lines: list[str]) -> bool:
-    """True when two or more lines are entry stamps: the page is a live blog, whose stamps
-    date its entries and stay in the text."""
-    return sum(ENTRY_STAMP_RE.fullmatch(line) is not None for line in lines) >= 2
+    """True when enough lines are entry stamps: the page is a live blog, whose stamps date
+    its entries and stay in the text."""
+    return sum(ENTRY_STAMP_RE.fullmatch(line) is not None for line in lines) >= MIN_ENTRY_STAMPS
 
 
 def _numbered_runs(lines: list[str]) -> set[int]:
