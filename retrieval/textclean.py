@@ -29,7 +29,7 @@ MONTHS_GENITIVE: dict[str, int] = {
     "декабря": 12,
 }
 MONTH_ALT = "|".join(MONTHS_GENITIVE)
-_TIME = r"(?:,?\s*(?:в\s+)?\d{1,2}:\d{2}(?::\d{2})?)?"
+_TIME = r"(?:(?:,|\s[-–—])?\s*(?:в\s+)?\d{1,2}:\d{2}(?::\d{2})?)?"  # "19/01/2023 - 15:40"
 _DATE_PREFIX = (
     r"(?:(?:опубликовано|обновлено|дата публикации)\s*:?\s*"
     r"|[А-ЯЁ][а-яёА-ЯЁ-]+(?:\s+[А-ЯЁ][а-яёА-ЯЁ-]+)?,\s*)?"  # or a place: "Астана, 27 ноября 2024"
@@ -39,10 +39,11 @@ _DATE_PREFIX = (
 _MENU_TAIL = r"(?:(?:\s+[^|•·\n]{1,40}|\s*[|•·]\s*[^|•·\n]{1,40})(?:\s[|•·]\s[^|•·\n]{1,40})*)?"
 HEADER_DATE_RE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*(.*)$", re.IGNORECASE)
 DATE_LINE_RES: tuple[tuple[re.Pattern[str], str], ...] = (
-    # "14.02.2025, 08:30 Мир | Азия | США": a site menu may follow the stamp on its line
+    # "14.02.2025, 08:30 Мир | Азия | США": a site menu may follow the stamp on its line;
+    # "19/01/2023 - 15:40" as European sites write it
     (
         re.compile(
-            rf"^{_DATE_PREFIX}(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}){_TIME}{_MENU_TAIL}$", re.I
+            rf"^{_DATE_PREFIX}(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}}){_TIME}{_MENU_TAIL}$", re.I
         ),
         "dmy",
     ),
