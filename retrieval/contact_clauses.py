@@ -476,6 +476,7 @@ THEN_SAME_SUBJECT_RE = re.compile(
 # a word that makes the person named after it someone's boss or kin, not a party: "с
 # помощником Трампа", "советника Зеленского", "зять Дональда Трампа"
 AIDE_OF_RE = re.compile(rf"(?<![\w-])(?:{RELATION_WORDS})\w{{0,4}}\s{{1,2}}$", re.IGNORECASE)
+NAME_NEXT_RE = re.compile(r"\s{1,2}[А-ЯЁ][а-яё]")
 
 
 def boss_or_kin(s: str, m: Found) -> bool:
@@ -486,7 +487,9 @@ def boss_or_kin(s: str, m: Found) -> bool:
         # (not "зятя американского лидера Джареда Кушнера": a name with its own title)
         and m.text[:1].isupper()
         and "gent" in m.cases
-        and "nomn" not in m.cases
+        # ("с предшественником Каллас Жозепом Боррелем": an indeclinable name before the
+        # name of the aide or kin is whose he is)
+        and ("nomn" not in m.cases or NAME_NEXT_RE.match(s, m.end) is not None)
         and AIDE_OF_RE.search(s, max(0, m.start - 30), m.start) is not None
     )
 

@@ -468,6 +468,16 @@ YEARISH_RE = re.compile(r"\d|год", re.IGNORECASE)
 YEAR_TOPIC_RE = re.compile(r"\W*((?:19|20)\d\d)(?:\s+год|-й)(?![\w-])")
 
 
+# "Контраст с 2021 годом разителен": one year the sentence is about, in any case
+BARE_YEAR_RE = re.compile(r"(?<![\w.-])((?:19|20)\d\d)(?:\s*(?:год\w{0,2}|г\.)|-(?:й|го|м))(?![\w-])")
+
+
+def bare_year(sentence: str) -> dict[int, int]:
+    """{0: year} when the sentence names exactly one year, else {}."""
+    years = {int(y) for y in BARE_YEAR_RE.findall(sentence)}
+    return {0: years.pop()} if len(years) == 1 else {}
+
+
 def year_ahead(hit: DateHit, anchor: date | None) -> bool:
     """A bare year after the news year ("страна в 2026 году возьмет на себя
     председательство"): the time of a plan, never of a contact told as held."""

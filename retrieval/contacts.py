@@ -74,6 +74,7 @@ from retrieval.contact_clauses import (
     trip_undone,
 )
 from retrieval.contact_dates import (
+    bare_year,
     YEAR_TOPIC_RE,
     ahead,
     contact_date,
@@ -119,6 +120,7 @@ from retrieval.cues import (
 )
 from retrieval.dates import (
     FIRST_DAY_RE,
+    SAME_YEAR_RE,
     days_earlier,
     find_date_hits,
     parse_dateline,
@@ -329,6 +331,7 @@ class ContactExtractor(ContactStory):
         visit_began: tuple[int, PartialDate] | None = None  # "находится с визитом с понедельника"
         years: dict[int, int] = {}  # month -> year stated in the sentence before
         years_at = -10
+        last_year: int | None = None  # the year of the last dated contact told
         for index, (start, sentence) in enumerate(sentences):
             if stamps:
                 heading = stamp_before(stamps, start) or heading
@@ -489,11 +492,15 @@ class ContactExtractor(ContactStory):
                 # year: "линия администрации Обамы в 2016 году" dates nothing next)
                 # ("Куда интенсивнее контакты были в начале 2022 года. 7 февраля …": the year
                 # of the contacts told next)
+                # ("Контраст с 2021 годом разителен. Тогда X уже 24 марта провел …": the
+                # year of the story the next sentence begins)
                 told = {
                     m: y
                     for m, y in told_years(sentence, anchor).items()
                     if m or CONTACTS_WORD_RE.search(sentence) or YEAR_TOPIC_RE.match(sentence)
                 }
+                if not told and THEN_START_RE.match(following_sentence(sentences, index)):
+                    told = bare_year(sentence)
                 if told:
                     years, years_at = told, index
                 named_day = told_weekday(sentence, anchor)
@@ -510,7 +517,7 @@ class ContactExtractor(ContactStory):
                 # "2019 год был насыщенным. 22 января — переговоры, 29 июня — встреча": the
                 # entries of one list share the year told before it
                 years_at = index - 1
-            following = sentences[index + 1][1] if index + 1 < len(sentences) else ""
+            following = following_sentence(sentences, index)
             host = protagonist if protagonist and index - protagonist[2] <= PARTY_REACH else None
             antecedents: tuple[tuple[str, PartialDate | None], ...] = ()
             if PRONOUN_RE.search(sentence):
@@ -574,7 +581,12 @@ class ContactExtractor(ContactStory):
                 host,
                 lead_limit,
                 antecedents,
-                years if index - years_at <= 1 else None,
+                years
+                if index - years_at <= 1
+                # "А 14 октября того же года …": the year of the contact just told
+                else {0: last_year}
+                if last_year and SAME_YEAR_RE.search(sentence)
+                else None,
                 trip is not None and trip[0] == index - 1,
                 # ("лидеры": the two named in the last two sentences)
                 " ".join(
@@ -759,6 +771,9 @@ class ContactExtractor(ContactStory):
                     for c in found
                 ]
             candidates += found
+            last_year = next(
+                (c.date.year for c in reversed(found) if c.date and c.date.year), last_year
+            )
             # a contact of a group ("президенты России, Турции и Ирана") is the story's people
             # until someone is named
             named = [c for c in found if c.participants and (not c.grouped or not context)]
@@ -1409,6 +1424,11 @@ class ContactExtractor(ContactStory):
                 for o in events
             )
         ]
+
+
+def following_sentence(sentences: list[tuple[int, str]], index: int) -> str:
+    """The text of the sentence after `index` ("" after the last)."""
+    return sentences[index + 1][1] if index + 1 < len(sentences) else ""
 
 
 def rounds_pair(candidates: list[Candidate]) -> tuple[str, ...]:
