@@ -371,7 +371,14 @@ class ContactParties:
         before = s[cs : cue.start]
         spans = list(SUBJECT_PRONOUN_RE.finditer(before))
         subject = spans[-1] if spans else None
-        partners = [f for f in found if subject is None or f.start > cs + subject.start()]
+        # (and "С Джо Байденом он встречался …": the partner fronted before the pronoun)
+        partners = [
+            f
+            for f in found
+            if subject is None
+            or f.start > cs + subject.start()
+            or ("ablt" in f.cases and WITH_RE.search(s, max(cs, f.start - 40), f.start))
+        ]
         fronted = None if cue.verb or subject is not None else FRONTED_BY_RE.match(s, cue.end)
         said = subject.group(0) if subject else None
         if fronted is not None and LIGHT_VERB_RE.match(s, fronted.end()):
