@@ -160,6 +160,13 @@ RECEIVE_RE = re.compile(
     ),
     re.IGNORECASE,
 )
+# "В Елисейском дворце его встретил Макрон": a welcome of the guest the pronoun stands for
+# (not "встретил поддержку", "встретили Новый год")
+WELCOME_RE = re.compile(
+    r"(?<![\w-])(?:его|ее|её|их|гост(?:я|ей))\s+(?:[а-яё]+\s+){0,2}"
+    r"(?P<verb>встреч?ал[аи]?|встретил[аи]?)(?![\w-])",
+    re.IGNORECASE,
+)
 # "Моди приехал к Трампу": a visit to the person named next, in the dative
 VISIT_TO_RE = re.compile(
     r"(?<![\w-])(?:приехал|прилетел|прибыл|приезжал|прилетал)\w{0,2}\s+к(?=\s+[А-ЯЁ])",
@@ -691,6 +698,10 @@ def find_cues(sentence: str) -> list[Cue]:
     for m in RECEIVE_RE.finditer(sentence):
         if not NOT_RECEIVE_RE.match(sentence[m.end() :]):
             found.append(Cue(m.start(), m.end(), "meeting", True, False, receive=True))
+    for m in WELCOME_RE.finditer(sentence):
+        start, end = m.span("verb")
+        if not any(start < c.end and c.start < end for c in found):
+            found.append(Cue(start, end, "meeting", True, False, receive=True))
     for kind, pattern in GUEST_CUES:
         for m in pattern.finditer(sentence):
             if not any(m.start() < c.end and c.start < m.end() for c in found):
@@ -710,6 +721,7 @@ def has_cue(sentence: str) -> bool:
     return (
         any(p.search(sentence) for _, _, _, p in CUE_PATTERNS)
         or bool(RECEIVE_RE.search(sentence))
+        or bool(WELCOME_RE.search(sentence))
         or any(p.search(sentence) for _, p in GUEST_CUES)
     )
 
