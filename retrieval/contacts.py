@@ -657,6 +657,8 @@ class ContactExtractor(ContactStory):
                 # с визитом и накануне был на параде. По итогам переговоров …": Saturday's)
                 again, fresh = split_retold(found, recent, trip[1])
                 found = again + on_day(fresh, trip[1], trip[2] or None)
+            if any(c.date is None and c.status == "happened" for c in found):
+                found = same_city_day(found, sentence, sentences[max(0, index - 3) : index], recent)
             undone = next(
                 (
                     (k, undone_as)
@@ -1424,6 +1426,39 @@ class ContactExtractor(ContactStory):
                 for o in events
             )
         ]
+
+
+# "В Варшаве Сунак встретился и с X" after "Сунак во вторник прилетел в Варшаву, где …"
+CITY_START_RE = re.compile(r"\W*(?:В|Во)\s+(?P<city>[А-ЯЁ][а-яё]{3,})е(?![\w-])")
+
+
+def same_city_day(
+    found: list[Candidate], sentence: str, before: list[tuple[int, str]], recent: list[Candidate]
+) -> list[Candidate]:
+    """An undated contact told "В Варшаве X встретился и с Y" right after a dated contact of
+    X's in the city the sentences before took him to: that contact's day."""
+    city = CITY_START_RE.match(sentence)
+    if city is None or not any(
+        re.search(rf"(?<![\w-])(?:в|во)\s+{city.group('city')}\w{{0,2}}(?![\w-])", text)
+        for _, text in before
+    ):
+        return found
+    first = before[0][0] if before else -1
+    dated = [
+        c
+        for c in recent
+        if c.start >= first
+        and c.status == "happened"
+        and c.date is not None
+        and c.date.precision == "day"
+    ]
+    out = []
+    for c in found:
+        day = next((d.date for d in reversed(dated) if set(d.participants) & set(c.participants)), None)
+        if c.date is None and c.status == "happened" and day is not None:
+            c = replace(c, date=day)
+        out.append(c)
+    return out
 
 
 def following_sentence(sentences: list[tuple[int, str]], index: int) -> str:
