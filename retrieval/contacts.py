@@ -583,9 +583,11 @@ class ContactExtractor(ContactStory):
                 antecedents,
                 years
                 if index - years_at <= 1
-                # "А 14 октября того же года …": the year of the contact just told
+                # "А 14 октября того же года …": the year of the contact just told (a
+                # sentence that names a year itself has it: "9 апреля 2022 года, а 19
+                # ноября того же года")
                 else {0: last_year}
-                if last_year and SAME_YEAR_RE.search(sentence)
+                if last_year and SAME_YEAR_RE.search(sentence) and not YEAR_DIGITS_RE.search(sentence)
                 else None,
                 trip is not None and trip[0] == index - 1,
                 # ("лидеры": the two named in the last two sentences)
@@ -1428,6 +1430,7 @@ class ContactExtractor(ContactStory):
         ]
 
 
+YEAR_DIGITS_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # "В Варшаве Сунак встретился и с X" after "Сунак во вторник прилетел в Варшаву, где …"
 CITY_START_RE = re.compile(r"\W*(?:В|Во)\s+(?P<city>[А-ЯЁ][а-яё]{3,})е(?![\w-])")
 

@@ -162,6 +162,13 @@ RECEIVE_RE = re.compile(
     ),
     re.IGNORECASE,
 )
+# "приветствовал в своем ведомстве Сунака", "приветствовал британского гостя": a person
+# welcomed (not "приветствовал предложение Путина": an idea)
+WELCOMED_RE = re.compile(
+    r"\s+(?:(?-i:[А-ЯЁ])|(?:в|во|на)\s|сво|гост|коллег|делегаци|(?:президент|премьер|министр"
+    r"|канцлер|лидер|генсек|госсекретар)а\b|главу|председателя|[а-яё]+(?:ого|его)\s)",
+    re.IGNORECASE,
+)
 # "В Елисейском дворце его встретил Макрон": a welcome of the guest the pronoun stands for
 # (not "встретил поддержку", "встретили Новый год")
 WELCOME_RE = re.compile(
@@ -698,7 +705,10 @@ def find_cues(sentence: str) -> list[Cue]:
             if not any(m.start() < c.end and c.start < m.end() for c in found):
                 found.append(Cue(m.start(), m.end(), kind, verb, weak))
     for m in RECEIVE_RE.finditer(sentence):
-        if not NOT_RECEIVE_RE.match(sentence[m.end() :]):
+        if not NOT_RECEIVE_RE.match(sentence[m.end() :]) and (
+            not m.group(0).lower().startswith("приветств")
+            or WELCOMED_RE.match(sentence, m.end()) is not None
+        ):
             found.append(Cue(m.start(), m.end(), "meeting", True, False, receive=True))
     for m in WELCOME_RE.finditer(sentence):
         start, end = m.span("verb")
