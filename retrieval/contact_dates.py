@@ -72,6 +72,20 @@ AFTER_NOUN_RE = re.compile(r"(?<![\w-])после\s+$", re.IGNORECASE)
 AFTER_WHEN_RE = re.compile(r"(?:после|до|перед) того,? как\s", re.IGNORECASE)
 
 
+SAID_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:сообщил|заявил|рассказал|объявил|сказал|отметил|пояснил|написал|подтвердил)"
+    r"\w{0,2}\s+$",
+    re.IGNORECASE,
+)
+SAID_THAT_RE = re.compile(r"\s*,\s*что\s", re.IGNORECASE)
+# a contact still ahead in the clause told ("проведет", "в ближайшие дни")
+AHEAD_WORD_RE = re.compile(
+    r"(?<![\w-])(?:проведет|проведут|состоится|созвон\w*тся|встрет\w*тся|пройдет|планиру\w*"
+    r"|намерен\w*|ближайш\w*|собира\w*|будет|будут|примет|посетит)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def _other_event(s: str, hit: DateHit, cue: Cue) -> bool:
     """True when the date belongs to another event than the contact's: "с момента вступления
     в должность в январе"; "Встреча состоялась после того, как в четверг X созвонился с Y" is
@@ -177,6 +191,14 @@ def contact_date(
         if not _other_event(s, h, cue)
         # "с Беннетом, который возглавил правительство в июне": the clause's own event
         and not (h.span.start > cue.end and RELATIVE_PRONOUN_RE.search(s, cue.end, h.span.start))
+        # "Атталь сообщил в воскресенье, что в ближайшие дни Макрон проведет разговор": the
+        # day of the statement, not of the contact it tells
+        and not (
+            h.span.end <= cue.start
+            and SAID_BEFORE_RE.search(s, max(0, h.span.start - 30), h.span.start)
+            and SAID_THAT_RE.match(s, h.span.end)
+            and AHEAD_WORD_RE.search(s, h.span.end, cue.end)
+        )
     ]
     if not hits:
         return None
