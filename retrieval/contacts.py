@@ -169,8 +169,10 @@ PRONOUN_PARTY_RE = re.compile(r"во?\s+(?:них|ней|нем)\b", re.IGNORECA
 # a clause that opens with "и" and a verb of the sentence's subject: "… – и провел переговоры"
 # ("побывал на заводе компании, которая производит гаубицы, а затем провел переговоры")
 AND_VERB_RE = re.compile(
-    r"\s*(?:[,–—-]\s*)?(?:и|а затем|а потом|а после этого)\s+(?:[а-яё]+\s+)?[а-яё]+л(?:ся|ась|ись|и|а)?"
-    r"(?![\w-])"
+    r"\s*(?:[,–—-]\s*)?(?:и\s+(?:[а-яё]+\s+)?"
+    # (not "…, а затем его принял X": a verb of its own subject)
+    r"|(?:а затем|а потом|а после этого)\s+(?:(?!(?:его|ее|её|их)\s)[а-яё]+\s+)?)"
+    r"[а-яё]+л(?:ся|ась|ись|и|а)?(?![\w-])"
 )
 SAME_DAY_RE = re.compile(
     r"(?<![\w-])(?:в (?:тот|этот) же (?:день|вечер)|в (?:тот|этот) день|тем же (?:днем|вечером)"
@@ -1405,7 +1407,7 @@ class ContactExtractor(ContactStory):
                     event = candidate if listed == when else replace(candidate, date=listed)
                     key = (people, earlier, listed)
                     best = by_event.get(key)
-                    if best is None or rank(event) > rank(best):
+                    if best is None or told_rank(event) > told_rank(best):
                         by_event[key] = event
                 for others, (gs, ge) in gaps:
                     # "…, а на следующий день — с Y": the same verb, another partner and day;
@@ -1432,6 +1434,13 @@ class ContactExtractor(ContactStory):
                 for o in events
             )
         ]
+
+
+def told_rank(c: Candidate) -> tuple[int, int, bool, int]:
+    """`rank` within one sentence: "X принял Y, после чего они провели переговоры" words the
+    event by its own noun, not by the welcome."""
+    score, sentence, kind = rank(c)
+    return (score, sentence, c.weak or c.worded < RECEIVED_WORDING, kind)
 
 
 YEAR_DIGITS_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
