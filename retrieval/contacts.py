@@ -1259,6 +1259,12 @@ class ContactExtractor(ContactStory):
                     status = status_of(work[since:until], work[until:ce])
                 # the held verb may stand past the window: "…, перенесенные со среды, прошли"
                 status = held_after_move(status, work[cue.start : ce])
+                if status == "happened" and not cue.verb and setting(work, cue):
+                    # "на полях саммита встретятся X и Y": the setting has the verb's status
+                    verb = next((c for c in cues if c.verb and cs <= c.start < ce), None)
+                    if verb is not None:
+                        told = status_of(work[max(cs, verb.start - 60) : min(ce, verb.end + 40)])
+                        status = told if told in PLANS else status
                 agreed = AGREED_ABOUT_RE.match(work, max(cs, cue.start - 2))
                 if status == "happened" and agreed is not None:
                     status = "planned"  # "О встрече … договорились на прошлой неделе"
@@ -1356,7 +1362,13 @@ class ContactExtractor(ContactStory):
                 lead = (
                     when is None
                     and fresh
-                    and (0 <= index < lead_limit or LIVE_TIME_RE.match(sentence) is not None)
+                    and (
+                        0 <= index < lead_limit
+                        or LIVE_TIME_RE.match(sentence) is not None
+                        # "АШХАБАД, 12 декабря. … После заседания он встретился с X": a dateline
+                        # story goes on telling its day
+                        or (dateline is not None and not TOLD_TIME_RE.search(sentence))
+                    )
                 )
                 score = 2 * cue.verb + (not weak) + (when is not None) + (status == "happened")
                 candidate = Candidate(
@@ -1443,6 +1455,12 @@ def told_rank(c: Candidate) -> tuple[int, int, bool, int]:
     return (score, sentence, c.weak or c.worded < RECEIVED_WORDING, kind)
 
 
+# a contact told as one of the past: "ранее", "в прошлый раз", "напомним", a year
+TOLD_TIME_RE = re.compile(
+    r"(?:19|20)\d\d|(?<![\w-])(?:ранее|прежде|впервые|тоже|в прошлый раз|напомн\w+|год\w{0,2})"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
 YEAR_DIGITS_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # "В Варшаве Сунак встретился и с X" after "Сунак во вторник прилетел в Варшаву, где …"
 CITY_START_RE = re.compile(r"\W*(?:В|Во)\s+(?P<city>[А-ЯЁ][а-яё]{3,})е(?![\w-])")

@@ -353,6 +353,9 @@ class PersonRegistry:
                 for f in self.names.find(text, taken)
                 if not any(f.start < e and s < f.end for s, e in taken)
                 and not NAMESAKE_BEFORE_RE.search(text[max(0, f.start - 40) : f.start])
+                # "с обоими Бердымухамедовыми": a bare family name of registry people the
+                # registry could not tell apart is nobody new
+                and not (" " not in f.person and fold(f.person).lower() in self._surname_forms)
             ]
         learned = [name for name in known if name not in self.people]
         if learned:

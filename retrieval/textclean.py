@@ -40,10 +40,12 @@ _MENU_TAIL = r"(?:(?:\s+[^|•·\n]{1,40}|\s*[|•·]\s*[^|•·\n]{1,40})(?:\s[
 HEADER_DATE_RE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*(.*)$", re.IGNORECASE)
 DATE_LINE_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "14.02.2025, 08:30 Мир | Азия | США": a site menu may follow the stamp on its line;
-    # "19/01/2023 - 15:40" as European sites write it
+    # "19/01/2023 - 15:40" as European sites write it, "17:55 15.11.2022" time first
     (
         re.compile(
-            rf"^{_DATE_PREFIX}(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}}){_TIME}{_MENU_TAIL}$", re.I
+            rf"^{_DATE_PREFIX}(?:\d{{1,2}}:\d{{2}},?\s+)?(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}}){_TIME}"
+            rf"{_MENU_TAIL}$",
+            re.I,
         ),
         "dmy",
     ),
