@@ -212,6 +212,10 @@ def put_first(
     return (*((p, None) for p in people), *(a for a in antecedents if a[0] not in people))
 
 
+# "у Путина запланирована встреча с X": the holder of the contact, in the genitive after "у"
+HAVING_RE = re.compile(r"(?<![\w-])[Уу]\s+$")
+
+
 class ContactParties:
     """The participants, antecedents and places of one clause's contact words."""
 
@@ -653,6 +657,16 @@ class ContactParties:
                     if not LIST_GAP_RE.fullmatch(s, m.end, subjects[0].start):
                         break
                     subjects.insert(0, m)
+            if not subjects and partners and not cue.verb:
+                # "у Путина запланирована также встреча с Эрдоганом": the one who has it
+                subjects = [
+                    m
+                    for m in inside
+                    if m.end <= cue.start
+                    and "gent" in m.cases
+                    and m not in chosen
+                    and HAVING_RE.search(s, max(cs, m.start - 3), m.start)
+                ][-1:]
             chosen += subjects
         return chosen
 

@@ -130,6 +130,7 @@ from retrieval.dates import (
 )
 from retrieval.groups import BARE_PLURAL_RE, GroupResolver
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
+from retrieval.names import fold
 from retrieval.people import PersonRegistry
 from retrieval.types import ExtractedContact, PartialDate
 
@@ -249,7 +250,7 @@ FIRST_MET_RE = re.compile(
 )
 CONTACTS_WORD_RE = re.compile(r"(?<![\w-])контакт\w*", re.IGNORECASE)
 DAY_PART_RE = re.compile(r"\W*(?:Вечером|Утром|Днем|Днём|Позднее|Позже)(?![\w-])")
-LEADERS_RE = re.compile(r"(?<![\w-])лидеры(?![\w-])", re.IGNORECASE)
+LEADERS_RE = re.compile(r"(?<![\w-])(?:лидеры|политики)(?![\w-])", re.IGNORECASE)
 # "провел более десятка встреч с лидерами": partners told only as a crowd, nobody named
 CROWD_PARTNERS_RE = re.compile(
     r"\s+с\s+(?:(?!обоими|этими|двумя|ними)[а-яё]+(?:ыми|ими)\s+)?(?:лидерами|коллегами|главами"
@@ -818,13 +819,32 @@ class ContactExtractor(ContactStory):
             or (PartialDate(anchor.year, anchor.month, anchor.day) if anchor else None)
             or stated
         )
+        settled = counted_told(moved_then_held(merge_candidates(candidates, default)))
+        city = DATELINE_CITY_RE.match(text) if dateline is not None else None
+        # (only where the story's people meet that day: "АШХАБАД, 12 декабря. Путин встретился
+        # с X … в Ашхабаде у Путина запланирована также встреча с Y")
+        met_today = {
+            p
+            for c in settled
+            if c.status == "happened" and (c.date == dateline or (c.lead and c.date is None))
+            for p in c.participants
+        }
         return [
             to_record(
                 replace(c, date=self._told_next(sentences, c, anchor, known) or default)
                 if c.lead and c.date is None
+                # "АШХАБАД, 12 декабря. … в Ашхабаде у Путина запланирована также встреча
+                # с X": a plan in the dateline's city is of its day
+                else replace(c, date=dateline)
+                if city is not None
+                and c.date is None
+                and c.status == "planned"
+                and c.place is not None
+                and fold(c.place).lower()[:5] == fold(city.group(1)).lower()[:5]
+                and bool(met_today & set(c.participants))
                 else c
             )
-            for c in counted_told(moved_then_held(merge_candidates(candidates, default)))
+            for c in settled
             if c.sentence != TITLE
         ]
 
@@ -1455,6 +1475,8 @@ def told_rank(c: Candidate) -> tuple[int, int, bool, int]:
     return (score, sentence, c.weak or c.worded < RECEIVED_WORDING, kind)
 
 
+# "АШХАБАД, 12 декабря." (the city of a dateline)
+DATELINE_CITY_RE = re.compile(r"\W*([А-ЯЁ][А-ЯЁ-]{2,}(?:\s[А-ЯЁ-]{2,})?),\s*\d{1,2}\s")
 # a contact told as one of the past: "ранее", "в прошлый раз", "напомним", a year
 TOLD_TIME_RE = re.compile(
     r"(?:19|20)\d\d|(?<![\w-])(?:ранее|прежде|впервые|тоже|в прошлый раз|напомн\w+|год\w{0,2})"

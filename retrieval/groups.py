@@ -71,6 +71,9 @@ HEAD_RANKS = frozenset(
         "movement_leader",
     }
 )
+# the plurals that stand for the two leaders the sentence before names ("У трапа Путина
+# приветствовал X. После церемонии политики провели переговоры")
+NEARBY_LEADER_WORDS = frozenset({"лидеры", "политики"})
 # "четверо европейских лидеров": a counted group
 COUNT_WORDS = ("двое", "трое", "четверо", "пятеро", "шестеро")
 # a bare plural head ("лидеры", "министры") refers back to the people of the article
@@ -186,7 +189,7 @@ class GroupResolver:
                 # "X находится в Китае по приглашению Y. В ходе визита они провели
                 # переговоры": the two of two sides the sentence before names
                 named = two
-            if len(named) < 2 and word == "лидеры":
+            if len(named) < 2 and word in NEARBY_LEADER_WORDS:
                 # "Вместе с премьером Моди он проехал по городу. Вечером лидеры провели
                 # переговоры": the two leaders of two sides the sentence before names
                 named = self._nearby_leaders(nearby)
