@@ -298,7 +298,7 @@ class ContactExtractor(ContactStory):
         self, text: str, *, published: date | None, title: str | None = None
     ) -> list[ExtractedContact]:
         """One record per distinct contact stated in the article body `text`."""
-        if not has_cue(text):
+        if not has_cue(text) and not (title and READOUT_TITLE_RE.match(title)):
             return []
         dateline = parse_dateline(text, published=published)
         sentences = chronological(content_sentences(text))
@@ -319,6 +319,8 @@ class ContactExtractor(ContactStory):
         if title and has_cue(title):
             known = self._known(text)
             heads = self._sentence(title, 0, title, TITLE, anchor, None, known, "", ())
+            if not heads and READOUT_TITLE_RE.match(title):
+                heads = self._readout(title, sentences, anchor, known)
             candidates += [replace(c, start=0, end=0) for c in heads]
             context = next((c.participants for c in heads), ())
             story = context
@@ -846,6 +848,39 @@ class ContactExtractor(ContactStory):
             )
             for c in settled
             if c.sentence != TITLE
+        ]
+
+    def _readout(
+        self,
+        title: str,
+        sentences: list[tuple[int, str]],
+        anchor: date | None,
+        known: set[str],
+    ) -> list[Candidate]:
+        """ "Телефонный разговор с Президентом Киргизской Республики Садыром Жапаровым" over
+        "Владимир Путин тепло поздравил Садыра Жапарова …": an official readout's title names
+        the guest only; its owner is the one the lead names first as its subject."""
+        guests = {m.person for m in self.registry.scan(title, on=anchor, known=known)}
+        if len(guests) != 1 or not sentences:
+            return []
+        lead = blank_asides(sentences[0][1])
+        owner = next(
+            (
+                m.person
+                for m in self.registry.scan(lead, on=anchor, known=known)
+                if "nomn" in m.cases and m.person not in guests
+            ),
+            None,
+        )
+        if owner is None:
+            return []
+        told = f"{owner} провел {title[:1].lower()}{title[1:]}"
+        heads = self._sentence(told, 0, told, TITLE, anchor, None, known, "", ())
+        # (the readout's own news: of the lead, dated by the page unless the body tells it)
+        return [
+            replace(c, snippet=title, sentence=0, start=0, end=0, lead=c.date is None)
+            for c in heads
+            if owner in c.participants
         ]
 
     def _sentence(
@@ -1475,6 +1510,11 @@ def told_rank(c: Candidate) -> tuple[int, int, bool, int]:
     return (score, sentence, c.weak or c.worded < RECEIVED_WORDING, kind)
 
 
+# an official readout's title: "Телефонный разговор с Президентом X", "Встреча с Y"
+READOUT_TITLE_RE = re.compile(
+    r"\W*(?:Телефонный разговор|Встреча|Переговоры|Беседа|Рабочая встреча)\s+с\s+(?-i:[А-ЯЁ])",
+    re.IGNORECASE,
+)
 # "АШХАБАД, 12 декабря." (the city of a dateline)
 DATELINE_CITY_RE = re.compile(r"\W*([А-ЯЁ][А-ЯЁ-]{2,}(?:\s[А-ЯЁ-]{2,})?),\s*\d{1,2}\s")
 # a contact told as one of the past: "ранее", "в прошлый раз", "напомним", a year

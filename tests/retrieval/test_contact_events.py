@@ -242,3 +242,26 @@ def test_a_delegation_of_the_other_side_is_the_headline_people(extractor: Contac
     assert {(c.participants, c.kind) for c in contacts} == {
         (("Джаред Кушнер", "Кирилл Дмитриев", "Стив Уиткофф"), "talks")
     }
+
+
+def test_a_readout_title_names_the_guest_and_its_lead_the_owner(
+    extractor: ContactExtractor,
+) -> None:
+    """ "Телефонный разговор с Президентом X" over a lead with no contact word: the call of
+    the one the lead names first, of the page's day, cited by the title."""
+    text = (
+        "Владимир Путин тепло поздравил Садыра Жапарова с днем рождения, пожелал ему крепкого"
+        " здоровья. Российский Президент также поблагодарил киргизского коллегу за"
+        " гостеприимство."
+    )
+    title = "Телефонный разговор с Президентом Киргизской Республики Садыром Жапаровым"
+    [call] = extractor.extract(text, published=date(2025, 12, 6), title=title)
+    assert (call.participants, call.kind, call.status, call.date) == (
+        ("Владимир Путин", "Садыр Жапаров"),
+        "phone",
+        "happened",
+        day(2025, 12, 6),
+    )
+    assert call.snippet == title
+    # a title that is no readout tells nothing of a body without contact words
+    assert not extractor.extract(text, published=date(2025, 12, 6), title="Жапарову 67 лет")
