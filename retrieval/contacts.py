@@ -669,7 +669,9 @@ class ContactExtractor(ContactStory):
                 again, fresh = split_retold(found, recent, trip[1])
                 found = again + on_day(fresh, trip[1], trip[2] or None)
             if any(c.date is None and c.status == "happened" for c in found):
-                found = same_city_day(found, sentence, sentences[max(0, index - 3) : index], recent)
+                found = same_city_day(
+                    found, sentence, sentences[max(0, index - 3) : index], candidates
+                )
             undone = next(
                 (
                     (k, undone_as)
@@ -1524,33 +1526,61 @@ TOLD_TIME_RE = re.compile(
     re.IGNORECASE,
 )
 YEAR_DIGITS_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+DAY_WORD_RE = re.compile(
+    r"(?<![\w-])(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
+    r"|\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября"
+    r"|декабря)",
+    re.IGNORECASE,
+)
+# "До начала саммита Эрдоган провел отдельную встречу с X": a contact of the summit's day
+AT_SUMMIT_RE = re.compile(
+    r"(?<![\w-])(?:до начала|перед началом|в ходе|на полях|в кулуарах|по окончании|после)"
+    r"\s+(?:[а-яё]+\s+)?саммита(?![\w-])",
+    re.IGNORECASE,
+)
 # "В Варшаве Сунак встретился и с X" after "Сунак во вторник прилетел в Варшаву, где …"
 CITY_START_RE = re.compile(r"\W*(?:В|Во)\s+(?P<city>[А-ЯЁ][а-яё]{3,})е(?![\w-])")
 
 
 def same_city_day(
-    found: list[Candidate], sentence: str, before: list[tuple[int, str]], recent: list[Candidate]
+    found: list[Candidate], sentence: str, before: list[tuple[int, str]], told: list[Candidate]
 ) -> list[Candidate]:
     """An undated contact told "В Варшаве X встретился и с Y" right after a dated contact of
-    X's in the city the sentences before took him to: that contact's day."""
+    X's in the city the sentences before took him to, or "до начала саммита" after a dated
+    contact of the summit's: that contact's day."""
+    if SAME_DAY_RE.search(sentence):
+        return found  # "В воскресенье открылся саммит. В тот же день …": the day told since
     city = CITY_START_RE.match(sentence)
-    if city is None or not any(
-        re.search(rf"(?<![\w-])(?:в|во)\s+{city.group('city')}\w{{0,2}}(?![\w-])", text)
-        for _, text in before
+    at_summit = AT_SUMMIT_RE.search(sentence) is not None and any(
+        "саммит" in text.lower() for _, text in before
+    )
+    if not at_summit and (
+        city is None
+        or not any(
+            re.search(rf"(?<![\w-])(?:в|во)\s+{city.group('city')}\w{{0,2}}(?![\w-])", text)
+            for _, text in before
+        )
     ):
         return found
     first = before[0][0] if before else -1
     dated = [
         c
-        for c in recent
-        if c.start >= first
+        for c in told
+        if (c.start >= first or at_summit)
         and c.status == "happened"
         and c.date is not None
         and c.date.precision == "day"
     ]
     out = []
     for c in found:
-        day = next((d.date for d in reversed(dated) if set(d.participants) & set(c.participants)), None)
+        ref = next((d for d in reversed(dated) if set(d.participants) & set(c.participants)), None)
+        # (no other day told since that contact: "В воскресенье открылся саммит")
+        day = (
+            ref.date
+            if ref is not None
+            and not any(o > ref.start and DAY_WORD_RE.search(text) for o, text in before)
+            else None
+        )
         if c.date is None and c.status == "happened" and day is not None:
             c = replace(c, date=day)
         out.append(c)
