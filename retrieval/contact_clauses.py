@@ -97,7 +97,8 @@ BY_PHONE_VERB_RE = re.compile(
 # "Помпео принял ...": the guest right before "принял" (a few adverbs may stand between)
 GUEST_GAP_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
 # "высокого гостя принял X": the guest the story follows, told like a pronoun
-HONORED_GUEST = r"(?:высок|почетн|почётн)\w{2,3}\s+гост(?:я|ью)"
+# ("гостя с почетным караулом встретила Санду": the bare word too)
+HONORED_GUEST = r"(?:(?:высок|почетн|почётн)\w{2,3}\s+)?гост(?:я|ью)"
 # "с ним встретился X", "переговоры Путина с ним"
 WITH_HIM = r"с (?:ним|ней)"
 GUEST_PRONOUN_RE = re.compile(

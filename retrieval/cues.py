@@ -174,8 +174,10 @@ WELCOMED_RE = re.compile(
 # "В Елисейском дворце его встретил Макрон": a welcome of the guest the pronoun stands for
 # (not "встретил поддержку", "встретили Новый год")
 WELCOME_RE = re.compile(
-    r"(?<![\w-])(?:его|ее|её|их|гост(?:я|ей))\s+(?:[а-яё]+\s+){0,2}"
-    r"(?P<verb>встреч?ал[аи]?|встретил[аи]?)(?![\w-])",
+    r"(?<![\w-])(?:(?:его|ее|её|их|гост(?:я|ей))\s+(?:[а-яё]+\s+){0,3}"
+    r"(?P<verb>встреч?ал[аи]?|встретил[аи]?)"
+    # "Санду встретила гостей у здания президентуры"
+    r"|(?P<verb2>встреч?ал[аи]?|встретил[аи]?)\s+(?:высок\w+\s+|своих\s+)?гост(?:я|ей))(?![\w-])",
     re.IGNORECASE,
 )
 # "Моди приехал к Трампу": a visit to the person named next, in the dative
@@ -724,9 +726,10 @@ def find_cues(sentence: str) -> list[Cue]:
         ):
             found.append(Cue(m.start(), m.end(), "meeting", True, False, receive=True))
     for m in WELCOME_RE.finditer(sentence):
-        start, end = m.span("verb")
-        if not any(start < c.end and c.start < end for c in found):
-            found.append(Cue(start, end, "meeting", True, False, receive=True))
+        start, end = m.span("verb") if m.group("verb") else m.span("verb2")
+        # ("гостя встретила Санду": the welcome, not a meeting "с" someone)
+        found = [c for c in found if not (start < c.end and c.start < end)]
+        found.append(Cue(start, end, "meeting", True, False, receive=True))
     for kind, pattern in GUEST_CUES:
         for m in pattern.finditer(sentence):
             if not any(m.start() < c.end and c.start < m.end() for c in found):
