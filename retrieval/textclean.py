@@ -350,6 +350,11 @@ def parse_txt_article(raw: str, *, name: str | None = None) -> ParsedText:
 FOOTER_LINES = 6  # lines from the end where a post's stamp may stand
 FOOTER_STAMP_RE = re.compile(r"(\d{1,2}\.\d{1,2}\.\d{4}(?:,?\s+\d{1,2}:\d{2})?)\s*$")
 CYRILLIC_RE = re.compile(r"[А-Яа-яЁё]")
+SIGNED_DATE_RE = re.compile(
+    r"^(?:Беседовал|Записал|Подготовил|Интервью взял)\w*\s[^.]{2,60}\.\s*"
+    rf"((?:[А-ЯЁ][\w-]+,\s*)?\d{{1,2}}\s+(?:{MONTH_ALT})\s+\d{{4}}(?:\s*(?:года|г\.))?)\.?$",
+    re.IGNORECASE,
+)
 
 
 def _footer_date(lines: list[str]) -> date | None:
@@ -359,6 +364,10 @@ def _footer_date(lines: list[str]) -> date | None:
         # "👁 12,4K   ✏️ 08.03.2023 13:50": a stamp after the post's counters and icons
         counters = FOOTER_STAMP_RE.search(line) if not CYRILLIC_RE.search(line) else None
         stamp = _date_of_line(counters.group(1) if counters else line)
+        signed = SIGNED_DATE_RE.search(line) if stamp is None else None
+        if signed is not None:
+            # "Беседовала Ольга Краузе. Берлин, 6 июня 2025 года.": an interview's signature
+            stamp = _date_of_line(signed.group(1))
         if stamp is not None:
             return stamp
         if line.endswith((".", "!", "?", "…")):
