@@ -478,6 +478,12 @@ THEN_SAME_SUBJECT_RE = re.compile(
 # a word that makes the person named after it someone's boss or kin, not a party: "с
 # помощником Трампа", "советника Зеленского", "зять Дональда Трампа"
 AIDE_OF_RE = re.compile(rf"(?<![\w-])(?:{RELATION_WORDS})\w{{0,4}}\s{{1,2}}$", re.IGNORECASE)
+# "спецпосланника Дональда Трампа Стива Виткоффа": an envoy's boss, named before the envoy
+# (not "спецпосланника Кита Келлогга": the envoy himself)
+ENVOY_OF_RE = re.compile(
+    r"(?<![\w-])(?:спецпосланник|посланник|спецпредставител|представител)\w{0,4}\s{1,2}$",
+    re.IGNORECASE,
+)
 NAME_NEXT_RE = re.compile(r"\s{1,2}[А-ЯЁ][а-яё]")
 
 
@@ -492,7 +498,13 @@ def boss_or_kin(s: str, m: Found) -> bool:
         # ("с предшественником Каллас Жозепом Боррелем": an indeclinable name before the
         # name of the aide or kin is whose he is)
         and ("nomn" not in m.cases or NAME_NEXT_RE.match(s, m.end) is not None)
-        and AIDE_OF_RE.search(s, max(0, m.start - 30), m.start) is not None
+        and (
+            AIDE_OF_RE.search(s, max(0, m.start - 30), m.start) is not None
+            or (
+                ENVOY_OF_RE.search(s, max(0, m.start - 30), m.start) is not None
+                and NAME_NEXT_RE.match(s, m.end) is not None
+            )
+        )
     )
 
 

@@ -110,7 +110,11 @@ DIALOGUE_LINE_RE = re.compile(r"^\s*[—–-]\s+\S", re.MULTILINE)
 RECEIVED_REACH = 60
 # between people listed, each maybe with a title the registry left unread ("Шахбаза Шарифа и
 # начальника штаба сухопутных войск страны фельдмаршала Асима Мунира")
-LIST_GAP_RE = re.compile(r"\s*(?:,\s*|\s+и\s+)(?:[а-яё-]+\s+){0,6}")
+LIST_GAP_RE = re.compile(
+    r"\s*(?:,\s*|\s+и\s+)(?:[а-яё-]+\s+){0,6}"
+    # "Марко Рубио и спецпосланника Дональда Трампа Стива Виткоффа": the envoy's boss between
+    r"(?:(?<=посланника )(?:[А-ЯЁ][\w-]+\s+){1,2})?"
+)
 # "Трамп принимал его": the guest is a pronoun after the verb
 GUEST_AFTER_RE = re.compile(r"\s+(?:его|ее|её)(?![\w-])", re.IGNORECASE)
 # "Для бразильского президента это …": the person a sentence is about, not its subject
