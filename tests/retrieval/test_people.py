@@ -224,6 +224,11 @@ def test_resolve_query(registry: PersonRegistry, text: str, expected: list[str])
 def test_resolve_query_offices(registry: PersonRegistry) -> None:
     got = registry.resolve_query("глава МИД России и госсекретарь США", on=date(2022, 1, 1))
     assert got == ["Сергей Лавров", "Энтони Блинкен"]
+    # the government's head by the country's adjective
+    got = registry.resolve_query(
+        "глава британского правительства и канцлер Германии", on=date(2022, 4, 8)
+    )
+    assert got == ["Борис Джонсон", "Олаф Шольц"]
 
 
 HOLDERS = [
