@@ -57,6 +57,7 @@ DAY_MONTH_RE = re.compile(
     rf"(?<!\d)(?:{WEEKDAY_WORD},?\s+)?(\d{{1,2}})(?:\s*[-–—]\s*\d{{1,2}})?\s+{MONTH_WORD}(?:\s+{YEAR}(?:\s*(?:года|г\.|год))?)?(?!\w)",
     re.IGNORECASE,
 )
+NIGHT_FROM_RE = re.compile(r"(?<![\w-])с\s+\d{1,2}\s+на\s+$", re.IGNORECASE)
 DAY_LIST_RE = re.compile(r"(?<![\d\w.,])((?:\d{1,2}\s*,\s*)*\d{1,2})\s+и\s+$")
 NUMERIC_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d])")
 MONTH_YEAR_RE = re.compile(
@@ -237,6 +238,11 @@ def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
         day, month = int(m.group(2)), month_number(m.group(3))
         year = int(m.group(4)) if m.group(4) else infer_year(month, day, published)
         weekday = WEEKDAYS[m.group(1).lower()] if m.group(1) else None
+        night = NIGHT_FROM_RE.search(text, max(0, m.start() - 12), m.start())
+        if night is not None and _valid(year, month, day):
+            # "в ночь с 9 на 10 октября": two days, so the month is what is sure
+            add(night.start(), m.end(), PartialDate(year, month, None))
+            continue
         if _valid(year, month, day):
             add(m.start(), m.end(), PartialDate(year, month, day), weekday)
             # "3 и 7 марта": the days listed before share the month and year

@@ -26,6 +26,8 @@ DATES = [
     ["на прошлой неделе", PUBLISHED, [PartialDate(2025, 2)]],
     ["на прошлой неделе", date(2025, 3, 5), []],  # 24 February - 2 March: no one month
     ["в прошлом месяце", date(2025, 1, 10), [PartialDate(2024, 12)]],
+    # a night over two days: the month is what is sure
+    ["в ночь с 9 на 10 октября", date(2020, 10, 13), [PartialDate(2020, 10)]],
     ["в прошлом году", PUBLISHED, [PartialDate(2024)]],
     ["в январе прошлого года", PUBLISHED, [PartialDate(2024, 1)]],
     ["15 декабря позапрошлого года", PUBLISHED, [PartialDate(2023, 12, 15)]],
