@@ -1283,6 +1283,8 @@ class ContactExtractor(ContactStory):
                 PLURAL_CUE_RE.fullmatch(work, cue.start, cue.end)
                 # "провел два телефонных разговора": one per partner
                 or COUNTED_RE.search(work, max(0, cue.start - 40), cue.start)
+                # "поговорил по телефону с X и отдельно с Y", "по десять минут с X и Y"
+                or APART_RE.search(work, max(cs, cue.start - 30), ce)
             ):
                 pairs = one_per_partner(cue, found) or pairs
             for people in pairs:  # each pair is one event
@@ -1515,6 +1517,11 @@ def told_rank(c: Candidate) -> tuple[int, int, bool, int]:
 # an official readout's title: "Телефонный разговор с Президентом X", "Встреча с Y"
 READOUT_TITLE_RE = re.compile(
     r"\W*(?:Телефонный разговор|Встреча|Переговоры|Беседа|Рабочая встреча)\s+с\s+(?-i:[А-ЯЁ])",
+    re.IGNORECASE,
+)
+APART_RE = re.compile(
+    r"(?<![\w-])(?:и\s+)?(?:отдельно|по отдельности|по (?:десять|пять|пятнадцать|двадцать|"
+    r"полчаса|часу)\w*(?:\s+минут)?)(?:\s+(?:с|со))?(?![\w-])",
     re.IGNORECASE,
 )
 # "АШХАБАД, 12 декабря." (the city of a dateline)
