@@ -586,6 +586,9 @@ class ContactExtractor(ContactStory):
                 # "первый раунд переговоров прошел в мае": the people of the rounds told
                 else rounds_pair(candidates) or context
                 if ROUNDS_RE.search(sentence)
+                # "Впервые в таком составе лидеры встретились …": the lineup told last
+                else lineup(candidates) or context
+                if SAME_LINEUP_RE.search(sentence)
                 else context,
                 host,
                 lead_limit,
@@ -1597,6 +1600,18 @@ def same_city_day(
 def following_sentence(sentences: list[tuple[int, str]], index: int) -> str:
     """The text of the sentence after `index` ("" after the last)."""
     return sentences[index + 1][1] if index + 1 < len(sentences) else ""
+
+
+# "в таком составе", "в этом формате": the lineup of the contact told last
+SAME_LINEUP_RE = re.compile(
+    r"(?<![\w-])в (?:таком|этом|том же|этом же|таком же) (?:составе|формате)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def lineup(candidates: list[Candidate]) -> tuple[str, ...]:
+    """The people of the last contact of three or more told ("трехсторонняя встреча")."""
+    return next((c.participants for c in reversed(candidates) if len(c.participants) > 2), ())
 
 
 def rounds_pair(candidates: list[Candidate]) -> tuple[str, ...]:
