@@ -690,7 +690,12 @@ def entry_stamps(text: str, anchor: date | None) -> list[tuple[int, PartialDate]
     few to be one. A stamp without a year is the latest such day not after the publication date."""
     stamps: list[tuple[int, PartialDate]] = []
     for m in ENTRY_STAMP_RE.finditer(text):
-        stated, month, day = stamp_day(m)
+        told = stamp_day(m)
+        if told is None:
+            if anchor is not None:  # "16:40": the page's day
+                stamps.append((m.start(), PartialDate(anchor.year, anchor.month, anchor.day)))
+            continue
+        stated, month, day = told
         year = stated or (anchor.year if anchor else None)
         if year is None or not 1 <= month <= 12:
             continue

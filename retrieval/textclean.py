@@ -189,16 +189,19 @@ def _is_junk(line: str) -> bool:
 
 # a live blog's entry stamp on a line of its own: "07.08, 11:05", "07.08.2025 | 11:05",
 # "4 ноября, 12:40 (мск)"
+# "10 июля, 14:05", "12.11 18:25", or the time alone ("16:40": an entry of the page's day)
 ENTRY_STAMP_RE = re.compile(
-    r"^[ \t]*(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}))?"
-    rf"| (?P<month>{MONTH_ALT})(?: (?P<year>\d{{4}}))?)[ \t]*[,|·]?[ \t]*"
+    r"^[ \t]*(?:(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}))?"
+    rf"| (?P<month>{MONTH_ALT})(?: (?P<year>\d{{4}}))?)[ \t]*[,|·]?[ \t]*)?"
     r"(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*\((?:мск|МСК)\))?[ \t]*$",
     re.MULTILINE,
 )
 
 
-def stamp_day(match: re.Match[str]) -> tuple[int | None, int, int]:
-    """(year or None, month, day) of an ENTRY_STAMP_RE match."""
+def stamp_day(match: re.Match[str]) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of an ENTRY_STAMP_RE match; None for a time alone."""
+    if match.group("d") is None:
+        return None
     year = match.group("y") or match.group("year")
     month = int(match.group("m")) if match.group("m") else MONTHS_GENITIVE[match.group("month")]
     return (int(year) if year else None), month, int(match.group("d"))
