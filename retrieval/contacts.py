@@ -1397,11 +1397,13 @@ class ContactExtractor(ContactStory):
                     # кулуарах форума, который проходит 9–10 апреля, X встретился с Y": one of
                     # a range of days, the month is all that is sure
                     when = ranged_month(when, hits)
+                # ("в июне … якобы позвонил": the claim's own time, not a denial's)
+                denied_by = [d for d in denial if not d.group(0).lower().startswith("якобы")]
                 if (
                     status == "denied"
                     and when is not None
-                    and denial
-                    and all(h.span.end <= denial[-1].start() for h in hits if h.date == when)
+                    and denied_by
+                    and all(h.span.end <= denied_by[-1].start() for h in hits if h.date == when)
                 ):
                     when = None  # "Песков в понедельник опроверг публикацию о разговоре": his day
                 if from_context:
