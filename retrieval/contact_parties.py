@@ -216,6 +216,10 @@ def put_first(
     return (*((p, None) for p in people), *(a for a in antecedents if a[0] not in people))
 
 
+DELEGATION_OF_RE = re.compile(
+    r"(?<![\w-])(?:с|со)\s+(?:[а-яё]+\s+)?делегаци(?:ей|ями)\s+(?:[а-яё-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 # "у Путина запланирована встреча с X": the holder of the contact, in the genitive after "у"
 HAVING_RE = re.compile(r"(?<![\w-])[Уу]\s+$")
 
@@ -543,6 +547,9 @@ class ContactParties:
             if with_noun is not None and WITH_RE.match(before, with_noun.end() - 2):
                 linked = False  # "перед церемонией прощания с папой Франциском": not a partner
             if linked and "ablt" in m.cases:
+                partners.append(m)
+            elif "gent" in m.cases and DELEGATION_OF_RE.search(before):
+                # "с украинской делегацией министра обороны Рустема Умерова": its head
                 partners.append(m)
         if not partners and (heads := delegation_heads(s, cue, mentions)):
             if len(heads) >= 2:
