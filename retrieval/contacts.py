@@ -198,6 +198,8 @@ APPOSED_SUBJECT_RE = re.compile(
 QUOTE_RE = re.compile(r"[«»\"“”]")
 # "Предыдущий визит состоялся 3 сентября 2019 года. Тогда он провел переговоры": that day
 THEN_START_RE = re.compile(r"\W*(?:Тогда|В тот (?:день|раз))(?![\w-])")
+# "… за работу команд в Джидде 11 марта. Там X провел переговоры с Y": that place, that day
+THERE_START_RE = re.compile(r"\W*Там(?![\w-])")
 # (above a headline's wording, see contact_candidates.wording: "Лавров и Маас провели переговоры"
 # over "Лавров принял Мааса")
 RECEIVED_WORDING = 1 << 30
@@ -767,7 +769,11 @@ class ContactExtractor(ContactStory):
                 found = same_event(found, recent)
             elif (back := days_earlier(sentence)) is not None:
                 found = days_before(found, candidates, back)
-            elif index and THEN_START_RE.match(sentence) and any(c.date is None for c in found):
+            elif (
+                index
+                and (THEN_START_RE.match(sentence) or THERE_START_RE.match(sentence))
+                and any(c.date is None for c in found)
+            ):
                 # "… впервые с июля 2019 года. Тогда в Овальном кабинете побывал X": the one
                 # date the sentence before names
                 before_hits = find_date_hits(sentences[index - 1][1], published=anchor)
