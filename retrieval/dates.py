@@ -95,6 +95,12 @@ WEEKDAY_RE = re.compile(
     rf"(?<!\w)(?:в|во|на)\s+(?P<past>(?:минувш|прошл|прошедш)\w{{1,3}}\s+)?{WEEKDAY_WORD}(?!\w)",
     re.IGNORECASE,
 )
+_WEEKDAY_ACC = r"понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье"
+LAST_WEEK_DAY_RE = re.compile(
+    rf"(?<!\w)(?:(?:в|во)\s+(?P<a>{_WEEKDAY_ACC}),?\s+(?:на\s+)?прошлой\s+недел[еи]"
+    rf"|на\s+прошлой\s+неделе,?\s+(?:в|во)\s+(?P<b>{_WEEKDAY_ACC}))(?!\w)",
+    re.IGNORECASE,
+)
 # "в начале 2022 года", "в конце 2021-го": the year
 YEAR_PART_RE = re.compile(
     rf"(?<!\w)(?:(?:в|во)\s+{PART_OF}"
@@ -270,6 +276,11 @@ def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
     for m in YEAR_RE.finditer(text):
         add(m.start(), m.end(), PartialDate(int(m.group(1))))
     if published is not None:
+        for m in LAST_WEEK_DAY_RE.finditer(text):
+            # "во вторник на прошлой неделе": that weekday of the calendar week before
+            word = (m.group("a") or m.group("b")).lower()
+            monday = published - timedelta(days=published.weekday() + 7)
+            add(m.start(), m.end(), _exact(monday + timedelta(days=WEEKDAYS[word])))
         for m in WEEKDAY_RE.finditer(text):
             back = (published.weekday() - WEEKDAYS[m.group(2).lower()]) % 7
             if m.group("past") and back == 0:

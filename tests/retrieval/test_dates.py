@@ -26,6 +26,9 @@ DATES = [
     ["на прошлой неделе", PUBLISHED, [PartialDate(2025, 2)]],
     ["на прошлой неделе", date(2025, 3, 5), []],  # 24 February - 2 March: no one month
     ["в прошлом месяце", date(2025, 1, 10), [PartialDate(2024, 12)]],
+    # a weekday of the week before
+    ["во вторник на прошлой неделе", date(2022, 6, 29), [PartialDate(2022, 6, 21)]],
+    ["на прошлой неделе, в пятницу", PUBLISHED, [PartialDate(2025, 2, 7)]],
     # a night over two days: the month is what is sure
     ["в ночь с 9 на 10 октября", date(2020, 10, 13), [PartialDate(2020, 10)]],
     ["в прошлом году", PUBLISHED, [PartialDate(2024)]],
