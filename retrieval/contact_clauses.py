@@ -256,6 +256,12 @@ UNDONE_AFTER_RE = re.compile(
     r"|(?:она|он|оно|они)\s+(?:был[аои]?\s+)?(?P<passive>отменен|отложен|перенесен)\w{0,2})\b",
     re.IGNORECASE,
 )
+# "… встречу отменила": the contact word followed by its undoing verb
+AGAIN_UNDONE_RE = re.compile(
+    r"\s+(отменил\w{0,2}|отложил\w{0,2}|перенесл\w{0,2}|перенес|отменен\w{0,2}|отложен\w{0,2})"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
 CONTRAST_RE = re.compile(r",\s*(?:но|а|хотя|однако|зато)\s", re.IGNORECASE)
 # "В июле умер X, и 3 августа лидером был избран Y": a clause of its own joined by ", и"
 AND_CLAUSE_RE = re.compile(r",\s*и\s", re.IGNORECASE)
@@ -541,6 +547,13 @@ def late_undoing(s: str, cue: Cue, cues: list[Cue]) -> Status | None:
     """ "Встречу X с Y, которая должна была пройти в среду, отменили": the predicate of a
     contact noun that comes after its relative clause; never across "но", "а", "хотя"."""
     end = min((c.start for c in cues if c.start > cue.end and not setting(s, c)), default=len(s))
+    again = next((c for c in cues if c.start == end), None)
+    if again is not None and not again.verb and again.kind == cue.kind:
+        # "Лула назначил встречу с X, но незадолго до нее венесуэльская сторона встречу
+        # отменила": the same contact named again, called off
+        told = AGAIN_UNDONE_RE.match(s, again.end)
+        if told is not None:
+            return "cancelled" if told.group(1).lower().startswith("отмен") else "postponed"
     # (not past a colon: "переговоры состоялись 14 апреля: поездку на март пришлось отложить")
     stop = COLON_RE.search(s, cue.end, end)
     tail = s[cue.end : stop.start() if stop is not None else end]
