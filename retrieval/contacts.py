@@ -601,7 +601,9 @@ class ContactExtractor(ContactStory):
                 # sentence that names a year itself has it: "9 апреля 2022 года, а 19
                 # ноября того же года")
                 else {0: last_year}
-                if last_year and SAME_YEAR_RE.search(sentence) and not YEAR_DIGITS_RE.search(sentence)
+                if last_year
+                and SAME_YEAR_RE.search(sentence)
+                and not YEAR_DIGITS_RE.search(sentence)
                 else None,
                 trip is not None and trip[0] == index - 1,
                 # ("лидеры": the two named in the last two sentences)
@@ -1531,7 +1533,7 @@ READOUT_TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 APART_RE = re.compile(
-    r"(?<![\w-])(?:и\s+)?(?:отдельно|по отдельности|по (?:десять|пять|пятнадцать|двадцать|"
+    r"(?<![\w-])(?:и\s+)?(?:отдельно|по отдельности|поочередно|по очереди|по (?:десять|пять|пятнадцать|двадцать|"
     r"полчаса|часу)\w*(?:\s+минут)?)(?:\s+(?:с|со))?(?![\w-])",
     re.IGNORECASE,
 )
