@@ -491,7 +491,9 @@ YEAR_TOPIC_RE = re.compile(r"\W*((?:19|20)\d\d)(?:\s+год|-й)(?![\w-])")
 
 
 # "Контраст с 2021 годом разителен": one year the sentence is about, in any case
-BARE_YEAR_RE = re.compile(r"(?<![\w.-])((?:19|20)\d\d)(?:\s*(?:год\w{0,2}|г\.)|-(?:й|го|м))(?![\w-])")
+BARE_YEAR_RE = re.compile(
+    r"(?<![\w.-])((?:19|20)\d\d)(?:\s*(?:год\w{0,2}|г\.)|-(?:й|го|м))(?![\w-])"
+)
 
 
 def bare_year(sentence: str) -> dict[int, int]:

@@ -74,9 +74,9 @@ from retrieval.contact_clauses import (
     trip_undone,
 )
 from retrieval.contact_dates import (
-    bare_year,
     YEAR_TOPIC_RE,
     ahead,
+    bare_year,
     contact_date,
     date_heading,
     day_said_before,
@@ -176,7 +176,8 @@ AND_VERB_RE = re.compile(
     r"[а-яё]+л(?:ся|ась|ись|и|а)?(?![\w-])"
 )
 SAME_DAY_RE = re.compile(
-    r"(?<![\w-])(?:(?:в|на) (?:тот|этот) же (?:день|вечер)|в (?:тот|этот) день|тем же (?:днем|вечером)"
+    r"(?<![\w-])(?:(?:в|на) (?:тот|этот) же (?:день|вечер)|в (?:тот|этот) день"
+    r"|тем же (?:днем|вечером)"
     r"|(?:утром|днем|вечером|позднее|позже) (?:того|этого) же дня"
     r"|^(?:затем|после этого|вслед за этим|перед этим)(?![\w-])"
     r"|после (?:переговоров|встречи|беседы|разговора)(?![\w-]))",
@@ -1333,8 +1334,10 @@ class ContactExtractor(ContactStory):
                     # "на полях саммита встретятся X и Y": the setting has the verb's status
                     verb = next((c for c in cues if c.verb and cs <= c.start < ce), None)
                     if verb is not None:
-                        told = status_of(work[max(cs, verb.start - 60) : min(ce, verb.end + 40)])
-                        status = told if told in PLANS else status
+                        verb_status = status_of(
+                            work[max(cs, verb.start - 60) : min(ce, verb.end + 40)]
+                        )
+                        status = verb_status if verb_status in PLANS else status
                 agreed = AGREED_ABOUT_RE.match(work, max(cs, cue.start - 2))
                 if status == "happened" and agreed is not None:
                     status = "planned"  # "О встрече … договорились на прошлой неделе"
@@ -1533,8 +1536,9 @@ READOUT_TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 APART_RE = re.compile(
-    r"(?<![\w-])(?:и\s+)?(?:отдельно|по отдельности|поочередно|по очереди|по (?:десять|пять|пятнадцать|двадцать|"
-    r"полчаса|часу)\w*(?:\s+минут)?)(?:\s+(?:с|со))?(?![\w-])",
+    r"(?<![\w-])(?:и\s+)?(?:отдельно|по отдельности|поочередно|по очереди"
+    r"|по (?:десять|пять|пятнадцать|двадцать|полчаса|часу)\w*(?:\s+минут)?)"
+    r"(?:\s+(?:с|со))?(?![\w-])",
     re.IGNORECASE,
 )
 # "АШХАБАД, 12 декабря." (the city of a dateline)

@@ -720,7 +720,8 @@ CLAUSE_BREAK_RE = re.compile(
 # (not "с тех пор, как X сменил Y")
 WITH_RE = re.compile(
     # ("с Заместителем Премьер-Министра – Министром иностранных дел X": a dash between titles)
-    r"(?<![\w-])(?:с|со)\s+(?!тех\s+пор\b)(?:[\w«»\"–—-]+,?\s+){0,9}$", re.IGNORECASE
+    r"(?<![\w-])(?:с|со)\s+(?!тех\s+пор\b)(?:[\w«»\"–—-]+,?\s+){0,9}$",
+    re.IGNORECASE,
 )
 RELATIVE_CLAUSE_RE = re.compile(r"^,\s*(?:которые|который|которая)\b", re.IGNORECASE)
 BETWEEN_RE = re.compile(r"(?<![\w-])между\s+$", re.IGNORECASE)
