@@ -120,7 +120,9 @@ from retrieval.cues import (
 )
 from retrieval.dates import (
     FIRST_DAY_RE,
+    MONTH_WORD,
     SAME_YEAR_RE,
+    WEEKDAY_WORD,
     days_earlier,
     find_date_hits,
     parse_dateline,
@@ -1550,11 +1552,9 @@ TOLD_TIME_RE = re.compile(
     re.IGNORECASE,
 )
 YEAR_DIGITS_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# a day told ("в воскресенье", "17 октября")
 DAY_WORD_RE = re.compile(
-    r"(?<![\w-])(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
-    r"|\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября"
-    r"|декабря)",
-    re.IGNORECASE,
+    rf"(?<![\w-])(?:в|во)\s+{WEEKDAY_WORD}|\d{{1,2}}\s+{MONTH_WORD}", re.IGNORECASE
 )
 # "До начала саммита Эрдоган провел отдельную встречу с X": a contact of the summit's day
 AT_SUMMIT_RE = re.compile(
