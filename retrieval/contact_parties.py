@@ -216,6 +216,8 @@ def put_first(
     return (*((p, None) for p in people), *(a for a in antecedents if a[0] not in people))
 
 
+# ", которому Трамп позвонил": a relative clause in any case
+ANY_RELATIVE_RE = re.compile(r",\s*котор\w+\b", re.IGNORECASE)
 DELEGATION_OF_RE = re.compile(
     r"(?<![\w-])(?:с|со)\s+(?:[а-яё]+\s+)?делегаци(?:ей|ями)\s+(?:[а-яё-]+\s+){0,4}$",
     re.IGNORECASE,
@@ -652,6 +654,15 @@ class ContactParties:
         between = any(BETWEEN_RE.search(s[max(cs, m.start - 60) : m.start]) for m in partners)
         if subjects_allowed and not between:
             subjects = [m for m in inside if m not in chosen and self._subject(s, m, cs, on, cue)]
+            own_verb = next(
+                (c for c in cues if c.verb and c is not cue and cs <= c.start < cue.start), None
+            )
+            if cue.verb and own_verb is not None and ANY_RELATIVE_RE.match(s, cs):
+                # "Орбан, которому Трамп позвонил вечером, назавтра созвонился с Путиным": the
+                # relative clause has its own verb; the later one is its antecedent's
+                told = relative_antecedents(s, mentions, cs)
+                if told:
+                    subjects = [m for m in subjects if m.start > own_verb.end] or told
             if not subjects and (cue.verb or light) and RELATIVE_CLAUSE_RE.match(s[cs:]):
                 subjects = relative_antecedents(s, mentions, cs)
             # "X приезжал в Москву, где переговоры с Y были посвящены ...": the visitor
