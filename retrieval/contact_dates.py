@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from retrieval.cues import EARLIER_RE, NEVER_HELD_RE, Cue, clause_bounds, has_cue
+from retrieval.cues import EARLIER_RE, NEVER_HELD_RE, SPEECH_RE, Cue, clause_bounds, has_cue
 from retrieval.dates import (
     RELATIVE_RE,
     SAME_YEAR_RE,
@@ -72,11 +72,6 @@ AFTER_NOUN_RE = re.compile(r"(?<![\w-])после\s+$", re.IGNORECASE)
 AFTER_WHEN_RE = re.compile(r"(?:после|до|перед) того,? как\s", re.IGNORECASE)
 
 
-SAID_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:сообщил|заявил|рассказал|объявил|сказал|отметил|пояснил|написал|подтвердил)"
-    r"\w{0,2}\s+$",
-    re.IGNORECASE,
-)
 SAID_THAT_RE = re.compile(r"\s*,\s*что\s", re.IGNORECASE)
 # a contact still ahead in the clause told ("проведет", "в ближайшие дни")
 AHEAD_WORD_RE = re.compile(
@@ -84,6 +79,12 @@ AHEAD_WORD_RE = re.compile(
     r"|намерен\w*|ближайш\w*|собира\w*|будет|будут|примет|посетит)(?![\w-])",
     re.IGNORECASE,
 )
+
+
+def _said_right_before(s: str, at: int) -> bool:
+    """A verb of speech right before `at` ("сообщил в воскресенье")."""
+    said = list(SPEECH_RE.finditer(s, max(0, at - 30), at))
+    return bool(said) and not s[said[-1].end() : at].strip()
 
 
 def _other_event(s: str, hit: DateHit, cue: Cue) -> bool:
@@ -195,7 +196,7 @@ def contact_date(
         # day of the statement, not of the contact it tells
         and not (
             h.span.end <= cue.start
-            and SAID_BEFORE_RE.search(s, max(0, h.span.start - 30), h.span.start)
+            and _said_right_before(s, h.span.start)
             and SAID_THAT_RE.match(s, h.span.end)
             and AHEAD_WORD_RE.search(s, h.span.end, cue.end)
         )

@@ -64,6 +64,7 @@ from retrieval.contact_dates import (
     year_ahead,
 )
 from retrieval.cues import (
+    ANY_RELATIVE_RE,
     BETWEEN_RE,
     FRAME_RE,
     LIGHT_VERB_RE,
@@ -216,8 +217,6 @@ def put_first(
     return (*((p, None) for p in people), *(a for a in antecedents if a[0] not in people))
 
 
-# ", которому Трамп позвонил": a relative clause in any case
-ANY_RELATIVE_RE = re.compile(r",\s*котор\w+\b", re.IGNORECASE)
 DELEGATION_OF_RE = re.compile(
     r"(?<![\w-])(?:с|со)\s+(?:[а-яё]+\s+)?делегаци(?:ей|ями)\s+(?:[а-яё-]+\s+){0,4}$",
     re.IGNORECASE,

@@ -34,6 +34,7 @@ from retrieval.contact_candidates import (
 from retrieval.contact_clauses import (
     ALLEGED_RE,
     AND_THEN_RE,
+    APART_RE,
     BARE_TITLE_RE,
     CIRCUMSTANCE_RE,
     CLAIMED_RE,
@@ -74,6 +75,7 @@ from retrieval.contact_clauses import (
     trip_undone,
 )
 from retrieval.contact_dates import (
+    YEAR_IN_TEXT_RE,
     YEAR_TOPIC_RE,
     ahead,
     bare_year,
@@ -123,6 +125,7 @@ from retrieval.dates import (
     MONTH_WORD,
     SAME_YEAR_RE,
     WEEKDAY_WORD,
+    dateline_city,
     days_earlier,
     find_date_hits,
     parse_dateline,
@@ -606,7 +609,7 @@ class ContactExtractor(ContactStory):
                 else {0: last_year}
                 if last_year
                 and SAME_YEAR_RE.search(sentence)
-                and not YEAR_DIGITS_RE.search(sentence)
+                and not YEAR_IN_TEXT_RE.search(sentence)
                 else None,
                 trip is not None and trip[0] == index - 1,
                 # ("лидеры": the two named in the last two sentences)
@@ -679,7 +682,7 @@ class ContactExtractor(ContactStory):
                 again, fresh = split_retold(found, recent, trip[1])
                 found = again + on_day(fresh, trip[1], trip[2] or None)
             if any(c.date is None and c.status == "happened" for c in found):
-                found = same_city_day(
+                found = same_place_day(
                     found, sentence, sentences[max(0, index - 3) : index], candidates
                 )
             undone = next(
@@ -838,15 +841,19 @@ class ContactExtractor(ContactStory):
             or stated
         )
         settled = counted_told(moved_then_held(merge_candidates(candidates, default)))
-        city = DATELINE_CITY_RE.match(text) if dateline is not None else None
+        city = dateline_city(text) if dateline is not None else None
         # (only where the story's people meet that day: "АШХАБАД, 12 декабря. Путин встретился
         # с X … в Ашхабаде у Путина запланирована также встреча с Y")
-        met_today = {
-            p
-            for c in settled
-            if c.status == "happened" and (c.date == dateline or (c.lead and c.date is None))
-            for p in c.participants
-        }
+        met_today = (
+            {
+                p
+                for c in settled
+                if c.status == "happened" and (c.date == dateline or (c.lead and c.date is None))
+                for p in c.participants
+            }
+            if city is not None
+            else set()
+        )
         return [
             to_record(
                 replace(c, date=self._told_next(sentences, c, anchor, known) or default)
@@ -858,7 +865,7 @@ class ContactExtractor(ContactStory):
                 and c.date is None
                 and c.status == "planned"
                 and c.place is not None
-                and fold(c.place).lower()[:5] == fold(city.group(1)).lower()[:5]
+                and fold(c.place).lower()[:5] == fold(city).lower()[:5]
                 and bool(met_today & set(c.participants))
                 else c
             )
@@ -890,11 +897,13 @@ class ContactExtractor(ContactStory):
         )
         if owner is None:
             return []
-        told = f"{owner} провел {title[:1].lower()}{title[1:]}"
-        heads = self._sentence(told, 0, told, TITLE, anchor, None, known, "", ())
+        # the owner is the host of the title's partner-only contact, as a series host is
+        heads = self._sentence(
+            title, 0, title, TITLE, anchor, None, known, "", (), host=(owner, None, 0)
+        )
         # (the readout's own news: of the lead, dated by the page unless the body tells it)
         return [
-            replace(c, snippet=title, sentence=0, start=0, end=0, lead=c.date is None)
+            replace(c, sentence=0, start=0, end=0, lead=c.date is None)
             for c in heads
             if owner in c.participants
         ]
@@ -1537,48 +1546,40 @@ READOUT_TITLE_RE = re.compile(
     r"\W*(?:Телефонный разговор|Встреча|Переговоры|Беседа|Рабочая встреча)\s+с\s+(?-i:[А-ЯЁ])",
     re.IGNORECASE,
 )
-APART_RE = re.compile(
-    r"(?<![\w-])(?:и\s+)?(?:отдельно|по отдельности|поочередно|по очереди"
-    r"|по (?:десять|пять|пятнадцать|двадцать|полчаса|часу)\w*(?:\s+минут)?)"
-    r"(?:\s+(?:с|со))?(?![\w-])",
-    re.IGNORECASE,
-)
-# "АШХАБАД, 12 декабря." (the city of a dateline)
-DATELINE_CITY_RE = re.compile(r"\W*([А-ЯЁ][А-ЯЁ-]{2,}(?:\s[А-ЯЁ-]{2,})?),\s*\d{1,2}\s")
 # a contact told as one of the past: "ранее", "в прошлый раз", "напомним", a year
 TOLD_TIME_RE = re.compile(
     r"(?:19|20)\d\d|(?<![\w-])(?:ранее|прежде|впервые|тоже|в прошлый раз|напомн\w+|год\w{0,2})"
     r"(?![\w-])",
     re.IGNORECASE,
 )
-YEAR_DIGITS_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # a day told ("в воскресенье", "17 октября")
 DAY_WORD_RE = re.compile(
     rf"(?<![\w-])(?:в|во)\s+{WEEKDAY_WORD}|\d{{1,2}}\s+{MONTH_WORD}", re.IGNORECASE
 )
-# "До начала саммита Эрдоган провел отдельную встречу с X": a contact of the summit's day
-AT_SUMMIT_RE = re.compile(
+# "До начала саммита Эрдоган провел отдельную встречу с X": a contact of the forum's day
+AT_FORUM_RE = re.compile(
     r"(?<![\w-])(?:до начала|перед началом|в ходе|на полях|в кулуарах|по окончании|после)"
-    r"\s+(?:[а-яё]+\s+)?саммита(?![\w-])",
+    r"\s+(?:[а-яё]+\s+)?(?P<forum>саммит|форум|конференци|совещани|сесси)\w{0,2}(?![\w-])",
     re.IGNORECASE,
 )
 # "В Варшаве Сунак встретился и с X" after "Сунак во вторник прилетел в Варшаву, где …"
 CITY_START_RE = re.compile(r"\W*(?:В|Во)\s+(?P<city>[А-ЯЁ][а-яё]{3,})е(?![\w-])")
 
 
-def same_city_day(
+def same_place_day(
     found: list[Candidate], sentence: str, before: list[tuple[int, str]], told: list[Candidate]
 ) -> list[Candidate]:
     """An undated contact told "В Варшаве X встретился и с Y" right after a dated contact of
-    X's in the city the sentences before took him to, or "до начала саммита" after a dated
-    contact of the summit's: that contact's day."""
+    X's in the city the sentences before took him to, or "до начала саммита" (of a forum)
+    after a dated contact at that forum: that contact's day."""
     if SAME_DAY_RE.search(sentence):
         return found  # "В воскресенье открылся саммит. В тот же день …": the day told since
     city = CITY_START_RE.match(sentence)
-    at_summit = AT_SUMMIT_RE.search(sentence) is not None and any(
-        "саммит" in text.lower() for _, text in before
+    forum = AT_FORUM_RE.search(sentence)
+    at_forum = forum is not None and any(
+        forum.group("forum").lower() in text.lower() for _, text in before
     )
-    if not at_summit and (
+    if not at_forum and (
         city is None
         or not any(
             re.search(rf"(?<![\w-])(?:в|во)\s+{city.group('city')}\w{{0,2}}(?![\w-])", text)
@@ -1590,7 +1591,7 @@ def same_city_day(
     dated = [
         c
         for c in told
-        if (c.start >= first or at_summit)
+        if (c.start >= first or at_forum)
         and c.status == "happened"
         and c.date is not None
         and c.date.precision == "day"

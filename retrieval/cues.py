@@ -380,6 +380,7 @@ SPEECH_RE = re.compile(
         r"подчеркнул\w{0,2}",
         r"сказал\w{0,2}",
         r"рассказал\w{0,2}",
+        r"объявил\w{0,2}",
         r"добавил\w{0,2}",
         r"пояснил\w{0,2}",
         r"написал\w{0,2}",
@@ -724,6 +725,8 @@ WITH_RE = re.compile(
     re.IGNORECASE,
 )
 RELATIVE_CLAUSE_RE = re.compile(r"^,\s*(?:которые|который|которая)\b", re.IGNORECASE)
+# ", которому Трамп позвонил": a relative clause in any case
+ANY_RELATIVE_RE = re.compile(r",\s*котор\w+\b", re.IGNORECASE)
 BETWEEN_RE = re.compile(r"(?<![\w-])между\s+$", re.IGNORECASE)
 JUNK_LINE_RE = re.compile(r"Фото:|Фото\s*[—-]|коллаж|©|Читать на сайте|^\s*Фото\b", re.IGNORECASE)
 TAIL_MARKERS_RE = re.compile(

@@ -278,8 +278,8 @@ def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
         for m in LAST_WEEK_DAY_RE.finditer(text):
             # "во вторник на прошлой неделе": that weekday of the calendar week before
             word = (m.group("a") or m.group("b")).lower()
-            monday = published - timedelta(days=published.weekday() + 7)
-            add(m.start(), m.end(), _exact(monday + timedelta(days=WEEKDAYS[word])))
+            that_day = week_monday(published, 1) + timedelta(days=WEEKDAYS[word])
+            add(m.start(), m.end(), _exact(that_day))
         for m in WEEKDAY_RE.finditer(text):
             back = (published.weekday() - WEEKDAYS[m.group(2).lower()]) % 7
             if m.group("past") and back == 0:
@@ -398,11 +398,16 @@ def relative_period(which: str, unit: str, published: date) -> PartialDate | Non
     if unit == "месяце":
         months = published.year * 12 + published.month - 1 - back
         return PartialDate(months // 12, months % 12 + 1)
-    monday = published - timedelta(days=published.weekday() + 7 * back)
+    monday = week_monday(published, back)
     sunday = monday + timedelta(days=6)
     if monday.month != sunday.month:
         return None
     return PartialDate(monday.year, monday.month)
+
+
+def week_monday(published: date, back: int) -> date:
+    """The Monday of the calendar week `back` weeks before the one of `published`."""
+    return published - timedelta(days=published.weekday() + 7 * back)
 
 
 def _exact(value: date) -> PartialDate:
@@ -412,6 +417,12 @@ def _exact(value: date) -> PartialDate:
 def find_dates(text: str, *, published: date | None) -> list[tuple[Span, PartialDate]]:
     """Dates stated in `text`; relative words resolve against `published`, never guessed."""
     return [(h.span, h.date) for h in find_date_hits(text, published=published)]
+
+
+def dateline_city(text: str) -> str | None:
+    """The city of the dateline near the start ("АШХАБАД, 12 декабря. /ТАСС/." -> "АШХАБАД")."""
+    m = DATELINE_RE.search(text[:1500])
+    return re.split(r"[,.(]", m.group(0).strip(), maxsplit=1)[0].strip() if m else None
 
 
 def parse_dateline(text: str, *, published: date | None) -> PartialDate | None:

@@ -188,8 +188,7 @@ def _is_junk(line: str) -> bool:
 
 
 # a live blog's entry stamp on a line of its own: "07.08, 11:05", "07.08.2025 | 11:05",
-# "4 ноября, 12:40 (мск)"
-# "10 июля, 14:05", "12.11 18:25", or the time alone ("16:40": an entry of the page's day)
+# "4 ноября, 12:40 (мск)", or the time alone ("16:40": an entry of the page's day)
 ENTRY_STAMP_RE = re.compile(
     r"^[ \t]*(?:(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}))?"
     rf"| (?P<month>{MONTH_ALT})(?: (?P<year>\d{{4}}))?)[ \t]*[,|·]?[ \t]*)?"
