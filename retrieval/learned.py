@@ -92,6 +92,14 @@ def name_forms(name: str, lemmatizer: Lemmatizer) -> tuple[set[str], set[str]]:
             }
     if first:
         full.add(alias_key(name))
+    if len(words) == 3 and not any(
+        "Name" in p.tag and p.is_known for p in lemmatizer.parses(words[1])
+    ):
+        # "Денис Монкада Колиндрес": a Spanish name's first family name is its usual short
+        # form ("с Монкадой"), as the second word of any name no first name reads
+        for sex in (gender,) if gender else ("m", "f"):
+            for forms in decline_name(words[1], sex, surname=True).values():
+                surname |= {alias_key(f) for f in forms}
     return full, {s for s in surname if len(s) >= MIN_SURNAME_CHARS}
 
 

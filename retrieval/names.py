@@ -17,20 +17,26 @@ if TYPE_CHECKING:
 
     from retrieval.people import Found
 
-NAME_TOKEN_RE = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
+# the Arabic article of a family name is written in lower case ("Джасем аль-Будейви")
+ARTICLE = r"(?:[аэ](?:ль|[тсшдзрн])-)?"
+NAME_TOKEN_RE = re.compile(ARTICLE + r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
 # overlapping: "Венесуэлы Иван Хиль" holds the pair "Иван Хиль"
 # "Ахмедом Абуль Гейтом": a third capitalised word is the family name
 # (a name never runs across a line break: "Автор: Наталья Ожегова" and the next paragraph)
 NAME_PAIR_RE = re.compile(
-    r"(?<![\w-])(?=([А-ЯЁ][а-яё]{2,})[^\S\n]+([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
+    r"(?<![\w-])(?=([А-ЯЁ][а-яё]{2,})[^\S\n]+("
+    + ARTICLE
+    + r"[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
     r"(?:[^\S\n]+([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-]))?)"
 )
 # "с президентом Анголы Жоау Лоуренсу": a title, its country, then a name nobody knows
 TITLED_NAME_RE = re.compile(
     r"(?<![\w-])(?:[Пп]резидент\w{0,3}|[Пп]ремьер(?:-министр)?\w{0,3}|[Вв]ице-президент\w{0,3}"
     r"|[Мм]инистр\w{0,3} (?:иностранных дел|обороны)|[Гг]лав\w{1,3} МИД|[Кк]анцлер\w{0,3}"
-    r"|[Кк]орол\w{1,3}|[Ээ]мир\w{0,3}|[Сс]ултан\w{0,3})"
+    r"|[Кк]орол\w{1,3}|[Ээ]мир\w{0,3}|[Сс]ултан\w{0,3}|[Пп]осл(?:а|у|ом|е|ы|ов)?)"
     r"\s+(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,5})\s+"  # "Гвинеи-Бисау", "ЦАР"
+    # "посла Турции в России Танжу Бильгича": the host country of an envoy
+    r"(?:в\s+[А-ЯЁ][а-яё]+\s+)?"
     # "президента Гвинеи-Бисау Умару Сисоку Эмбало": two or three words of a name
     r"(?P<name>[А-ЯЁ][а-яё]{1,}(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ][а-яё]{1,}(?:-[А-ЯЁ][а-яё]+)?){1,2})"
     r"(?![\w-])"
@@ -42,7 +48,7 @@ HEAD_BEFORE_RE = re.compile(r"(?<![\w-])([А-ЯЁа-яё]+)\s+(?:[А-ЯЁ][\w-]*
 PREVIOUS_WORD_RE = re.compile(r"(?<![\w-])([а-яё]+)\s+$")
 CAPITALISED_RE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]{2,}")
 # overlapping: "Румынии Клаусом Йоханнисом" holds the pair "Клаусом Йоханнисом"
-FULL_NAME_RE = re.compile(r"(?=([А-ЯЁ][а-яё]{2,})\s+[А-ЯЁ][а-яё]{2,})")
+FULL_NAME_RE = re.compile(r"(?=([А-ЯЁ][а-яё]{2,})\s+" + ARTICLE + r"[А-ЯЁ][а-яё]{2,})")
 NOUN_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 NOT_NAMES = frozenset(
     {"Бог", "Господь", "Аллах", "Кремль", "Белый", "Госдеп", "Фото", "Читайте", "Источник"}
@@ -142,6 +148,10 @@ class NameFinder:
                 # Тхыонгом" is "Тхыонг")
                 if title_cases == {"ablt"}:
                     found = [_ablt(f) if f in clash and f.cases == NOUN_CASES else f for f in found]
+                elif title_cases <= {"gent", "accs"}:
+                    # "посла Турции в России Танжу Бильгича": a family name of no case of its
+                    # own takes the genitive of its title
+                    found = [_gent(f) if f in clash and f.cases == NOUN_CASES else f for f in found]
                 continue
             # "с президентом Анголы Жоау Лоуренсу" read as a dative "Лоуренс": the name does
             # not decline with its title, so it stands as written, unless it ends as an
@@ -249,7 +259,13 @@ class NameFinder:
     def normalize(self, words: list[str]) -> tuple[str | None, frozenset[str]]:
         """Nominative "Имя Фамилия" for name words in any case, with the cases they allow."""
         # "Фердинандом Маркосом-младшим": "младший" is no part of the family name
-        words = [JUNIOR_RE.sub("", w) for w in words if not self._is_patronymic(w)]
+        # (the last word read as a patronymic is a family name: "Танжу Бильгича", "Шефиком
+        # Джаферовичем")
+        words = [
+            JUNIOR_RE.sub("", w)
+            for i, w in enumerate(words)
+            if i == len(words) - 1 or not self._is_patronymic(w)
+        ]
         if not words:
             return None, NOUN_CASES
         *firsts, last = words
@@ -313,6 +329,14 @@ class NameFinder:
             and (nominative := undecline(word, _one_case(cases)))
         ):
             return nominative, cases
+        # "Желько Комшичем": a family name read as a patronymic tells its case by the ending
+        patronymic = {str(p.tag.case) for p in self.lemmatizer.parses(word)[:2] if "Patr" in p.tag}
+        if (
+            gender != "femn"
+            and _one_case(patronymic)
+            and (nominative := undecline(word, _one_case(patronymic)))
+        ):
+            return nominative, patronymic
         return word, set(NOUN_CASES)
 
     def _best(self, word: str, tag: str, gender: str | None = None) -> Parse | None:
@@ -334,6 +358,15 @@ def _ablt(found: Found) -> Found:
         return found
     firsts = [_ablt_word(word) for word in first]
     return replace(found, person=" ".join([*firsts, nominative]), cases=frozenset({"ablt"}))
+
+
+def _gent(found: Found) -> Found:
+    """A name of undetermined case after a genitive title: its family name undeclined."""
+    *first, last = found.person.split()
+    nominative = undecline(last, "gent")
+    if nominative is None:
+        return found
+    return replace(found, person=" ".join([*first, nominative]), cases=frozenset({"gent", "accs"}))
 
 
 def _ablt_word(word: str) -> str:

@@ -416,6 +416,8 @@ class PersonRegistry:
         if len(words) < 2:
             return found
         first, last = fold(words[0]).lower(), fold(words[-1]).lower()
+        # "Айманом ас-Сафади" for "Айман Сафади": the Arabic article is written or not
+        last = fold(ARTICLE_RE.sub("", words[-1])).lower() if ARTICLE_RE.match(words[-1]) else last
         best = process.extractOne(last, self._surname_keys, scorer=fuzz.ratio, score_cutoff=88)
         if best is None:
             return self._close_full_name(found)

@@ -21,6 +21,7 @@ from retrieval.learned import (
     read_as_thing,
 )
 from retrieval.lemmas import STOPWORDS, Lemmatizer, tokenize
+from retrieval.names import ARTICLE
 from retrieval.people import NAME_PARTICLES
 from retrieval.types import alias_key
 
@@ -38,7 +39,7 @@ MAX_NAME_CANDIDATES = 20
 MIN_STEM_CHARS = 4  # shorter name words must match exactly
 WORD_TOKEN_RE = re.compile(r"[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яёA-Za-z]+)*")
 CYRILLIC_RE = re.compile(r"[А-ЯЁа-яё]")
-NAME_TOKEN_RE = re.compile(r"[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z]?[а-яёa-z]+)*")
+NAME_TOKEN_RE = re.compile(ARTICLE + r"[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z]?[а-яёa-z]+)*")
 
 
 # lower-case words inside names: "Мухаммед бен Салман", "Урсула фон дер Ляйен"

@@ -40,16 +40,24 @@ _MENU_TAIL = r"(?:(?:\s+[^|•·\n]{1,40}|\s*[|•·]\s*[^|•·\n]{1,40})(?:\s[
 HEADER_DATE_RE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*(.*)$", re.IGNORECASE)
 DATE_LINE_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "14.02.2025, 08:30 Мир | Азия | США": a site menu may follow the stamp on its line;
-    # "19/01/2023 - 15:40" as European sites write it, "17:55 15.11.2022" time first
+    # "19/01/2023 - 15:40" as European sites write it, "17:55 15.11.2022" time first,
+    # "03.01.23 17:40" with the year in two digits
     (
         re.compile(
-            rf"^{_DATE_PREFIX}(?:\d{{1,2}}:\d{{2}},?\s+)?(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}}){_TIME}"
+            rf"^{_DATE_PREFIX}(?:\d{{1,2}}:\d{{2}},?\s+)?(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}}|\d{{2}}(?!\d))"
+            rf"{_TIME}"
             rf"{_MENU_TAIL}$",
             re.I,
         ),
         "dmy",
     ),
-    (re.compile(rf"^{_DATE_PREFIX}(\d{{4}})-(\d{{2}})-(\d{{2}})(?:[T ][\d:.+Z-]*)?$", re.I), "ymd"),
+    # "2024-10-31 09:12:40 | Источник: Синьхуа | Версия для печати"
+    (
+        re.compile(
+            rf"^{_DATE_PREFIX}(\d{{4}})-(\d{{2}})-(\d{{2}})(?:[T ][\d:.+Z-]*)?{_MENU_TAIL}$", re.I
+        ),
+        "ymd",
+    ),
     (
         re.compile(
             rf"^{_DATE_PREFIX}(\d{{1,2}})\s+({MONTH_ALT})\s+(\d{{4}})(?:\s*(?:г\.|года))?{_TIME}$",
@@ -153,7 +161,8 @@ def _date_of_line(line: str) -> date | None:
         a, b, c = match.groups()
         try:
             if layout == "dmy":
-                return date(int(c), int(b), int(a))
+                # ("03.01.23 17:40": a year of two digits is of this century)
+                return date(int(c) + (2000 if len(c) == 2 else 0), int(b), int(a))
             if layout == "ymd":
                 return date(int(a), int(b), int(c))
             return date(int(c), MONTHS_GENITIVE[b.lower()], int(a))
@@ -345,7 +354,7 @@ def parse_txt_article(raw: str, *, name: str | None = None) -> ParsedText:
     body = _join(_clean_lines(lines, seen))
     outlet = _find_outlet(raw)
     logger.debug("parsed %s: title=%r published=%s outlet=%s", name, title, published, outlet)
-    published = published or header_date or _footer_date(lines)
+    published = published or header_date or _footer_date(lines) or _title_date(title)
     return ParsedText(title=title, text=body, published=published, outlet=outlet)
 
 
@@ -357,6 +366,19 @@ SIGNED_DATE_RE = re.compile(
     rf"((?:[А-ЯЁ][\w-]+,\s*)?\d{{1,2}}\s+(?:{MONTH_ALT})\s+\d{{4}}(?:\s*(?:года|г\.))?)\.?$",
     re.IGNORECASE,
 )
+
+
+# "Лавров по итогам переговоров с X, Москва, 4 июля 2025 года": a readout's title ends
+# with its place and day
+TITLE_DATE_RE = re.compile(
+    rf",\s*(?:[А-ЯЁ][\w-]+,\s*)?(\d{{1,2}}\s+(?:{MONTH_ALT})\s+\d{{4}})(?:\s*(?:года|г\.))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _title_date(title: str | None) -> date | None:
+    match = TITLE_DATE_RE.search(title) if title else None
+    return _date_of_line(match.group(1)) if match else None
 
 
 def _footer_date(lines: list[str]) -> date | None:
