@@ -36,6 +36,12 @@ AFTER_START_RE = re.compile(
 )
 # "До переговоров Блинкен встретился с X", "Незадолго до начала переговоров Байден и Моди
 # провели беседу": earlier on the day of the contact just told, whoever its people
+# "за время пребывания в Москве успел встретиться с X": on one of the visit's days
+DURING_STAY_RE = re.compile(
+    r"(?<![\w-])(?:за время|в ходе|во время|в рамках)\s+(?:[а-яё]+\s+)?(?:пребывания|визита"
+    r"|поездки|турне)(?![\w-])",
+    re.IGNORECASE,
+)
 BEFORE_EVENT_RE = re.compile(
     r"\s*(?:Незадолго )?(?:[Дд]о|[Пп]еред)(?: начал\w{1,2})? (?:переговор|встреч|бесед)\w*\b"
 )
@@ -148,8 +154,13 @@ def undone_plans(candidates: list[Candidate]) -> list[Candidate]:
     undone = {c.participants: c for c in candidates if c.status in UNDONE}
     out: list[Candidate] = []
     for c in candidates:
-        if c.framed and c.status == "planned" and c.date is None and c.participants in undone:
-            c = replace(c, status=undone[c.participants].status, weak=True)
+        # ("Визит X и Y переносится. … Дата встречи министров будет согласована": some of
+        # the people of the contact put off)
+        held = undone.get(c.participants) or next(
+            (u for people, u in undone.items() if set(c.participants) < set(people)), None
+        )
+        if c.framed and c.status == "planned" and c.date is None and held is not None:
+            c = replace(c, status=held.status, weak=True)
         plan = next(
             (
                 i
@@ -349,7 +360,12 @@ def story_days(candidates: list[Candidate]) -> list[Candidate]:
         if c.date is None and not c.earlier and c.status == "happened" and c.sentence != TITLE:
             # "После общего заседания Путин и Зеленский провели встречу": later that day
             before = BEFORE_EVENT_RE.match(c.snippet) is not None
-            reach = STORY_REACH_AFTER if before or AFTER_START_RE.match(c.snippet) else STORY_REACH
+            stay = DURING_STAY_RE.search(c.snippet) is not None
+            reach = (
+                STORY_REACH_AFTER
+                if before or stay or AFTER_START_RE.match(c.snippet)
+                else STORY_REACH
+            )
             story = [
                 d
                 for d in out
@@ -377,9 +393,10 @@ def story_days(candidates: list[Candidate]) -> list[Candidate]:
                     and told.participants == c.participants
                     and group_of(told.kind) == group_of(c.kind)
                 )
-                c = replace(
-                    c, date=told.date, lead=False, status=told.status if denied else c.status
-                )
+                day = told.date
+                if stay and day is not None:
+                    day = PartialDate(day.year, day.month)  # one of the visit's days
+                c = replace(c, date=day, lead=False, status=told.status if denied else c.status)
             elif leads:
                 c = replace(c, lead=True)
         out.append(c)
@@ -415,7 +432,8 @@ def merge_candidates(candidates: list[Candidate], default: PartialDate | None) -
                 m.participants == c.participants
                 and same_kind
                 and c.status == m.status
-                and c.earlier == m.earlier
+                # ("Предыдущий раунд прошел в сентябре; тогда X и Y встречались": one event)
+                and (c.earlier == m.earlier or (c.sentence == m.sentence and c.date == m.date))
                 and dates_ok
                 # "весной 2018 года в Анкаре" is not "7 сентября 2018 года в Тегеране"
                 and (c.place is None or m.place is None or c.place == m.place)

@@ -108,7 +108,7 @@ INTERVIEW_RE = re.compile(
 DIALOGUE_LINE_RE = re.compile(r"^\s*[—–-]\s+\S", re.MULTILINE)
 # how far after "принял" the guest may stand: "принял в Кремле члена Политбюро ЦК КПК,
 # министра иностранных дел КНР Ван И"
-RECEIVED_REACH = 60
+RECEIVED_REACH = 80
 # between people listed, each maybe with a title the registry left unread ("Шахбаза Шарифа и
 # начальника штаба сухопутных войск страны фельдмаршала Асима Мунира")
 LIST_GAP_RE = re.compile(
@@ -118,6 +118,7 @@ LIST_GAP_RE = re.compile(
 )
 # "Трамп принимал его": the guest is a pronoun after the verb
 GUEST_AFTER_RE = re.compile(r"\s+(?:его|ее|её)(?![\w-])", re.IGNORECASE)
+WORD_TAIL_RE = re.compile(r"[\w-]*")
 # "Для бразильского президента это …": the person a sentence is about, not its subject
 TOPIC_FOR_RE = re.compile(r"\W*для\s+", re.IGNORECASE)
 # "так и не увидевшись лично с госсекретарем": no partner of the trip
@@ -325,12 +326,21 @@ class ContactParties:
         return list(dict.fromkeys(reversed(names)))
 
     def _bare_titles(
-        self, s: str, mentions: list[Found], context: tuple[str, ...], on: date | None
-    ) -> list[Found]:
+        self,
+        s: str,
+        mentions: list[Found],
+        context: tuple[str, ...],
+        on: date | None,
+        subject: str | None = None,
+    ) -> tuple[list[Found], bool]:
         """ "Накануне президент принял Моди": a bare title is the person of the story's pair
-        who holds such an office (or the one person of `context` who does)."""
-        if not context or len(context) > 2:
-            return mentions
+        who holds such an office (or the one person of `context` who does); failing them,
+        the story's `subject` ("Лавров завершил турне … Сначала министр провел переговоры").
+        Also tells whether a title was read as the `subject` that way."""
+        if len(context) > 2 or not (context or subject):
+            return mentions, False
+        named = {f.person for f in mentions}
+        by_subject = False
         out = list(mentions)
         for m in BARE_TITLE_RE.finditer(s):
             if any(f.start <= m.start() < f.end for f in mentions):
@@ -345,11 +355,19 @@ class ContactParties:
                 if any(o.rank == rank for o in self.registry.offices_held(name, day))
                 and not (elect is not None and self.registry.offices_held(name, on))
             ]
+            if (
+                len(holders) != 1
+                and subject is not None
+                and subject not in named
+                and elect is None
+                and any(o.rank == rank for o in self.registry.offices_held(subject, on))
+            ):
+                holders, by_subject = [subject], True
             if len(holders) == 1:
                 start = m.start() if elect is None else elect
                 cases = head_cases(self.lemmatizer, m.group(0))
                 out.append(Found(holders[0], start, m.end(), s[start : m.end()], True, cases))
-        return sorted(out, key=lambda f: f.start)
+        return sorted(out, key=lambda f: f.start), by_subject
 
     def _gender(self, name: str) -> str | None:
         person = self.registry.people.get(name)
@@ -536,7 +554,7 @@ class ContactParties:
                 # "провел переговоры с Y и встретился с Z", "встретился с Y, а 15 октября провел
                 # переговоры с Z": Y belongs to the first contact
                 continue
-            before = s[max(cs, m.start - 100) : m.start]
+            before = s[max(cs, m.start - 130) : m.start]
             gap = s[partners[-1].end : m.start] if partners else ""
             linked = bool(WITH_RE.search(before) or BETWEEN_RE.search(before)) or bool(
                 # "с X, президентом Египта Y и председателем ПНА Z": titled partners in a row
@@ -624,11 +642,14 @@ class ContactParties:
             # verb is the guest, even when the indeclinable host could be an object too
             return hosted
         if cue.receive:
+            host_before = any(m.end <= cue.start and "nomn" in m.cases for m in inside)
             guests = [
                 m
                 for m in inside
                 if 0 <= m.start - cue.end < RECEIVED_REACH
-                and "accs" in m.cases
+                # (a name nobody knows, read as a nominative, after the host's verb: "принял
+                # заместителя госсекретаря США Карен Донфрид" does not decline)
+                and ("accs" in m.cases or (host_before and not m.known and m.cases == {"nomn"}))
                 and m not in partners
             ][:1]
             # "принимал Джейхуна Байрамова и Арарата Мирзояна": every guest listed
@@ -763,7 +784,13 @@ class ContactParties:
             return []
         # "лидеров принял Трамп": each member of a group
         group = [m for m in inside if span(m) == span(guest)]
-        return [*(group if guest in group else [guest]), host]
+        guests = group if guest in group else [guest]
+        # "Лаврова и Алейника принял Лукашенко": the guests listed before the last
+        for m in reversed([m for m in inside if m.end <= guests[0].start]):
+            if "accs" not in m.cases or not LIST_GAP_RE.fullmatch(s, m.end, guests[0].start):
+                break
+            guests.insert(0, m)
+        return [*guests, host]
 
     def _others_event(self, s: str, cue: Cue, mentions: list[Found]) -> bool:
         """A contact noun with a genitive of other people: "саммит постоянных членов Совбеза"."""
@@ -806,7 +833,9 @@ class ContactParties:
             return False
         around = s[max(clause_start, m.start - 30) : m.end + 30]
         if SPEECH_RE.search(around) and not LIGHT_VERB_RE.search(s[m.end : m.end + 40]):
-            near_cue = find_cues(s[m.end : m.end + 40])
+            # (to the end of the word the reach cuts: "на переговорах")
+            reach = WORD_TAIL_RE.match(s, min(len(s), m.end + 40))
+            near_cue = find_cues(s[m.end : reach.end() if reach else m.end + 40])
             if not near_cue:
                 return False
         if cue.verb and m.end <= cue.start and not s[m.end : cue.start].strip():

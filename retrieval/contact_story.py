@@ -26,6 +26,7 @@ from retrieval.contact_clauses import (
 from retrieval.contact_dates import (
     ahead,
     contact_date,
+    ranged_month,
     year_ahead,
     year_in_sentence,
 )
@@ -44,10 +45,25 @@ from retrieval.cues import (
     status_of,
 )
 from retrieval.dates import find_date_hits
-from retrieval.names import declined_form, nominative_in
+from retrieval.names import declined_form, fold, nominative_in
+from retrieval.people import Found
 from retrieval.types import PartialDate, Status
 
 # someone who stayed away from the contact told before
+# "Делегацию ХАМАС возглавил X": the head, named right after (the delegation is his then)
+DELEGATION_LED_BY_RE = re.compile(
+    r"(?<![\w-])[Дд]елегацию(?:\s+[\w«»\"-]+){0,4}?\s+"
+    r"(?:возглавил\w*|возглавлял\w*|возглавляет|возглавит)\s+"
+)
+# "делегация встретилась с Y": the delegation as the subject
+DELEGATION_SUBJECT_RE = re.compile(r"(?<![\w-])делегация(?![\w-])", re.IGNORECASE)
+HEAD_REACH = 60  # characters of titles between "возглавил" and the head's name
+WORD_RE = re.compile(r"[А-ЯЁа-яё-]+")
+# "Однако X и Y отказались от встречи": some of the people of a planned meeting stay away
+REFUSED_RE = re.compile(
+    r"(?<![\w-])отказал(?:ся|ась|ись)\s+от\s+(?:[а-яё]+\s+)?(?:встреч|переговор|бесед)\w*",
+    re.IGNORECASE,
+)
 ABSENT_RE = re.compile(
     r"(?<![\w-])(?:не\s+(?:стал|стала|приехал\w?|смог\w?|прибыл\w?|появил\w+|участвовал\w?)"
     r"|отказал\w*|пропустил\w*)(?![\w-])",
@@ -148,7 +164,108 @@ class ContactStory(ContactParties):
         if len(subjects) != 1:
             return None
         hits = [h for h in find_date_hits(work, published=anchor) if not year_ahead(h, anchor)]
-        return subjects.pop(), trip_ahead(work, hits[0].date if hits else None, anchor, hits), index
+        # "21–22 ноября посетил Брест": a contact on one of the days, so of the month
+        when = ranged_month(hits[0].date, hits) if hits else None
+        return subjects.pop(), trip_ahead(work, when, anchor, hits), index
+
+    def _story_subject(
+        self, title: str | None, lead: str, anchor: date | None, known: set[str]
+    ) -> str | None:
+        """The one person the headline names as its subject ("Лавров завершил турне"), else
+        the one the lead names so ("Глава МИД России Сергей Лавров вернулся в Москву")."""
+        for line in (title, lead):
+            if not line:
+                continue
+            subjects = {
+                m.person
+                for m in self.registry.scan(blank_asides(line), on=anchor, known=known)
+                if m.cases == {"nomn"} and m.known
+            }
+            if subjects:
+                return subjects.pop() if len(subjects) == 1 else None
+        return None
+
+    def _refused(
+        self,
+        offset: int,
+        sentence: str,
+        index: int,
+        anchor: date | None,
+        known: set[str],
+        plan: Candidate,
+    ) -> list[Candidate]:
+        """A planned meeting of three or more, then "X и Y отказались от встречи": the plan
+        stays for the others; X's and Y's meetings with the one of the other side (its host)
+        are called off."""
+        if plan.status != "planned" or len(plan.participants) < 3:
+            return []
+        work = blank_asides(sentence)
+        refused = REFUSED_RE.search(work)
+        if refused is None:
+            return []
+        # the plan's people named before the verb, by any form of the family name
+        words = {w.lower() for w in WORD_RE.findall(fold(work[: refused.start()]))}
+        named = {
+            p
+            for p in plan.participants
+            if (stem := fold(p.split()[-1]).lower()[: max(4, len(p.split()[-1]) - 2)])
+            and any(w.startswith(stem) for w in words)
+        }
+        staying = [p for p in plan.participants if p not in named]
+        away = [p for p in plan.participants if p in named]
+        hosts = [p for p in staying if not any(self.registry.same_side(p, a) for a in away)]
+        if len(hosts) > 1:
+            # the sides unknown: the plan's subject, named first
+            told = fold(plan.snippet)
+            at = {p: told.find(fold(p.split()[-1])[:4]) for p in hosts}
+            hosts = [min((p for p in hosts if at[p] >= 0), key=lambda p: at[p], default=hosts[0])]
+        if not away or len(staying) < 2 or len(hosts) != 1:
+            return []
+        kept = replace(plan, participants=tuple(staying))
+        return [
+            kept,
+            *(
+                retold(
+                    plan,
+                    index,
+                    offset,
+                    sentence,
+                    participants=tuple(sorted((hosts[0], a))),
+                    status="cancelled",
+                    lead=False,
+                )
+                for a in away
+            ),
+        ]
+
+    def _delegation_head(
+        self,
+        work: str,
+        mentions: list[Found],
+        prior: str,
+        after: int,
+        on: date | None,
+        known: set[str],
+    ) -> list[Found]:
+        """ "Делегацию ХАМАС возглавил X. Делегация встретилась с Y": the head named right
+        after "возглавил" stands for the delegation, the subject of this sentence."""
+        said = DELEGATION_SUBJECT_RE.search(work)
+        if said is None or any("nomn" in m.cases and m.start < said.start() for m in mentions):
+            return mentions
+        head = next(
+            (
+                m
+                for m in self.registry.scan(blank_asides(prior), on=on, known=known)
+                if m.start >= after and "nomn" in m.cases
+            ),
+            None,
+        )
+        if head is None or head.start - after > HEAD_REACH:
+            return mentions
+        found = Found(
+            head.person, said.start(), said.end(), said.group(0), True, frozenset({"nomn"})
+        )
+        return sorted([*mentions, found], key=lambda m: m.start)
 
     def _join_party(
         self,
@@ -173,6 +290,14 @@ class ContactStory(ContactParties):
             and not ABSENT_RE.search(work, *clause_bounds(work, m.start))
         ]
         if len(set(people)) < needed:
+            return None
+        if target.date is not None and any(
+            not h.date.compatible(target.date)
+            for h in find_date_hits(work, published=anchor)
+            if not year_ahead(h, anchor)
+        ):
+            # "25 июня … Цинь Ган принял его. Когда в середине июля …, Китай представлял уже
+            # Ван И": another time, another event
             return None
         held = {side for p in target.participants for side in self.registry.sides(p)}
         if (

@@ -6,6 +6,7 @@ import itertools
 import re
 from dataclasses import replace
 from datetime import date
+from itertools import combinations
 
 from retrieval.contact_candidates import (
     TITLE,
@@ -96,11 +97,12 @@ from retrieval.contact_dates import (
     year_in_sentence,
 )
 from retrieval.contact_parties import (
+    GUEST_AFTER_RE,
     LEAD_SENTENCES,
     TOPIC_FOR_RE,
     put_first,
 )
-from retrieval.contact_story import ContactStory
+from retrieval.contact_story import DELEGATION_LED_BY_RE, REFUSED_RE, ContactStory
 from retrieval.cues import (
     AGREED_ABOUT_RE,
     DENIAL_RE,
@@ -108,6 +110,7 @@ from retrieval.cues import (
     LIST_ENTRY_RE,
     NOT_TAKEN_PLACE_RE,
     PARTY_RE,
+    RECEIVE_RE,
     RESIDENCE_VISIT_RE,
     SIDES_PAIR_RE,
     SPEECH_RE,
@@ -206,6 +209,11 @@ QUOTE_RE = re.compile(r"[«»\"“”]")
 THEN_START_RE = re.compile(r"\W*(?:Тогда|В тот (?:день|раз))(?![\w-])")
 # "… за работу команд в Джидде 11 марта. Там X провел переговоры с Y": that place, that day
 THERE_START_RE = re.compile(r"\W*Там(?![\w-])")
+# "В середине июля в Джакарте … Лавров встречался с ним там": the place, so the time, just told
+# (not "там, где …", "тогда как …", "тогда, когда …")
+THERE_WORD_RE = re.compile(
+    r"(?<![\w-])(?:там(?!,?\s+где\b)|тогда(?!,?\s+(?:как|когда)\b))(?![\w-])"
+)
 # (above a headline's wording, see contact_candidates.wording: "Лавров и Маас провели переговоры"
 # over "Лавров принял Мааса")
 RECEIVED_WORDING = 1 << 30
@@ -234,6 +242,35 @@ FORUM_AFTER_RE = re.compile(
     r"|АТЭС|АСЕАН|ООН|G\d+|«?(?:Группы|Большой|Евросоюза))(?![\w-])"
 )
 # "До этого лидеры встречались ...": back to the story's pair after a side contact
+# "По итогам переговоров …": the frame of a contact told before, by its own word
+RESULTS_OF_RE = re.compile(
+    r"\W*(?:По итогам|В ходе|Во время|После)\s+(?P<noun>переговоров|встречи|беседы|разговора)"
+    r"\s+(?=[А-ЯЁ])"  # the one speaking named next: "По итогам переговоров Лавров заявил"
+)
+RESULTS_KINDS = {
+    "переговоров": "talks",
+    "встречи": "meeting",
+    "беседы": "meeting",
+    "разговора": "phone",
+}
+
+
+def worded_pair(candidates: list[Candidate], sentence: str) -> tuple[str, ...]:
+    """The people of the last contact told by the word of "По итогам переговоров …"."""
+    framed = RESULTS_OF_RE.match(sentence)
+    if framed is None:
+        return ()
+    kind = RESULTS_KINDS[framed.group("noun")]
+    return next(
+        (
+            c.participants
+            for c in reversed(candidates)
+            if c.kind == kind and len(c.participants) >= 2 and c.sentence != TITLE
+        ),
+        (),
+    )
+
+
 BACK_TO_STORY_RE = re.compile(r"\W*(?:до этого|до того|ранее|прежде)\b", re.IGNORECASE)
 # a list entry opening with its date and a dash: "🔹 18 марта — второй разговор по телефону"
 ENTRY_RE = re.compile(r"[^\w«]{0,3}(?=\d|[А-ЯЁ])[^—–.;:]{3,30}?\s[—–]\s")
@@ -334,6 +371,11 @@ class ContactExtractor(ContactStory):
             story = context
             # "Си Цзиньпин провел на Бали марафон встреч": the host of the series the body tells
             protagonist = None if heads else self._protagonist(title, TITLE, anchor, known)
+        # the one person the headline (else the lead) names as its subject, for a bare title
+        subject: str | None = None
+        if sentences and BARE_TITLE_RE.search(text):
+            known = known if known is not None else self._known(text)
+            subject = self._story_subject(title, sentences[0][1], anchor, known)
         trip: tuple[int, PartialDate, str] | None = None  # a dated trip of the story's pair
         day_told: tuple[int, PartialDate] | None = None  # "оказалось воскресенье"
         owner: str | None = None  # the one person a chronicle's title names ("" for none)
@@ -427,6 +469,15 @@ class ContactExtractor(ContactStory):
                 if dated:
                     # the summary ("провели пять раундов") is these rounds, not an event of its own
                     candidates = [c for c in candidates if c is not rounds[-1]] + dated
+                    continue
+            if REFUSED_RE.search(sentence) and recent:
+                # "должен был встретиться с X, Y и Z. Однако Y и Z отказались от встречи": the
+                # plan holds for X; with Y and Z it is called off
+                if known is None:
+                    known = self._known(text)
+                refused = self._refused(start, sentence, index, anchor, known, recent[-1])
+                if refused:
+                    candidates = [c for c in candidates if c is not recent[-1]] + refused
                     continue
             told_before = self._elided(start, sentence, index, anchor, recent)
             if told_before is not None:
@@ -545,6 +596,20 @@ class ContactExtractor(ContactStory):
                 if pronoun is not None:
                     own = self._subjects_before(sentence, pronoun.start(), anchor, known)
                     antecedents = put_first(own, antecedents)
+                elif (
+                    received := next(
+                        (
+                            m
+                            for m in RECEIVE_RE.finditer(sentence)
+                            if GUEST_AFTER_RE.match(sentence, m.end())
+                        ),
+                        None,
+                    )
+                ) is not None:
+                    # "в Пекин прилетел Андрей Руденко, и Цинь Ган принял его лично": the
+                    # guest named earlier in the same sentence
+                    own = self._subjects_before(sentence, received.start(), anchor, known)
+                    antecedents = put_first(own, antecedents)
                 elif TOPIC_FOR_RE.match(sentence):
                     # "Для Рютте это не первый визит: 13 марта Трамп уже принимал его там"
                     work = blank_asides(sentence)
@@ -591,6 +656,10 @@ class ContactExtractor(ContactStory):
                 following,
                 story
                 if story and BACK_TO_STORY_RE.match(sentence)
+                # "X провел переговоры с Y. В тот же день X принял Z. По итогам переговоров X
+                # заявил": the people of the talks, not of the last contact
+                else worded_pair(candidates, sentence) or context
+                if RESULTS_OF_RE.match(sentence)
                 # "первый раунд переговоров прошел в мае": the people of the rounds told
                 else rounds_pair(candidates) or context
                 if ROUNDS_RE.search(sentence)
@@ -620,6 +689,9 @@ class ContactExtractor(ContactStory):
                     ]
                 ),
                 context_day,
+                (subject, dict(self._antecedents(sentences, index, anchor, known)).get(subject))
+                if subject is not None and BARE_TITLE_RE.search(sentence)
+                else None,
             )
             found = retelling(told_in_full(found), recent)
             if index and REPORTED_RE.search(sentence) and not DENIAL_RE.search(sentence):
@@ -779,7 +851,11 @@ class ContactExtractor(ContactStory):
                 found = days_before(found, candidates, back)
             elif (
                 index
-                and (THEN_START_RE.match(sentence) or THERE_START_RE.match(sentence))
+                and (
+                    THEN_START_RE.match(sentence)
+                    or THERE_START_RE.match(sentence)
+                    or THERE_WORD_RE.search(sentence)
+                )
                 and any(c.date is None for c in found)
             ):
                 # "… впервые с июля 2019 года. Тогда в Овальном кабинете побывал X": the one
@@ -857,6 +933,12 @@ class ContactExtractor(ContactStory):
         return [
             to_record(
                 replace(c, date=self._told_next(sentences, c, anchor, known) or default)
+                if c.lead and c.date is None and c.status != "denied"
+                # "не подтвердил сообщение о встрече": the report's day is not the alleged
+                # meeting's, which came before it; its month is what the page tells
+                else replace(
+                    c, date=_month(self._told_next(sentences, c, anchor, known) or default)
+                )
                 if c.lead and c.date is None
                 # "АШХАБАД, 12 декабря. … в Ашхабаде у Путина запланирована также встреча
                 # с X": a plan in the dateline's city is of its day
@@ -871,6 +953,12 @@ class ContactExtractor(ContactStory):
             )
             for c in settled
             if c.sentence != TITLE
+            # "Визит Лаврова и Шойгу в Турцию переносится": two travellers of one side, their
+            # hosts untold, are no contact of each other
+            and not (
+                c.kind == "visit"
+                and all(self.registry.same_side(a, b) for a, b in combinations(c.participants, 2))
+            )
         ]
 
     def _readout(
@@ -926,7 +1014,10 @@ class ContactExtractor(ContactStory):
         after_trip: bool = False,
         prior: str = "",
         context_day: PartialDate | None = None,
+        subject: tuple[str, PartialDate | None] | None = None,
     ) -> list[Candidate]:
+        """Candidates of one sentence; `subject` is the story's subject with the day last told
+        of him, for a bare title ("министр провел переговоры")."""
         work = blank_asides(sentence)
         cues = find_cues(work)
         # "провели переговоры на следующий день после завершения саммита ШОС": the summit is
@@ -1018,7 +1109,13 @@ class ContactExtractor(ContactStory):
             if prior and wants_pool
             else context
         )
-        mentions = self._bare_titles(work, mentions, pool, on)
+        if prior and (led := DELEGATION_LED_BY_RE.search(prior)) is not None:
+            # "Делегацию ХАМАС возглавил X. … делегация встретилась с Y": X, for "делегация"
+            mentions = self._delegation_head(work, mentions, prior, led.end(), on, known)
+        mentions, by_subject = self._bare_titles(work, mentions, pool, on, subject and subject[0])
+        # "В среду Лавров прилетел в Манагуа. … Сначала министр провел переговоры с X": the
+        # story's subject, by a bare title, on the day told of him last
+        subject_day = subject[1] if subject is not None and by_subject else None
         previous = [
             c
             for c in cues
@@ -1359,7 +1456,9 @@ class ContactExtractor(ContactStory):
                     stated = predicate_status(work[cue.end : min(ce, nxt, cue.end + 160)])
                     if stated and (status == "happened" or stated != "planned"):
                         status = stated
-                if status in ("happened", "planned") and not cue.verb:
+                # (a plan verb too: "собирались увидеться 1 сентября, однако та встреча не
+                # состоялась")
+                if status == "planned" or (status == "happened" and not cue.verb):
                     status = late_undoing(work, cue, cues) or status
                 if status in ("happened", "planned"):
                     status = host_undone(work, cs, cue.start) or status
@@ -1408,6 +1507,8 @@ class ContactExtractor(ContactStory):
                 if via_pronoun and when is None:
                     # "В воскресенье Шойгу ... Он также провел разговоры с ...": that day
                     when = told_on
+                if when is None and not scheduled:
+                    when = subject_day
                 earlier = is_earlier(clause, when, cue.start - cs)
                 if cue in framed and not any(cue.end <= h.span.start < ce for h in hits):
                     when = None  # "после которого объявлено о подготовке саммита": undated
@@ -1492,9 +1593,10 @@ class ContactExtractor(ContactStory):
                 if cue in framed:
                     candidate = replace(candidate, framed=True)
                 candidate = wording(candidate)
-                if cue.receive:
+                if cue.receive or candidate.kind == "visit":
                     # "X принимал Y. Переговоры подвели итог визита": "принимал" words the
-                    # kind only when no sentence names the event itself
+                    # kind only when no sentence names the event itself; so does the trip
+                    # ("Программа визита началась с церемонии", the headline's "переговоры")
                     candidate = replace(candidate, worded=candidate.worded + RECEIVED_WORDING)
                 # "встречались в Москве в марте 2023 года, в Пекине в октябре 2023-го и ...":
                 # one contact for each date listed after the contact word
@@ -1667,3 +1769,8 @@ def _lead_limit(sentences: list[tuple[int, str]]) -> int:
             if real == LEAD_SENTENCES:
                 return index + 1
     return len(sentences)
+
+
+def _month(day: PartialDate | None) -> PartialDate | None:
+    """The month of a date ("22 ноября 2023" -> "ноябрь 2023")."""
+    return PartialDate(day.year, day.month) if day is not None and day.month else day

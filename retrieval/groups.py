@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from retrieval.names import head_cases
-from retrieval.offices import ELECT_WITHIN
+from retrieval.offices import ELECT_WITHIN, SIDE_ADJECTIVES
 from retrieval.people import Found, PersonRegistry
 
 # the "2+2" of a group title: both ranks of every side, not the first one held
@@ -77,6 +77,12 @@ NEARBY_LEADER_WORDS = frozenset({"лидеры", "политики"})
 # "четверо европейских лидеров": a counted group
 COUNT_WORDS = ("двое", "трое", "четверо", "пятеро", "шестеро")
 # a bare plural head ("лидеры", "министры") refers back to the people of the article
+# "российские министры должны были провести переговоры": the story's people of that side
+SIDE_PLURAL_RE = re.compile(
+    r"(?<![\w-])(?P<side>" + "|".join(SIDE_ADJECTIVES) + r")(?:ие|ие|их|им|ими)\s+"
+    r"(?:министр|лидер|президент|руководител)(?:ы|ов|ам|ами|и|ей|ям|ями)(?![\w-])",
+    re.IGNORECASE,
+)
 BARE_PLURAL_RE = re.compile(
     # after an adjective the plural is a new group ("новые лидеры"), after the adverb
     # "впервые" it is still the article's people
@@ -204,6 +210,16 @@ class GroupResolver:
                 ]
                 continue
             out += [Found(p, m.start(), m.end(), m.group(0), True, cases, (), True) for p in named]
+        for m in SIDE_PLURAL_RE.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            side = SIDE_ADJECTIVES[m.group("side").lower()]
+            members = [p for p in context if side in self.registry.sides(p)]
+            if len(members) >= 2:
+                cases = head_cases(self.registry.lemmatizer, m.group(0).split()[-1])
+                out += [
+                    Found(p, m.start(), m.end(), m.group(0), True, cases, (), True) for p in members
+                ]
         return sorted(out, key=lambda f: f.start)
 
     def _ministers(self, context: Sequence[str], on: date | None) -> Sequence[str]:
@@ -227,7 +243,17 @@ class GroupResolver:
             key = self.registry.office_of(held[0].side, "foreign_minister")
             minister = self.registry.office_holder(key, on) if key else None
             out.append(minister or name)
-        return list(dict.fromkeys(out)) if len(set(out)) >= 2 else context
+        out = list(dict.fromkeys(out))
+        if len(out) > 2:
+            # "аш-Шейбани и министра обороны Абу Касру принял Путин. … переговоры министров":
+            # the ministers of one rank, one of each side (the foreign ministers first)
+            for rank in BOTH_MINISTERS:
+                same = [
+                    n for n in out if any(o.rank == rank for o in self.registry.offices_held(n, on))
+                ]
+                if len(same) == 2 and not self.registry.same_side(*same):
+                    return same
+        return out if len(out) >= 2 else context
 
     def _nearby_leaders(self, nearby: Sequence[str]) -> Sequence[str]:
         """The two people of `nearby` when they are exactly two, of two sides; else none."""

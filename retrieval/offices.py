@@ -90,7 +90,9 @@ DESCRIPTOR_RE = re.compile(
     # (a plural "немецкие канцлеры" is many people, none of them in particular)
     + r")(?!ие |ые |их |ых |ими |ыми )\w{2,3} ("
     + "|".join(DESCRIPTOR_HEADS)
-    + r")(?:\w{0,3}|-министр\w{0,3})(?![\w-])",
+    + r")(?:\w{0,3}|-министр\w{0,3})(?![\w-])"
+    # ("для российской дипломатии": the craft, not a diplomat)
+    r"(?<!дипломати[июяе])(?<!дипломатией)",
     re.IGNORECASE,
 )
 COLLEAGUE_RE = re.compile(
