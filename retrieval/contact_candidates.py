@@ -149,11 +149,16 @@ def undone_plans(candidates: list[Candidate]) -> list[Candidate]:
       contact;
     - "Шестой раунд был назначен на это воскресенье. После ударов … объявил, что раунд не
       состоится": an undated undoing right after the same people's dated plan undoes that
-      plan on its day, and is not one more contact.
+      plan on its day, and is not one more contact;
+    - a contact told both "не состоялась" and "отложена" is put off.
     """
     undone = {c.participants: c for c in candidates if c.status in UNDONE}
+    # "Встреча X и Y отложена. … встреча … не состоялась": not held that day, put off
+    put_off = {c.participants for c in candidates if c.status == "postponed"}
     out: list[Candidate] = []
     for c in candidates:
+        if c.status == "cancelled" and c.participants in put_off:
+            c = replace(c, status="postponed")
         # ("Визит X и Y переносится. … Дата встречи министров будет согласована": some of
         # the people of the contact put off)
         held = undone.get(c.participants) or next(
@@ -357,7 +362,14 @@ def story_days(candidates: list[Candidate]) -> list[Candidate]:
     "В понедельник Трамп принял Зеленского. ... американский президент позвонил Путину"."""
     out: list[Candidate] = []
     for c in candidates:
-        if c.date is None and not c.earlier and c.status == "happened" and c.sentence != TITLE:
+        if (
+            c.date is None
+            and not c.earlier
+            and c.status == "happened"
+            and c.sentence != TITLE
+            # ("До саммита лидеры дважды говорили по телефону": a count, of no one day)
+            and not TIMES_RE.search(c.snippet)
+        ):
             # "После общего заседания Путин и Зеленский провели встречу": later that day
             before = BEFORE_EVENT_RE.match(c.snippet) is not None
             stay = DURING_STAY_RE.search(c.snippet) is not None

@@ -154,6 +154,7 @@ FEMININE_PRONOUNS = frozenset(["она", "ее", "её", "ней", "нее"])
 MASCULINE_PRONOUNS = frozenset(["он", "его", "ним", "него"])
 PRONOUN_WORD_RE = re.compile(r"\s*(?:с\s+)?(?<![\w-])(его|ее|её|ним|ней)(?![\w-])", re.IGNORECASE)
 # "Накануне президент принял Моди", "встретился с наследным принцем": stem -> rank
+GUEST_RANK = "guest"  # no office: the story's subject, whatever he holds
 BARE_TITLE_RANKS = {
     "президент": "president",
     "премьер": "prime_minister",
@@ -163,14 +164,16 @@ BARE_TITLE_RANKS = {
     "генсек": "secretary_general",  # "Трамп принял генсека" in a story of NATO's head
     # "Сначала министр провел переговоры с X" in a story of a foreign minister's tour
     "министр": "foreign_minister",
+    # "Президент Сенегала провел с гостем переговоры": the traveller the story follows
+    "гост": GUEST_RANK,
 }
 BARE_TITLE_RE = re.compile(
     r"(?<![\w-])(?<!-)(президент|премьер|канцлер|генсек|корол(?=[ьяюеё])|наследн\w{2,3} принц"
-    r"|министр)"
+    r"|министр|гост(?=ем\b|я\b|ю\b))"
     r"(?:а|у|ом|е|ь|я|ю|ем|ём)?(?![\w-])"
     r"(?!\s+(?-i:[А-ЯЁ]))"  # "президент Франции", "президент США" are titles of their own
     # ("министр обороны", "министр по делам …": another ministry's)
-    r"(?!\s+(?:иностранных|обороны|по|финансов|экономи\w+|внутренних|юстиции|энергетики"
+    r"(?!\s+(?:иностранных|обороны|по делам|финансов|экономи\w+|внутренних|юстиции|энергетики"
     r"|торговли|промышленности|культуры|образования|здравоохранения|транспорта|труда|сельского"
     r"|природных|цифрового|спорта|строительства|просвещения|науки|без)(?![\w-]))",
     re.IGNORECASE,
@@ -200,7 +203,9 @@ COUNTED_RE = re.compile(
 APART_RE = re.compile(
     r"(?<![\w-])(?:и\s+)?(?:отдельно|по отдельности|поочередно|по очереди"
     r"|по (?:десять|пять|пятнадцать|двадцать|полчаса|часу)\w*(?:\s+минут)?)"
-    r"(?:\s+(?:с|со))?(?![\w-])",
+    r"(?:\s+(?:с|со))?(?![\w-])"
+    # "встретился с Нетаньяху и с президентом Герцогом": "с" again, a meeting with each
+    r"|(?<![\w-])и\s+со?\s+(?=[А-ЯЁа-яё])",
     re.IGNORECASE,
 )
 # words that end a time adverbial before the subject: "Последний раз", "в том году"
@@ -362,10 +367,13 @@ TRIP_NOUN_REACH = 30  # characters from the trip noun to its date
 CLAUSE_MARK_RE = re.compile(r"[,;:—–]")  # a mark that ends a clause
 COLON_RE = re.compile(r"[:;]")
 TRAVEL_RE = re.compile(
-    r"(?<![\w-])(?:(?:побывал|прилетел|прибыл|приехал|посетил|съездил|отправился|находился|вернулся)"
+    r"(?<![\w-])(?:(?:побывал|прилетел|прибыл|приехал|посетил|съездил|отправился|находился|вернулся"
+    r"|приезжал|прилетал)"
     rf"\w{{0,2}}|(?:совершил|нанес)\w{{0,2}}\s+(?:\w+\s+){{0,2}}визит|{TRAVEL_AHEAD}|верн[её]тся"
     # "Лавров успел побывать в Греции"
     r"|успел\w{0,2}\s+(?:побывать|съездить|посетить|слетать)"
+    # "В воскресенье канцлер находится в Сантьяго": where the traveller is that day
+    r"|находится(?=\s+(?:в|во)\s+[А-ЯЁ])"
     # "стал первым лидером, приехавшим в Пекин": the traveller's participle
     r"|(?:побывавш|прилетевш|прибывш|приехавш|посетивш)\w{2,3})"
     r"(?![\w-])",
@@ -741,6 +749,16 @@ def host_undone(s: str, clause_start: int, cue_at: int | None = None) -> Status 
     ):
         # "Вадефуль отложил поездку в Китай: подтверждены были лишь его переговоры с Ван И"
         return trip_undone(s[:clause_start], "", undone=True)
+    # "отложил визит в Нью-Дели, в ходе которого должна была состояться встреча": the
+    # relative clause inside the clause
+    upto = cue_at if cue_at is not None else clause_start
+    inner = [
+        m
+        for m in HOST_RELATIVE_RE.finditer(s, clause_start, upto)
+        if PAST_PLAN_RE.search(s, m.end(), upto)
+    ]
+    if inner:
+        clause_start = inner[-1].start()
     # ("визит пришлось перенести, когда переговоры планировались с X": a plan of that time)
     if not HOST_RELATIVE_RE.match(s, clause_start) and not (
         WHERE_RE.match(s, clause_start) and PAST_PLAN_RE.search(s, clause_start)

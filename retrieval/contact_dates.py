@@ -190,6 +190,9 @@ def contact_date(
         h
         for h in hits
         if not _other_event(s, h, cue)
+        # "первый контакт с сентября прошлого года, когда говорил X": the time of the event
+        # the "когда" clause tells, a bound of this one
+        and not (h.span.start >= cue.end and h.span.text.lower().endswith("когда"))
         # "с Беннетом, который возглавил правительство в июне": the clause's own event
         and not (h.span.start > cue.end and RELATIVE_PRONOUN_RE.search(s, cue.end, h.span.start))
         # "Атталь сообщил в воскресенье, что в ближайшие дни Макрон проведет разговор": the
@@ -257,7 +260,9 @@ def contact_date(
             or (
                 s[: clause[0]].rstrip().endswith(":")
                 and any(
-                    not c.verb and earlier_in_sentence[-1].span.end <= c.start < clause[0]
+                    (not c.verb and earlier_in_sentence[-1].span.end <= c.start < clause[0])
+                    # "впервые встретились 10 октября в Кремле: переговоры прошли …"
+                    or (c.verb and c.end <= earlier_in_sentence[-1].span.start)
                     for c in cues
                 )
             )

@@ -26,6 +26,7 @@ from retrieval.contact_clauses import (
     GAP_RE,
     GUEST_GAP_RE,
     GUEST_PRONOUN_RE,
+    GUEST_RANK,
     LIST_END_RE,
     MASCULINE_PRONOUNS,
     NEXT_WORDS_RE,
@@ -54,6 +55,7 @@ from retrieval.contact_clauses import (
     own_relative,
     pronoun_before,
     relative_antecedents,
+    trip_before_colon,
 )
 from retrieval.contact_dates import (
     forward,
@@ -119,6 +121,7 @@ LIST_GAP_RE = re.compile(
 # "Трамп принимал его": the guest is a pronoun after the verb
 GUEST_AFTER_RE = re.compile(r"\s+(?:его|ее|её)(?![\w-])", re.IGNORECASE)
 WORD_TAIL_RE = re.compile(r"[\w-]*")
+BOUND_BEFORE_RE = re.compile(r"(?<![\w-])(?:после|до|со?|начиная с)\s+$", re.IGNORECASE)
 # "Для бразильского президента это …": the person a sentence is about, not its subject
 TOPIC_FOR_RE = re.compile(r"\W*для\s+", re.IGNORECASE)
 # "так и не увидевшись лично с госсекретарем": no partner of the trip
@@ -145,6 +148,7 @@ def trip_ahead(
 SAID_THAT_RE = re.compile(
     r",\s*что\s+(?:[а-яё]+\s+)?(?:встреч|бесед|переговор|разговор)", re.IGNORECASE
 )
+THAT_CLAUSE_RE = re.compile(r"\s*,\s*что\s", re.IGNORECASE)
 WITH_PART_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,3}?с участием\s", re.IGNORECASE)
 # "переговоры в Арлингтоне при участии госсекретаря США X", "встречались при посредничестве
 # председателя Евросовета Y": a third party of the contact, in the genitive
@@ -261,14 +265,22 @@ class ContactParties:
         return put_first(list(dict.fromkeys(first)), antecedents)
 
     def _antecedents(
-        self, sentences: list[tuple[int, str]], index: int, on: date | None, known: set[str]
+        self,
+        sentences: list[tuple[int, str]],
+        index: int,
+        on: date | None,
+        known: set[str],
+        subject: str | None = None,
     ) -> tuple[tuple[str, PartialDate | None], ...]:
         """Whom a pronoun may stand for: the first person named in each earlier sentence
-        (nearest sentence first), spokesmen left out, with the date that sentence tells."""
+        (nearest sentence first), spokesmen left out, with the date that sentence tells; a
+        bare title there ("В понедельник канцлер был в Нигере") is the story's `subject`."""
         out: dict[str, PartialDate | None] = {}
         for k in reversed(range(max(0, index - ANTECEDENT_SENTENCES), index)):
             work = blank_asides(sentences[k][1])
             scanned = self.registry.scan(work, on=on, known=known)
+            if subject is not None and not scanned:
+                scanned, _ = self._bare_titles(work, [], (), on, subject)
             subjects = [m for m in scanned if "nomn" in m.cases and not self._spokesman(m, on)]
             if not subjects:
                 # "Для бразильского президента это неприятный сигнал. В мае он …": the topic
@@ -289,7 +301,13 @@ class ContactParties:
             if m.person not in out:
                 told = has_cue(work) or TRAVEL_RE.search(work)  # "во вторник он побывал в Москве"
                 hits = find_date_hits(work, published=on) if told else []
-                hits = [h for h in hits if not year_ahead(h, on)]
+                # (not a bound: "прилетевшим в Израиль после 7 октября")
+                hits = [
+                    h
+                    for h in hits
+                    if not year_ahead(h, on)
+                    and not BOUND_BEFORE_RE.search(work, max(0, h.span.start - 12), h.span.start)
+                ]
                 if hits and k > 0:
                     hits = stated_years(work, hits, told_years(sentences[k - 1][1], on))
                 # "30 января Нетаньяху был в Москве": the date right before the subject
@@ -320,8 +338,10 @@ class ContactParties:
         names = [
             m.person
             for m in self.registry.scan(work, on=on, known=known)
-            # a subject, or the traveller of "Визит Мелони в Киев состоялся ..., тогда она"
-            if (m.cases == {"nomn"} or "gent" in m.cases) and not self._spokesman(m, on)
+            # a subject, or the traveller of "Визит Мелони в Киев состоялся ..., тогда она",
+            # or the one the sentence is about ("в понедельник Эрдогану присвоили степень, а во
+            # вторник он провел переговоры")
+            if (m.cases == {"nomn"} or m.cases & {"gent", "datv"}) and not self._spokesman(m, on)
         ]
         return list(dict.fromkeys(reversed(names)))
 
@@ -360,7 +380,10 @@ class ContactParties:
                 and subject is not None
                 and subject not in named
                 and elect is None
-                and any(o.rank == rank for o in self.registry.offices_held(subject, on))
+                and (
+                    rank == GUEST_RANK
+                    or any(o.rank == rank for o in self.registry.offices_held(subject, on))
+                )
             ):
                 holders, by_subject = [subject], True
             if len(holders) == 1:
@@ -692,6 +715,14 @@ class ContactParties:
                 and (cue.verb or light or elaboration(s, cs) or SAID_THAT_RE.match(s, cs))
             ):
                 named = [m for m in mentions if m.end <= cs and self._subject(s, m, 0, on, cue)]
+                if not named and cue.verb and THAT_CLAUSE_RE.match(s, cs):
+                    # "Дар рассказал, что успел встретиться с X": the one who tells it, when
+                    # the clause names no subject of its own
+                    named = [
+                        m
+                        for m in mentions
+                        if m.end <= cs and "nomn" in m.cases and not self._spokesman(m, on)
+                    ][-1:]
                 # "министры отправятся в Киев, где проведут переговоры": each of a group;
                 # "Макрон, Мерц и Туск приехали в Киев, где встретились с X": each of a list
                 subjects = [m for m in named if span(m) == span(named[-1])]
@@ -710,6 +741,14 @@ class ContactParties:
                     and HAVING_RE.search(s, max(cs, m.start - 3), m.start)
                 ][-1:]
             chosen += subjects
+            if len({m.person for m in chosen}) == 1 and trip_before_colon(s, cs):
+                # "Нетаньяху приезжал в Берлин: на переговорах Шольц выразил озабоченность":
+                # the traveller of the trip the colon goes on about
+                chosen += [
+                    m
+                    for m in mentions
+                    if m.end <= cs and "nomn" in m.cases and m.person != chosen[0].person
+                ][-1:]
         return chosen
 
     def _agents(self, s: str, cue: Cue, inside: list[Found], cs: int) -> list[Found]:

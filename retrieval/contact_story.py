@@ -358,11 +358,11 @@ class ContactStory(ContactParties):
         hits = year_in_sentence(work, find_date_hits(work, published=anchor))
         if len(hits) != 1:
             return None
-        subjects = [
-            m.person
-            for m in self.registry.scan(work, on=anchor, known=known)
-            if "nomn" in m.cases and m.person in context
-        ]
+        scanned = self.registry.scan(work, on=anchor, known=known)
+        if not scanned:
+            # "В воскресенье канцлер находится в Сантьяго": the bare title of one of the pair
+            scanned, _ = self._bare_titles(work, [], context, anchor)
+        subjects = [m.person for m in scanned if "nomn" in m.cases and m.person in context]
         noun = TRIP_NOUN_RE.search(work)
         if (
             not subjects

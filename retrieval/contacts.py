@@ -46,6 +46,7 @@ from retrieval.contact_clauses import (
     DENIED_PUBLICATION_RE,
     FIRST_PERSON_RE,
     FIRST_SINCE_RE,
+    NAME_NEXT_RE,
     PLURAL_CUE_RE,
     POSSESSIVE_BEFORE_RE,
     PRECEDED_BY_RE,
@@ -55,6 +56,7 @@ from retrieval.contact_clauses import (
     SUBJECT_PRONOUN_RE,
     TRAVEL_RE,
     TRIP_NOUN_RE,
+    TRIP_UNDONE_RE,
     WITH_HIM_RE,
     WITH_PRONOUN_BEFORE_RE,
     WITH_PRONOUN_RE,
@@ -139,7 +141,7 @@ from retrieval.dates import (
 from retrieval.groups import BARE_PLURAL_RE, GroupResolver
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
 from retrieval.names import fold
-from retrieval.people import PersonRegistry
+from retrieval.people import Found, PersonRegistry
 from retrieval.types import ExtractedContact, PartialDate
 
 # statuses of a contact set for a time: planned, or put off or called off
@@ -242,6 +244,20 @@ FORUM_AFTER_RE = re.compile(
     r"|АТЭС|АСЕАН|ООН|G\d+|«?(?:Группы|Большой|Евросоюза))(?![\w-])"
 )
 # "До этого лидеры встречались ...": back to the story's pair after a side contact
+UNDONE_STATUSES = frozenset({"postponed", "cancelled"})
+WHEN_DURING_RE = re.compile(r",\s*когда\s+(?:в ходе|во время)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
+INVITED_RE = re.compile(r"(?<![\w-])(?:пригласил\w{0,2}|приглашени\w{1,2})(?![\w-])", re.I)
+PREDECESSOR_OF_RE = re.compile(r"(?<![\w-])предшественник\w{0,3}\s+$", re.IGNORECASE)
+GUEST_WORD_RE = re.compile(r"(?<![\w-])гост(?:я|ю|ем)(?![\w-])", re.IGNORECASE)
+# "намеченный на 9 сентября": the day something was set for, told right before it
+SET_FOR_DAY_RE = re.compile(
+    r"(?:намечен|назначен|запланирован)\w*\s+(?:[\w-]+\s+){0,3}?(?:на\s+)?$", re.IGNORECASE
+)
+# ", а 20 сентября — в Нью-Йорке": a gapped clause of the same verb, its day and place
+ELIDED_DAY_RE = re.compile(r",\s+а\s+$")
+ELIDED_DAY_TAIL_RE = re.compile(r"\s+[—–-]\s+(?:в|во|на)\s+[А-ЯЁ]")
+# ", когда они беседовали": a clause of the time named right before it
+WHEN_CLAUSE_RE = re.compile(r",\s*когда\s", re.IGNORECASE)
 # "По итогам переговоров …": the frame of a contact told before, by its own word
 RESULTS_OF_RE = re.compile(
     r"\W*(?:По итогам|В ходе|Во время|После)\s+(?P<noun>переговоров|встречи|беседы|разговора)"
@@ -589,7 +605,7 @@ class ContactExtractor(ContactStory):
             host = protagonist if protagonist and index - protagonist[2] <= PARTY_REACH else None
             antecedents: tuple[tuple[str, PartialDate | None], ...] = ()
             if PRONOUN_RE.search(sentence):
-                antecedents = self._antecedents(sentences, index, anchor, known)
+                antecedents = self._antecedents(sentences, index, anchor, known, subject)
                 # "российский президент побывал в Заливе: 14 октября он встретился ...": the
                 # subject named earlier in the same sentence comes first
                 pronoun = SUBJECT_PRONOUN_RE.search(sentence)
@@ -689,7 +705,7 @@ class ContactExtractor(ContactStory):
                     ]
                 ),
                 context_day,
-                (subject, dict(self._antecedents(sentences, index, anchor, known)).get(subject))
+                (subject, self._subject_day(sentences, index, anchor, known, subject))
                 if subject is not None and BARE_TITLE_RE.search(sentence)
                 else None,
             )
@@ -842,9 +858,19 @@ class ContactExtractor(ContactStory):
                     replace(c, date=month, lead=False) if c.date is None or c.lead else c
                     for c in found
                 ]
-            if SAME_DAY_RE.search(sentence):
-                last = max((c.sentence for c in candidates if c.participants), default=-1)
-                found = same_day(found, candidates, *day_since(sentences, index, anchor, last))
+            if (same := SAME_DAY_RE.search(sentence)) is not None:
+                told_here = [
+                    h
+                    for h in find_date_hits(sentence[: same.start()], published=anchor)
+                    if h.date.precision == "day"
+                ]
+                if len(told_here) == 1:
+                    # "X, прибывший в воскресенье в Абу-Даби, в тот же день встретился с Y":
+                    # the day the sentence itself told before
+                    found = on_day(found, told_here[0].date)
+                else:
+                    last = max((c.sentence for c in candidates if c.participants), default=-1)
+                    found = same_day(found, candidates, *day_since(sentences, index, anchor, last))
             elif THIS_EVENT_RE.match(sentence):
                 found = same_event(found, recent)
             elif (back := days_earlier(sentence)) is not None:
@@ -916,7 +942,9 @@ class ContactExtractor(ContactStory):
             or (PartialDate(anchor.year, anchor.month, anchor.day) if anchor else None)
             or stated
         )
-        settled = counted_told(moved_then_held(merge_candidates(candidates, default)))
+        # (a count is dropped before the events it counts merge with it: "До саммита лидеры
+        # дважды говорили по телефону. Первый разговор …")
+        settled = counted_told(moved_then_held(merge_candidates(counted_told(candidates), default)))
         city = dateline_city(text) if dateline is not None else None
         # (only where the story's people meet that day: "АШХАБАД, 12 декабря. Путин встретился
         # с X … в Ашхабаде у Путина запланирована также встреча с Y")
@@ -960,6 +988,36 @@ class ContactExtractor(ContactStory):
                 and all(self.registry.same_side(a, b) for a, b in combinations(c.participants, 2))
             )
         ]
+
+    def _predecessor(self, work: str, m: Found) -> Found:
+        """ "с предшественником Рубио на посту госсекретаря": the one who held his first
+        office before him, when no name of his own follows (a full name after the word is
+        the predecessor himself: "Ее предшественник Сигэру Исиба")."""
+        if NAME_NEXT_RE.match(work, m.end) or " " in m.text.strip():
+            return m
+        before = self.registry.predecessor(m.person)
+        return m if before is None else replace(m, person=before, via_office=True)
+
+    def _subject_day(
+        self,
+        sentences: list[tuple[int, str]],
+        index: int,
+        anchor: date | None,
+        known: set[str],
+        subject: str,
+    ) -> PartialDate | None:
+        """The one day the sentence before names ("Поездка началась в воскресенье в Дакаре.
+        Президент Сенегала провел с гостем переговоры"), else the day last told of the
+        story's subject."""
+        if index:
+            days = [
+                h.date
+                for h in find_date_hits(sentences[index - 1][1], published=anchor)
+                if h.date.precision == "day"
+            ]
+            if len(set(days)) == 1:
+                return days[0]
+        return dict(self._antecedents(sentences, index, anchor, known)).get(subject)
 
     def _readout(
         self,
@@ -1014,10 +1072,10 @@ class ContactExtractor(ContactStory):
         after_trip: bool = False,
         prior: str = "",
         context_day: PartialDate | None = None,
-        subject: tuple[str, PartialDate | None] | None = None,
+        story_subject: tuple[str, PartialDate | None] | None = None,
     ) -> list[Candidate]:
-        """Candidates of one sentence; `subject` is the story's subject with the day last told
-        of him, for a bare title ("министр провел переговоры")."""
+        """Candidates of one sentence; `story_subject` is the story's subject with the day
+        last told of him, for a bare title ("министр провел переговоры")."""
         work = blank_asides(sentence)
         cues = find_cues(work)
         # "провели переговоры на следующий день после завершения саммита ШОС": the summit is
@@ -1033,7 +1091,14 @@ class ContactExtractor(ContactStory):
         )
         # offices are resolved on the sentence's date: its first day, else the middle of its
         # first month ("с американским коллегой в марте 2023 года" is Blinken, not Rubio)
-        months = [d for h in hits if h.date.precision == "month" and (d := h.date.to_date())]
+        # (not "с сентября прошлого года, когда …": the time of another event)
+        months = [
+            d
+            for h in hits
+            if h.date.precision == "month"
+            and not h.span.text.lower().endswith("когда")
+            and (d := h.date.to_date())
+        ]
         on = (
             next((h.date.to_date() for h in hits if h.date.precision == "day"), None)
             or (months[0].replace(day=15) if months else None)
@@ -1042,7 +1107,11 @@ class ContactExtractor(ContactStory):
         mentions = self.registry.scan(work, on=on, known=known)
         mentions = self._complete_surnames(text, mentions)
         # "с помощником Трампа по национальной безопасности X": the boss is no party
-        mentions = [m for m in mentions if not boss_or_kin(work, m)]
+        mentions = [
+            self._predecessor(work, m) if PREDECESSOR_OF_RE.search(work, 0, m.start) else m
+            for m in mentions
+            if not boss_or_kin(work, m)
+        ]
         cues = [c for c in cues if not aside(work, c, cues, mentions)]
         # "тогда за одним столом сидели премьер-министр Японии, президент Кореи и …": who
         # held the seats then is not told; only named people make this a contact
@@ -1057,6 +1126,18 @@ class ContactExtractor(ContactStory):
             return []
         plural = BARE_PLURAL_RE.search(work)
         own = tuple(dict.fromkeys(m.person for m in mentions if plural and m.end <= plural.start()))
+        guest_named = False
+        if (
+            plural
+            and len(own) == 1
+            and story_subject is not None
+            and story_subject[0] not in own
+            and GUEST_WORD_RE.search(work, 0, plural.start())
+        ):
+            # "Президент Чили Борич провел гостя по музею, а затем политики провели переговоры":
+            # the host and the story's traveller
+            own = (own[0], story_subject[0])
+            guest_named = True
         # "X принимал российского коллегу ..., и в тот же день лидеры ...": the sentence's
         # own pair before the story's
         if len(own) != 2 and BOTH_COUNTRIES_RE.search(work):
@@ -1112,10 +1193,23 @@ class ContactExtractor(ContactStory):
         if prior and (led := DELEGATION_LED_BY_RE.search(prior)) is not None:
             # "Делегацию ХАМАС возглавил X. … делегация встретилась с Y": X, for "делегация"
             mentions = self._delegation_head(work, mentions, prior, led.end(), on, known)
-        mentions, by_subject = self._bare_titles(work, mentions, pool, on, subject and subject[0])
+        titled = len(mentions)
+        mentions, by_subject = self._bare_titles(
+            work, mentions, pool, on, story_subject and story_subject[0]
+        )
         # "В среду Лавров прилетел в Манагуа. … Сначала министр провел переговоры с X": the
-        # story's subject, by a bare title, on the day told of him last
-        subject_day = subject[1] if subject is not None and by_subject else None
+        # story's subject, by a bare title, on the day told of him last (of the one the
+        # sentence before names, on the one day it tells)
+        subject_day = (
+            story_subject[1] if story_subject is not None and (by_subject or guest_named) else None
+        )
+        if subject_day is None and wants_pool and prior and len(mentions) > titled:
+            days = {
+                h.date
+                for h in find_date_hits(blank_asides(prior), published=anchor)
+                if h.date.precision == "day"
+            }
+            subject_day = days.pop() if len(days) == 1 else None
         previous = [
             c
             for c in cues
@@ -1462,6 +1556,22 @@ class ContactExtractor(ContactStory):
                     status = late_undoing(work, cue, cues) or status
                 if status in ("happened", "planned"):
                     status = host_undone(work, cs, cue.start) or status
+                if (
+                    cue.kind == "phone"
+                    and cue.verb
+                    and (
+                        (status in UNDONE_STATUSES and TRIP_UNDONE_RE.search(work, cue.end))
+                        or (
+                            status == "planned"
+                            and INVITED_RE.search(work, cue.end)
+                            and status_of(work[cs : cue.start]) == "happened"
+                        )
+                    )
+                ):
+                    # "Нетаньяху позвонил Моди, и они договорились перенести визит", "Макрон
+                    # позвонил аш-Шараа и пригласил его во Францию": the call was held; the
+                    # trip is what was put off or offered
+                    status = "happened"
                 denial = list(DENIAL_RE.finditer(work, 0, cue.start))
                 if (
                     status != "denied"
@@ -1499,6 +1609,30 @@ class ContactExtractor(ContactStory):
                     # "разговор, который X и Y провели в сентябре": the relative clause's time
                     when = next(
                         (h.date for h in hits if relative[0] <= h.span.start < relative[1]), None
+                    )
+                if when is None and status in UNDONE_STATUSES:
+                    # "отложил намеченный на 9 сентября визит, в ходе которого должна была
+                    # состояться встреча с X": the day the trip was set for
+                    when = next(
+                        (
+                            h.date
+                            for h in hits
+                            if h.span.end <= cue.start
+                            and SET_FOR_DAY_RE.search(work, max(0, h.span.start - 60), h.span.start)
+                        ),
+                        None,
+                    )
+                if when is None and cue.verb and WHEN_CLAUSE_RE.match(work, cs):
+                    # "после сентября прошлого года, когда они беседовали в Нью-Йорке": the
+                    # time the clause hangs on
+                    when = next(
+                        (
+                            h.date
+                            for h in hits
+                            if 0 <= cs - h.span.end <= 2
+                            or (h.span.start < cs < h.span.end and h.span.text.endswith("когда"))
+                        ),
+                        None,
                     )
                 if hosted and when is None and host is not None and not scheduled:
                     # ("Тогда он провел переговоры с X": the day told just before, see above)
@@ -1603,12 +1737,36 @@ class ContactExtractor(ContactStory):
                 dates: list[PartialDate | None] = dated_days.get(people) or [
                     *listed_dates(work, cue, not_gapped, (cs, ce), cues)
                 ]
+                if not dates and when is not None and cue.verb:
+                    # "12 июля лидеры встретились в Вильнюсе, а 20 сентября — в Нью-Йорке":
+                    # the same verb, gapped, on another day
+                    hit = next(
+                        (
+                            h
+                            for h in hits
+                            if h.span.start > cue.end
+                            and ELIDED_DAY_RE.search(work, max(0, h.span.start - 6), h.span.start)
+                            and ELIDED_DAY_TAIL_RE.match(work, h.span.end)
+                        ),
+                        None,
+                    )
+                    if hit is not None and hit.date != when:
+                        dates = [when, hit.date]
                 for listed in dates or [when]:
                     event = candidate if listed == when else replace(candidate, date=listed)
                     key = (people, earlier, listed)
                     best = by_event.get(key)
+                    # "впервые встретились 10 октября: переговоры прошли в формате завтрака":
+                    # one event, its talks told ("беседа" never words it)
+                    talks = (
+                        best is not None
+                        and {best.kind, event.kind} == {"meeting", "talks"}
+                        and not (best.weak or event.weak)
+                    )
                     if best is None or told_rank(event) > told_rank(best):
-                        by_event[key] = event
+                        by_event[key] = replace(event, kind="talks") if talks else event
+                    elif talks:
+                        by_event[key] = replace(best, kind="talks")
                 for others, (gs, ge) in gaps:
                     # "…, а на следующий день — с Y": the same verb, another partner and day;
                     # "…, второй и третий — 3 и 7 марта": the same people, one event a day
@@ -1618,6 +1776,17 @@ class ContactExtractor(ContactStory):
                         event = replace(candidate, participants=others, date=day_told)
                         by_event.setdefault((others, earlier, event.date), event)
         events = list(by_event.values())
+        during = [
+            c
+            for c in cues
+            if not c.weak
+            and not c.verb
+            and WHEN_DURING_RE.search(work, max(0, c.start - 40), c.start)
+        ]
+        if during and all(e.weak for e in events):
+            # "Предыдущий контакт министров состоялся 19 августа, когда в ходе телефонного
+            # разговора …": the vague word is the contact the "когда" clause names
+            events = [replace(e, kind=during[0].kind, weak=False) for e in events]
         # one sentence telling one event twice ("принимал ...: переговоры прошли 19 октября"):
         # the undated mention is the dated one (not when the dated one is their first:
         # "Моди встретился с X; впервые они встречались в августе 2023 года")

@@ -69,9 +69,10 @@ MONTH_ALONE_RE = re.compile(
     re.IGNORECASE,
 )
 # "не виделись с февраля, когда в Эр-Рияде прошли переговоры": the month of the event told
+# ("первой после сентября прошлого года, когда они беседовали в Нью-Йорке")
 SINCE_MONTH_RE = re.compile(
-    r"(?<!\w)с\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября"
-    r"|декабря),\s+когда(?!\w)",
+    r"(?<!\w)(?:с|после)\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября"
+    r"|ноября|декабря)(?:\s+(прошлого|этого|текущего)\s+года)?,\s+когда(?!\w)",
     re.IGNORECASE,
 )
 # "визит, который готовили на апрель": the month a contact was set for
@@ -271,7 +272,10 @@ def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
         *SINCE_MONTH_RE.finditer(text),
     ):
         month = month_number(m.group(1))
-        add(m.start(), m.end(), PartialDate(infer_year(month, None, published), month))
+        year = infer_year(month, None, published)
+        if m.re is SINCE_MONTH_RE and m.group(2) and published is not None:
+            year = published.year - units_back(m.group(2))  # "после сентября прошлого года"
+        add(m.start(), m.end(), PartialDate(year, month))
     for m in YEAR_RE.finditer(text):
         add(m.start(), m.end(), PartialDate(int(m.group(1))))
     if published is not None:
@@ -436,8 +440,9 @@ def parse_dateline(text: str, *, published: date | None) -> PartialDate | None:
 
 
 DAYS_LATER_RE = re.compile(
-    r"(?<![\w-])(?:на следующий день|на другой день|(?:спустя|через) (\d{1,2}|два|три|четыре|пять)"
-    r" дн(?:я|ей))(?![\w-])(?!\s+после)",  # "через два дня после объявления": of that event
+    r"(?<![\w-])(?:на следующий день|на другой день|назавтра"
+    r"|(?:спустя|через) (\d{1,2}|два|три|четыре|пять) дн(?:я|ей))"
+    r"(?![\w-])(?!\s+после)",  # "через два дня после объявления": of that event
     re.IGNORECASE,
 )
 # "спустя два дня", "двумя неделями ранее", "встречались дважды": small counts in words

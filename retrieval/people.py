@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from importlib import resources
 from typing import Any
@@ -810,6 +810,26 @@ class PersonRegistry:
         for person in self.people.values():
             if person.holds(office, on):
                 return person.name
+        return None
+
+    def predecessor(self, name: str) -> str | None:
+        """Who held the person's first dated office before him ("предшественник Рубио")."""
+        person = self.people.get(name)
+        roles = (
+            sorted(
+                (r for r in person.roles if r.start is not None and r.office in self.offices),
+                key=lambda r: r.start or date.min,
+            )
+            if person is not None
+            else []
+        )
+        if not roles or roles[0].start is None:
+            return None
+        # (a day or two may pass between terms: the holder of the month before)
+        for back in range(1, 31):
+            held = self.office_holder(roles[0].office, roles[0].start - timedelta(days=back))
+            if held is not None and held != name:
+                return held
         return None
 
     def next_holder(self, office: str, on: date) -> str | None:

@@ -79,6 +79,8 @@ UNKNOWN_NAMES = [
     ["когда встречались Лавров и Хаас", ("Хаас",)],
     # an office the registry does not hold is not dropped from the question
     ["когда встречались президент США и президент Уругвая", ("президент Уругвая",)],
+    # a family name with a lower-case Arabic article ("аль-Хаджаджи")
+    ["когда встречались Лавров и аль-Хаджаджи", ("аль-Хаджаджи",)],
 ]
 
 # a whole name a letter or two off the registry's ("Чвэ" for "Чхве"), a short name word
@@ -161,6 +163,8 @@ NAME_FORMS = [
     ["Романо Проди", {"проди"}],
     ["Метте Фредериксен", {"фредериксен"}],  # gender unknown to pymorphy: both declensions
     ["Бен Уоллес", {"уоллес", "уоллеса", "уоллесом"}],
+    # a Spanish name's first family name asks for the person too ("с Монкадой")
+    ["Хорхе Арреаса Монсеррат", {"арреаса", "арреасой", "монсеррат"}],
 ]
 
 

@@ -9,6 +9,8 @@ PUBLISHED = date(2025, 2, 15)  # a Saturday
 
 DATES = [
     ["15 февраля 2025 года", PUBLISHED, [PartialDate(2025, 2, 15)]],
+    # the month a "когда" clause tells, with its year word
+    ["после сентября прошлого года, когда они беседовали", PUBLISHED, [PartialDate(2024, 9)]],
     ["15.02.2025", None, [PartialDate(2025, 2, 15)]],
     ["15 февраля", PUBLISHED, [PartialDate(2025, 2, 15)]],
     ["15 февраля", None, [PartialDate(None, 2, 15)]],
