@@ -11,7 +11,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -81,17 +81,12 @@ def _period(contact: Contact) -> tuple[date, date] | None:
 
 def _within(contact: Contact, start: date | None, end: date | None) -> bool:
     """True when a dated contact falls in [start, end); a contact known only to the month
-    or year counts when at least half its time falls in it ("в сентябре 2022 года" with a
-    prime minister in office from 6 September, not "в июле 2023 года" with a minister
-    appointed on 25 July)."""
+    or year counts when its time overlaps it ("в сентябре 2022 года" with a prime minister
+    in office from 6 September)."""
     own = _period(contact)
     if own is None:
         return False
-    first = max(own[0], start) if start is not None else own[0]
-    last = min(own[1], end - timedelta(days=1)) if end is not None else own[1]
-    if first > last:
-        return False
-    return 2 * ((last - first).days + 1) >= (own[1] - own[0]).days + 1
+    return (start is None or own[1] >= start) and (end is None or own[0] < end)
 
 
 def _overlaps(contact: Contact, period: tuple[date, date]) -> bool:
