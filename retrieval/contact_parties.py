@@ -717,11 +717,15 @@ class ContactParties:
                 named = [m for m in mentions if m.end <= cs and self._subject(s, m, 0, on, cue)]
                 if not named and cue.verb and THAT_CLAUSE_RE.match(s, cs):
                     # "Дар рассказал, что успел встретиться с X": the one who tells it, when
-                    # the clause names no subject of its own
+                    # the clause names no subject of its own (not "Трамп в воскресенье
+                    # подтвердил, что разговаривал с X": the statement's day is no call's)
                     named = [
                         m
                         for m in mentions
-                        if m.end <= cs and "nomn" in m.cases and not self._spokesman(m, on)
+                        if m.end <= cs
+                        and "nomn" in m.cases
+                        and not self._spokesman(m, on)
+                        and not find_date_hits(s[m.end : cs], published=on)
                     ][-1:]
                 # "министры отправятся в Киев, где проведут переговоры": each of a group;
                 # "Макрон, Мерц и Туск приехали в Киев, где встретились с X": each of a list
