@@ -1641,7 +1641,7 @@ class ContactExtractor(ContactStory):
                 if via_pronoun and when is None:
                     # "В воскресенье Шойгу ... Он также провел разговоры с ...": that day
                     when = told_on
-                if when is None and not scheduled:
+                if when is None and not scheduled and status == "happened":
                     when = subject_day
                 earlier = is_earlier(clause, when, cue.start - cs)
                 if cue in framed and not any(cue.end <= h.span.start < ce for h in hits):
