@@ -15,6 +15,7 @@ from tests.retrieval.conftest import (
     day,
     events_of,
 )
+from tests.retrieval.recall_wires import WIRES
 from tests.retrieval.test_contact_recall import RECALL
 
 PUTIN = "Владимир Путин"
@@ -165,7 +166,7 @@ EVENTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "expected"), EVENTS + RECALL)
+@pytest.mark.parametrize(("text", "published", "expected"), EVENTS + RECALL + WIRES)
 def test_events_of_one_article(
     extractor: ContactExtractor,
     text: str,

@@ -1,14 +1,11 @@
 """Contacts as the wires and the foreign ministries tell them (rules read from dev sets 28
 and 29): bare titles of the story's subject, guests, delegations, partial cancellations,
-gapped clauses, and what is no contact at all. Every text is written for the test."""
+gapped clauses, and what is no contact at all. Every text is written for the test; the rows
+run in `test_contact_events.test_events_of_one_article`."""
 
 from datetime import date
 
-import pytest
-
-from retrieval.contacts import ContactExtractor
-from retrieval.types import PartialDate
-from tests.retrieval.conftest import day, events_of
+from tests.retrieval.conftest import day
 
 LAVROV = "Сергей Лавров"
 LAVROV_FAISAL = (LAVROV, "Файсал бин Фархан")
@@ -364,13 +361,3 @@ WIRES = [
         {(SCHOLZ_NETANYAHU, "talks", "happened", day(2023, 3, 16))},
     ],
 ]
-
-
-@pytest.mark.parametrize(("text", "published", "expected"), WIRES)
-def test_wire_contacts(
-    extractor: ContactExtractor,
-    text: str,
-    published: date | None,
-    expected: set[tuple[tuple[str, ...], str, str, PartialDate | None]],
-) -> None:
-    assert events_of(extractor, text, published) == expected
