@@ -245,8 +245,14 @@ def contact_date(
         ][:1]
     if not in_clause and WHEN_CLAUSE_RE.match(s, clause[0]):
         # "началось в марте, когда X съездил в Токио и там прошли переговоры": the time the
-        # "когда" clause explains
-        in_clause = [h for h in hits if 0 <= clause[0] - h.span.end <= 2][-1:]
+        # "когда" clause explains (also "после сентября прошлого года, когда они беседовали",
+        # a time read with its "когда")
+        in_clause = [
+            h
+            for h in hits
+            if 0 <= clause[0] - h.span.end <= 2
+            or (h.span.start < clause[0] < h.span.end and h.span.text.endswith("когда"))
+        ][-1:]
     earlier_in_sentence = [h for h in hits if h.span.end <= clause[0]]
     if (
         not in_clause

@@ -57,6 +57,7 @@ from retrieval.contact_clauses import (
     relative_antecedents,
     trip_before_colon,
 )
+from retrieval.contact_dates import SAID_THAT_RE as THAT_RE  # ", что" opening a clause
 from retrieval.contact_dates import (
     forward,
     ranged_month,
@@ -148,7 +149,6 @@ def trip_ahead(
 SAID_THAT_RE = re.compile(
     r",\s*что\s+(?:[а-яё]+\s+)?(?:встреч|бесед|переговор|разговор)", re.IGNORECASE
 )
-THAT_CLAUSE_RE = re.compile(r"\s*,\s*что\s", re.IGNORECASE)
 WITH_PART_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,3}?с участием\s", re.IGNORECASE)
 # "переговоры в Арлингтоне при участии госсекретаря США X", "встречались при посредничестве
 # председателя Евросовета Y": a third party of the contact, in the genitive
@@ -715,7 +715,7 @@ class ContactParties:
                 and (cue.verb or light or elaboration(s, cs) or SAID_THAT_RE.match(s, cs))
             ):
                 named = [m for m in mentions if m.end <= cs and self._subject(s, m, 0, on, cue)]
-                if not named and cue.verb and THAT_CLAUSE_RE.match(s, cs):
+                if not named and cue.verb and THAT_RE.match(s, cs):
                     # "Дар рассказал, что успел встретиться с X": the one who tells it, when
                     # the clause names no subject of its own (not "Трамп в воскресенье
                     # подтвердил, что разговаривал с X": the statement's day is no call's)

@@ -256,8 +256,6 @@ SET_FOR_DAY_RE = re.compile(
 # ", а 20 сентября — в Нью-Йорке": a gapped clause of the same verb, its day and place
 ELIDED_DAY_RE = re.compile(r",\s+а\s+$")
 ELIDED_DAY_TAIL_RE = re.compile(r"\s+[—–-]\s+(?:в|во|на)\s+[А-ЯЁ]")
-# ", когда они беседовали": a clause of the time named right before it
-WHEN_CLAUSE_RE = re.compile(r",\s*когда\s", re.IGNORECASE)
 # "По итогам переговоров …": the frame of a contact told before, by its own word
 RESULTS_OF_RE = re.compile(
     r"\W*(?:По итогам|В ходе|Во время|После)\s+(?P<noun>переговоров|встречи|беседы|разговора)"
@@ -1619,18 +1617,6 @@ class ContactExtractor(ContactStory):
                             for h in hits
                             if h.span.end <= cue.start
                             and SET_FOR_DAY_RE.search(work, max(0, h.span.start - 60), h.span.start)
-                        ),
-                        None,
-                    )
-                if when is None and cue.verb and WHEN_CLAUSE_RE.match(work, cs):
-                    # "после сентября прошлого года, когда они беседовали в Нью-Йорке": the
-                    # time the clause hangs on
-                    when = next(
-                        (
-                            h.date
-                            for h in hits
-                            if 0 <= cs - h.span.end <= 2
-                            or (h.span.start < cs < h.span.end and h.span.text.endswith("когда"))
                         ),
                         None,
                     )
