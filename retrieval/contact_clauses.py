@@ -17,6 +17,7 @@ from retrieval.cues import (
     INITIATIVE_RE,
     LIGHT_VERB_RE,
     MANNER_PHONE_RE,
+    NEVER_HELD,
     PARTICIPATION_RE,
     PHONE_ACT,
     PREDICATE_STATUS,
@@ -294,7 +295,7 @@ UNDONE_AFTER_RE = re.compile(
 AGAIN_UNDONE_RE = re.compile(
     r"\s+(отменил\w{0,2}|отложил\w{0,2}|перенесл\w{0,2}|перенес|отменен\w{0,2}|отложен\w{0,2}"
     # "собирались увидеться 1 сентября, однако та встреча не состоялась"
-    r"|(?:так и )?не состоял(?:ась|ся|ось|ись))"
+    rf"|{NEVER_HELD})"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -312,12 +313,15 @@ OWN_RELATIVE_RE = re.compile(
 BOTH_LED = r"делегации\s+(?:возглавляли|возглавили|возглавляют)"
 BOTH_LED_RE = re.compile(rf"(?<![\w-]){BOTH_LED}\s", re.IGNORECASE)
 # "делегацию африканских стран, которую возглавил": the head named next is the partner
+LED = r"(?:возглавил\w*|возглавлял\w*|возглавляет|возглавит|руководил\w*)"
 DELEGATION_LED_RE = re.compile(
-    r"(?<![\w-])делегаци\w+(?:\s+[\w-]+){0,4}?,\s*(?:котор(?:ую|ая|ой)\s+)?"
-    r"(?:возглавил\w*|возглавлял\w*|возглавляет|руководил\w*)\s+"
+    rf"(?<![\w-])делегаци\w+(?:\s+[\w-]+){{0,4}}?,\s*(?:котор(?:ую|ая|ой)\s+)?{LED}\s+"
     rf"|,\s*где\s+(?P<both>{BOTH_LED})\s+",
     re.IGNORECASE,
 )
+# "Делегацию ХАМАС возглавил X. … делегация встретилась с Y": the head, named right after,
+# is the delegation of the sentences that follow
+DELEGATION_LED_BY_RE = re.compile(rf"(?<![\w-])[Дд]елегацию(?:\s+[\w«»\"-]+){{0,4}}?\s+{LED}\s+")
 # a contact noun of delegations named by their sides: "встрече российской и американской
 # делегаций"
 DELEGATIONS_AFTER_RE = re.compile(

@@ -16,6 +16,7 @@ from retrieval.cues import EARLIER_RE, NEVER_HELD_RE, SPEECH_RE, Cue, clause_bou
 from retrieval.dates import (
     RELATIVE_RE,
     SAME_YEAR_RE,
+    SINCE_MONTH_RE,
     WEEKDAY_RE,
     WEEKDAYS,
     YEAR_WORD_RE,
@@ -40,9 +41,13 @@ WHEN_CLAUSE_RE = re.compile(r",\s*когда\s", re.IGNORECASE)
 # "…12 февраля и о встрече": the next item of a list of topics after a date
 NEXT_ITEM_RE = re.compile(r"\s*(?:,\s*|\s+)и\s+(?:о|об|про)\s", re.IGNORECASE)
 # "намеченный на воскресенье", "перенесена на четверг": the day set for a contact
+SET_FOR = r"(?:намечен|назначен|запланирован)\w*\s+(?:[\w-]+\s+){0,3}?"
 APPOINTED_RE = re.compile(
-    r"(?:намечен|назначен|запланирован|перенесен)\w*\s+(?:[\w-]+\s+){0,3}на\s+\S+$", re.IGNORECASE
+    rf"(?:{SET_FOR}|перенесен\w*\s+(?:[\w-]+\s+){{0,3}})на\s+\S+$", re.IGNORECASE
 )
+# "отложил намеченный на 9 сентября визит": the day something was set for, told right after
+# the word (the original day, not the one it was moved to)
+SET_FOR_DAY_RE = re.compile(rf"{SET_FOR}(?:на\s+)?$", re.IGNORECASE)
 # a date that belongs to another event: "с момента вступления в должность в январе"
 OTHER_EVENT_RE = re.compile(
     r"(?:с момента|со времени|с начала|после|до|накануне) (?:его |ее |их )?"
@@ -192,7 +197,7 @@ def contact_date(
         if not _other_event(s, h, cue)
         # "первый контакт с сентября прошлого года, когда говорил X": the time of the event
         # the "когда" clause tells, a bound of this one
-        and not (h.span.start >= cue.end and h.span.text.lower().endswith("когда"))
+        and not (h.span.start >= cue.end and SINCE_MONTH_RE.match(s, h.span.start))
         # "с Беннетом, который возглавил правительство в июне": the clause's own event
         and not (h.span.start > cue.end and RELATIVE_PRONOUN_RE.search(s, cue.end, h.span.start))
         # "Атталь сообщил в воскресенье, что в ближайшие дни Макрон проведет разговор": the
@@ -245,14 +250,8 @@ def contact_date(
         ][:1]
     if not in_clause and WHEN_CLAUSE_RE.match(s, clause[0]):
         # "началось в марте, когда X съездил в Токио и там прошли переговоры": the time the
-        # "когда" clause explains (also "после сентября прошлого года, когда они беседовали",
-        # a time read with its "когда")
-        in_clause = [
-            h
-            for h in hits
-            if 0 <= clause[0] - h.span.end <= 2
-            or (h.span.start < clause[0] < h.span.end and h.span.text.endswith("когда"))
-        ][-1:]
+        # "когда" clause explains
+        in_clause = [h for h in hits if 0 <= clause[0] - h.span.end <= 2][-1:]
     earlier_in_sentence = [h for h in hits if h.span.end <= clause[0]]
     if (
         not in_clause
@@ -765,6 +764,12 @@ def day_said_before(
         if len(said) == 1 and said[0].precision == "day":
             return said[0]
     return None
+
+
+def one_day(text: str, anchor: date | None) -> PartialDate | None:
+    """The one day a text names (told once or more), else None."""
+    days = {h.date for h in find_date_hits(text, published=anchor) if h.date.precision == "day"}
+    return days.pop() if len(days) == 1 else None
 
 
 def day_since(

@@ -37,6 +37,7 @@ from retrieval.contact_parties import (
 from retrieval.cues import (
     CLAUSE_BREAK_RE,
     PARTY_RE,
+    REFUSED_RE,
     REPRESENTED_RE,
     blank_asides,
     clause_bounds,
@@ -45,25 +46,16 @@ from retrieval.cues import (
     status_of,
 )
 from retrieval.dates import find_date_hits
+from retrieval.declension import family_forms
 from retrieval.names import declined_form, fold, nominative_in
 from retrieval.people import Found
 from retrieval.types import PartialDate, Status
 
-# someone who stayed away from the contact told before
-# "Делегацию ХАМАС возглавил X": the head, named right after (the delegation is his then)
-DELEGATION_LED_BY_RE = re.compile(
-    r"(?<![\w-])[Дд]елегацию(?:\s+[\w«»\"-]+){0,4}?\s+"
-    r"(?:возглавил\w*|возглавлял\w*|возглавляет|возглавит)\s+"
-)
 # "делегация встретилась с Y": the delegation as the subject
 DELEGATION_SUBJECT_RE = re.compile(r"(?<![\w-])делегация(?![\w-])", re.IGNORECASE)
 HEAD_REACH = 60  # characters of titles between "возглавил" and the head's name
 WORD_RE = re.compile(r"[А-ЯЁа-яё-]+")
-# "Однако X и Y отказались от встречи": some of the people of a planned meeting stay away
-REFUSED_RE = re.compile(
-    r"(?<![\w-])отказал(?:ся|ась|ись)\s+от\s+(?:[а-яё]+\s+)?(?:встреч|переговор|бесед)\w*",
-    re.IGNORECASE,
-)
+# someone who stayed away from the contact told before
 ABSENT_RE = re.compile(
     r"(?<![\w-])(?:не\s+(?:стал|стала|приехал\w?|смог\w?|прибыл\w?|появил\w+|участвовал\w?)"
     r"|отказал\w*|пропустил\w*)(?![\w-])",
@@ -203,22 +195,20 @@ class ContactStory(ContactParties):
         refused = REFUSED_RE.search(work)
         if refused is None:
             return []
-        # the plan's people named before the verb, by any form of the family name
+        # the plan's people named before the verb, by any case form of the family name
         words = {w.lower() for w in WORD_RE.findall(fold(work[: refused.start()]))}
-        named = {
-            p
-            for p in plan.participants
-            if (stem := fold(p.split()[-1]).lower()[: max(4, len(p.split()[-1]) - 2)])
-            and any(w.startswith(stem) for w in words)
-        }
+        named = {p for p in plan.participants if words & family_forms(fold(p.split()[-1])).keys()}
         staying = [p for p in plan.participants if p not in named]
         away = [p for p in plan.participants if p in named]
         hosts = [p for p in staying if not any(self.registry.same_side(p, a) for a in away)]
         if len(hosts) > 1:
-            # the sides unknown: the plan's subject, named first
-            told = fold(plan.snippet)
-            at = {p: told.find(fold(p.split()[-1])[:4]) for p in hosts}
-            hosts = [min((p for p in hosts if at[p] >= 0), key=lambda p: at[p], default=hosts[0])]
+            # the sides unknown: the plan's subject, the first of them it names as one
+            subjects = [
+                m.person
+                for m in self.registry.scan(blank_asides(plan.snippet), on=anchor, known=known)
+                if "nomn" in m.cases and m.person in hosts
+            ]
+            hosts = subjects[:1]
         if not away or len(staying) < 2 or len(hosts) != 1:
             return []
         kept = replace(plan, participants=tuple(staying))

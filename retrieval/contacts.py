@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from itertools import combinations
+from functools import partial
 
 from retrieval.contact_candidates import (
     TITLE,
+    UNDONE,
     Candidate,
     counted_told,
     days_before,
@@ -42,10 +44,12 @@ from retrieval.contact_clauses import (
     CONTRAST_RE,
     COORDINATED_RE,
     COUNTED_RE,
+    DELEGATION_LED_BY_RE,
     DELEGATION_LED_RE,
     DENIED_PUBLICATION_RE,
     FIRST_PERSON_RE,
     FIRST_SINCE_RE,
+    GUEST_RANK,
     NAME_NEXT_RE,
     PLURAL_CUE_RE,
     POSSESSIVE_BEFORE_RE,
@@ -61,6 +65,7 @@ from retrieval.contact_clauses import (
     WITH_PRONOUN_BEFORE_RE,
     WITH_PRONOUN_RE,
     aside,
+    bare_title_rank,
     boss_or_kin,
     by_phone,
     dated_partners,
@@ -78,6 +83,7 @@ from retrieval.contact_clauses import (
     trip_undone,
 )
 from retrieval.contact_dates import (
+    SET_FOR_DAY_RE,
     YEAR_IN_TEXT_RE,
     YEAR_TOPIC_RE,
     ahead,
@@ -89,6 +95,7 @@ from retrieval.contact_dates import (
     entry_stamps,
     event_ahead,
     listed_dates,
+    one_day,
     ranged_month,
     setting,
     stamp_before,
@@ -104,7 +111,7 @@ from retrieval.contact_parties import (
     TOPIC_FOR_RE,
     put_first,
 )
-from retrieval.contact_story import DELEGATION_LED_BY_RE, REFUSED_RE, ContactStory
+from retrieval.contact_story import ContactStory
 from retrieval.cues import (
     AGREED_ABOUT_RE,
     DENIAL_RE,
@@ -113,6 +120,7 @@ from retrieval.cues import (
     NOT_TAKEN_PLACE_RE,
     PARTY_RE,
     RECEIVE_RE,
+    REFUSED_RE,
     RESIDENCE_VISIT_RE,
     SIDES_PAIR_RE,
     SPEECH_RE,
@@ -129,6 +137,7 @@ from retrieval.dates import (
     FIRST_DAY_RE,
     MONTH_WORD,
     SAME_YEAR_RE,
+    SINCE_MONTH_RE,
     WEEKDAY_WORD,
     dateline_city,
     days_earlier,
@@ -243,16 +252,9 @@ FORUM_AFTER_RE = re.compile(
     r"\s+(?:объединения|организации|альянса|блока|союза|БРИКС|ШОС|НАТО|ЕС|ЕАЭС|СНГ|ОДКБ"
     r"|АТЭС|АСЕАН|ООН|G\d+|«?(?:Группы|Большой|Евросоюза))(?![\w-])"
 )
-# "До этого лидеры встречались ...": back to the story's pair after a side contact
-UNDONE_STATUSES = frozenset({"postponed", "cancelled"})
 WHEN_DURING_RE = re.compile(r",\s*когда\s+(?:в ходе|во время)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
 INVITED_RE = re.compile(r"(?<![\w-])(?:пригласил\w{0,2}|приглашени\w{1,2})(?![\w-])", re.I)
 PREDECESSOR_OF_RE = re.compile(r"(?<![\w-])предшественник\w{0,3}\s+$", re.IGNORECASE)
-GUEST_WORD_RE = re.compile(r"(?<![\w-])гост(?:я|ю|ем)(?![\w-])", re.IGNORECASE)
-# "намеченный на 9 сентября": the day something was set for, told right before it
-SET_FOR_DAY_RE = re.compile(
-    r"(?:намечен|назначен|запланирован)\w*\s+(?:[\w-]+\s+){0,3}?(?:на\s+)?$", re.IGNORECASE
-)
 # ", а 20 сентября — в Нью-Йорке": a gapped clause of the same verb, its day and place
 ELIDED_DAY_RE = re.compile(r",\s+а\s+$")
 ELIDED_DAY_TAIL_RE = re.compile(r"\s+[—–-]\s+(?:в|во|на)\s+[А-ЯЁ]")
@@ -285,6 +287,7 @@ def worded_pair(candidates: list[Candidate], sentence: str) -> tuple[str, ...]:
     )
 
 
+# "До этого лидеры встречались ...": back to the story's pair after a side contact
 BACK_TO_STORY_RE = re.compile(r"\W*(?:до этого|до того|ранее|прежде)\b", re.IGNORECASE)
 # a list entry opening with its date and a dash: "🔹 18 марта — второй разговор по телефону"
 ENTRY_RE = re.compile(r"[^\w«]{0,3}(?=\d|[А-ЯЁ])[^—–.;:]{3,30}?\s[—–]\s")
@@ -703,7 +706,7 @@ class ContactExtractor(ContactStory):
                     ]
                 ),
                 context_day,
-                (subject, self._subject_day(sentences, index, anchor, known, subject))
+                (subject, partial(self._subject_day, sentences, index, anchor, known, subject))
                 if subject is not None and BARE_TITLE_RE.search(sentence)
                 else None,
             )
@@ -857,15 +860,10 @@ class ContactExtractor(ContactStory):
                     for c in found
                 ]
             if (same := SAME_DAY_RE.search(sentence)) is not None:
-                told_here = [
-                    h
-                    for h in find_date_hits(sentence[: same.start()], published=anchor)
-                    if h.date.precision == "day"
-                ]
-                if len(told_here) == 1:
+                if (told_here := one_day(sentence[: same.start()], anchor)) is not None:
                     # "X, прибывший в воскресенье в Абу-Даби, в тот же день встретился с Y":
                     # the day the sentence itself told before
-                    found = on_day(found, told_here[0].date)
+                    found = on_day(found, told_here)
                 else:
                     last = max((c.sentence for c in candidates if c.participants), default=-1)
                     found = same_day(found, candidates, *day_since(sentences, index, anchor, last))
@@ -958,13 +956,7 @@ class ContactExtractor(ContactStory):
         )
         return [
             to_record(
-                replace(c, date=self._told_next(sentences, c, anchor, known) or default)
-                if c.lead and c.date is None and c.status != "denied"
-                # "не подтвердил сообщение о встрече": the report's day is not the alleged
-                # meeting's, which came before it; its month is what the page tells
-                else replace(
-                    c, date=_month(self._told_next(sentences, c, anchor, known) or default)
-                )
+                replace(c, date=self._lead_date(sentences, c, anchor, known, default))
                 if c.lead and c.date is None
                 # "АШХАБАД, 12 декабря. … в Ашхабаде у Путина запланирована также встреча
                 # с X": a plan in the dateline's city is of its day
@@ -983,9 +975,25 @@ class ContactExtractor(ContactStory):
             # hosts untold, are no contact of each other
             and not (
                 c.kind == "visit"
-                and all(self.registry.same_side(a, b) for a, b in combinations(c.participants, 2))
+                and all(
+                    self.registry.same_side(a, b)
+                    for a, b in itertools.combinations(c.participants, 2)
+                )
             )
         ]
+
+    def _lead_date(
+        self,
+        sentences: list[tuple[int, str]],
+        c: Candidate,
+        anchor: date | None,
+        known: set[str] | None,
+        default: PartialDate | None,
+    ) -> PartialDate | None:
+        """The undated lead report's day: the one told next, else the page's. A report
+        denied ("не подтвердил сообщение о встрече") came before the denial: its month."""
+        told = self._told_next(sentences, c, anchor, known) or default
+        return _month(told) if c.status == "denied" else told
 
     def _predecessor(self, work: str, m: Found) -> Found:
         """ "с предшественником Рубио на посту госсекретаря": the one who held his first
@@ -1007,15 +1015,8 @@ class ContactExtractor(ContactStory):
         """The one day the sentence before names ("Поездка началась в воскресенье в Дакаре.
         Президент Сенегала провел с гостем переговоры"), else the day last told of the
         story's subject."""
-        if index:
-            days = [
-                h.date
-                for h in find_date_hits(sentences[index - 1][1], published=anchor)
-                if h.date.precision == "day"
-            ]
-            if len(set(days)) == 1:
-                return days[0]
-        return dict(self._antecedents(sentences, index, anchor, known)).get(subject)
+        told = one_day(sentences[index - 1][1], anchor) if index else None
+        return told or dict(self._antecedents(sentences, index, anchor, known)).get(subject)
 
     def _readout(
         self,
@@ -1070,10 +1071,10 @@ class ContactExtractor(ContactStory):
         after_trip: bool = False,
         prior: str = "",
         context_day: PartialDate | None = None,
-        story_subject: tuple[str, PartialDate | None] | None = None,
+        story_subject: tuple[str, Callable[[], PartialDate | None]] | None = None,
     ) -> list[Candidate]:
-        """Candidates of one sentence; `story_subject` is the story's subject with the day
-        last told of him, for a bare title ("министр провел переговоры")."""
+        """Candidates of one sentence; `story_subject` is the story's subject, for a bare title
+        ("министр провел переговоры"), with how to find the day last told of him."""
         work = blank_asides(sentence)
         cues = find_cues(work)
         # "провели переговоры на следующий день после завершения саммита ШОС": the summit is
@@ -1094,7 +1095,7 @@ class ContactExtractor(ContactStory):
             d
             for h in hits
             if h.date.precision == "month"
-            and not h.span.text.lower().endswith("когда")
+            and not SINCE_MONTH_RE.match(work, h.span.start)
             and (d := h.date.to_date())
         ]
         on = (
@@ -1130,7 +1131,10 @@ class ContactExtractor(ContactStory):
             and len(own) == 1
             and story_subject is not None
             and story_subject[0] not in own
-            and GUEST_WORD_RE.search(work, 0, plural.start())
+            and any(
+                bare_title_rank(t.group(1)) == GUEST_RANK
+                for t in BARE_TITLE_RE.finditer(work, 0, plural.start())
+            )
         ):
             # "Президент Чили Борич провел гостя по музею, а затем политики провели переговоры":
             # the host and the story's traveller
@@ -1199,15 +1203,12 @@ class ContactExtractor(ContactStory):
         # story's subject, by a bare title, on the day told of him last (of the one the
         # sentence before names, on the one day it tells)
         subject_day = (
-            story_subject[1] if story_subject is not None and (by_subject or guest_named) else None
+            story_subject[1]()
+            if story_subject is not None and (by_subject or guest_named)
+            else None
         )
         if subject_day is None and wants_pool and prior and len(mentions) > titled:
-            days = {
-                h.date
-                for h in find_date_hits(blank_asides(prior), published=anchor)
-                if h.date.precision == "day"
-            }
-            subject_day = days.pop() if len(days) == 1 else None
+            subject_day = one_day(blank_asides(prior), anchor)
         previous = [
             c
             for c in cues
@@ -1558,7 +1559,7 @@ class ContactExtractor(ContactStory):
                     cue.kind == "phone"
                     and cue.verb
                     and (
-                        (status in UNDONE_STATUSES and TRIP_UNDONE_RE.search(work, cue.end))
+                        (status in UNDONE and TRIP_UNDONE_RE.search(work, cue.end))
                         or (
                             status == "planned"
                             and INVITED_RE.search(work, cue.end)
@@ -1608,7 +1609,7 @@ class ContactExtractor(ContactStory):
                     when = next(
                         (h.date for h in hits if relative[0] <= h.span.start < relative[1]), None
                     )
-                if when is None and status in UNDONE_STATUSES:
+                if when is None and status in UNDONE:
                     # "отложил намеченный на 9 сентября визит, в ходе которого должна была
                     # состояться встреча с X": the day the trip was set for
                     when = next(

@@ -431,12 +431,20 @@ SPEECH_RE = re.compile(
     ),
     re.IGNORECASE,
 )
-# (the same, told before the verb: "в этот день не состоится")
-THAT_DAY_BEFORE = r"(?<!в этот день )(?<!в тот день )"
+# "Блинкен отказался от встречи с Лавровым", "X и Y отказались от встречи": staying away
+REFUSED = (
+    r"отказал(?:ся|ась|ись) от (?:[а-яё]+ )?(?:встреч|переговор|бесед|визит|поездк|разговор)\w*"
+)
+REFUSED_RE = re.compile(_words(REFUSED), re.IGNORECASE)
 # "успел провести", "удалось встретиться": managed to, so held
 MANAGED = r"(?<!успел )(?<!успела )(?<!успели )(?<!удалось )"
 # "не состоится в этот день": not on the day it was set for (put off, not called off)
 THAT_DAY = r"в (?:(?:этот|тот|назначенный) день|(?:эти|те|назначенные) дни)"
+WONT_HAPPEN = r"не (?:состоится|состоятся|пройдет|пройдут)"
+# "не состоится", "не пройдут": called off, unless told of the day it was set for, after the
+# verb or before it ("в этот день не состоится"): then put off
+CALLED_OFF = rf"(?<!в этот день )(?<!в тот день ){WONT_HAPPEN}(?! {THAT_DAY})"
+PUT_OFF_THAT_DAY = (rf"{WONT_HAPPEN} {THAT_DAY}", rf"{THAT_DAY} {WONT_HAPPEN}")
 # "должен состояться", "должна была пройти": a plan, told before or after its time
 MUST_HAPPEN = r"долж(?:ен|на|ны|но) (?:был[аио]? )?(?:состояться|пройти)"
 STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
@@ -466,15 +474,14 @@ STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
         re.compile(
             _words(
                 r"отмен\w{1,6}",
-                # (not "в этот день не состоится": put off)
-                rf"{THAT_DAY_BEFORE}не (?:состоится|состоятся|пройдет|пройдут)(?! {THAT_DAY})",
+                CALLED_OFF,
                 # "Рубио не встретится с Каллас": the meeting set is off
                 r"не (?:встретится|встретятся|созвонится|созвонятся|увидится|увидятся)",
                 r"сорвал\w{2,3}",
                 # "Мирзоян не примет участия во встрече": one side stays away
                 r"не (?:примет|примут) участи[ея]",
                 # "Блинкен отказался от встречи с Лавровым"
-                r"отказал(?:ся|ась|ись) от (?:встреч|переговор|визит|поездк|разговор)\w*",
+                REFUSED,
                 # "Джонсон не поедет в Индию, где должен был провести переговоры"
                 r"не (?:поедет|приедет|полетит|прилетит|посетит|отправится)",
             ),
@@ -486,8 +493,7 @@ STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
         re.compile(
             _words(
                 # "не состоится в этот день": not on the day it was set for
-                rf"не (?:состоится|состоятся|пройдет|пройдут) {THAT_DAY}",
-                rf"{THAT_DAY} не (?:состоится|состоятся|пройдет|пройдут)",
+                *PUT_OFF_THAT_DAY,
                 r"приостанов\w{1,6}",
                 r"отлож\w{1,6}",
                 r"перенес\w{0,6}",
@@ -595,7 +601,7 @@ PREDICATE_STATUS: tuple[tuple[Status, re.Pattern[str]], ...] = (
             _words(
                 r"отменен[аоы]?",
                 r"отменили",
-                rf"{THAT_DAY_BEFORE}не (?:состоится|состоятся|пройдет|пройдут)(?! {THAT_DAY})",
+                CALLED_OFF,
                 # "переговоры …, намеченные на декабрь, пришлось отменить"
                 r"(?:пришлось|решили|решено|было решено) отменить",
             ),
@@ -609,8 +615,7 @@ PREDICATE_STATUS: tuple[tuple[Status, re.Pattern[str]], ...] = (
                 r"отложен[аоы]?",
                 r"перенесен[аоы]?",
                 r"приостановлен[аоы]?",
-                rf"не (?:состоится|состоятся|пройдет|пройдут) {THAT_DAY}",
-                rf"{THAT_DAY} не (?:состоится|состоятся|пройдет|пройдут)",
+                *PUT_OFF_THAT_DAY,
                 r"(?:пришлось|решили|решено|было решено) (?:отложить|перенести)",
             ),
             re.IGNORECASE,

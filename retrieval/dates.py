@@ -69,10 +69,11 @@ MONTH_ALONE_RE = re.compile(
     re.IGNORECASE,
 )
 # "не виделись с февраля, когда в Эр-Рияде прошли переговоры": the month of the event told
-# ("первой после сентября прошлого года, когда они беседовали в Нью-Йорке")
+# ("первой после сентября прошлого года, когда они беседовали в Нью-Йорке": the year word is
+# read as after any month); a bound of the contact before it, the time of the "когда" clause
 SINCE_MONTH_RE = re.compile(
     r"(?<!\w)(?:с|после)\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября"
-    r"|ноября|декабря)(?:\s+(прошлого|этого|текущего)\s+года)?,\s+когда(?!\w)",
+    r"|ноября|декабря)(?=(?:\s+\w+\s+года)?,\s+когда(?!\w))",
     re.IGNORECASE,
 )
 # "визит, который готовили на апрель": the month a contact was set for
@@ -272,10 +273,7 @@ def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
         *SINCE_MONTH_RE.finditer(text),
     ):
         month = month_number(m.group(1))
-        year = infer_year(month, None, published)
-        if m.re is SINCE_MONTH_RE and m.group(2) and published is not None:
-            year = published.year - units_back(m.group(2))  # "после сентября прошлого года"
-        add(m.start(), m.end(), PartialDate(year, month))
+        add(m.start(), m.end(), PartialDate(infer_year(month, None, published), month))
     for m in YEAR_RE.finditer(text):
         add(m.start(), m.end(), PartialDate(int(m.group(1))))
     if published is not None:

@@ -76,13 +76,13 @@ HEAD_RANKS = frozenset(
 NEARBY_LEADER_WORDS = frozenset({"лидеры", "политики"})
 # "четверо европейских лидеров": a counted group
 COUNT_WORDS = ("двое", "трое", "четверо", "пятеро", "шестеро")
-# a bare plural head ("лидеры", "министры") refers back to the people of the article
 # "российские министры должны были провести переговоры": the story's people of that side
 SIDE_PLURAL_RE = re.compile(
-    r"(?<![\w-])(?P<side>" + "|".join(SIDE_ADJECTIVES) + r")(?:ие|ие|их|им|ими)\s+"
+    r"(?<![\w-])(?P<side>" + "|".join(SIDE_ADJECTIVES) + r")(?:ие|их|им|ими)\s+"
     r"(?:министр|лидер|президент|руководител)(?:ы|ов|ам|ами|и|ей|ям|ями)(?![\w-])",
     re.IGNORECASE,
 )
+# a bare plural head ("лидеры", "министры") refers back to the people of the article
 BARE_PLURAL_RE = re.compile(
     # after an adjective the plural is a new group ("новые лидеры"), after the adverb
     # "впервые" it is still the article's people

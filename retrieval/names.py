@@ -17,8 +17,10 @@ if TYPE_CHECKING:
 
     from retrieval.people import Found
 
-# the Arabic article of a family name is written in lower case ("Джасем аль-Будейви")
-ARTICLE = r"(?:[аэ](?:ль|[тсшдзрн])-)?"
+# the Arabic article of a name ("аль-", "ас-", "эш-"), written in lower case inside a name
+# ("Джасем аль-Будейви"); ARTICLE is the optional one before a family name
+ARTICLE_WORD = r"[аэ](?:ль|л|[тсшдзрн])-"
+ARTICLE = rf"(?:{ARTICLE_WORD})?"
 NAME_TOKEN_RE = re.compile(ARTICLE + r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
 # overlapping: "Венесуэлы Иван Хиль" holds the pair "Иван Хиль"
 # "Ахмедом Абуль Гейтом": a third capitalised word is the family name

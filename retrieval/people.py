@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from functools import cached_property
 from importlib import resources
 from typing import Any
@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from retrieval.declension import decline_name, merge_forms
 from retrieval.learned import PLACE_PREPOSITIONS
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
-from retrieval.names import NameFinder, fold, head_cases, learned_surnames
+from retrieval.names import ARTICLE_WORD, NameFinder, fold, head_cases, learned_surnames
 from retrieval.offices import (
     ANY_RANK,
     CASES,
@@ -130,7 +130,7 @@ def _loose(word: str) -> str:
 
 # the Arabic article of a name ("ас-Сиси", "аль-Сиси", "эс-Сиси"): before a "sun" consonant
 # it is written assimilated or not, and with "а" or "э"
-ARTICLE_RE = re.compile(r"(?<![\w-])[аэАЭ](?:ль|л|[тсшдзрн])-(?=[А-ЯЁ])")
+ARTICLE_RE = re.compile(rf"(?<![\w-])(?i:{ARTICLE_WORD})(?=[А-ЯЁ])")
 SUN_RE = re.compile(r"[ТСШЗРНЛ]|Д(?!ж)")
 
 
@@ -415,9 +415,8 @@ class PersonRegistry:
         words = found.text.split()
         if len(words) < 2:
             return found
-        first, last = fold(words[0]).lower(), fold(words[-1]).lower()
-        # "Айманом ас-Сафади" for "Айман Сафади": the Arabic article is written or not
-        last = fold(ARTICLE_RE.sub("", words[-1])).lower() if ARTICLE_RE.match(words[-1]) else last
+        # ("Айманом ас-Сафади" for "Айман Сафади": the Arabic article is written or not)
+        first, last = fold(words[0]).lower(), fold(ARTICLE_RE.sub("", words[-1])).lower()
         best = process.extractOne(last, self._surname_keys, scorer=fuzz.ratio, score_cutoff=88)
         if best is None:
             return self._close_full_name(found)
@@ -815,22 +814,17 @@ class PersonRegistry:
     def predecessor(self, name: str) -> str | None:
         """Who held the person's first dated office before him ("предшественник Рубио")."""
         person = self.people.get(name)
-        roles = (
-            sorted(
-                (r for r in person.roles if r.start is not None and r.office in self.offices),
-                key=lambda r: r.start or date.min,
-            )
-            if person is not None
-            else []
-        )
-        if not roles or roles[0].start is None:
+        dated = [r for r in person.roles if r.start is not None] if person is not None else []
+        if not dated:
             return None
-        # (a day or two may pass between terms: the holder of the month before)
-        for back in range(1, 31):
-            held = self.office_holder(roles[0].office, roles[0].start - timedelta(days=back))
-            if held is not None and held != name:
-                return held
-        return None
+        first = min(dated, key=lambda r: r.start or date.min)
+        # the term that ended last before his began (a day or two may pass between them)
+        before = [
+            (end, holder)
+            for holder, _, end in self.terms(first.office)
+            if holder != name and end is not None and first.start and end <= first.start
+        ]
+        return max(before)[1] if before else None
 
     def next_holder(self, office: str, on: date) -> str | None:
         """Who takes `office` within months after `on` (a president-elect), or None."""

@@ -361,19 +361,17 @@ def parse_txt_article(raw: str, *, name: str | None = None) -> ParsedText:
 FOOTER_LINES = 6  # lines from the end where a post's stamp may stand
 FOOTER_STAMP_RE = re.compile(r"(\d{1,2}\.\d{1,2}\.\d{4}(?:,?\s+\d{1,2}:\d{2})?)\s*$")
 CYRILLIC_RE = re.compile(r"[А-Яа-яЁё]")
+# "Берлин, 6 июня 2025 года": a place and a day, as a signature or a title ends
+PLACE_DAY = rf"(?:[А-ЯЁ][\w-]+,\s*)?\d{{1,2}}\s+(?:{MONTH_ALT})\s+\d{{4}}(?:\s*(?:года|г\.))?"
 SIGNED_DATE_RE = re.compile(
-    r"^(?:Беседовал|Записал|Подготовил|Интервью взял)\w*\s[^.]{2,60}\.\s*"
-    rf"((?:[А-ЯЁ][\w-]+,\s*)?\d{{1,2}}\s+(?:{MONTH_ALT})\s+\d{{4}}(?:\s*(?:года|г\.))?)\.?$",
+    rf"^(?:Беседовал|Записал|Подготовил|Интервью взял)\w*\s[^.]{{2,60}}\.\s*({PLACE_DAY})\.?$",
     re.IGNORECASE,
 )
 
 
 # "Лавров по итогам переговоров с X, Москва, 4 июля 2025 года": a readout's title ends
 # with its place and day
-TITLE_DATE_RE = re.compile(
-    rf",\s*(?:[А-ЯЁ][\w-]+,\s*)?(\d{{1,2}}\s+(?:{MONTH_ALT})\s+\d{{4}})(?:\s*(?:года|г\.))?\s*$",
-    re.IGNORECASE,
-)
+TITLE_DATE_RE = re.compile(rf",\s*({PLACE_DAY})\s*$", re.IGNORECASE)
 
 
 def _title_date(title: str | None) -> date | None:
