@@ -91,7 +91,7 @@ NOT_PLACES = frozenset(["запад", "восток", "север", "юг"])
 ANTECEDENT_GAP_RE = re.compile(r"\s*(?:,|и)\s+(?:[\w«»-]+\s+){0,5}", re.IGNORECASE)
 CALL_VERB_RE = re.compile(r"(?:по)?звони(?:л|т|ят)", re.IGNORECASE)
 BY_PHONE_VERB_RE = re.compile(
-    r"по телефону [а-яё]+|[а-яё]+ по телефону"
+    r"по телефону [а-яё]+|[а-яё]+ по телефону|набрал\w{0,2}"
     rf"|{PHONE_ACT}",
     re.IGNORECASE,
 )  # "позвонил министру": partner in dative
@@ -169,8 +169,8 @@ BARE_TITLE_RANKS = {
     "гост": GUEST_RANK,
 }
 BARE_TITLE_RE = re.compile(
-    r"(?<![\w-])(?<!-)(президент|премьер|канцлер|генсек|корол(?=[ьяюеё])|наследн\w{2,3} принц"
-    r"|министр|гост(?=ем\b|я\b|ю\b))"
+    r"(?<![\w-])(?<!-)(президент|премьер(?:-министр)?|канцлер|генсек|корол(?=[ьяюеё])"
+    r"|наследн\w{2,3} принц|министр|гост(?=ем\b|я\b|ю\b))"
     r"(?:а|у|ом|е|ь|я|ю|ем|ём)?(?![\w-])"
     r"(?!\s+(?-i:[А-ЯЁ]))"  # "президент Франции", "президент США" are titles of their own
     # ("министр обороны", "министр по делам …": another ministry's)
@@ -421,7 +421,10 @@ def genitive_chain(s: str, cue: Cue, mentions: list[Found], end: int) -> list[Fo
 
 
 # "приняла первый заместитель госсекретаря Венди Шерман": a title of lower-case words
-HOST_TITLE_GAP_RE = re.compile(r"\s+(?:[а-яё-]+\s+){1,6}")
+# (a place first: "принял в Елисейском дворце президент Y")
+HOST_TITLE_GAP_RE = re.compile(
+    r"\s+(?:(?:в|во|на)\s+[А-ЯЁа-яё-]+\s+(?:[а-яё-]+\s+)?)?(?:[а-яё-]+\s+){0,6}"
+)
 HOST_REACH = 30
 HOST_TITLED_REACH = 70
 

@@ -81,9 +81,27 @@ SAID_THAT_RE = re.compile(r"\s*,\s*что\s", re.IGNORECASE)
 # a contact still ahead in the clause told ("проведет", "в ближайшие дни")
 AHEAD_WORD_RE = re.compile(
     r"(?<![\w-])(?:проведет|проведут|состоится|созвон\w*тся|встрет\w*тся|пройдет|планиру\w*"
-    r"|намерен\w*|ближайш\w*|собира\w*|будет|будут|примет|посетит)(?![\w-])",
+    r"|намерен\w*|ближайш\w*|собира\w*|будет|будут|примет|посетит|позвон(?:ит|ят)"
+    r"|приед(?:ет|ут)|прилет(?:ит|ят))(?![\w-])",
     re.IGNORECASE,
 )
+
+
+# "Трасс обещала, что первым позвонит X": a statement or a promise whose ", что" clause
+# tells the contact
+PROMISED_THAT_RE = re.compile(r"(?<![\w-])(?:по)?обещал\w{0,2}|заверил\w{0,2}", re.IGNORECASE)
+
+
+def _said_before_ahead(s: str, start: int, cue: Cue) -> bool:
+    """ "Еще 1 сентября, до избрания, Трасс обещала, что первым позвонит X": between a date
+    at `start` and the contact, a verb of speech whose ", что" clause tells the contact
+    still ahead; the date is the statement's."""
+    for that in SAID_THAT_RE.finditer(s, start, cue.start):
+        words = s[max(start, that.start() - 25) : that.start()]
+        said = SPEECH_RE.search(words) or PROMISED_THAT_RE.search(words)
+        if said is not None and not words[said.end() :].strip():
+            return AHEAD_WORD_RE.search(s, that.end(), cue.end) is not None
+    return False
 
 
 def _said_right_before(s: str, at: int) -> bool:
@@ -143,6 +161,9 @@ DASH_DATE_RE = re.compile(r"\s*[—–]\s*")
 DASHED_LIST_RE = re.compile(r"[^,.;:—–]{0,80}\s[—–]\s*")
 # "провели три раунда переговоров: 12 и 26 апреля в Маскате и 19 апреля в Риме"
 COLON_LIST_RE = re.compile(r"[^.;:—–,]{0,30}:\s*")  # "встречались осенью: 11 октября и …"
+# "дважды", "оба раза": a count of the events just dated
+COUNT_RE = re.compile(r"(?<![\w-])(?:дважды|трижды|оба раза|(?:два|три) раза)(?![\w-])", re.I)
+LIST_AND_RE = re.compile(r"\s*,\s*|\s+и\s+")
 LIST_GAP_RE = re.compile(
     r"(?:-(?:го|м|й))?(?:\s+(?:того же|этого же) года)?"
     # "в мае 2023 года в Вене, в сентябре …": the place after a date
@@ -208,6 +229,7 @@ def contact_date(
             and SAID_THAT_RE.match(s, h.span.end)
             and AHEAD_WORD_RE.search(s, h.span.end, cue.end)
         )
+        and not (h.span.end <= cue.start and _said_before_ahead(s, h.span.end, cue))
     ]
     if not hits:
         return None
@@ -454,7 +476,7 @@ def listed_dates(
         )
     ]
     if len(after) < 2 or after[0].span.start - cue.end > 80:
-        return []
+        return _counted_before(s, cue, hits, clause)
     run = [after[0]]
     for k, hit in enumerate(after[1:], start=1):
         gap = s[run[-1].span.end : hit.span.start]
@@ -467,6 +489,25 @@ def listed_dates(
             break
         run.append(hit)
     return [h.date for h in run] if len(run) >= 2 else []
+
+
+def _counted_before(
+    s: str, cue: Cue, hits: list[DateHit], clause: tuple[int, int]
+) -> list[PartialDate]:
+    """ "10 и 11 ноября она дважды обсуждала по телефону с X": days listed before the contact
+    word and counted by it are each an event."""
+    before = [h for h in hits if clause[0] <= h.span.start and h.span.end <= cue.start]
+    if len(before) < 2 or not COUNT_RE.search(s, before[-1].span.end, cue.end + 20):
+        return []
+    run = before[-1:]
+    for hit in reversed(before[:-1]):
+        if not LIST_AND_RE.fullmatch(s, hit.span.end, run[0].span.start):
+            break
+        run.insert(0, hit)
+    days = [h.date for h in run]
+    if len(run) < 2 or any(d.precision != "day" for d in days) or len(set(days)) < len(days):
+        return []
+    return days
 
 
 def year_in_sentence(s: str, hits: list[DateHit]) -> list[DateHit]:
@@ -729,10 +770,12 @@ def stamp_before(stamps: list[tuple[int, PartialDate]], offset: int) -> PartialD
 
 # "Саммит ЕС — Китай пройдет 24 июля в Пекине": an event announced for a day
 EVENT_AHEAD_RE = re.compile(
-    r"(?<![\w-])(?:саммит|встреч|переговор|визит|форум)\w*[^.;]{0,60}?"
+    r"(?<![\w-])(?:саммит|встреч|переговор|визит|форум)\w*[^.;]{0,100}?"
     r"(?<![\w-])(?:пройд[её]т|пройдут|состоится|состоятся|начнется|начнётся|откроется"
     # "саммит, который должен был пройти 15–17 декабря": the time of a plan undone
-    r"|долж(?:ен|на|но|ны)\s+был\w?\s+(?:пройти|состояться|начаться))(?![\w-])",
+    r"|долж(?:ен|на|но|ны)\s+был\w?\s+(?:пройти|состояться|начаться)"
+    # "визит Пашиняна в Россию … запланирован на вторую декаду апреля"
+    r"|(?:запланирован|намечен|назначен)\w{0,2}\s+на)(?![\w-])",
     re.IGNORECASE,
 )
 OPENING_DATE_REACH = 3  # characters before the date of a sentence that opens with it
@@ -743,6 +786,11 @@ def event_ahead(sentence: str, anchor: date | None) -> PartialDate | None:
     if not EVENT_AHEAD_RE.search(sentence):
         return None
     hits = find_date_hits(sentence, published=anchor)
+    if len(hits) == 1 and hits[0].date.precision == "month" and anchor is not None:
+        # "на вторую декаду апреля": a month still ahead
+        told = hits[0].date
+        ahead = (told.year or 0, told.month or 0) > (anchor.year, anchor.month)
+        return told if ahead else None
     if len(hits) != 1 or hits[0].date.precision != "day":
         return None
     day = hits[0].date.to_date()

@@ -471,7 +471,8 @@ class ContactParties:
             partners = [
                 f for f in mentions if cs <= f.start and f.end <= cue.start and "nomn" in f.cases
             ][-1:]
-        elif subject is None:
+        elif subject is None or (not partners and cue.receive):
+            # "его принял X"; "Он отправился во Францию, где его принял X": the host after
             if not (cue.receive and GUEST_PRONOUN_RE.search(before)):
                 return [], None
             host = host_after(s, cue, mentions)

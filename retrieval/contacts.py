@@ -194,6 +194,8 @@ AND_VERB_RE = re.compile(
     r"|(?:а затем|а потом|а после этого)\s+(?:(?!(?:его|ее|её|их)\s)[а-яё]+\s+)?)"
     r"[а-яё]+л(?:ся|ась|ись|и|а)?(?![\w-])"
 )
+# "На кадрах Макрон разговаривает по телефону с X": what a film or a record shows
+FOOTAGE_RE = re.compile(r"\W*(?:На (?:кадрах|видео|видеозаписи|записи)|В кадре)(?![\w-])")
 SAME_DAY_RE = re.compile(
     r"(?<![\w-])(?:(?:в|на) (?:тот|этот) же (?:день|вечер)|в (?:тот|этот) день"
     r"|тем же (?:днем|вечером)"
@@ -867,6 +869,21 @@ class ContactExtractor(ContactStory):
                 else:
                     last = max((c.sentence for c in candidates if c.participants), default=-1)
                     found = same_day(found, candidates, *day_since(sentences, index, anchor, last))
+            elif FOOTAGE_RE.match(sentence):
+                # "Фрагмент снят утром 24 февраля. На кадрах X разговаривает с Y": the day
+                # filmed, never the day of the news
+                shot = next(
+                    (
+                        filmed
+                        for back in range(index - 1, max(-1, index - 3), -1)
+                        if (filmed := one_day(sentences[back][1], anchor)) is not None
+                    ),
+                    None,
+                )
+                found = [
+                    replace(c, date=shot, lead=False) if c.date is None or c.lead else c
+                    for c in found
+                ]
             elif THIS_EVENT_RE.match(sentence):
                 found = same_event(found, recent)
             elif (back := days_earlier(sentence)) is not None:

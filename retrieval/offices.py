@@ -148,9 +148,12 @@ RANK_TITLES: dict[str, tuple[str, ...]] = {
     "president": (r"президент\w{{0,3}} {gen}",),
     "prime_minister": (
         r"премьер(?:-министр)?\w{{0,3}} {gen}",
-        r"(?:глав\w{{1,3}}|председател\w{{1,3}}) правительства {gen}",
         r"{adj}\w{{2,3}} премьер\w{{0,3}}(?:-министр\w{{0,3}})?",
-        # "глава британского правительства"
+    ),
+    # "глава британского правительства": the premier's, or where a chancellor leads the
+    # government ("новый глава германского правительства"), the chancellor's
+    "government_head": (
+        r"(?:глав\w{{1,3}}|председател\w{{1,3}}) правительства {gen}",
         r"(?:глав\w{{1,3}}|председател\w{{1,3}}) {adj}\w{{2,3}} правительства",
     ),
     "foreign_minister": (
@@ -186,6 +189,9 @@ def _template_titles(office: dict[str, Any], country: dict[str, Any] | None) -> 
     gen = f"(?:{STATE_FORMS})?(?:{'|'.join(country['genitive'])})"
     fill = {"gen": gen, "adj": country["adjective"]}
     titles = [t.format(**fill) for t in RANK_TITLES.get(office["rank"], ())]
+    government = "chancellor" if country.get("leader") == "chancellor" else "prime_minister"
+    if office["rank"] == government:
+        titles += [t.format(**fill) for t in RANK_TITLES["government_head"]]
     if office["rank"] == country.get("leader"):
         head = LEADER_HEADS.get(office["rank"], "лидер")
         titles.append(LEADER_TITLE.format(head=head, **fill))

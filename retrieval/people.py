@@ -63,6 +63,9 @@ _UNSEEN = object()
 CLOSE_NAME_SCORE = 85  # a whole name typed in a question: "Чвэ Сон Хи" for "Чхве Сон Хи"
 JOIN_GAP_RE = re.compile(r"[ \u00a0]{1,2}|,[ \u00a0]{1,2}")
 ALL_CASES = frozenset(CASES)
+# "исполняющая обязанности канцлера Германии Ангела Меркель", "и.о. главы МИД": the case of
+# the whole title is the participle's (an abbreviation has none of its own)
+ACTING_RE = re.compile(r"(?i:(?:временно\s+)?(исполняющ\w+)\s+обязанности|и\.\s?о\.|врио)\s+\Z")
 
 
 @dataclass(frozen=True)
@@ -698,6 +701,12 @@ class PersonRegistry:
             if head.kind == "person"
             else head.cases or head_cases(self.lemmatizer, text[head.start : head.end])
         )
+        acting = (
+            None if head.kind == "person" else ACTING_RE.search(text[max(0, start - 50) : start])
+        )
+        if acting:
+            start -= len(acting.group(0))
+            cases = self._participle_cases(acting.group(1)) if acting.group(1) else ALL_CASES
         named = next((i.found for i in chain if i.found is not None), None)
         if named is not None:
             both = named.cases & cases or (cases if head.kind != "person" else named.cases)
@@ -719,6 +728,14 @@ class PersonRegistry:
         if holder is None:
             return None
         return Found(holder, start, end, text[start:end], True, cases, titles)
+
+    def _participle_cases(self, word: str) -> frozenset[str]:
+        cases = {
+            str(p.tag.case)
+            for p in self.lemmatizer.parses(word)
+            if p.tag.POS == "PRTF" and p.tag.case in ALL_CASES
+        }
+        return frozenset(cases) or ALL_CASES
 
     def _holder_or_unique(self, office: str, on: date | None) -> str | None:
         if on is not None:

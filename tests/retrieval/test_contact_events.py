@@ -15,6 +15,7 @@ from tests.retrieval.conftest import (
     day,
     events_of,
 )
+from tests.retrieval.recall_retold import RETOLD
 from tests.retrieval.recall_wires import WIRES
 from tests.retrieval.test_contact_recall import RECALL
 
@@ -166,7 +167,7 @@ EVENTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "expected"), EVENTS + RECALL + WIRES)
+@pytest.mark.parametrize(("text", "published", "expected"), EVENTS + RECALL + WIRES + RETOLD)
 def test_events_of_one_article(
     extractor: ContactExtractor,
     text: str,

@@ -56,6 +56,11 @@ DATES = [
     ],
     ["в 2 и 3 часа 5 мая", PUBLISHED, [PartialDate(2024, 5, 5)]],
     ["в конце августа", PUBLISHED, [PartialDate(2024, 8)]],
+    # a part of a month a plan is set for: that month
+    ["запланирован на вторую декаду апреля", PUBLISHED, [PartialDate(2025, 4)]],
+    ["во второй декаде марта", PUBLISHED, [PartialDate(2025, 3)]],
+    # "хоть завтра" is any time, no day
+    ["готов приехать хоть завтра", PUBLISHED, []],
     [
         "в мае 2023 года, в сентябре того же года",
         PUBLISHED,
