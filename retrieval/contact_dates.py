@@ -12,7 +12,15 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from retrieval.cues import EARLIER_RE, NEVER_HELD_RE, SPEECH_RE, Cue, clause_bounds, has_cue
+from retrieval.cues import (
+    EARLIER_RE,
+    LIGHT_VERB_RE,
+    NEVER_HELD_RE,
+    SPEECH_RE,
+    Cue,
+    clause_bounds,
+    has_cue,
+)
 from retrieval.dates import (
     RELATIVE_RE,
     SAME_YEAR_RE,
@@ -254,7 +262,11 @@ def contact_date(
     if not in_clause:
         # "24 мая он провел переговоры с Y и встретился с Z": the date of the verb before
         joined = [c for c in cues if c.end <= cue.start and AND_RE.fullmatch(s, c.end, cue.start)]
-        if cue.verb and joined:
+        # (and "встретиться с Y и провести переговоры с Z": the light verb's noun)
+        # ("встреча с Y и переговоры с Z": nouns listed)
+        if joined and (
+            cue.verb or LIGHT_VERB_RE.search(s, joined[-1].end, cue.start) or not joined[-1].verb
+        ):
             in_clause = [
                 h
                 for h in hits

@@ -201,6 +201,7 @@ FRONTED_BY_RE = re.compile(r"(?:\s+(?!(?:с|со|и)\s)[а-яё-]+){0,4}?\s+(?P<
 TITLED_REACH = 60  # characters of titles between a contact noun and its genitive person
 TITLE_BREAK_RE = re.compile(r"[,.;:—–()«»]")
 # "перед этим", "после этого": a time told by a demonstrative, before a clause's subject
+SCHEDULE_WORDS = frozenset({"плану", "графику", "расписанию", "программе", "замыслу"})
 TIME_FRAMES = frozenset(
     {"перед этим", "перед тем", "до этого", "до того", "после этого", "после того"}
     | {"за этим", "кроме того", "кроме этого", "помимо этого"}
@@ -894,6 +895,9 @@ class ContactParties:
                 and prev[-1] not in TIME_WORDS  # "Предыдущий раз главы ведомств ..."
                 # "Перед этим Шойгу и Сингх провели": a frame of time, then the subject
                 and " ".join(prev[-2:]).lower() not in TIME_FRAMES
+                # "По первоначальному графику Помпео должен был": the schedule, then the
+                # subject
+                and not (prev[-1].lower() in SCHEDULE_WORDS and "по" in map(str.lower, prev[-3:]))
             ):
                 # "тогда же Ван И провел": after an adverb or a particle, still the subject
                 return any(

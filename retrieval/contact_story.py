@@ -171,7 +171,8 @@ class ContactStory(ContactParties):
             subjects = {
                 m.person
                 for m in self.registry.scan(blank_asides(line), on=anchor, known=known)
-                if m.cases == {"nomn"} and m.known
+                # (an indeclinable name opening the line: "Помпео отложил турне")
+                if (m.cases == {"nomn"} or ("nomn" in m.cases and m.start == 0)) and m.known
             }
             if subjects:
                 return subjects.pop() if len(subjects) == 1 else None

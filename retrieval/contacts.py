@@ -83,6 +83,7 @@ from retrieval.contact_clauses import (
     trip_undone,
 )
 from retrieval.contact_dates import (
+    AND_RE,
     SET_FOR_DAY_RE,
     YEAR_IN_TEXT_RE,
     YEAR_TOPIC_RE,
@@ -180,6 +181,14 @@ TABLE_CUE_RE = re.compile(r"столом")
 DURING_VISIT_RE = re.compile(r"\W*В ходе (?:визита|поездки|пребывания)(?![\w-])")
 # "В ходе визита они провели переговоры": a plural subject pronoun
 THEY_RE = re.compile(r"(?<![\w-])[Оо]ни(?![\w-])")
+# "были намечены встреча с X и переговоры с Y": a schedule, told as such
+SCHEDULED_RE = re.compile(
+    r"(?<![\w-])(?:намечен|запланирован|назначен|планиру|предполага|состоится|состоятся"
+    r"|пройд[её]т|пройдут|в программ[еу])\w*",
+    re.IGNORECASE,
+)
+# "встреча с президентом X": the partner right after the noun
+WITH_PARTNER_RE = re.compile(r"\s+(?:с|со)\s")
 # "переговоры с американской делегацией": the other side, told as a side
 WITH_SIDE_RE = re.compile(
     r"\s+(?:[^.;]{0,40}?\s)?(?:с|со)\s+[а-яё]+ск(?:ой|ими)\s+"
@@ -392,7 +401,7 @@ class ContactExtractor(ContactStory):
             protagonist = None if heads else self._protagonist(title, TITLE, anchor, known)
         # the one person the headline (else the lead) names as its subject, for a bare title
         subject: str | None = None
-        if sentences and BARE_TITLE_RE.search(text):
+        if sentences:
             known = known if known is not None else self._known(text)
             subject = self._story_subject(title, sentences[0][1], anchor, known)
         trip: tuple[int, PartialDate, str] | None = None  # a dated trip of the story's pair
@@ -709,7 +718,7 @@ class ContactExtractor(ContactStory):
                 ),
                 context_day,
                 (subject, partial(self._subject_day, sentences, index, anchor, known, subject))
-                if subject is not None and BARE_TITLE_RE.search(sentence)
+                if subject is not None
                 else None,
             )
             found = retelling(told_in_full(found), recent)
@@ -791,6 +800,11 @@ class ContactExtractor(ContactStory):
                 ),
                 None,
             )
+            if undone is None and title and found:
+                # "Госсекретарь США отложил поездку в Киев … (headline). … Помпео должен был 3
+                # января встретиться с X": a plan of the trip the headline tells put off
+                headline = trip_undone(title, sentence)
+                undone = (index, headline) if headline is not None else None
             if undone is not None:
                 # "визит …, который готовили на апрель, откладывается. … Встреча X с Y должна
                 # была стать …": that plan, for the time the trip was set for (told with the
@@ -1464,6 +1478,21 @@ class ContactExtractor(ContactStory):
             ):
                 # "Путин провел ряд встреч. Первой стала встреча с Си": the host of the series
                 people, hosted = tuple(sorted((people[0], host[0]))), True
+            if (
+                len(people) == 1
+                and not hosted
+                and not cue.verb
+                and story_subject is not None
+                and story_subject[0] != people[0]
+                and not (len(context) == 2 and people[0] in context)
+                and not self.registry.same_side(story_subject[0], people[0])
+                and WITH_PARTNER_RE.match(work, cue.end) is not None
+                and not any("nomn" in m.cases and m.person == people[0] for m in found)
+                and SCHEDULED_RE.search(work) is not None
+            ):
+                # "Помпео отложил турне. … На 4 января в Минске были намечены встреча с X и
+                # переговоры с Y": the plans of the story's traveller
+                people = tuple(sorted((people[0], story_subject[0])))
             cs, ce = clause_bounds(work, cue.start)
             pairs = [people]
             via_pronoun, told_on = False, None
@@ -1546,6 +1575,22 @@ class ContactExtractor(ContactStory):
                         # summit's, not the call's)
                         until = min(until, max(cue.end, later[0] - 30))
                     status = status_of(work[since:until], work[until:ce])
+                listed_after = next(
+                    (
+                        c
+                        for c in reversed(cues)
+                        if not c.verb
+                        and not cue.verb
+                        and cs <= c.start
+                        and c.end <= cue.start
+                        and AND_RE.fullmatch(work, c.end, cue.start)
+                    ),
+                    None,
+                )
+                if status == "happened" and listed_after is not None:
+                    # "были намечены встреча с X и переговоры с Y": the nouns listed share the
+                    # predicate told before the first
+                    status = status_of(work[max(cs, listed_after.start - 60) : listed_after.end])
                 # the held verb may stand past the window: "…, перенесенные со среды, прошли"
                 status = held_after_move(status, work[cue.start : ce])
                 if status == "happened" and not cue.verb and setting(work, cue):

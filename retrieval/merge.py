@@ -19,6 +19,8 @@ UNIQUE_ONLY = 0.5
 POSTPONED_WITHIN = 365
 # ... and one held this few days after the day it was put off from needs no shared words
 POSTPONED_SOON = 10
+# ... a trip takes longer to set again: a meeting or talks put off, held within a month
+POSTPONED_SOON_IN_PERSON = 31
 # ... and one whose held report tells it was put off, this many
 MOVED_SOON = 60
 MOVED_LEMMAS = frozenset(
@@ -78,7 +80,14 @@ def match_score(existing: Report, new: Report) -> float | None:
             # состоится в этот день" and the call of Wednesday)
             # (or the report of the held one tells it was put off: "визит, запланированный
             # на конец марта, был перенесен")
-            soon = MOVED_SOON if held.lemmas & MOVED_LEMMAS else POSTPONED_SOON
+            in_person = kind_group(held.kind) == "in_person"
+            soon = (
+                MOVED_SOON
+                if held.lemmas & MOVED_LEMMAS
+                else POSTPONED_SOON_IN_PERSON
+                if in_person
+                else POSTPONED_SOON
+            )
             if sim >= SIMILAR_CONTENT or _held_soon(moved.date, held.date, soon):
                 return max(sim, SIMILAR_CONTENT)
             return None

@@ -109,6 +109,17 @@ def report(
             Report("phone", D(2022, 2, 21), "happened", SAME_TEXT),
             False,
         ],
+        # a meeting of a trip put off is held weeks later: within a month, one contact
+        [
+            Report("meeting", D(2020, 1, 4), "postponed", OTHER_TEXT, told=date(2020, 1, 1)),
+            Report("meeting", D(2020, 2, 1), "happened", SAME_TEXT),
+            True,
+        ],
+        [
+            Report("meeting", D(2020, 1, 4), "postponed", OTHER_TEXT, told=date(2020, 1, 1)),
+            Report("meeting", D(2020, 3, 1), "happened", SAME_TEXT),
+            False,
+        ],
         # ... unless the held one's story tells it was put off ("перенесен"), within weeks
         [
             Report("talks", D(2023, 3, 28), "postponed", OTHER_TEXT, told=date(2023, 3, 25)),

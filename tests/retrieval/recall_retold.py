@@ -17,6 +17,7 @@ PUTIN_BENNETT = ("Владимир Путин", "Нафтали Беннет")
 PUTIN_ZELENSKY = ("Владимир Зеленский", "Владимир Путин")
 POMPEO_PRISTAIKO = ("Вадим Пристайко", "Майк Помпео")
 TRUSS_ZELENSKY = ("Владимир Зеленский", "Лиз Трасс")
+POMPEO = "Майк Помпео"
 
 # text, publication date, expected {(participants, kind, status, date)}
 RETOLD = [
@@ -96,5 +97,29 @@ RETOLD = [
         " саммита в «нормандском формате».",
         date(2019, 9, 8),
         {(PUTIN_ZELENSKY, "phone", "happened", day(2019, 9, 7))},
+    ],
+    [  # a schedule before the subject; the verbs listed share the day; the plans of a trip
+        # put off are put off; subjectless nouns listed are the traveller's, with one predicate
+        "Помпео отложил турне по региону. По первоначальному графику Помпео должен был 3"
+        " января прилететь в Киев, встретиться с президентом Владимиром Зеленским и провести"
+        " переговоры с министром Вадимом Пристайко. На 4 января в Минске были намечены встреча"
+        " с Александром Лукашенко и переговоры с главой МИД Владимиром Макеем.",
+        date(2020, 1, 1),
+        {
+            (("Владимир Зеленский", POMPEO), "meeting", "postponed", day(2020, 1, 3)),
+            (POMPEO_PRISTAIKO, "talks", "postponed", day(2020, 1, 3)),
+            (("Александр Лукашенко", POMPEO), "meeting", "postponed", day(2020, 1, 4)),
+            (("Владимир Макей", POMPEO), "talks", "postponed", day(2020, 1, 4)),
+        },
+    ],
+    [  # the guest of a parade is no bare title of the story's traveller
+        "Президент Индонезии Прабово Субианто в четверг провел переговоры с Энтони Албанизом."
+        " 9 ноября прошлого года он провел в Пекине переговоры с председателем КНР Си"
+        " Цзиньпином, а в январе стал главным гостем парада в Нью-Дели.",
+        date(2025, 5, 15),
+        {
+            (("Прабово Субианто", "Энтони Албаниз"), "talks", "happened", day(2025, 5, 15)),
+            (("Прабово Субианто", "Си Цзиньпин"), "talks", "happened", day(2024, 11, 9)),
+        },
     ],
 ]

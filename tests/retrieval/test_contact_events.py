@@ -177,6 +177,24 @@ def test_events_of_one_article(
     assert events_of(extractor, text, published) == expected
 
 
+def test_a_headline_puts_off_the_trip_its_plans_belong_to(extractor: ContactExtractor) -> None:
+    """ "Госсекретарь США отложил поездку в Киев" (headline) … "X должен был встретиться с
+    Y": the meeting of the trip is put off, not still planned."""
+    text = (
+        "Госсекретарь США Майк Помпео не поедет на этой неделе на Украину, сообщил Госдеп."
+        " Новые сроки пока не определены. Помпео должен был 3 января прилететь в Киев и"
+        " встретиться с президентом Владимиром Зеленским."
+    )
+    [contact] = extractor.extract(
+        text, published=date(2020, 1, 1), title="Госсекретарь США отложил поездку в Киев"
+    )
+    assert (contact.participants, contact.status, contact.date) == (
+        ("Владимир Зеленский", "Майк Помпео"),
+        "postponed",
+        PartialDate(2020, 1, 3),
+    )
+
+
 def test_joined_people_are_in_the_snippet(extractor: ContactExtractor) -> None:
     text = "В Кремле прошли российско-индийские переговоры. Путин и Моди обсудили торговлю."
     [contact] = extractor.extract(text, published=date(2024, 7, 9))
