@@ -338,9 +338,11 @@ def days_before(found: list[Candidate], before: list[Candidate], days: int) -> l
     return [replace(c, date=when, lead=False) if c.date is None else c for c in found]
 
 
-def same_event(found: list[Candidate], before: list[Candidate]) -> list[Candidate]:
+def same_event(
+    found: list[Candidate], before: list[Candidate], own_day: bool = True
+) -> list[Candidate]:
     """ "Это первая встреча двух лидеров": an undated contact is the last dated one of the
-    same people, told just before."""
+    same people, told just before (so is one dated only from around it: not `own_day`)."""
     out = []
     for c in found:
         ref = next(
@@ -351,7 +353,7 @@ def same_event(found: list[Candidate], before: list[Candidate]) -> list[Candidat
             # the event itself: its day, kind and status ("Это должна была стать первая
             # встреча" after the meeting called off is that cancelled meeting)
             replace(c, date=ref.date, kind=ref.kind, status=ref.status, lead=False)
-            if c.date is None and ref
+            if (c.date is None or not own_day) and ref
             else c
         )
     return out

@@ -60,6 +60,10 @@ SET_FOR_DAY_RE = re.compile(rf"{SET_FOR}(?:на\s+)?$", re.IGNORECASE)
 OTHER_EVENT_RE = re.compile(
     r"(?:с момента|со времени|с начала|после|до|накануне) (?:его |ее |их )?"
     r"(?:вступлени|избрани|инаугураци|назначени|отставк|выбор)\w*[^,.;:]*$"
+    # "поздравил его с вступлением в должность 23 мая": the day of the event congratulated
+    # on (not "с переизбранием по телефону 29 мая": the call's)
+    r"|(?<![\w-])(?:с|со) (?:вступлени\w+ в должность|(?:пере)?избрани\w+|инаугураци\w+"
+    r"|побед\w+ на выборах)\s+$"
     # "первая встреча после подписания заявления от 9 ноября", "после крушения ... 25 декабря"
     r"|(?:с момента|со времени|с начала|после) (?:[а-яё]+ )?[а-яё]+(?:ни|ти)я(?![\w-])[^,.;:]*$"
     # "вместо визита в Нью-Дели, отмененного в апреле": the day the other event was undone
@@ -110,6 +114,26 @@ def _said_before_ahead(s: str, start: int, cue: Cue) -> bool:
         if said is not None and not words[said.end() :].strip():
             return AHEAD_WORD_RE.search(s, that.end(), cue.end) is not None
     return False
+
+
+def _told_after_colon(
+    s: str, cue: Cue, hits: list[DateHit], colon: int, cues: list[Cue]
+) -> PartialDate | None:
+    """ "Путин и Арсе уже встречались в этом году: 6 июня они провели переговоры …": a verb
+    summed up before a colon is the contact the day opening the colon's clause tells."""
+    if COLON_LIST_RE.fullmatch(s, cue.end, colon + 1) is None or any(
+        cue.end <= h.span.start < colon and h.date.precision == "day" for h in hits
+    ):
+        return None
+    first = next((h for h in hits if h.span.start > colon), None)
+    if (
+        first is None
+        or first.date.precision != "day"
+        or s[colon + 1 : first.span.start].strip()
+        or not any(c.start > first.span.end for c in cues)
+    ):
+        return None
+    return first.date
 
 
 def _said_right_before(s: str, at: int) -> bool:
@@ -206,6 +230,12 @@ def contact_date(
     if not hits:
         return None
     colon = s.find(":", cue.end)
+    if (
+        cue.verb
+        and colon != -1
+        and (told := _told_after_colon(s, cue, hits, colon, cues)) is not None
+    ):
+        return told
     if colon != -1 and not any(c.start > colon for c in cues):
         # "Встреча стала для него одной из последних поездок: 27 сентября партия выберет ему
         # преемника": a date opening a clause of its own after the colon tells that event
@@ -824,6 +854,29 @@ def day_said_before(
         if len(said) == 1 and said[0].precision == "day":
             return said[0]
     return None
+
+
+# "не встречались с 2016 года", "не виделись с июня 2019 года": the time they last did
+SINCE_LAST_RE = re.compile(
+    r"\s+(?:[а-яё]+\s+)?(?:с|со)\s+(?P<when>(?:\d{1,2}\s+)?(?:[а-яё]+\s+)?(?:19|20)\d\d)"
+    r"(?:\s*(?:года|г\.)|-го)(?![\w-])",
+    re.IGNORECASE,
+)
+NOT_RIGHT_BEFORE_RE = re.compile(r"(?<![\w-])не\s+$", re.IGNORECASE)
+
+
+def last_seen(s: str, cue: Cue) -> PartialDate | None:
+    """ "лично лидеры не встречались с 2016 года": the time of the last such contact."""
+    if not NOT_RIGHT_BEFORE_RE.search(s, max(0, cue.start - 4), cue.start):
+        return None
+    m = SINCE_LAST_RE.match(s, cue.end)
+    if m is None:
+        return None
+    told = m.group("when")
+    hits = find_date_hits(told + " года", published=None)
+    if hits and hits[0].date.year is not None:
+        return hits[0].date
+    return PartialDate(int(told[-4:]))
 
 
 def one_day(text: str, anchor: date | None) -> PartialDate | None:

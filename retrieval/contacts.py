@@ -95,6 +95,7 @@ from retrieval.contact_dates import (
     day_since,
     entry_stamps,
     event_ahead,
+    last_seen,
     listed_dates,
     one_day,
     ranged_month,
@@ -187,6 +188,7 @@ SCHEDULED_RE = re.compile(
     r"|пройд[её]т|пройдут|в программ[еу])\w*",
     re.IGNORECASE,
 )
+JOINT_GAP_RE = re.compile(r"\s+и\s+")  # "X и Y": a joint subject
 # "встреча с президентом X": the partner right after the noun
 WITH_PARTNER_RE = re.compile(r"\s+(?:с|со)\s")
 # "переговоры с американской делегацией": the other side, told as a side
@@ -374,6 +376,10 @@ class ContactExtractor(ContactStory):
         if not has_cue(text) and not (title and READOUT_TITLE_RE.match(title)):
             return []
         dateline = parse_dateline(text, published=published)
+        if dateline is not None and dateline.year is None and (year := bare_year(text)):
+            # "КАЗАНЬ, 24 окт — РИА Новости." on a page with no date: the one year the
+            # text names ("Лаос в 2024 году председательствует")
+            dateline = PartialDate(year[0], dateline.month, dateline.day)
         sentences = chronological(content_sentences(text))
         stated = None if published or dateline else stated_news_date(sentences)
         # a page without a header date or dateline: relative dates count from the stated one
@@ -899,7 +905,13 @@ class ContactExtractor(ContactStory):
                     for c in found
                 ]
             elif THIS_EVENT_RE.match(sentence):
-                found = same_event(found, recent)
+                # (over a day the sentence before told: "Эритрейский лидер прилетел накануне.
+                # Это первая встреча двух президентов": the meeting's day, not the arrival's)
+                found = same_event(
+                    found,
+                    recent,
+                    own_day=bool(find_date_hits(blank_asides(sentence), published=anchor)),
+                )
             elif (back := days_earlier(sentence)) is not None:
                 found = days_before(found, candidates, back)
             elif (
@@ -1083,6 +1095,23 @@ class ContactExtractor(ContactStory):
             for c in heads
             if owner in c.participants
         ]
+
+    def _joint_subject(
+        self, sentence: str, on: date | None, known: set[str]
+    ) -> tuple[str, ...] | None:
+        """ "X и Y объявили …": the two people a sentence names as its joint subject."""
+        named = [
+            m
+            for m in self.registry.scan(blank_asides(sentence), on=on, known=known)
+            if "nomn" in m.cases
+        ]
+        if (
+            len(named) == 2
+            and named[0].person != named[1].person
+            and JOINT_GAP_RE.fullmatch(sentence, named[0].end, named[1].start)
+        ):
+            return tuple(sorted(m.person for m in named))
+        return None
 
     def _sentence(
         self,
@@ -1305,9 +1334,21 @@ class ContactExtractor(ContactStory):
             # story's pair, on that day
             previous += [c for c in cues if entry.end() <= c.start < entry.end() + ENTRY_REACH][:1]
         persons = {m.person for m in mentions}
+        if (
+            len(context) != 2
+            and len(persons) < 2
+            and prior
+            and any(not c.verb and CIRCUMSTANCE_RE.search(work, 0, c.start) for c in cues)
+        ):
+            # "Си и король Бахрейна объявили о партнерстве. Решение было принято в ходе
+            # переговоров": the two the sentence before names as its joint subject
+            joint = self._joint_subject(prior, on, known)
+            context = joint or context
+        else:
+            joint = None
         # (with nobody named only right after a dated trip of the pair: "Лукашенко прилетел
         # в Сочи 14 сентября. По итогам переговоров ...")
-        if (len(persons) == 1 or (after_trip and not persons)) and (
+        if (len(persons) == 1 or ((after_trip or joint) and not persons)) and (
             persons <= set(context) and len(context) == 2
         ):
             # "Трамп в ходе телефонного разговора предложил помощь": the story's pair
@@ -1644,6 +1685,10 @@ class ContactExtractor(ContactStory):
                     status = "denied"
                 if cue in framed and status == "happened":
                     status = "planned"  # "Сроки встречи не определены": not held yet
+                last_time = last_seen(work, cue) if status == "denied" and cue.verb else None
+                if last_time is not None:
+                    # "лично лидеры не встречались с 2016 года": they last met then
+                    status = "happened"
                 if (
                     status == "denied"
                     and not DENIAL_RE.search(work)
@@ -1692,6 +1737,8 @@ class ContactExtractor(ContactStory):
                     when = told_on
                 if when is None and not scheduled and status == "happened":
                     when = subject_day
+                if last_time is not None:
+                    when = last_time
                 earlier = is_earlier(clause, when, cue.start - cs)
                 if cue in framed and not any(cue.end <= h.span.start < ce for h in hits):
                     when = None  # "после которого объявлено о подготовке саммита": undated

@@ -61,7 +61,8 @@ CLOSE_SURNAME_SCORE = 88
 CLOSE_CACHE_SIZE = 50_000
 _UNSEEN = object()
 CLOSE_NAME_SCORE = 85  # a whole name typed in a question: "Чвэ Сон Хи" for "Чхве Сон Хи"
-JOIN_GAP_RE = re.compile(r"[ \u00a0]{1,2}|,[ \u00a0]{1,2}")
+# (", тогда председателем АС": the office held at the time of the story)
+JOIN_GAP_RE = re.compile(r"[ \u00a0]{1,2}|,[ \u00a0]{1,2}(?:(?:тогда|ныне|теперь)[ \u00a0]+)?")
 ALL_CASES = frozenset(CASES)
 # "исполняющая обязанности канцлера Германии Ангела Меркель", "и.о. главы МИД": the case of
 # the whole title is the participle's (an abbreviation has none of its own)
@@ -988,21 +989,24 @@ class PersonRegistry:
                     hits += [(tokens[i][0], n) for n in self._best(family, on)]
                 else:
                     hits += [(tokens[i][0], n) for n in self._fuzzy(tokens[i][1], on)]
-                    hits += [(tokens[i][0], n) for n in self._guarded_surname(tokens[i][1])]
+                    hits += [(tokens[i][0], n) for n in self._guarded_surname(tokens[i][1], on)]
             i += 1
         return hits
 
-    def _guarded_surname(self, word: str) -> list[str]:
+    def _guarded_surname(self, word: str, on: date) -> list[str]:
         """The one person a capitalised surname names in a question ("Белоусов и Сингх").
 
         Articles never name such people by the surname alone (other Singhs are in the news),
-        but a question names the person it asks about. A surname two people share, or that
-        is someone's first name ("Павел"), stays unresolved.
+        but a question names the person it asks about. A surname two people share is the
+        one in office on `on` ("Деби": the son, president now; not his late father), and
+        stays unresolved when none or both are; so does someone's first name ("Павел").
         """
-        names = [p.name for p, _ in self._guarded.get(fold(word), [])]
-        if not word[:1].isupper() or len(set(names)) != 1 or self._is_first_name(word):
+        names = list(dict.fromkeys(p.name for p, _ in self._guarded.get(fold(word), [])))
+        if not word[:1].isupper() or not names or self._is_first_name(word):
             return []
-        return names[:1]
+        if len(names) > 1:
+            names = [n for n in names if any(r.covers(on) for r in self.people[n].roles)]
+        return names if len(names) == 1 else []
 
     @cached_property
     def _first_names(self) -> frozenset[str]:

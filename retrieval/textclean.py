@@ -10,6 +10,7 @@ from datetime import date
 
 from razdel import sentenize
 
+from retrieval.dates import DATELINE_RE
 from retrieval.types import ParsedText, Span
 
 logger = logging.getLogger(__name__)
@@ -349,7 +350,10 @@ def parse_txt_article(raw: str, *, name: str | None = None) -> ParsedText:
     title = " ".join(lines[title_at].split()) if title_at is not None else None
     seen: set[str] = set()
     if title_at is not None and title:
-        lines[: title_at + 1] = [""] * (title_at + 1)  # above the headline is site chrome
+        # above the headline is site chrome, but for an agency's dateline ("КАЗАНЬ, 24 окт —
+        # РИА Новости."), which dates the story
+        dateline = next((line for line in lines[:title_at] if DATELINE_RE.match(line)), "")
+        lines[: title_at + 1] = [""] * title_at + [dateline]
         seen.add(_key(title))
     body = _join(_clean_lines(lines, seen))
     outlet = _find_outlet(raw)

@@ -16,6 +16,7 @@ from tests.retrieval.conftest import (
     events_of,
 )
 from tests.retrieval.recall_retold import RETOLD
+from tests.retrieval.recall_summits import SUMMITS
 from tests.retrieval.recall_wires import WIRES
 from tests.retrieval.test_contact_recall import RECALL
 
@@ -167,7 +168,9 @@ EVENTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "expected"), EVENTS + RECALL + WIRES + RETOLD)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"), EVENTS + RECALL + WIRES + RETOLD + SUMMITS
+)
 def test_events_of_one_article(
     extractor: ContactExtractor,
     text: str,

@@ -1506,10 +1506,17 @@ RECALL = [
             (("Во Ван Тхыонг", "Си Цзиньпин"), "talks", "happened", day(2024, 5, 20)),
         },
     ],
-    [  # the model's longer name holds the cheap pass's pair ("Исой Аль Халифой")
+    [  # the whole name, every word declined, is the king ("Исой Аль Халифой" is no person)
         "Путин провел телефонный разговор с королем Бахрейна Хамадом бен Исой Аль Халифой.",
         date(2024, 5, 20),
-        {(("Владимир Путин", "Хамад Иса Аль Халифа"), "phone", "happened", day(2024, 5, 20))},
+        {
+            (
+                ("Владимир Путин", "Хамад бен Иса Аль Халифа"),
+                "phone",
+                "happened",
+                day(2024, 5, 20),
+            )
+        },
     ],
     [  # a hyphenated family name written with a space, one letter off
         "Глава МИД Ирана Хосейн Амир Абдоллахиан прибыл в Москву, где его принял Сергей Лавров.",

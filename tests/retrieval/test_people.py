@@ -262,6 +262,17 @@ def test_registry_is_large_and_consistent(registry: PersonRegistry) -> None:
         assert all(role.office in registry.offices for role in person.roles)
 
 
+def test_a_shared_family_name_in_a_question_is_the_one_in_office(
+    registry: PersonRegistry,
+) -> None:
+    """ "Деби" is the son while he is president; the father stays nameable in full."""
+    assert registry.resolve_query("встречались ли Путин и Деби", on=date(2025, 1, 1)) == [
+        "Владимир Путин",
+        "Махамат Деби",
+    ]
+    assert "Идрис Деби" in registry.resolve_query("Идрис Деби и Путин", on=date(2025, 1, 1))
+
+
 def test_model_name_wins_over_the_pair_it_holds_beside_other_names(
     registry: PersonRegistry,
 ) -> None:

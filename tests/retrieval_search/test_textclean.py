@@ -235,6 +235,20 @@ def test_outlet_only_when_stated(raw: str, outlet: str | None) -> None:
     assert parse_txt_article(raw).outlet == outlet
 
 
+def test_an_agency_dateline_above_the_headline_stays_with_the_story() -> None:
+    """ "КАЗАНЬ, 24 окт — РИА Новости." above the headline dates the story; other lines
+    above it are site chrome."""
+    raw = (
+        "Главная | Политика | Экономика\n\nКАЗАНЬ, 24 окт — РИА Новости.\n\n"
+        "Путин провел переговоры с президентом Лаоса\n\n"
+        "Путин провел переговоры с президентом Лаоса на полях саммита в Казани.\n"
+    )
+    parsed = parse_txt_article(raw)
+    assert parsed.title == "Путин провел переговоры с президентом Лаоса"
+    assert parsed.text.startswith("КАЗАНЬ, 24 окт — РИА Новости.")
+    assert "Главная" not in parsed.text
+
+
 HOSTILE = ["", "\n\n\n", "/", "😀" * 50, "<p>html</p>", "1. a\n2. b\n3. c", "а" * 5000]
 
 
