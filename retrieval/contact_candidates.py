@@ -213,6 +213,9 @@ def phone_talk(candidates: list[Candidate]) -> list[Candidate]:
                 and PREVIOUS_TALK_RE.search(c.snippet) is not None
                 and any(set(c.participants) & p for p in callers)
             )
+            # "имел в виду телефонный разговор с Y, а с X он не разговаривал": the call mixed
+            # up with the one the article tells
+            or (c.status == "denied" and any(set(c.participants) & p for p in callers))
         )
         # "коротко пообщались в кулуарах" of people whose calls the article does not tell
         else replace(c, kind="meeting")

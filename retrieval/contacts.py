@@ -1338,6 +1338,8 @@ class ContactExtractor(ContactStory):
             len(context) != 2
             and len(persons) < 2
             and prior
+            # (a sentence before that tells a contact of its own is its story's)
+            and not has_cue(prior)
             and any(not c.verb and CIRCUMSTANCE_RE.search(work, 0, c.start) for c in cues)
         ):
             # "Си и король Бахрейна объявили о партнерстве. Решение было принято в ходе
@@ -1732,8 +1734,9 @@ class ContactExtractor(ContactStory):
                     # ("Тогда он провел переговоры с X": the day told just before, see above)
                     then = dict(antecedents).get(host[0]) if THEN_START_RE.match(work) else None
                     when = then or host[1]
-                if via_pronoun and when is None:
-                    # "В воскресенье Шойгу ... Он также провел разговоры с ...": that day
+                if via_pronoun and when is None and status != "denied":
+                    # "В воскресенье Шойгу ... Он также провел разговоры с ...": that day (not
+                    # "Песков во вторник пояснил … а с X он не разговаривал": his day)
                     when = told_on
                 if when is None and not scheduled and status == "happened":
                     when = subject_day
