@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
-from retrieval.dates import small_count
+from retrieval.dates import TIMES_RE, small_count
 from retrieval.types import PRECISION_RANK, ExtractedContact, Kind, PartialDate, Status
 
 KIND_PRIORITY: dict[Kind, int] = {"phone": 4, "meeting": 3, "talks": 2, "visit": 1}
@@ -23,10 +23,6 @@ TITLE = -1  # sentence index of the headline
 NEWS_AGE_DAYS = 7  # a fresh report tells of an event at most this old
 STORY_REACH = 2  # sentences an undated contact looks back for the day of its story
 STORY_REACH_AFTER = 5  # ... when it begins "После …", "Затем …"
-# "встречались дважды", "три раза": a count of contacts told one by one
-TIMES_RE = re.compile(
-    r"(?<![\w-])(?:дважды|трижды|(?:два|три|четыре|пять|несколько) раза?)(?![\w-])", re.I
-)
 # "визит, изначально намеченный на октябрь": the plan a later report tells as changed
 ORIGINALLY_RE = re.compile(r"(?<![\w-])(?:изначально|первоначально|сначала)(?![\w-])", re.I)
 AFTER_START_RE = re.compile(

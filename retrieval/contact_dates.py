@@ -25,6 +25,7 @@ from retrieval.dates import (
     RELATIVE_RE,
     SAME_YEAR_RE,
     SINCE_MONTH_RE,
+    TIMES_RE,
     WEEKDAY_RE,
     WEEKDAYS,
     YEAR_WORD_RE,
@@ -193,8 +194,6 @@ DASH_DATE_RE = re.compile(r"\s*[—–]\s*")
 DASHED_LIST_RE = re.compile(r"[^,.;:—–]{0,80}\s[—–]\s*")
 # "провели три раунда переговоров: 12 и 26 апреля в Маскате и 19 апреля в Риме"
 COLON_LIST_RE = re.compile(r"[^.;:—–,]{0,30}:\s*")  # "встречались осенью: 11 октября и …"
-# "дважды", "оба раза": a count of the events just dated
-COUNT_RE = re.compile(r"(?<![\w-])(?:дважды|трижды|оба раза|(?:два|три) раза)(?![\w-])", re.I)
 LIST_AND_RE = re.compile(r"\s*,\s*|\s+и\s+")
 LIST_GAP_RE = re.compile(
     r"(?:-(?:го|м|й))?(?:\s+(?:того же|этого же) года)?"
@@ -539,7 +538,7 @@ def _counted_before(
     """ "10 и 11 ноября она дважды обсуждала по телефону с X": days listed before the contact
     word and counted by it are each an event."""
     before = [h for h in hits if clause[0] <= h.span.start and h.span.end <= cue.start]
-    if len(before) < 2 or not COUNT_RE.search(s, before[-1].span.end, cue.end + 20):
+    if len(before) < 2 or not TIMES_RE.search(s, before[-1].span.end, cue.end + 20):
         return []
     run = before[-1:]
     for hit in reversed(before[:-1]):

@@ -185,7 +185,7 @@ THEY_RE = re.compile(r"(?<![\w-])[Оо]ни(?![\w-])")
 # "были намечены встреча с X и переговоры с Y": a schedule, told as such
 SCHEDULED_RE = re.compile(
     r"(?<![\w-])(?:намечен|запланирован|назначен|планиру|предполага|состоится|состоятся"
-    r"|пройд[её]т|пройдут|в программ[еу])\w*",
+    r"|пройд[её]т|пройдут)\w*",
     re.IGNORECASE,
 )
 JOINT_GAP_RE = re.compile(r"\s+и\s+")  # "X и Y": a joint subject
@@ -1531,7 +1531,7 @@ class ContactExtractor(ContactStory):
                 and not self.registry.same_side(story_subject[0], people[0])
                 and WITH_PARTNER_RE.match(work, cue.end) is not None
                 and not any("nomn" in m.cases and m.person == people[0] for m in found)
-                and SCHEDULED_RE.search(work) is not None
+                and (SCHEDULED_RE.search(work) or SCHEDULE_RE.search(work)) is not None
             ):
                 # "Помпео отложил турне. … На 4 января в Минске были намечены встреча с X и
                 # переговоры с Y": the plans of the story's traveller

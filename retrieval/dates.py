@@ -471,6 +471,13 @@ DAYS_EARLIER_RE = re.compile(
 )
 
 
+# "встречались дважды", "три раза", "оба раза": a count of contacts told one by one
+TIMES_RE = re.compile(
+    r"(?<![\w-])(?:дважды|трижды|оба раза|(?:два|три|четыре|пять|несколько) раза?)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def small_count(word: str) -> int | None:
     """The count a word says ("дважды", "трех"... in the table), or None."""
     return _COUNTS.get(word.lower())
