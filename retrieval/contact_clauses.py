@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from retrieval.contact_dates import FORUM_RE, HELD, setting
+from retrieval.contact_dates import FORUM_RE, HELD, NOT_BEFORE_RE, setting
 from retrieval.cues import (
     EARLIER_DATED_RE,
     EARLIER_RE,
@@ -693,7 +693,6 @@ TIME_BEFORE_FORUM_RE = re.compile(
     r"(?:до|перед|после|накануне)\s+$",
     re.IGNORECASE,
 )
-NOT_BEFORE_RE = re.compile(r"(?<![\w-])не\s+$", re.IGNORECASE)
 
 
 def aside(s: str, cue: Cue, cues: list[Cue], mentions: list[Found]) -> bool:

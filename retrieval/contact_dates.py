@@ -16,6 +16,7 @@ from retrieval.cues import (
     EARLIER_RE,
     LIGHT_VERB_RE,
     NEVER_HELD_RE,
+    SINCE_YEAR,
     SPEECH_RE,
     Cue,
     clause_bounds,
@@ -50,7 +51,8 @@ WHEN_CLAUSE_RE = re.compile(r",\s*когда\s", re.IGNORECASE)
 # "…12 февраля и о встрече": the next item of a list of topics after a date
 NEXT_ITEM_RE = re.compile(r"\s*(?:,\s*|\s+)и\s+(?:о|об|про)\s", re.IGNORECASE)
 # "намеченный на воскресенье", "перенесена на четверг": the day set for a contact
-SET_FOR = r"(?:намечен|назначен|запланирован)\w*\s+(?:[\w-]+\s+){0,3}?"
+SET_WORDS = r"(?:намечен|назначен|запланирован)"
+SET_FOR = rf"{SET_WORDS}\w*\s+(?:[\w-]+\s+){{0,3}}?"
 APPOINTED_RE = re.compile(
     rf"(?:{SET_FOR}|перенесен\w*\s+(?:[\w-]+\s+){{0,3}})на\s+\S+$", re.IGNORECASE
 )
@@ -105,14 +107,19 @@ AHEAD_WORD_RE = re.compile(
 PROMISED_THAT_RE = re.compile(r"(?<![\w-])(?:по)?обещал\w{0,2}|заверил\w{0,2}", re.IGNORECASE)
 
 
-def _said_before_ahead(s: str, start: int, cue: Cue) -> bool:
-    """ "Еще 1 сентября, до избрания, Трасс обещала, что первым позвонит X": between a date
-    at `start` and the contact, a verb of speech whose ", что" clause tells the contact
-    still ahead; the date is the statement's."""
-    for that in SAID_THAT_RE.finditer(s, start, cue.start):
-        words = s[max(start, that.start() - 25) : that.start()]
+def _statement_day(s: str, hit: DateHit, cue: Cue) -> bool:
+    """The date is the day of a statement whose ", что" clause tells the contact still
+    ahead: "Атталь сообщил в воскресенье, что в ближайшие дни Макрон проведет разговор"
+    (the verb of speech before the date), "Еще 1 сентября, до избрания, Трасс обещала, что
+    первым позвонит X" (after it)."""
+    if hit.span.end > cue.start:
+        return False
+    for that in SAID_THAT_RE.finditer(s, hit.span.end, cue.start):
+        words = s[max(hit.span.end, that.start() - 25) : that.start()]
         said = SPEECH_RE.search(words) or PROMISED_THAT_RE.search(words)
-        if said is not None and not words[said.end() :].strip():
+        told_after = said is not None and not words[said.end() :].strip()
+        told_before = that.start() == hit.span.end and _said_right_before(s, hit.span.start)
+        if told_after or told_before:
             return AHEAD_WORD_RE.search(s, that.end(), cue.end) is not None
     return False
 
@@ -260,13 +267,7 @@ def contact_date(
         and not (h.span.start > cue.end and RELATIVE_PRONOUN_RE.search(s, cue.end, h.span.start))
         # "Атталь сообщил в воскресенье, что в ближайшие дни Макрон проведет разговор": the
         # day of the statement, not of the contact it tells
-        and not (
-            h.span.end <= cue.start
-            and _said_right_before(s, h.span.start)
-            and SAID_THAT_RE.match(s, h.span.end)
-            and AHEAD_WORD_RE.search(s, h.span.end, cue.end)
-        )
-        and not (h.span.end <= cue.start and _said_before_ahead(s, h.span.end, cue))
+        and not _statement_day(s, h, cue)
     ]
     if not hits:
         return None
@@ -816,7 +817,7 @@ EVENT_AHEAD_RE = re.compile(
     # "саммит, который должен был пройти 15–17 декабря": the time of a plan undone
     r"|долж(?:ен|на|но|ны)\s+был\w?\s+(?:пройти|состояться|начаться)"
     # "визит Пашиняна в Россию … запланирован на вторую декаду апреля"
-    r"|(?:запланирован|намечен|назначен)\w{0,2}\s+на)(?![\w-])",
+    rf"|{SET_FOR}на)(?![\w-])",
     re.IGNORECASE,
 )
 OPENING_DATE_REACH = 3  # characters before the date of a sentence that opens with it
@@ -856,22 +857,22 @@ def day_said_before(
 
 
 # "не встречались с 2016 года", "не виделись с июня 2019 года": the time they last did
+# (the words cues.SINCE_YEAR keeps out of the "no contact" reading of "не встречались с")
 SINCE_LAST_RE = re.compile(
-    r"\s+(?:[а-яё]+\s+)?(?:с|со)\s+(?P<when>(?:\d{1,2}\s+)?(?:[а-яё]+\s+)?(?:19|20)\d\d)"
-    r"(?:\s*(?:года|г\.)|-го)(?![\w-])",
+    rf"\s+(?:[а-яё]+\s+)?(?:с|со)(?P<when>{SINCE_YEAR})(?:\s*(?:года|г\.)|-го)(?![\w-])",
     re.IGNORECASE,
 )
-NOT_RIGHT_BEFORE_RE = re.compile(r"(?<![\w-])не\s+$", re.IGNORECASE)
+NOT_BEFORE_RE = re.compile(r"(?<![\w-])не\s+$", re.IGNORECASE)
 
 
 def last_seen(s: str, cue: Cue) -> PartialDate | None:
     """ "лично лидеры не встречались с 2016 года": the time of the last such contact."""
-    if not NOT_RIGHT_BEFORE_RE.search(s, max(0, cue.start - 4), cue.start):
+    if not NOT_BEFORE_RE.search(s, max(0, cue.start - 4), cue.start):
         return None
     m = SINCE_LAST_RE.match(s, cue.end)
     if m is None:
         return None
-    told = m.group("when")
+    told = m.group("when").strip()
     hits = find_date_hits(told + " года", published=None)
     if hits and hits[0].date.year is not None:
         return hits[0].date

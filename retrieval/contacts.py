@@ -85,6 +85,7 @@ from retrieval.contact_clauses import (
 from retrieval.contact_dates import (
     AND_RE,
     SET_FOR_DAY_RE,
+    SET_WORDS,
     YEAR_IN_TEXT_RE,
     YEAR_TOPIC_RE,
     ahead,
@@ -184,10 +185,11 @@ DURING_VISIT_RE = re.compile(r"\W*В ходе (?:визита|поездки|п�
 THEY_RE = re.compile(r"(?<![\w-])[Оо]ни(?![\w-])")
 # "были намечены встреча с X и переговоры с Y": a schedule, told as such
 SCHEDULED_RE = re.compile(
-    r"(?<![\w-])(?:намечен|запланирован|назначен|планиру|предполага|состоится|состоятся"
-    r"|пройд[её]т|пройдут)\w*",
+    rf"(?<![\w-])(?:{SET_WORDS}|планиру|предполага|состоится|состоятся|пройд[её]т|пройдут)\w*",
     re.IGNORECASE,
 )
+
+
 JOINT_GAP_RE = re.compile(r"\s+и\s+")  # "X и Y": a joint subject
 # "встреча с президентом X": the partner right after the noun
 WITH_PARTNER_RE = re.compile(r"\s+(?:с|со)\s")
@@ -312,6 +314,13 @@ SCHEDULE_RE = re.compile(
     r"(?<![\w-])в программ[еу](?: (?:визита|поездки|пребывания|турне)(?![\w-])|\s*[–—-]\s)",
     re.I,
 )
+
+
+def tells_schedule(text: str) -> bool:
+    """ "были намечены …", "в программе визита …": a text that tells a schedule."""
+    return bool(SCHEDULED_RE.search(text) or SCHEDULE_RE.search(text))
+
+
 BOTH_PARTNERS_RE = re.compile(
     r"\s+с\s+обоими(?:\s+(?:лидерами|политиками|министрами|собеседниками|партнерами))?(?![\w-])",
     re.IGNORECASE,
@@ -406,8 +415,9 @@ class ContactExtractor(ContactStory):
             # "Си Цзиньпин провел на Бали марафон встреч": the host of the series the body tells
             protagonist = None if heads else self._protagonist(title, TITLE, anchor, known)
         # the one person the headline (else the lead) names as its subject, for a bare title
+        # or a schedule with only the partner named
         subject: str | None = None
-        if sentences:
+        if sentences and (BARE_TITLE_RE.search(text) or tells_schedule(text)):
             known = known if known is not None else self._known(text)
             subject = self._story_subject(title, sentences[0][1], anchor, known)
         trip: tuple[int, PartialDate, str] | None = None  # a dated trip of the story's pair
@@ -725,6 +735,7 @@ class ContactExtractor(ContactStory):
                 context_day,
                 (subject, partial(self._subject_day, sentences, index, anchor, known, subject))
                 if subject is not None
+                and (BARE_TITLE_RE.search(sentence) or tells_schedule(sentence))
                 else None,
             )
             found = retelling(told_in_full(found), recent)
@@ -892,14 +903,7 @@ class ContactExtractor(ContactStory):
             elif FOOTAGE_RE.match(sentence):
                 # "Фрагмент снят утром 24 февраля. На кадрах X разговаривает с Y": the day
                 # filmed, never the day of the news
-                shot = next(
-                    (
-                        filmed
-                        for back in range(index - 1, max(-1, index - 3), -1)
-                        if (filmed := one_day(sentences[back][1], anchor)) is not None
-                    ),
-                    None,
-                )
+                shot = day_said_before(sentences, index, anchor)
                 found = [
                     replace(c, date=shot, lead=False) if c.date is None or c.lead else c
                     for c in found
@@ -1531,7 +1535,7 @@ class ContactExtractor(ContactStory):
                 and not self.registry.same_side(story_subject[0], people[0])
                 and WITH_PARTNER_RE.match(work, cue.end) is not None
                 and not any("nomn" in m.cases and m.person == people[0] for m in found)
-                and (SCHEDULED_RE.search(work) or SCHEDULE_RE.search(work)) is not None
+                and tells_schedule(work)
             ):
                 # "Помпео отложил турне. … На 4 января в Минске были намечены встреча с X и
                 # переговоры с Y": the plans of the story's traveller

@@ -62,14 +62,15 @@ def fold(word: str) -> str:
     return word.replace("ё", "е").replace("Ё", "Е")
 
 
-def head_cases(lemmatizer: Lemmatizer, title: str) -> frozenset[str]:
-    """Possible cases of the first noun of a title ("госсекретарем США" -> {"ablt"})."""
+def head_cases(lemmatizer: Lemmatizer, title: str, pos: str = "NOUN") -> frozenset[str]:
+    """Possible cases of the first noun of a title ("госсекретарем США" -> {"ablt"}), or of
+    the first word of another part of speech (`pos`: "исполняющая" -> {"nomn"} as "PRTF")."""
     words = title.split()
     for word in words[:3]:
         cases = {
             str(p.tag.case)
             for p in lemmatizer.parses(word)
-            if p.tag.POS == "NOUN" and p.tag.case in NOUN_CASES
+            if pos == p.tag.POS and p.tag.case in NOUN_CASES
         }
         if cases:
             return frozenset(cases)

@@ -150,12 +150,6 @@ RANK_TITLES: dict[str, tuple[str, ...]] = {
         r"премьер(?:-министр)?\w{{0,3}} {gen}",
         r"{adj}\w{{2,3}} премьер\w{{0,3}}(?:-министр\w{{0,3}})?",
     ),
-    # "глава британского правительства": the premier's, or where a chancellor leads the
-    # government ("новый глава германского правительства"), the chancellor's
-    "government_head": (
-        r"(?:глав\w{{1,3}}|председател\w{{1,3}}) правительства {gen}",
-        r"(?:глав\w{{1,3}}|председател\w{{1,3}}) {adj}\w{{2,3}} правительства",
-    ),
     "foreign_minister": (
         r"(?:министр\w{{0,3}}|глав\w{{1,3}}) (?:иностранных дел|МИД\w{{0,2}}"
         r"|внешнеполитического ведомства|дипведомства) {gen}",
@@ -174,6 +168,12 @@ RANK_TITLES: dict[str, tuple[str, ...]] = {
 }
 """Title templates of the standard offices of a country: {gen} its genitive names, {adj} its
 adjective stem ("российск"). The country's `leader` office also takes "{adj} лидер"."""
+# "глава британского правительства": the premier's, or where a chancellor leads the
+# government ("новый глава германского правительства"), the chancellor's
+GOVERNMENT_HEAD_TITLES = (
+    r"(?:глав\w{{1,3}}|председател\w{{1,3}}) правительства {gen}",
+    r"(?:глав\w{{1,3}}|председател\w{{1,3}}) {adj}\w{{2,3}} правительства",
+)
 STATE_FORMS = (
     r"(?:Исламской |Федеративной |Народной |Арабской |Социалистической )?Республики "
     r"|Королевства |Государства |Федерации "
@@ -191,7 +191,7 @@ def _template_titles(office: dict[str, Any], country: dict[str, Any] | None) -> 
     titles = [t.format(**fill) for t in RANK_TITLES.get(office["rank"], ())]
     government = "chancellor" if country.get("leader") == "chancellor" else "prime_minister"
     if office["rank"] == government:
-        titles += [t.format(**fill) for t in RANK_TITLES["government_head"]]
+        titles += [t.format(**fill) for t in GOVERNMENT_HEAD_TITLES]
     if office["rank"] == country.get("leader"):
         head = LEADER_HEADS.get(office["rank"], "лидер")
         titles.append(LEADER_TITLE.format(head=head, **fill))

@@ -707,7 +707,11 @@ class PersonRegistry:
         )
         if acting:
             start -= len(acting.group(0))
-            cases = self._participle_cases(acting.group(1)) if acting.group(1) else ALL_CASES
+            cases = (
+                head_cases(self.lemmatizer, acting.group(1), "PRTF")
+                if acting.group(1)
+                else ALL_CASES
+            )
         named = next((i.found for i in chain if i.found is not None), None)
         if named is not None:
             both = named.cases & cases or (cases if head.kind != "person" else named.cases)
@@ -729,14 +733,6 @@ class PersonRegistry:
         if holder is None:
             return None
         return Found(holder, start, end, text[start:end], True, cases, titles)
-
-    def _participle_cases(self, word: str) -> frozenset[str]:
-        cases = {
-            str(p.tag.case)
-            for p in self.lemmatizer.parses(word)
-            if p.tag.POS == "PRTF" and p.tag.case in ALL_CASES
-        }
-        return frozenset(cases) or ALL_CASES
 
     def _holder_or_unique(self, office: str, on: date | None) -> str | None:
         if on is not None:
