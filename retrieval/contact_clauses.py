@@ -332,6 +332,8 @@ DELEGATIONS_AFTER_RE = re.compile(
     r"(?:делегаций|делегации)(?![\w-])",
     re.IGNORECASE,
 )
+# "переговоры делегаций во главе с X и Y": the heads, named right after
+HEADED_BY_RE = re.compile(r"\s+во\s+главе\s+с\s+", re.IGNORECASE)
 DELEGATION_REACH = 120  # characters after the contact word where the delegation stands
 # "ирано-американских переговоров", "российско-американская встреча"
 COMPOUND_SIDES_RE = re.compile(

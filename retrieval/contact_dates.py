@@ -36,7 +36,7 @@ from retrieval.dates import (
 )
 from retrieval.lemmas import Lemmatizer
 from retrieval.people import Found, PersonRegistry
-from retrieval.textclean import ENTRY_STAMP_RE, MIN_ENTRY_STAMPS, MONTHS_GENITIVE, stamp_day
+from retrieval.textclean import ENTRY_OPENING_RE, MIN_ENTRY_STAMPS, MONTHS_GENITIVE, stamp_day
 from retrieval.types import PartialDate
 
 RELATIVE_DATE_RE = re.compile(f"{RELATIVE_RE.pattern}|{WEEKDAY_RE.pattern}", re.IGNORECASE)
@@ -761,7 +761,7 @@ def stated_news_date(sentences: list[tuple[int, str]]) -> PartialDate | None:
 
 # what a heading may hold besides its date: "16 октября 2021 года.", "В четверг."
 HEADING_PLACE_RE = re.compile(r",\s*(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[А-ЯЁ])[\w-]+)?\.?\s*$")
-HEADING_REST_RE = re.compile(r"[\s.,:;—–-]*(?:в|во|года?|г)?[\s.,:;—–-]*", re.IGNORECASE)
+HEADING_REST_RE = re.compile(r"[\s.,:;—–•·▪●*-]*(?:в|во|года?|г)?[\s.,:;—–-]*", re.IGNORECASE)
 
 
 def date_heading(sentence: str, anchor: date | None) -> PartialDate | None:
@@ -785,7 +785,7 @@ def entry_stamps(text: str, anchor: date | None) -> list[tuple[int, PartialDate]
     """(offset, day) of each entry stamp of a live blog, or nothing when the page has too
     few to be one. A stamp without a year is the latest such day not after the publication date."""
     stamps: list[tuple[int, PartialDate]] = []
-    for m in ENTRY_STAMP_RE.finditer(text):
+    for m in ENTRY_OPENING_RE.finditer(text):
         told = stamp_day(m)
         if told is None:
             if anchor is not None:  # "16:40": the page's day

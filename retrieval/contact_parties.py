@@ -27,6 +27,7 @@ from retrieval.contact_clauses import (
     GUEST_GAP_RE,
     GUEST_PRONOUN_RE,
     GUEST_RANK,
+    HEADED_BY_RE,
     LIST_END_RE,
     MASCULINE_PRONOUNS,
     NEXT_WORDS_RE,
@@ -156,6 +157,8 @@ MEDIATED_RE = re.compile(
     r"(?<![\w-])(?:при|с) (?:участии|посредничестве|содействии)(?![\w-])", re.IGNORECASE
 )
 MEDIATOR_REACH = 80
+COLON_LIST_RE = re.compile(r"[^.;:!?]{0,60}?:\s*")  # "встреча Турции, США и Украины: X, Y"
+MEDIATED_NEXT_RE = re.compile(rf"[\s,]*{MEDIATED_RE.pattern}\s*", re.IGNORECASE)
 INDIRECT_RE = re.compile(r"(?<![\w-])непрям\w{2,3}\s+$", re.IGNORECASE)
 
 
@@ -180,6 +183,12 @@ def listed_people(s: str, first: list[Found], mentions: list[Found]) -> list[Fou
         if member or next_one:
             out.append(m)
     return out
+
+
+def people_after(s: str, at: int, mentions: list[Found], case: str) -> list[Found]:
+    """The people listed in `case` right from `at` on: "во главе с X и Y", "раунд: X и Y"."""
+    first = [m for m in mentions if m.start == at and case in m.cases][:1]
+    return listed_people(s, first, mentions)
 
 
 def guest_before(s: str, cue: Cue, inside: list[Found]) -> Found | None:
@@ -518,6 +527,22 @@ class ContactParties:
             )
             if len({m.person for m in members}) >= 2:
                 return members
+        sides = None if cue.verb else DELEGATIONS_AFTER_RE.match(s, cue.end)
+        headed = HEADED_BY_RE.match(s, sides.end()) if sides is not None else None
+        listed = None if cue.verb else COLON_LIST_RE.match(s, cue.end)
+        if listed is not None and any(cue.end <= m.start < listed.end() for m in mentions):
+            listed = None  # "переговоров с X не будет: лидеры уже провели их": X's
+        # "переговоры делегаций во главе с X и Y": the heads of the delegations; a chronicle's
+        # "Первый за три года раунд: X и Y, при посредничестве Z": the people after the colon
+        opening = headed or listed
+        if opening is not None:
+            case = "ablt" if opening is headed else "nomn"
+            heads = people_after(s, opening.end(), mentions, case)
+            mediated = MEDIATED_NEXT_RE.match(s, heads[-1].end) if heads else None
+            if mediated is not None:
+                heads += people_after(s, mediated.end(), mentions, "gent")
+            if len({m.person for m in heads}) >= 2:
+                return heads
         if self._others_event(s, cue, mentions):
             return []
         if (relative := own_relative(s, cue)) is not None:

@@ -70,6 +70,22 @@ ELIDED_PREVIOUS_RE = re.compile(
 )
 
 
+# "Российскую, как и прежде, — Мединский": the other side's head, the noun left out
+ELIDED_SIDE_RE = re.compile(
+    r"(?-i:[А-ЯЁ])[а-яё]+(?:ую|юю)(?:\s+(?:делегацию|сторону))?\s*(?:,[^,.]{0,40},\s*)?[—–-]\s"
+)
+
+
+def with_elided_side(text: str, sentences: list[tuple[int, str]], index: int) -> str:
+    """The sentence, run on to the next one when that one names the other side's head only
+    ("Украинскую делегацию возглавил X. Российскую, как и прежде, — Y")."""
+    start, sentence = sentences[index]
+    if index + 1 < len(sentences) and ELIDED_SIDE_RE.match(sentences[index + 1][1]):
+        after, rest = sentences[index + 1]
+        return text[start : after + len(rest)]
+    return sentence
+
+
 class ContactStory(ContactParties):
     """Helpers that read a contact's neighbouring sentences: who joins it, which day the
     next sentence gives it, the dated rounds and trips around it."""
@@ -423,6 +439,21 @@ class ContactStory(ContactParties):
                     person = holders.pop() or person
             out.append(person)
         return tuple(sorted(set(out))) if len(set(out)) >= 2 else people
+
+    def _heads_next(
+        self,
+        text: str,
+        sentences: list[tuple[int, str]],
+        index: int,
+        anchor: date | None,
+        known: set[str],
+    ) -> tuple[str, ...]:
+        """The heads of both sides the next sentence names ("Украинскую делегацию возглавил
+        X. Российскую — Y"), as the people of a contact told with nobody named."""
+        if index + 1 >= len(sentences) or not PARTY_RE.search(sentences[index + 1][1]):
+            return ()
+        heads = self._travellers(with_elided_side(text, sentences, index + 1), anchor, known)
+        return heads if len(heads) >= 2 else ()
 
     def _travellers(self, sentence: str, anchor: date | None, known: set[str]) -> tuple[str, ...]:
         """The people a travel sentence names as its subjects: "прибыли X, Y и Z"."""

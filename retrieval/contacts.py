@@ -114,7 +114,7 @@ from retrieval.contact_parties import (
     TOPIC_FOR_RE,
     put_first,
 )
-from retrieval.contact_story import ContactStory
+from retrieval.contact_story import ContactStory, with_elided_side
 from retrieval.cues import (
     AGREED_ABOUT_RE,
     DENIAL_RE,
@@ -198,6 +198,7 @@ WITH_SIDE_RE = re.compile(
     r"\s+(?:[^.;]{0,40}?\s)?(?:с|со)\s+[а-яё]+ск(?:ой|ими)\s+"
     r"(?:делегаци(?:ей|ями)|стороной|командой|переговорщиками)(?![\w-])"
 )
+SINCE_BEFORE_RE = re.compile(r"(?<![\w-])(?:с|со|начиная с)\s+$", re.IGNORECASE)
 PRONOUN_PARTY_RE = re.compile(r"во?\s+(?:них|ней|нем)\b", re.IGNORECASE)
 # a clause that opens with "и" and a verb of the sentence's subject: "… – и провел переговоры"
 # ("побывал на заводе компании, которая производит гаубицы, а затем провел переговоры")
@@ -430,6 +431,8 @@ class ContactExtractor(ContactStory):
             if (when := date_heading(sentence, anchor)) is not None
         }
         heading: PartialDate | None = None
+        lead_story: tuple[str, ...] = ()  # the story's people before a chronicle's first entry
+        entry = 0  # the heading of the chronicle's entry being read
         stamps = entry_stamps(text, anchor)  # a live blog's entry stamps
         visit_began: tuple[int, PartialDate] | None = None  # "находится с визитом с понедельника"
         years: dict[int, int] = {}  # month -> year stated in the sentence before
@@ -464,7 +467,14 @@ class ContactExtractor(ContactStory):
                     known = self._known(text)
                 needed = 2 if sides_only and not party else 1
                 joined = self._join_party(
-                    text, start, sentence, recent[-1], candidates, anchor, known, needed
+                    text,
+                    start,
+                    with_elided_side(text, sentences, index),
+                    recent[-1],
+                    candidates,
+                    anchor,
+                    known,
+                    needed,
                 )
                 if joined is not None:
                     if recent[-1].participants and set(context) <= set(joined.participants):
@@ -589,6 +599,11 @@ class ContactExtractor(ContactStory):
                     )
                 if owner and (protagonist is None or protagonist[0] == owner):
                     protagonist = (owner, heading, index)
+                # a new entry: the people of the last one are not this one's; the story's
+                # people, told before the first entry, still are
+                if index == min(headings):
+                    lead_story = context
+                context, context_day, entry = lead_story, None, index
                 continue
             if AT_PLACE_RE.fullmatch(sentence):
                 # a chronicle's "Эрдоган в Берлине.": whose talks the next sentence tells
@@ -689,6 +704,14 @@ class ContactExtractor(ContactStory):
                         for p in c.participants
                     }
                     antecedents = tuple((p, then_days.get(p, d)) for p, d in antecedents)
+            # (a chronicle's entry tells its own contacts: not those of the entries before)
+            entry_told = [c for c in candidates if c.sentence > entry] if entry else candidates
+            if entry and not context and has_cue(sentence):
+                # "23 июля. Прошел третий раунд. Украинскую делегацию возглавил X. Российскую
+                # — Y": the entry's people are the heads named next
+                if known is None:
+                    known = self._known(text)
+                context = self._heads_next(text, sentences, index, anchor, known)
             found = self._sentence(
                 text,
                 start,
@@ -702,13 +725,13 @@ class ContactExtractor(ContactStory):
                 if story and BACK_TO_STORY_RE.match(sentence)
                 # "X провел переговоры с Y. В тот же день X принял Z. По итогам переговоров X
                 # заявил": the people of the talks, not of the last contact
-                else worded_pair(candidates, sentence) or context
+                else worded_pair(entry_told, sentence) or context
                 if RESULTS_OF_RE.match(sentence)
                 # "первый раунд переговоров прошел в мае": the people of the rounds told
                 else rounds_pair(candidates) or context
                 if ROUNDS_RE.search(sentence)
                 # "Впервые в таком составе лидеры встретились …": the lineup told last
-                else lineup(candidates) or context
+                else lineup(entry_told) or context
                 if SAME_LINEUP_RE.search(sentence)
                 else context,
                 host,
@@ -855,6 +878,8 @@ class ContactExtractor(ContactStory):
                 # not "страна в 2026 году возьмет на себя председательство": a year ahead)
                 and not any(
                     not year_ahead(h, anchor)
+                    # ("первые прямые с весны 2022 года": a time since, not the entry's day)
+                    and not SINCE_BEFORE_RE.search(sentence, 0, h.span.start)
                     for h in find_date_hits(blank_asides(sentence), published=anchor)
                 )
             ):
@@ -2009,7 +2034,8 @@ def rounds_pair(candidates: list[Candidate]) -> tuple[str, ...]:
         (
             c.participants
             for c in reversed(candidates)
-            if len(c.participants) == 2 and ROUNDS_RE.search(c.snippet)
+            # (not "Телефонный разговор X и Y: X предлагает провести третий раунд")
+            if len(c.participants) == 2 and c.kind != "phone" and ROUNDS_RE.search(c.snippet)
         ),
         (),
     )

@@ -61,6 +61,8 @@ def _rules(word: str, gender: str, surname: bool) -> dict[str, set[str]]:
         return _apply(word[:-1], A_STEM_SOFT if low[-2] in VELAR_OR_HUSHING else A_STEM)
     if last == "я" and low[-2] not in VOWELS:
         return _apply(word[:-1], YA_STEM)
+    if surname and low.endswith("ия"):
+        return _apply(word[:-2], IYA_STEM)  # "Арахамия": "с Арахамией", as "с Берией"
     if last in VOWELS:
         return {}  # "Рубио", "Моди", "Чавушоглу", "Лукашенко"
     if low.endswith("ий"):

@@ -199,11 +199,15 @@ def _is_junk(line: str) -> bool:
 
 # a live blog's entry stamp on a line of its own: "07.08, 11:05", "07.08.2025 | 11:05",
 # "4 ноября, 12:40 (мск)", or the time alone ("16:40": an entry of the page's day)
-ENTRY_STAMP_RE = re.compile(
+ENTRY_STAMP = (
     r"^[ \t]*(?:(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}))?"
     rf"| (?P<month>{MONTH_ALT})(?: (?P<year>\d{{4}}))?)[ \t]*[,|·]?[ \t]*)?"
-    r"(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*\((?:мск|МСК)\))?[ \t]*$",
-    re.MULTILINE,
+    r"(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*\((?:мск|МСК)\))?"
+)
+ENTRY_STAMP_RE = re.compile(ENTRY_STAMP + r"[ \t]*$", re.MULTILINE)
+# a stamp on a line of its own, or opening its entry's paragraph ("13:38 Начались переговоры")
+ENTRY_OPENING_RE = re.compile(
+    ENTRY_STAMP + r"(?:[ \t]*$|[ \t]+(?=(?-i:[А-ЯЁA-Z])|[«\"„]))", re.MULTILINE
 )
 
 

@@ -15,6 +15,7 @@ from tests.retrieval.conftest import (
     day,
     events_of,
 )
+from tests.retrieval.recall_chronicles import CHRONICLES
 from tests.retrieval.recall_retold import RETOLD
 from tests.retrieval.recall_summits import SUMMITS
 from tests.retrieval.recall_wires import WIRES
@@ -169,7 +170,7 @@ EVENTS = [
 
 
 @pytest.mark.parametrize(
-    ("text", "published", "expected"), EVENTS + RECALL + WIRES + RETOLD + SUMMITS
+    ("text", "published", "expected"), EVENTS + RECALL + WIRES + RETOLD + SUMMITS + CHRONICLES
 )
 def test_events_of_one_article(
     extractor: ContactExtractor,
