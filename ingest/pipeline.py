@@ -407,10 +407,17 @@ class Ingestor:
     ) -> Contact | None:
         """ "В феврале Лавров и Рубио провели переговоры в Эр-Рияде": a month report of some
         of the people of a contact held that month with more people is that contact, when
-        it is the only one of theirs that month (and they had none on their own)."""
-        if found.date is None or found.date.precision != "month" or found.status != "happened":
+        it is the only one of theirs that month (and they had none on their own). So is a
+        day's report of talks (held or planned) of some of the people of that day's talks
+        ("Лавров и Рубио сидят друг напротив друга" at the talks "три на три")."""
+        if found.date is None or found.status not in ("happened", "planned"):
             return None
-        held = self._held_that_month(session, found, ("day",))
+        if found.date.precision == "month" and found.status == "happened":
+            held = self._held_within(session, found, ("day",), found.date)
+        elif found.date.precision == "day" and found.kind == "talks":
+            held = self._held_within(session, found, ("day",), found.date, kinds=("talks",))
+        else:
+            return None
         wider = [c for c, people in held if members < people]
         alone = [c for c, people in held if members == people]
         return wider[0] if len(wider) == 1 and not alone else None
@@ -418,32 +425,55 @@ class Ingestor:
     def _absorb_narrower(
         self, session: Session, contact: Contact, members: frozenset[int], found: ExtractedContact
     ) -> None:
-        """The same, told the other way round: month reports of some of this new contact's
-        people fold into it when it is their only contact that month."""
+        """The same, told the other way round: month reports (and, for talks, day reports
+        held or planned) of some of this new contact's people fold into it when it is their
+        only contact that month (that day)."""
         if found.date is None or found.date.precision != "day" or found.status != "happened":
             return
         if len(members) < 3:
             return
-        held = self._held_that_month(session, found, ("day", "month"))
+        month = PartialDate(found.date.year, found.date.month)
+        held = self._held_within(session, found, ("day", "month"), month)
+        if found.kind == "talks":
+            held += self._held_within(
+                session, found, ("day",), found.date, kinds=("talks",), statuses=("planned",)
+            )
         days = [(c, people) for c, people in held if c.date_precision == "day"]
         for narrower, people in held:
-            if narrower.date_precision != "month" or not people < members:
+            if not people < members:
                 continue
-            if not any(people <= others and c.id != contact.id for c, others in days):
+            if narrower.date_precision == "day" and not (
+                narrower.kind == "talks" and stored_date(narrower) == found.date
+            ):
+                continue
+            if not any(
+                people <= others and c.id not in (contact.id, narrower.id) for c, others in days
+            ):
                 contact_repo.absorb(session, keep=contact, drop=narrower)
 
-    def _held_that_month(
-        self, session: Session, found: ExtractedContact, precisions: tuple[str, ...]
+    def _held_within(
+        self,
+        session: Session,
+        found: ExtractedContact,
+        precisions: tuple[str, ...],
+        period: PartialDate,
+        *,
+        kinds: tuple[str, ...] | None = None,
+        statuses: tuple[str, ...] = ("happened",),
     ) -> list[tuple[Contact, frozenset[int]]]:
-        """Contacts of the kind group of `found` held in its month, with their people."""
-        told = found.date
-        assert told is not None and told.year is not None and told.month is not None
-        month = PartialDate(told.year, told.month).period()
-        assert month is not None
-        kinds = [k for k in KINDS if kind_group(k) == kind_group(found.kind)]
+        """Contacts of the kind group of `found` (or of `kinds`) held within `period` (a
+        month or a day), with their people."""
+        span = period.period()
+        assert span is not None
+        kinds = kinds or tuple(k for k in KINDS if kind_group(k) == kind_group(found.kind))
         return list(
             contact_repo.held_within(
-                session, first=month[0], last=month[1], kinds=kinds, precisions=precisions
+                session,
+                first=span[0],
+                last=span[1],
+                kinds=kinds,
+                precisions=precisions,
+                statuses=statuses,
             ).values()
         )
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from ingest.types import RawDocument, ReadFailure
+from retrieval.textclean import ENTRY_STAMP_RE
 
 logger = logging.getLogger(__name__)
 
@@ -176,11 +178,19 @@ def _read_html(html: str, *, origin: str, stem: str) -> RawDocument | ReadFailur
     return doc
 
 
+TIME_TAG_RE = re.compile(r"<time\b[^>]*>\s*(?P<stamp>[^<]{1,40}?)\s*</time>", re.IGNORECASE)
+
+
 def html_to_document(html: str, *, origin: str, url: str | None) -> RawDocument | ReadFailure:
     """The article of an HTML page: text (trafilatura), title, publication date (htmldate)."""
     import trafilatura
     from htmldate import find_date
 
+    # a live blog's entry stamps ("<time>23:10</time>") are no text to trafilatura: keep each
+    # as a line of its own, so that it dates its entry
+    html = TIME_TAG_RE.sub(
+        lambda m: f"<p>{m['stamp']}</p>" if ENTRY_STAMP_RE.fullmatch(m["stamp"]) else m[0], html
+    )
     try:
         extracted = trafilatura.bare_extraction(
             html, url=url, include_comments=False, include_tables=False, with_metadata=True

@@ -25,6 +25,12 @@ STORY_REACH = 2  # sentences an undated contact looks back for the day of its st
 STORY_REACH_AFTER = 5  # ... when it begins "После …", "Затем …"
 # "визит, изначально намеченный на октябрь": the plan a later report tells as changed
 ORIGINALLY_RE = re.compile(r"(?<![\w-])(?:изначально|первоначально|сначала)(?![\w-])", re.I)
+# "во вторник X также звонил Y": one more contact than the news
+ANOTHER_ONE_RE = re.compile(
+    r"(?<![\w-])(?:также|тоже)\s+(?:[\w-]+\s+)?"
+    r"(?:по)?(?:звонил|говорил|разговаривал|встречал|созванивал|беседовал)",
+    re.IGNORECASE,
+)
 AFTER_START_RE = re.compile(
     r"\s*(?:После|Затем|Позже|Потом|Далее|Вслед за|Утром|Днем|Днём|Вечером"
     # "Первым Путин встретился с X", "Следующим был Y": the order of a day's meetings
@@ -437,7 +443,16 @@ def merge_candidates(candidates: list[Candidate], default: PartialDate | None) -
                 undated, dated = (c, m) if c.date is None else (m, c)
                 # an undated report told before an old dated one is not that old event
                 # ("Путин и Зеленский провели первую встречу. … Впервые они поговорили 11 июля")
-                dates_ok = _near(dated.date, default) or (
+                dates_ok = (
+                    _near(dated.date, default)
+                    # "Это уже второй разговор за неделю: во вторник X также звонил Y": the
+                    # lead's news is another call than the one told as "также"
+                    and not (
+                        undated.lead
+                        and dated.sentence > undated.sentence
+                        and ANOTHER_ONE_RE.search(dated.snippet)
+                    )
+                ) or (
                     not undated.lead
                     and (undated.sentence > dated.sentence or not _older(dated.date, default))
                 )

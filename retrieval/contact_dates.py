@@ -179,7 +179,8 @@ SEQUENCE_RE = re.compile(
 NOT_THE_EVENT_BEFORE_RE = re.compile(
     # a manner ("в режиме видеоконференции") or a setting ("на полях встречи министров G20"):
     # the contact word after it is not an event that owns the clause's date
-    r"(?:(?:в (?:режиме|формате)|по|на полях|в кулуарах|в рамках)\s+"
+    # ("во вторник в программе визита — переговоры с X": the schedule of the visit)
+    r"(?:(?:в (?:режиме|формате)|по|на полях|в кулуарах|в рамках|в программе)\s+"
     # ("на полях Восточноазиатского саммита")
     r"(?:[А-ЯЁа-яё-]+(?:ого|его|ой|ей|ых|их)\s+){0,2}"
     # "в четверг, 11 июля, сразу после юбилейного саммита НАТО он встретился": a time
@@ -896,6 +897,10 @@ def day_since(
     told: PartialDate | None = None
     for back in range(index - 1, max(-1, index - 3), -1):
         hits = find_date_hits(sentences[back][1], published=anchor)
+        # ("X, прилетевший в среду, в четверг провел переговоры": the participle's day is
+        # the arrival's)
+        spans = [m.span() for m in PARTICIPLE_RE.finditer(sentences[back][1])]
+        hits = [h for h in hits if not any(a <= h.span.start < b for a, b in spans)] or hits
         if back == index - 1 and len(hits) == 1:
             told = hits[0].date
         if hits:

@@ -84,6 +84,7 @@ from retrieval.contact_clauses import (
 )
 from retrieval.contact_dates import (
     AND_RE,
+    PARTICIPLE_RE,
     SET_FOR_DAY_RE,
     SET_WORDS,
     YEAR_IN_TEXT_RE,
@@ -197,6 +198,9 @@ WITH_PARTNER_RE = re.compile(r"\s+(?:с|со)\s")
 WITH_SIDE_RE = re.compile(
     r"\s+(?:[^.;]{0,40}?\s)?(?:с|со)\s+[а-яё]+ск(?:ой|ими)\s+"
     r"(?:делегаци(?:ей|ями)|стороной|командой|переговорщиками)(?![\w-])"
+)
+EVE_OF_RE = re.compile(
+    r"(?<![\w-])(?:накануне|в преддверии)\s+(?:[а-яё-]+(?:ого|его|ой|ей|их|ых)\s+)?$", re.I
 )
 SINCE_BEFORE_RE = re.compile(r"(?<![\w-])(?:с|со|начиная с)\s+$", re.IGNORECASE)
 PRONOUN_PARTY_RE = re.compile(r"во?\s+(?:них|ней|нем)\b", re.IGNORECASE)
@@ -816,7 +820,13 @@ class ContactExtractor(ContactStory):
                     else c
                     for c in found
                 ]
-            if trip is not None and trip[0] == index - 1:
+            if (
+                trip is not None
+                and trip[0] == index - 1
+                # ("X, прилетевший в среду, в четверг провел переговоры с Y. В тот же день …":
+                # the day of the contact told, not of the trip)
+                and not any(c.sentence == index - 1 and c.date for c in candidates)
+            ):
                 # (not the contact just told again: "X в субботу провел переговоры с Y. Y прибыл
                 # с визитом и накануне был на параде. По итогам переговоров …": Saturday's)
                 again, fresh = split_retold(found, recent, trip[1])
@@ -1421,6 +1431,17 @@ class ContactExtractor(ContactStory):
                 crowd.end() <= m.start < clause_bounds(work, cue.start)[1] for m in mentions
             ):
                 continue
+            if cue.kind == "visit" and not cue.verb:
+                # "Лавров, прилетевший в Армению с рабочим визитом в среду, в четверг вместе
+                # с X посетил …": the trip of a participle naming nobody is no contact
+                trip = next(
+                    (m for m in PARTICIPLE_RE.finditer(work) if m.start() < cue.start < m.end()),
+                    None,
+                )
+                if trip is not None and not any(
+                    trip.start() <= m.start < trip.end() for m in mentions
+                ):
+                    continue
             # "В программе визита — переговоры с X": a contact of the visit's schedule
             scheduled = SCHEDULE_RE.search(work, 0, cue.start) is not None
             found = self._participants(work, cue, cues, mentions, on)
@@ -1777,6 +1798,11 @@ class ContactExtractor(ContactStory):
                 if agreed is not None and any(h.span.start >= agreed.end() for h in hits):
                     when = None  # "договорились на прошлой неделе": when they agreed
                 when = ahead(work, when, status, anchor, hits)
+                eve = not cue.verb and EVE_OF_RE.search(work, max(0, cue.start - 30), cue.start)
+                if eve and not any(cue.end <= h.span.start < ce for h in hits):
+                    # "Накануне встречи с сирийским лидером Трамп объявил …": the eve of a
+                    # contact is the day told, not the contact's
+                    when = None
                 if when is not None:
                     # "поездка, намеченная на 28–29 октября: встреча с X не состоится", "В
                     # кулуарах форума, который проходит 9–10 апреля, X встретился с Y": one of
@@ -1811,6 +1837,7 @@ class ContactExtractor(ContactStory):
                 lead = (
                     when is None
                     and fresh
+                    and not eve
                     and (
                         0 <= index < lead_limit
                         or LIVE_TIME_RE.match(sentence) is not None

@@ -674,11 +674,28 @@ class PersonRegistry:
         if len(sides) > 1:
             return False  # "с японским премьером российский лидер": two people
         if prev.kind != "person":
-            return not (item.kind == "person" and any(i.kind == "person" for i in chain))
+            if item.kind == "person" and any(i.kind == "person" for i in chain):
+                return False
+            # "После разговора с российским президентом Пашинян связался …": a title in
+            # another case than the name after it, of an office he never held, is not his
+            return not (
+                prev.office
+                and item.found is not None
+                and not self._may_hold(item.found.person, prev.office)
+                and not (
+                    (prev.cases or head_cases(self.lemmatizer, text[prev.start : prev.end]))
+                    & item.found.cases
+                )
+            )
         if item.kind != "office" or prev.found is None:
             return False
         person = self.people.get(prev.found.person)
         return person is not None and person.holds(item.office or "", None)
+
+    def _may_hold(self, name: str, office: str) -> bool:
+        """False only for a registry person known never to have held `office`."""
+        person = self.people.get(name)
+        return person is None or not person.roles or person.holds(office, None)
 
     def _item_side(self, item: _Item) -> str | None:
         if item.side:

@@ -61,7 +61,9 @@ DATE_LINE_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            rf"^{_DATE_PREFIX}(\d{{1,2}})\s+({MONTH_ALT})\s+(\d{{4}})(?:\s*(?:г\.|года))?{_TIME}$",
+            # ("22:25 8 ноября 2021": time first)
+            rf"^{_DATE_PREFIX}(?:\d{{1,2}}:\d{{2}},?\s+)?(\d{{1,2}})\s+({MONTH_ALT})\s+(\d{{4}})"
+            rf"(?:\s*(?:г\.|года))?{_TIME}$",
             re.I,
         ),
         "d_month_y",

@@ -187,14 +187,15 @@ def held_within(
     last: dt.date,
     kinds: Collection[str],
     precisions: Collection[str],
+    statuses: Collection[str] = ("happened",),
 ) -> dict[int, tuple[Contact, frozenset[int]]]:
-    """Contacts that happened between `first` and `last` (dated to one of `precisions`),
-    with their participants' ids."""
+    """Contacts that happened (or have one of `statuses`) between `first` and `last` (dated
+    to one of `precisions`), with their participants' ids."""
     contacts = session.exec(
         select(Contact).where(
             col(Contact.date).between(first, last),
             col(Contact.date_precision).in_(list(precisions)),
-            Contact.status == "happened",
+            col(Contact.status).in_(list(statuses)),
             col(Contact.kind).in_(list(kinds)),
         )
     ).all()

@@ -72,3 +72,41 @@ def test_month_report_stays_apart_when_the_pair_met_twice_that_month(
     ]
     # which of the two February contacts the month report tells cannot be known
     assert sorted(c.date_precision or "" for c in february) == ["day", "day", "month"]
+
+
+PLANNED = RawDocument(
+    text=(
+        "Во вторник в Эр-Рияде пройдут переговоры российской и американской делегаций во главе"
+        " с Сергеем Лавровым и Марко Рубио."
+    ),
+    origin="planned",
+    url="https://e.test/planned",
+    published=date(2025, 2, 17),
+    outlet="Анонс",
+)
+AT_THE_TABLE = RawDocument(
+    text=(
+        "ЭР-РИЯД, 18 февраля. Переговоры в Эр-Рияде продолжались четыре с половиной часа."
+        " Сергей Лавров и Марко Рубио провели переговоры, сидя друг напротив друга."
+    ),
+    origin="table",
+    url="https://f.test/table",
+    published=date(2025, 2, 18),
+    outlet="Стол",
+)
+
+
+@pytest.mark.parametrize(
+    "order",
+    [(RIYADH, PLANNED, AT_THE_TABLE), (PLANNED, AT_THE_TABLE, RIYADH), (AT_THE_TABLE, RIYADH)],
+)
+def test_talks_of_two_that_day_are_the_wider_talks(
+    contacts_app: ContactsApp, order: tuple[RawDocument, ...]
+) -> None:
+    """The day's talks of two of the people of that day's talks with more people (planned
+    or held) are those talks, whichever report comes first."""
+    contacts_app.ingestor.ingest_items(list(order))
+    [talks] = [c for c in contacts_app.answers.contacts_sync(LAVROV_RUBIO) if c.kind == "talks"]
+    assert talks.date == date(2025, 2, 18) and talks.status == "happened"
+    assert {"Юрий Ушаков", "Майк Уолтц"} <= set(talks.participants)
+    assert {s.outlet for s in talks.sources} >= {"День", "Стол"}

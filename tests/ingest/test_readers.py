@@ -87,6 +87,24 @@ def test_html_page_gives_article_text_and_date() -> None:
     assert doc.external_id == "page"
 
 
+def test_live_blog_page_keeps_its_entry_stamps() -> None:
+    """<time>23:10</time> above each entry is what dates the entry: it stays a line."""
+    html = """<html><head><meta property="article:published_time"
+    content="2022-09-13T01:10:00+03:00"></head><body><article><h1>Обострение: онлайн</h1>
+    <p>Трансляция обновляется. Новые записи сверху.</p>
+    <section><time datetime="2022-09-13T20:45:00+03:00">20:45</time>
+    <p>Правительство Армении сообщает о телефонном разговоре премьер-министра с председателем
+    Европейского совета, который пообещал приложить усилия для деэскалации.</p></section>
+    <section><time datetime="2022-09-13T17:30:00+03:00">17:30</time>
+    <p>Премьер-министр Армении поговорил по телефону с госсекретарем США и рассказал ему о
+    решении Совета безопасности республики.</p></section></article></body></html>"""
+    [doc] = read_bytes(html.encode(), "blog.html")
+    assert isinstance(doc, RawDocument)
+    lines = [line.strip() for line in doc.text.splitlines()]
+    assert lines.index("20:45") < lines.index("17:30")
+    assert lines[lines.index("20:45") + 1].startswith("Правительство Армении")
+
+
 @pytest.mark.parametrize(
     ("payload", "name", "reason"),
     [

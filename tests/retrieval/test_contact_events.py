@@ -15,6 +15,7 @@ from tests.retrieval.conftest import (
     day,
     events_of,
 )
+from tests.retrieval.recall_caucasus import CAUCASUS
 from tests.retrieval.recall_chronicles import CHRONICLES
 from tests.retrieval.recall_retold import RETOLD
 from tests.retrieval.recall_summits import SUMMITS
@@ -170,7 +171,8 @@ EVENTS = [
 
 
 @pytest.mark.parametrize(
-    ("text", "published", "expected"), EVENTS + RECALL + WIRES + RETOLD + SUMMITS + CHRONICLES
+    ("text", "published", "expected"),
+    EVENTS + RECALL + WIRES + RETOLD + SUMMITS + CHRONICLES + CAUCASUS,
 )
 def test_events_of_one_article(
     extractor: ContactExtractor,
