@@ -407,14 +407,15 @@ class Ingestor:
     ) -> Contact | None:
         """ "В феврале Лавров и Рубио провели переговоры в Эр-Рияде": a month report of some
         of the people of a contact held that month with more people is that contact, when
-        it is the only one of theirs that month (and they had none on their own). So is a
-        day's report of talks (held or planned) of some of the people of that day's talks
-        ("Лавров и Рубио сидят друг напротив друга" at the talks "три на три")."""
-        if found.date is None or found.status not in ("happened", "planned"):
+        it is the only one of theirs that month (and they had none on their own). So are
+        talks planned for a day ("во вторник пройдут переговоры делегаций во главе с Лавровым
+        и Рубио") that were held that day with more people (talks of two held that day are
+        not: "Макрон провел переговоры с Си, затем прошла трехсторонняя встреча")."""
+        if found.date is None:
             return None
         if found.date.precision == "month" and found.status == "happened":
             held = self._held_within(session, found, ("day",), found.date)
-        elif found.date.precision == "day" and found.kind == "talks":
+        elif found.date.precision == "day" and found.kind == "talks" and found.status == "planned":
             held = self._held_within(session, found, ("day",), found.date, kinds=("talks",))
         else:
             return None
@@ -425,9 +426,9 @@ class Ingestor:
     def _absorb_narrower(
         self, session: Session, contact: Contact, members: frozenset[int], found: ExtractedContact
     ) -> None:
-        """The same, told the other way round: month reports (and, for talks, day reports
-        held or planned) of some of this new contact's people fold into it when it is their
-        only contact that month (that day)."""
+        """The same, told the other way round: month reports (and talks planned for its day)
+        of some of this new contact's people fold into it when it is their only contact that
+        month (that day)."""
         if found.date is None or found.date.precision != "day" or found.status != "happened":
             return
         if len(members) < 3:
@@ -442,9 +443,7 @@ class Ingestor:
         for narrower, people in held:
             if not people < members:
                 continue
-            if narrower.date_precision == "day" and not (
-                narrower.kind == "talks" and stored_date(narrower) == found.date
-            ):
+            if narrower.date_precision == "day" and narrower.status != "planned":
                 continue
             if not any(
                 people <= others and c.id not in (contact.id, narrower.id) for c, others in days
