@@ -176,6 +176,8 @@ AND_RE = re.compile(r"[^,.;:]{0,120}?\sи\s+(?:[а-яё]+\s+){0,2}", re.IGNORECA
 SEQUENCE_RE = re.compile(
     r",\s*(?:а затем|а потом|после чего|затем|потом|после этого|тогда же)\b", re.IGNORECASE
 )
+# a genitive adjective before the event a time is told by: "после юбилейного саммита"
+EVENT_ADJECTIVE = r"(?:[а-яё]+(?:ого|его|ой|ей|ых|их)\s+)?"
 NOT_THE_EVENT_BEFORE_RE = re.compile(
     # a manner ("в режиме видеоконференции") or a setting ("на полях встречи министров G20"):
     # the contact word after it is not an event that owns the clause's date
@@ -184,12 +186,13 @@ NOT_THE_EVENT_BEFORE_RE = re.compile(
     # ("на полях Восточноазиатского саммита")
     r"(?:[А-ЯЁа-яё-]+(?:ого|его|ой|ей|ых|их)\s+){0,2}"
     # "в четверг, 11 июля, сразу после юбилейного саммита НАТО он встретился": a time
-    r"|(?:сразу |вскоре |незадолго )?(?:после|перед|до|накануне)\s+"
-    r"(?:[а-яё]+(?:ого|его|ой|ей|ых|их)\s+)?"
+    rf"|(?:сразу |вскоре |незадолго )?(?:после|перед|до|накануне)\s+{EVENT_ADJECTIVE}"
     # "Накануне, в первый день саммита, Путин встретился": the day of a forum is a time
     r"|(?:в|во)\s+(?:[а-яё]+\s+)?день\s+)$",
     re.IGNORECASE,
 )
+# "Накануне встречи с X": the eve of a contact is the day told, not the contact's
+EVE_OF_RE = re.compile(rf"(?<![\w-])(?:накануне|в преддверии)\s+{EVENT_ADJECTIVE}$", re.I)
 ON_FORUM_RE = re.compile(r"(?<![\w-])на\s+$", re.IGNORECASE)
 FORUM_RE = re.compile(r"(?:саммит|форум|конференци|совещани|сесси|заседани)", re.IGNORECASE)
 # ", прибывший накануне в Берлин с коротким визитом,": a participle phrase between commas
@@ -197,6 +200,21 @@ PARTICIPLE_RE = re.compile(
     r",\s*(?:[а-яё]+\s+)?[а-яё]+(?:вш|ющ|ящ|ащ|ущ)(?:ий|ая|ее|ие|его|ей|им|их)(?:ся)?"
     r"(?![\w-])[^,;:]*,"
 )
+
+
+def participle_spans(s: str, *, but: int | None = None) -> list[tuple[int, int]]:
+    """The participle phrases of a sentence (", прибывший накануне в Берлин,"), except the
+    one holding offset `but`."""
+    return [
+        m.span() for m in PARTICIPLE_RE.finditer(s) if but is None or not m.start() <= but < m.end()
+    ]
+
+
+def outside_spans(hits: list[DateHit], spans: list[tuple[int, int]]) -> list[DateHit]:
+    """The date hits that stand in none of `spans`."""
+    return [h for h in hits if not any(a <= h.span.start < b for a, b in spans)]
+
+
 DASH_DATE_RE = re.compile(r"\s*[—–]\s*")
 # the words between a contact verb and a list of its dates after a dash
 DASHED_LIST_RE = re.compile(r"[^,.;:—–]{0,80}\s[—–]\s*")
@@ -282,10 +300,7 @@ def contact_date(
             or (h.span.end <= cue.start and THEN_RE.search(s, h.span.end, cue.start))
         )
     ]
-    participles = [
-        m.span() for m in PARTICIPLE_RE.finditer(s) if not m.start() <= cue.start < m.end()
-    ]
-    outside = [h for h in in_clause if not any(a <= h.span.start < b for a, b in participles)]
+    outside = outside_spans(in_clause, participle_spans(s, but=cue.start))
     if outside:
         # "В пятницу Байден, прибывший накануне в Берлин, провел переговоры": the time of
         # the participle is the arrival's; it dates the contact only when nothing else does
@@ -899,8 +914,7 @@ def day_since(
         hits = find_date_hits(sentences[back][1], published=anchor)
         # ("X, прилетевший в среду, в четверг провел переговоры": the participle's day is
         # the arrival's)
-        spans = [m.span() for m in PARTICIPLE_RE.finditer(sentences[back][1])]
-        hits = [h for h in hits if not any(a <= h.span.start < b for a, b in spans)] or hits
+        hits = outside_spans(hits, participle_spans(sentences[back][1])) or hits
         if back == index - 1 and len(hits) == 1:
             told = hits[0].date
         if hits:

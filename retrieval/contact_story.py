@@ -36,6 +36,7 @@ from retrieval.contact_parties import (
 )
 from retrieval.cues import (
     CLAUSE_BREAK_RE,
+    ELIDED_SIDE,
     PARTY_RE,
     REFUSED_RE,
     REPRESENTED_RE,
@@ -70,10 +71,8 @@ ELIDED_PREVIOUS_RE = re.compile(
 )
 
 
-# "Российскую, как и прежде, — Мединский": the other side's head, the noun left out
-ELIDED_SIDE_RE = re.compile(
-    r"(?-i:[А-ЯЁ])[а-яё]+(?:ую|юю)(?:\s+(?:делегацию|сторону))?\s*(?:,[^,.]{0,40},\s*)?[—–-]\s"
-)
+# "Российскую, как и прежде, — Мединский": a sentence of the other side's head alone
+ELIDED_SIDE_RE = re.compile(rf"(?-i:[А-ЯЁ]){ELIDED_SIDE}\s")
 
 
 def with_elided_side(text: str, sentences: list[tuple[int, str]], index: int) -> str:

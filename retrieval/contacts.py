@@ -84,7 +84,7 @@ from retrieval.contact_clauses import (
 )
 from retrieval.contact_dates import (
     AND_RE,
-    PARTICIPLE_RE,
+    EVE_OF_RE,
     SET_FOR_DAY_RE,
     SET_WORDS,
     YEAR_IN_TEXT_RE,
@@ -100,6 +100,7 @@ from retrieval.contact_dates import (
     last_seen,
     listed_dates,
     one_day,
+    participle_spans,
     ranged_month,
     setting,
     stamp_before,
@@ -198,9 +199,6 @@ WITH_PARTNER_RE = re.compile(r"\s+(?:с|со)\s")
 WITH_SIDE_RE = re.compile(
     r"\s+(?:[^.;]{0,40}?\s)?(?:с|со)\s+[а-яё]+ск(?:ой|ими)\s+"
     r"(?:делегаци(?:ей|ями)|стороной|командой|переговорщиками)(?![\w-])"
-)
-EVE_OF_RE = re.compile(
-    r"(?<![\w-])(?:накануне|в преддверии)\s+(?:[а-яё-]+(?:ого|его|ой|ей|их|ых)\s+)?$", re.I
 )
 SINCE_BEFORE_RE = re.compile(r"(?<![\w-])(?:с|со|начиная с)\s+$", re.IGNORECASE)
 PRONOUN_PARTY_RE = re.compile(r"во?\s+(?:них|ней|нем)\b", re.IGNORECASE)
@@ -1434,13 +1432,8 @@ class ContactExtractor(ContactStory):
             if cue.kind == "visit" and not cue.verb:
                 # "Лавров, прилетевший в Армению с рабочим визитом в среду, в четверг вместе
                 # с X посетил …": the trip of a participle naming nobody is no contact
-                trip = next(
-                    (m for m in PARTICIPLE_RE.finditer(work) if m.start() < cue.start < m.end()),
-                    None,
-                )
-                if trip is not None and not any(
-                    trip.start() <= m.start < trip.end() for m in mentions
-                ):
+                trip = next(((a, b) for a, b in participle_spans(work) if a < cue.start < b), None)
+                if trip is not None and not any(trip[0] <= m.start < trip[1] for m in mentions):
                     continue
             # "В программе визита — переговоры с X": a contact of the visit's schedule
             scheduled = SCHEDULE_RE.search(work, 0, cue.start) is not None

@@ -39,13 +39,14 @@ _DATE_PREFIX = (
 # "Мир | Азия | США" or "| Мир": a site's section names after the stamp
 _MENU_TAIL = r"(?:(?:\s+[^|•·\n]{1,40}|\s*[|•·]\s*[^|•·\n]{1,40})(?:\s[|•·]\s[^|•·\n]{1,40})*)?"
 HEADER_DATE_RE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*(.*)$", re.IGNORECASE)
+_TIME_FIRST = r"(?:\d{1,2}:\d{2},?\s+)?"  # "17:55 15.11.2022", "22:25 8 ноября 2021"
 DATE_LINE_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "14.02.2025, 08:30 Мир | Азия | США": a site menu may follow the stamp on its line;
     # "19/01/2023 - 15:40" as European sites write it, "17:55 15.11.2022" time first,
     # "03.01.23 17:40" with the year in two digits
     (
         re.compile(
-            rf"^{_DATE_PREFIX}(?:\d{{1,2}}:\d{{2}},?\s+)?(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}}|\d{{2}}(?!\d))"
+            rf"^{_DATE_PREFIX}{_TIME_FIRST}(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}}|\d{{2}}(?!\d))"
             rf"{_TIME}"
             rf"{_MENU_TAIL}$",
             re.I,
@@ -62,7 +63,7 @@ DATE_LINE_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             # ("22:25 8 ноября 2021": time first)
-            rf"^{_DATE_PREFIX}(?:\d{{1,2}}:\d{{2}},?\s+)?(\d{{1,2}})\s+({MONTH_ALT})\s+(\d{{4}})"
+            rf"^{_DATE_PREFIX}{_TIME_FIRST}(\d{{1,2}})\s+({MONTH_ALT})\s+(\d{{4}})"
             rf"(?:\s*(?:г\.|года))?{_TIME}$",
             re.I,
         ),
