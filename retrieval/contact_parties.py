@@ -134,6 +134,7 @@ NOT_MET_RE = re.compile(
 )
 UNDER_RE = re.compile(r"(?<![\w-])при\s+$", re.IGNORECASE)
 # "Предыдущий визит Путина в Монголию состоялся …": the traveller the sentence is about
+INVITED_TO_RE = re.compile(r"(?<![\w-])приглашени\w{0,2}\s+(?:на|в|посетить)(?![\w-])", re.I)
 TRIP_OF_RE = re.compile(r"\W*(?:[а-яё]+\s+)?(?:визит|поездк)[а-яё]{0,3}\s+", re.IGNORECASE)
 
 
@@ -965,6 +966,8 @@ class ContactParties:
                 or any(lo < o < hi for o in others)
                 # "После переговоров лидеры приняли участие в форуме, проходившем в Костанае"
                 or PARTICIPATION_RE.search(clause, lo, hi)
+                # "встретился с Путиным и принял приглашение на саммит в Казани"
+                or INVITED_TO_RE.search(clause, lo, hi)
             ):
                 continue
             for p in self.lemmatizer.parses(m.group(1))[:3]:

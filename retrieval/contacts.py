@@ -319,9 +319,20 @@ SCHEDULE_RE = re.compile(
 )
 
 
+# "После переговоров во вторник лидеры заявили": the talks before what they said
+AFTER_EVENT_RE = re.compile(r"^\W*(?:После|По окончании)\s+$", re.IGNORECASE)
+# "Главным событием поездки стали переговоры с X": an event of the story's trip
+TRIP_EVENT_RE = re.compile(
+    r"(?<![\w-])(?:событи|част|пункт|кульминаци)\w{0,3}\s+(?:[а-яё]+\s+)?"
+    r"(?:поездки|визита|турне)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def tells_schedule(text: str) -> bool:
-    """ "были намечены …", "в программе визита …": a text that tells a schedule."""
-    return bool(SCHEDULED_RE.search(text) or SCHEDULE_RE.search(text))
+    """ "были намечены …", "в программе визита …", "главным событием поездки стали …": a
+    text that tells a schedule of the story's trip."""
+    return bool(SCHEDULED_RE.search(text) or SCHEDULE_RE.search(text) or TRIP_EVENT_RE.search(text))
 
 
 BOTH_PARTNERS_RE = re.compile(
@@ -605,6 +616,11 @@ class ContactExtractor(ContactStory):
                 # people, told before the first entry, still are
                 if index == min(headings):
                     lead_story = context
+                    if len(lead_story) < 2 and title:
+                        # "Хроника: как министры Армении и Азербайджана искали формулу мира":
+                        # the two the title names by a group title of two sides
+                        group = {f.person for f in self.groups.find(title, on=anchor)}
+                        lead_story = tuple(sorted(group)) if len(group) == 2 else lead_story
                 context, context_day, entry = lead_story, None, index
                 continue
             if AT_PLACE_RE.fullmatch(sentence):
@@ -760,7 +776,12 @@ class ContactExtractor(ContactStory):
                 context_day,
                 (subject, partial(self._subject_day, sentences, index, anchor, known, subject))
                 if subject is not None
-                and (BARE_TITLE_RE.search(sentence) or tells_schedule(sentence))
+                and (
+                    BARE_TITLE_RE.search(sentence)
+                    or tells_schedule(sentence)
+                    # ("канцлера встретил X. Затем лидеры …": the title before is his)
+                    or LEADERS_RE.search(sentence)
+                )
                 else None,
             )
             found = retelling(told_in_full(found), recent)
@@ -873,6 +894,9 @@ class ContactExtractor(ContactStory):
                     else c
                     for c in found
                 ]
+            if not found and (named_day := told_weekday(sentence, anchor)) is not None:
+                # "Главные события визита пришлись на пятницу": a day told, no contact yet
+                day_told = (index, named_day)
             if found and DAY_PART_RE.match(sentence) is not None:
                 # "в четверг прибыл в Джайпур. Вместе с X он проехал по городу. Вечером лидеры
                 # провели переговоры": a part of the day a sentence without a contact just named
@@ -1270,6 +1294,16 @@ class ContactExtractor(ContactStory):
             if wants_nearby
             else ()
         )
+        if group_word and story_subject is not None and len(set(nearby)) == 1:
+            # "В Самарканде канцлера встретил президент Узбекистана X. Затем лидеры провели
+            # переговоры": the bare title before is the story's subject, when he holds it
+            traveller = story_subject[0]
+            ranks = {o.rank for o in self.registry.offices_held(traveller, on)}
+            if traveller not in nearby and any(
+                bare_title_rank(t.group(1)) in ranks
+                for t in BARE_TITLE_RE.finditer(blank_asides(prior))
+            ):
+                nearby = (*nearby, traveller)
         groups = self.groups.find(
             work, on=on, context=own if len(own) == 2 else context, nearby=nearby
         )
@@ -1387,14 +1421,17 @@ class ContactExtractor(ContactStory):
             joint = None
         # (with nobody named only right after a dated trip of the pair: "Лукашенко прилетел
         # в Сочи 14 сентября. По итогам переговоров ...")
-        if (len(persons) == 1 or ((after_trip or joint) and not persons)) and (
+        # "После переговоров лидеры двух стран заявили …": the pair, by a group title
+        group_after = len(persons) == 2 and nameless
+        if (len(persons) == 1 or ((after_trip or joint) and not persons) or group_after) and (
             persons <= set(context) and len(context) == 2
         ):
             # "Трамп в ходе телефонного разговора предложил помощь": the story's pair
+            told_by = AFTER_EVENT_RE if group_after else CIRCUMSTANCE_RE
             previous += [
                 c
                 for c in cues
-                if not c.verb and CIRCUMSTANCE_RE.search(work, 0, c.start) and c not in previous
+                if not c.verb and told_by.search(work, 0, c.start) and c not in previous
             ]
         if (
             len(persons) < 2
@@ -1416,6 +1453,13 @@ class ContactExtractor(ContactStory):
                 and not persons & set(context)
                 and len(context) == 2
                 and SCHEDULE_RE.search(work)
+            )
+            # "Главным событием поездки стали переговоры с X": the story's traveller and X
+            and not (
+                len(persons) == 1
+                and story_subject is not None
+                and story_subject[0] not in persons
+                and TRIP_EVENT_RE.search(work)
             )
         ):
             return []

@@ -212,6 +212,8 @@ WELCOME_RE = re.compile(
     r"|(?-i:[А-ЯЁ])[а-яё]+(?:а|я|у|ю)(?=\s+(?-i:[А-ЯЁ]))))(?![\w-])",
     re.IGNORECASE,
 )
+# "В аэропорту гостя встретил президент": a greeting at the plane, the talks come later
+AIRPORT_RE = re.compile(r"(?<![\w-])(?:аэропорт|трап|у самол[её]т)\w*", re.IGNORECASE)
 # "Моди приехал к Трампу": a visit to the person named next, in the dative
 VISIT_TO_RE = re.compile(
     r"(?<![\w-])(?:приехал|прилетел|прибыл|приезжал|прилетал)\w{0,2}\s+к(?=\s+[А-ЯЁ])",
@@ -249,6 +251,8 @@ GUEST_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 NOT_RECEIVE_RE = re.compile(
     r"^\s+(?:участие|решение|закон|меры|во внимание|к сведению|присягу|верительные"
     r"|поздравления|на себя|удар"
+    # ("принял приглашение снова приехать": an invitation accepted, no guest)
+    r"|(?:[а-яё]+(?:ое|ые)\s+)?(?:приглашени|предложени|извинени|отставк)"
     # documents and acts: "страны «семерки» приняли декларацию"
     r"|(?:[а-яё]+(?:ую|ое|ые|ий|ый)\s+)?(?:декларац|заявлени|резолюц|документ|соглашени"
     r"|программ|бюджет|поправк|санкци|пакет|план|стратеги|концепци|указ|постановлени"
@@ -262,6 +266,13 @@ PARTICIPATION = (
 PARTICIPATION_RE = re.compile(PARTICIPATION, re.IGNORECASE)
 # "с 2016 года", "с июня 2019 года": since a year told (see contact_dates.SINCE_LAST_RE)
 SINCE_YEAR = rf"\s+(?:\d{{1,2}}\s+)?(?:(?:{MONTH_ALT})\s+)?(?:19|20)\d\d"
+# "выражал надежду, что X и Y смогут встретиться на полях саммита": a hope, no plan agreed;
+# the rest of the clause tells the event hoped for
+HOPED_RE = re.compile(
+    r"(?<![\w-])надежд\w*,?\s+(?:на то,?\s+)?что\s+[^.;:]{0,60}?(?<![\w-])смо(?:гут|жет)\s+"
+    r"(?:встрет|созвон|поговор|пообщ|увидет)\w*[^;]*?(?=;|,\s+(?:но|а|однако)\s|$)",
+    re.IGNORECASE,
+)
 NOT_CONTACT_RE = re.compile(
     r"(?:встреч|переговор|консультаци|контакт)\w{0,3}\s+(?:экспертов|специалистов"
     # (not "переговоры делегаций США и Украины": the sides' heads are named next)
@@ -714,6 +725,8 @@ REPRESENTED = (
 )
 PARTY_RE = re.compile(
     r"(?<![\w-])(?:с (?:российской|американской|\w+ской) стороны"
+    # (not "с армянской стороны звучит критика": what a side says, no party to a contact)
+    r"(?! (?:звуч|раздают|поступа|поступил|последова|прозвуча|слыш)\w*)"
     r"|делегаци\w+ (?:возглавлял|возглавил|представлял)"
     r"|(?:также|еще) (?:участвовал|приняли участие|принял участие|присутствовал)\w{0,2}"
     # (not "также приняли участие в заседаниях": the forum's sessions, not the contact)
@@ -841,16 +854,18 @@ def find_cues(sentence: str) -> list[Cue]:
             or WELCOMED_RE.match(sentence, m.end()) is not None
         ):
             found.append(Cue(m.start(), m.end(), "meeting", True, False, receive=True))
+    airport = AIRPORT_RE.search(sentence) is not None
     for m in WELCOME_RE.finditer(sentence):
         start, end = m.span("verb") if m.group("verb") else m.span("verb2")
         # ("гостя встретила Санду": the welcome, not a meeting "с" someone)
         found = [c for c in found if not (start < c.end and c.start < end)]
-        found.append(Cue(start, end, "meeting", True, False, receive=True))
+        if not airport:
+            found.append(Cue(start, end, "meeting", True, False, receive=True))
     for kind, pattern in GUEST_CUES:
         for m in pattern.finditer(sentence):
             if not any(m.start() < c.end and c.start < m.end() for c in found):
                 found.append(Cue(m.start(), m.end(), kind, True, False))
-    for m in NOT_CONTACT_RE.finditer(sentence):
+    for m in (*NOT_CONTACT_RE.finditer(sentence), *HOPED_RE.finditer(sentence)):
         found = [c for c in found if not (m.start() <= c.start < m.end())]
     manner = [c for c in found if c.kind == "visit" and WITH_VISIT_RE.search(sentence, 0, c.end)]
     if manner and len(manner) < len(found):

@@ -201,7 +201,10 @@ def _valid(year: int | None, month: int, day: int) -> bool:
 # "Самым показательным оказалось воскресенье": a day named as the subject of a sentence
 TOLD_WEEKDAY_RE = re.compile(
     r"(?<![\w-])(?<!в )(?<!во )(?<!на )(понедельник|вторник|среда|четверг|пятница|суббота"
-    r"|воскресенье)(?![\w-])",
+    r"|воскресенье)(?![\w-])"
+    # "Главные события визита пришлись на пятницу"
+    r"|(?<![\w-])(?:пришл\w{1,3}|выпал\w{1,3}|приходятся|приходится)\s+на\s+"
+    r"(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\w-])",
     re.IGNORECASE,
 )
 # a stay on a visit and the day it began: "находится в России с визитом с понедельника"
@@ -221,7 +224,7 @@ def told_weekday(sentence: str, published: date | None) -> PartialDate | None:
     m = TOLD_WEEKDAY_RE.search(sentence)
     if m is None or published is None:
         return None
-    word = m.group(1).lower()
+    word = (m.group(1) or m.group(2)).lower()
     back = (published.weekday() - WEEKDAYS[word]) % 7
     return _exact(published - timedelta(days=back))
 

@@ -27,6 +27,8 @@ GROUP_HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r" (?:иностранных дел|МИД|внешнеполитических ведомств|дипведомств|дипломатий|дипломатии)",
         ("foreign_minister",),
     ),
+    # "министры Армении и Азербайджана": with the sides right after it, the diplomats
+    (r"министр(?:ы|ов|ам|ами|ах)(?=\s+(?-i:[А-ЯЁ])|$)", ("foreign_minister",)),
     (
         r"(?:министр(?:ы|ов|ам|ами|ах)?|глав(?:ы|ам|ами|ах)?)"
         r" (?:обороны|военных ведомств|оборонных ведомств)",
@@ -94,6 +96,8 @@ BARE_PLURAL_RE = re.compile(
     r"|альянса|региона|мира|Европы|Запада)(?![\w-]))"
     # (nor "принимал лидеров отдельных европейских столиц": others, told by an adjective)
     r"(?!\s+(?!обеих|обоих|иностранных)[а-яё]+(?:ых|их)\s)"
+    # "провел встречу с обоими министрами": the two just told of
+    r"|(?<=обоими )(?:лидер|министр|президент|премьер)ами(?![\w-])"
     r"|(?<![\w-])собеседник(?:и|ов|ами)(?![\w-])|(?<![\w-])глав(?:ы|ами) государств(?![\w-])"
     r"|(?<![\w-])гостей(?![\w-])"  # "Санду встретила гостей": the visitors just named
     r"|(?<![\w-])(?:тройк|четв[её]рк)[аи](?![\w-])"  # "тройка встречалась в Анкаре"
@@ -159,6 +163,10 @@ class GroupResolver:
                     people = self._holders(known, ranks, on)
             elif m.group("both") or _bare_at(text, m.start(), m.end()):
                 people = self._holders(self._context_sides(context, on), ranks, on, context)
+                if not people and m.group("both") and len(two := self._nearby_leaders(nearby)) == 2:
+                    # "Си встретил Токаева в Пекине. Там лидеры двух стран провели переговоры":
+                    # the two of two sides the sentence before names
+                    people = self._holders(self._context_sides(two, on), ranks, on, two)
                 if not m.group("both") and not people:
                     people = list(context) if len(context) >= 2 else []
             elif " " in head and head.split()[0].lower() != "министр":
@@ -181,6 +189,8 @@ class GroupResolver:
             cases = (
                 frozenset({"nomn"})
                 if word == "они"
+                else frozenset({"ablt"})
+                if word.endswith("ами")
                 # "политики" is a plural here, never the genitive of "политика"; "четверо
                 # лидеров" is counted, standing as a subject or object
                 else frozenset({"nomn", "accs"})

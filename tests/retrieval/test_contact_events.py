@@ -19,6 +19,7 @@ from tests.retrieval.recall_caucasus import CAUCASUS
 from tests.retrieval.recall_chronicles import CHRONICLES
 from tests.retrieval.recall_retold import RETOLD
 from tests.retrieval.recall_summits import SUMMITS
+from tests.retrieval.recall_visits import VISITS
 from tests.retrieval.recall_wires import WIRES
 from tests.retrieval.test_contact_recall import RECALL
 
@@ -172,7 +173,7 @@ EVENTS = [
 
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
-    EVENTS + RECALL + WIRES + RETOLD + SUMMITS + CHRONICLES + CAUCASUS,
+    EVENTS + RECALL + WIRES + RETOLD + SUMMITS + CHRONICLES + CAUCASUS + VISITS,
 )
 def test_events_of_one_article(
     extractor: ContactExtractor,
@@ -291,3 +292,51 @@ def test_a_readout_title_names_the_guest_and_its_lead_the_owner(
     assert call.snippet == title
     # a title that is no readout tells nothing of a body without contact words
     assert not extractor.extract(text, published=date(2025, 12, 6), title="Жапарову 67 лет")
+
+
+def test_an_event_of_the_headline_travellers_trip(extractor: ContactExtractor) -> None:
+    """ "Зачем Токаев поехал в Анкару" … "Главным событием поездки стали переговоры с X":
+    the headline's traveller and X, on the day told."""
+    text = (
+        "Официальный визит Касым-Жомарта Токаева в Турцию завершился подписанием 18"
+        " документов. Главным событием поездки стали переговоры с президентом Реджепом Тайипом"
+        " Эрдоганом во вторник."
+    )
+    contacts = extractor.extract(
+        text, published=date(2025, 7, 30), title="Зачем Токаев поехал в Анкару"
+    )
+    assert {(c.participants, c.kind, c.date) for c in contacts} == {
+        (("Касым-Жомарт Токаев", "Реджеп Тайип Эрдоган"), "talks", day(2025, 7, 29))
+    }
+
+
+def test_a_chronicle_of_two_ministers_named_by_the_title(extractor: ContactExtractor) -> None:
+    """ "Хроника: как министры Армении и Азербайджана искали мир": an entry's "встреча с
+    обоими министрами" is with the two the title names by their offices."""
+    text = (
+        "Ниже — встречи глав дипломатических ведомств двух стран.\n\n16 июля, Тбилиси."
+        " Арарат Мирзоян и Джейхун Байрамов провели двустороннюю встречу.\n\n19 сентября,"
+        " Нью-Йорк. Госсекретарь США Энтони Блинкен провел встречу с обоими министрами."
+    )
+    contacts = extractor.extract(
+        text,
+        published=date(2022, 10, 20),
+        title="Хроника: как министры Армении и Азербайджана искали мир",
+    )
+    assert {(c.participants, c.date) for c in contacts} == {
+        (("Арарат Мирзоян", "Джейхун Байрамов"), day(2022, 7, 16)),
+        (("Арарат Мирзоян", "Джейхун Байрамов", "Энтони Блинкен"), day(2022, 9, 19)),
+    }
+
+
+def test_the_place_of_an_invitation_is_not_the_meetings(extractor: ContactExtractor) -> None:
+    """ "встретился с Путиным и принял приглашение на саммит в Казани": Kazan is where he is
+    invited to, not where they met."""
+    [contact] = extractor.extract(
+        "В начале сентября малайзийский премьер Анвар Ибрагим побывал на форуме во"
+        " Владивостоке, где 4 сентября встретился с Владимиром Путиным и принял приглашение"
+        " на саммит БРИКС в Казани.",
+        published=date(2024, 11, 7),
+    )
+    assert contact.participants == ("Анвар Ибрагим", "Владимир Путин")
+    assert contact.place != "Казань"
