@@ -8,6 +8,7 @@ the news date stated by a page without a header date.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -44,6 +45,9 @@ RELATIVE_DATE_RE = re.compile(f"{RELATIVE_RE.pattern}|{WEEKDAY_RE.pattern}", re.
 NEXT_ORDINAL = r",\s*а\s+(?:второй|третий|четв[её]ртый|следующий|последний)\s*[—–-]"
 NEXT_ORDINAL_RE = re.compile(NEXT_ORDINAL, re.IGNORECASE)
 DAY_RANGE_RE = re.compile(r"\d{1,2}\s*[-–—]\s*\d{1,2}\s")  # "22–24 октября"
+# "29 июля — первые переговоры": a date heading a list item after a dash
+DATE_HEADS_RE = re.compile(r"\s*[—–-]\s*(?:[а-яё]+\s+)?", re.IGNORECASE)
+DAY_PAIR_GAP = 3  # "30 и 31 мая": two days in a row told as one event's
 # a plan for a day and month a little before the news day is that day (late news), not the
 # next year's
 PAST_PLAN_SLACK = 7
@@ -300,6 +304,10 @@ def contact_date(
             or (h.span.end <= cue.start and THEN_RE.search(s, h.span.end, cue.start))
         )
     ]
+    headed = [h for h in hits if DATE_HEADS_RE.fullmatch(s, h.span.end, cue.start)]
+    if headed:
+        # "29 июля — переговоры с X, а 31 июля — переговоры с Y": the date heading the item
+        return headed[-1].date
     outside = outside_spans(in_clause, participle_spans(s, but=cue.start))
     if outside:
         # "В пятницу Байден, прибывший накануне в Берлин, провел переговоры": the time of
@@ -712,9 +720,19 @@ def nearest_weekday(when: PartialDate, anchor: date, hits: list) -> PartialDate:
 
 
 def ranged_month(when: PartialDate, hits: list) -> PartialDate:
-    """The month of a day told as the first of a range ("22–24 октября"), else the day."""
+    """The month of a day told as one of a range ("22–24 октября", "30 и 31 мая"), else the
+    day."""
     if any(h.date == when and DAY_RANGE_RE.match(h.span.text) for h in hits):
         return PartialDate(when.year, when.month)
+    for first, then in itertools.pairwise(hits):
+        if (
+            when in (first.date, then.date)
+            and first.span.text.isdigit()
+            and 0 < then.span.start - first.span.end <= DAY_PAIR_GAP
+            and (first.date.year, first.date.month) == (then.date.year, then.date.month)
+            and then.date.day == (first.date.day or 0) + 1
+        ):
+            return PartialDate(when.year, when.month)
     return when
 
 

@@ -134,6 +134,12 @@ NOT_MET_RE = re.compile(
 )
 UNDER_RE = re.compile(r"(?<![\w-])при\s+$", re.IGNORECASE)
 # "Предыдущий визит Путина в Монголию состоялся …": the traveller the sentence is about
+# a title in the nominative right before a name no office matched ("министр обороны X")
+NOMINATIVE_TITLE_RE = re.compile(
+    r"(?<![\w-])(?:министр|президент|премьер(?:-министр)?|канцлер|госсекретарь|генсек"
+    r"|глава(?= МИД))(?:\s+(?:обороны|иностранных дел|МИД))?\s+$",
+    re.IGNORECASE,
+)
 INVITED_TO_RE = re.compile(r"(?<![\w-])приглашени\w{0,2}\s+(?:на|в|посетить)(?![\w-])", re.I)
 TRIP_OF_RE = re.compile(r"\W*(?:[а-яё]+\s+)?(?:визит|поездк)[а-яё]{0,3}\s+", re.IGNORECASE)
 
@@ -911,6 +917,8 @@ class ContactParties:
                 return False
         if cue.verb and m.end <= cue.start and not s[m.end : cue.start].strip():
             return True  # "на полях саммита Моди встретился с X": the verb's own subject
+        if NOMINATIVE_TITLE_RE.search(s, clause_start, m.start):
+            return True  # "министр обороны Синдзиро Коидзуми проведет встречу": a titled subject
         if len(m.cases) > 2:
             prev = s[clause_start : m.start].split()
             if (

@@ -85,6 +85,17 @@ def with_elided_side(text: str, sentences: list[tuple[int, str]], index: int) ->
     return sentence
 
 
+# "Об этом сообщила пресс-служба Совбеза": who told it, no more of the contact
+SOURCE_LINE_RE = re.compile(r"\W*Об этом\s+(?:\w+\s+)?(?:сообщил|заявил|рассказал|говорится)", re.I)
+# "Российская делегация находилась в Пхеньяне в пятницу": where and when the visitors were
+DELEGATION_STAY_RE = re.compile(
+    r"(?<![\w-])делегаци\w{1,3}\s+(?:находил|прибыл|прилетел|побывал|работал)\w{0,3}", re.I
+)
+# "В составе делегации КНДР — X": a member of the delegation of the page's days
+IN_DELEGATION_RE = re.compile(r"(?<![\w-])в составе (?:\w+ )?делегаци", re.IGNORECASE)
+DELEGATION_DAYS = 7
+
+
 class ContactStory(ContactParties):
     """Helpers that read a contact's neighbouring sentences: who joins it, which day the
     next sentence gives it, the dated rounds and trips around it."""
@@ -100,16 +111,21 @@ class ContactStory(ContactParties):
         …": the day of the undated lead is the one the next sentence tells of its people."""
         if not 0 <= lead.sentence < len(sentences) - 1:
             return None
-        following = sentences[lead.sentence + 1][1]
-        if has_cue(following):
-            return None
-        days = [
-            h.date for h in find_date_hits(following, published=anchor) if h.date.precision == "day"
-        ]
-        if len(days) != 1:
-            return None
-        named = {m.person for m in self.registry.scan(following, on=anchor, known=known or ())}
-        return days[0] if set(lead.participants) <= named else None
+        # (past one sentence that tells no time: "Об этом сообщила пресс-служба Совбеза")
+        for following in (s for _, s in sentences[lead.sentence + 1 : lead.sentence + 3]):
+            if has_cue(following):
+                return None
+            hits = find_date_hits(following, published=anchor)
+            if not hits and SOURCE_LINE_RE.match(following):
+                continue
+            days = [h.date for h in hits if h.date.precision == "day"]
+            if len(days) != 1:
+                return None
+            named = {m.person for m in self.registry.scan(following, on=anchor, known=known or ())}
+            # "Российская делегация находилась в Пхеньяне в пятницу, 13 сентября"
+            stay = DELEGATION_STAY_RE.search(following) is not None
+            return days[0] if set(lead.participants) <= named or stay else None
+        return None
 
     def _side_people(
         self, text: str, sides: tuple[str, ...], anchor: date | None, known: set[str]
@@ -296,6 +312,16 @@ class ContactStory(ContactParties):
             and not ABSENT_RE.search(work, *clause_bounds(work, m.start))
         ]
         if len(set(people)) < needed:
+            return None
+        then = target.date.to_date() if target.date is not None else None
+        if (
+            then is not None
+            and anchor is not None
+            and IN_DELEGATION_RE.search(work)
+            and abs((anchor - then).days) > DELEGATION_DAYS
+        ):
+            # "в апреле 2019 года они провели переговоры. В составе делегации КНДР — X": the
+            # delegation of the day's contact, not of the one recalled
             return None
         if target.date is not None and any(
             not h.date.compatible(target.date)
@@ -529,6 +555,19 @@ class ContactStory(ContactParties):
                 # (and its one named partner: "встретились с президентом США X")
                 named = {m.person for m in self.registry.scan(before, on=told.to_date())}
                 party = tuple(named) if len(named) == 1 else ()
+        if not party:
+            # "Лавров и Шойгу провели переговоры с японскими коллегами. Японскую сторону
+            # представляли X и Y": the one side the sentence names by name, the other next
+            own = {
+                m.person
+                for m in self.registry.scan(work, on=anchor)
+                if clause_bounds(work, cue.start)[0] <= m.start < cue.start
+                and "nomn" in m.cases
+                and not m.via_office
+                and not self._spokesman(m, anchor)
+            }
+            if own and all(self.registry.same_side(a, b) for a in own for b in own):
+                party = tuple(sorted(own))
         when = contact_date(
             work,
             cue,
@@ -541,6 +580,7 @@ class ContactStory(ContactParties):
         )
         status = status_of(work)
         when = ahead(work, when, status, anchor, hits) or told
+        when = ranged_month(when, hits) if when is not None else None
         return [
             wording(
                 Candidate(

@@ -144,6 +144,7 @@ from retrieval.dates import (
     SAME_YEAR_RE,
     SINCE_MONTH_RE,
     WEEKDAY_WORD,
+    counts_later,
     dateline_city,
     days_earlier,
     find_date_hits,
@@ -314,11 +315,21 @@ QUESTION_END_RE = re.compile(r"\?[»\"”)]*\s*$")
 LEFTOVER_END_RE = re.compile(r"[.!?…»\"]\s*$")
 SCHEDULE_RE = re.compile(
     # ("По словам Захаровой, в программе – переговоры Лаврова с норвежской коллегой")
-    r"(?<![\w-])в программ[еу](?: (?:визита|поездки|пребывания|турне)(?![\w-])|\s*[–—-]\s)",
+    r"(?<![\w-])в программ[еу](?: (?:визита|поездки|пребывания|турне)(?![\w-])|\s*[–—-]\s"
+    # ("переберется в Южную Корею: в программе двусторонняя встреча с X")
+    r"|(?=\s+(?:[а-яё]+\s+)?(?:встреч|переговор|бесед)))",
     re.I,
 )
 
 
+# ", когда они говорили по телефону": a clause that tells what a vague contact was
+WHEN_WHERE_RE = re.compile(r",\s+(?:когда|где)\s+", re.IGNORECASE)
+# ", где провели переговоры": the talks held at the meeting just told
+WHERE_HELD_RE = re.compile(r",\s+где\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
+# ", которую приняли X и Y": the guest before the hosts
+RELATIVE_GUEST_RE = re.compile(r",\s+(?:которую|которого|которых)\s+(?:[а-яё]+\s+)?$", re.I)
+# "Там же должна была пройти встреча": at the place (and time) just told
+THERE_TOO_RE = re.compile(r"\W*Там же(?![\w-])")
 # "После переговоров во вторник лидеры заявили": the talks before what they said
 AFTER_EVENT_RE = re.compile(r"^\W*(?:После|По окончании)\s+$", re.IGNORECASE)
 # "Главным событием поездки стали переговоры с X": an event of the story's trip
@@ -785,6 +796,15 @@ class ContactExtractor(ContactStory):
                 else None,
             )
             found = retelling(told_in_full(found), recent)
+            if (
+                found
+                and THERE_TOO_RE.match(sentence)
+                and not find_date_hits(sentence, published=anchor)
+            ):
+                # "Через неделю был саммит, где X провел переговоры с Y. Там же должна была
+                # пройти встреча с Z": the time of the contact just told
+                there = [c.date for c in candidates if c.sentence == index - 1 and c.date]
+                found = [replace(c, date=there[-1]) for c in found] if there else found
             if index and REPORTED_RE.search(sentence) and not DENIAL_RE.search(sentence):
                 # "Песков опроверг публикацию о разговоре X с Y. Газета утверждала, что X
                 # позвонил Y в четверг": the report just denied, told in full
@@ -1060,7 +1080,9 @@ class ContactExtractor(ContactStory):
         )
         return [
             to_record(
-                replace(c, date=self._lead_date(sentences, c, anchor, known, default))
+                self._tenure_dated(c)
+                if c.date is not None and c.date.year is None
+                else replace(c, date=self._lead_date(sentences, c, anchor, known, default))
                 if c.lead and c.date is None
                 # "АШХАБАД, 12 декабря. … в Ашхабаде у Путина запланирована также встреча
                 # с X": a plan in the dateline's city is of its day
@@ -1085,6 +1107,15 @@ class ContactExtractor(ContactStory):
                 )
             )
         ]
+
+    def _tenure_dated(self, c: Candidate) -> Candidate:
+        """A day without a year on a page that names none ("Токио, 29 июля"): the one year in
+        which all the people were in office on that day, if there is one."""
+        when = c.date
+        if when is None or when.month is None or when.day is None:
+            return c
+        year = self.registry.tenure_year(c.participants, when.month, when.day, date.today().year)
+        return replace(c, date=PartialDate(year, when.month, when.day)) if year else c
 
     def _lead_date(
         self,
@@ -1203,11 +1234,18 @@ class ContactExtractor(ContactStory):
         cues = [c for c in cues if not AFTER_FORUM_RE.search(work, 0, c.start)] or cues
         if not cues:
             return []
+        told_before = (
+            [h for h in find_date_hits(blank_asides(prior), published=anchor) if h.date.day]
+            if prior and counts_later(work)
+            else []
+        )
         hits = with_days_later(
             work,
             year_in_sentence(
                 work, stated_years(work, find_date_hits(work, published=anchor), years or {})
             ),
+            # ("9 июня они созвонились. Через неделю …": counted from the day told before)
+            told_before[-1].date if told_before else None,
         )
         # offices are resolved on the sentence's date: its first day, else the middle of its
         # first month ("с американским коллегой в марте 2023 года" is Blinken, not Rubio)
@@ -1480,7 +1518,7 @@ class ContactExtractor(ContactStory):
                 if trip is not None and not any(trip[0] <= m.start < trip[1] for m in mentions):
                     continue
             # "В программе визита — переговоры с X": a contact of the visit's schedule
-            scheduled = SCHEDULE_RE.search(work, 0, cue.start) is not None
+            scheduled = any(m.start() < cue.start for m in SCHEDULE_RE.finditer(work))
             found = self._participants(work, cue, cues, mentions, on)
             if (
                 len(context) > 2
@@ -1581,6 +1619,16 @@ class ContactExtractor(ContactStory):
                 people = tuple(sorted((people[0], guests[0])))
             elif (
                 len(people) == 1
+                and scheduled
+                and TRAVEL_RE.search(prior)
+                and len(going := self._travellers(prior, on, known)) == 1
+                and not self.registry.same_side(going[0], people[0])
+            ):
+                # "Из Токио Трамп в среду отправится в Южную Корею. В программе — встреча с
+                # X": the traveller the sentence before names
+                people = tuple(sorted((people[0], going[0])))
+            elif (
+                len(people) == 1
                 and people[0] in context
                 and len(context) >= 2
                 and WITH_SIDE_RE.match(work, cue.end) is not None
@@ -1637,6 +1685,12 @@ class ContactExtractor(ContactStory):
                     lo = 0
                 spans = list(SUBJECT_PRONOUN_RE.finditer(work, lo, cue.start))
                 pronoun = spans[-1] if spans else None
+            elif antecedents and (colon := work.rfind(":", 0, cue.start)) > 0:
+                # "Поездку он начал с Токио: 29 июля — переговоры с X": the subject of the
+                # clause the list after the colon spells out
+                spans = list(SUBJECT_PRONOUN_RE.finditer(work, 0, colon))
+                if spans and not SUBJECT_PRONOUN_RE.search(work, colon, cue.start):
+                    lo, pronoun = spans[-1].start(), spans[-1]
             possessive = not cue.verb and POSSESSIVE_BEFORE_RE.search(work, cs, cue.start)
             if (antecedents or possessive) and (
                 len(people) < 2
@@ -1676,6 +1730,21 @@ class ContactExtractor(ContactStory):
                 or APART_RE.search(work, max(cs, cue.start - 30), ce)
             ):
                 pairs = one_per_partner(cue, found) or pairs
+            elif cue.receive and len(people) > 2:
+                # "Чвэ Сон Хи, которую приняли глава МИД Ван И и сам Ли Цян": each host of one
+                # side received the guest of another
+                guests = [
+                    p
+                    for p in people
+                    if not any(self.registry.same_side(p, q) for q in people if q != p)
+                ]
+                hosts_after = {f.person for f in found if f.start >= cue.end and "nomn" in f.cases}
+                if (
+                    len(guests) == 1
+                    and RELATIVE_GUEST_RE.search(work, max(0, cue.start - 15), cue.start)
+                    and hosts_after == set(people) - {guests[0]}
+                ):
+                    pairs = [tuple(sorted((guests[0], h))) for h in people if h != guests[0]]
             for people in pairs:  # each pair is one event
                 if len(people) < 2 or rejected_offer(work, cue, cs, cues):
                     continue
@@ -1868,6 +1937,32 @@ class ContactExtractor(ContactStory):
                         (c.kind for c in cues if c.kind in ("talks", "meeting") and not c.weak),
                         kind,
                     )
+                told_how = next(
+                    (
+                        c
+                        for c in cues
+                        if c.start > cue.end
+                        and not c.weak
+                        # (the clause right after the contact's: not "встретился с X, а затем
+                        # вылетел в Доху, где провел переговоры с Y")
+                        and work.count(",", cue.end, c.start) == 1
+                        and ";" not in work[cue.end : c.start]
+                        and (
+                            (weak and WHEN_WHERE_RE.search(work, cue.end, c.start))
+                            or (
+                                kind == "meeting"
+                                and c.kind == "talks"
+                                and WHERE_HELD_RE.search(work, cue.end, c.start)
+                            )
+                        )
+                    ),
+                    None,
+                )
+                if told_how is not None:
+                    # "Первый контакт состоялся 9 июня, когда они говорили по телефону", "они
+                    # увиделись 7 февраля в Белом доме, где провели переговоры": the clause
+                    # after tells what the contact was
+                    kind, weak = told_how.kind, False
                 if kind != "phone" and by_phone(work, cue, cues, ce):
                     kind, weak = "phone", False
                 fresh = not (earlier or weak) and status == "happened"

@@ -453,11 +453,17 @@ DAYS_LATER_RE = re.compile(
     r"(?![\w-])(?!\s+после)",  # "через два дня после объявления": of that event
     re.IGNORECASE,
 )
+# "Через неделю был саммит": about a week after the day told, so of that month only
+WEEKS_LATER_RE = re.compile(
+    r"(?<![\w-])(?:спустя|через) (?:(две|три|\d) )?недел(?:ю|и|ь)(?![\w-])(?!\s+после)",
+    re.IGNORECASE,
+)
 # "спустя два дня", "двумя неделями ранее", "встречались дважды": small counts in words
 _COUNTS = {
     "дважды": 2,
     "трижды": 3,
     "два": 2,
+    "две": 2,
     "три": 3,
     "четыре": 4,
     "пять": 5,
@@ -504,10 +510,17 @@ def days_earlier(text: str) -> int | None:
 SAME_MONTH_RE = re.compile(r"(?<![\w-])в (?:том|этом) же месяце(?![\w-])", re.IGNORECASE)
 
 
-def with_days_later(text: str, hits: list[DateHit]) -> list[DateHit]:
+def counts_later(text: str) -> bool:
+    """Whether `text` counts days or weeks on from a day told ("Через неделю …")."""
+    return bool(DAYS_LATER_RE.search(text) or WEEKS_LATER_RE.search(text))
+
+
+def with_days_later(
+    text: str, hits: list[DateHit], told: PartialDate | None = None
+) -> list[DateHit]:
     """Add the dates of "на следующий день", "спустя три дня" counted from the day before
-    them in the same text ("13 мая … на следующий день там же встретился"), and the month of
-    "в том же месяце"."""
+    them in the same text ("13 мая … на следующий день там же встретился"), else from `told`
+    (the last day the text before it names), and the month of "в том же месяце"."""
     out = list(hits)
     for m in SAME_MONTH_RE.finditer(text):
         before = [h for h in out if h.span.end <= m.start() and h.date.month and h.date.year]
@@ -517,11 +530,20 @@ def with_days_later(text: str, hits: list[DateHit]) -> list[DateHit]:
             out.append(DateHit(span, PartialDate(told.year, told.month)))
     for m in DAYS_LATER_RE.finditer(text):
         before = [h for h in out if h.span.end <= m.start() and h.date.precision == "day"]
-        day = before[-1].date.to_date() if before else None
+        day = before[-1].date.to_date() if before else told.to_date() if told else None
         if day is None:
             continue
         n = _count(m.group(1))
         later = day + timedelta(days=n)
         span = Span(m.start(), m.end(), m.group(0))
         out.append(DateHit(span, PartialDate(later.year, later.month, later.day)))
+    for m in WEEKS_LATER_RE.finditer(text):
+        before = [h for h in out if h.span.end <= m.start() and h.date.precision == "day"]
+        day = before[-1].date.to_date() if before else told.to_date() if told else None
+        if day is None:
+            continue
+        later = day + timedelta(weeks=_count(m.group(1)))
+        out.append(
+            DateHit(Span(m.start(), m.end(), m.group(0)), PartialDate(later.year, later.month))
+        )
     return sorted(out, key=lambda h: h.span.start)

@@ -73,6 +73,7 @@ HEAD_RANKS = frozenset(
         "movement_leader",
     }
 )
+WITH_BEFORE_RE = re.compile(r"(?<![\w-])(?:с|со)\s+(?:обоими\s+)?$", re.IGNORECASE)
 # the plurals that stand for the two leaders the sentence before names ("У трапа Путина
 # приветствовал X. После церемонии политики провели переговоры")
 NEARBY_LEADER_WORDS = frozenset({"лидеры", "политики"})
@@ -93,7 +94,9 @@ BARE_PLURAL_RE = re.compile(
     r"(?<![\w-])(?:(?:лидер|министр|президент|премьер)(?:ы|ов|ами)|политик(?:и|ов|ами))(?![\w-])"
     # (not "лидеры стран НАТО соберутся на саммит": the leaders of a bloc, not the pair)
     r"(?!\s+(?:стран|государств|НАТО|ЕС|Евросоюза|G\d+|«?Группы|«?Большой|БРИКС|ШОС|АСЕАН"
-    r"|альянса|региона|мира|Европы|Запада)(?![\w-]))"
+    r"|АТЭС|СНГ|ЕАЭС|ОДКБ|Африки|Азии|Латинской|альянса|региона|мира|Европы|Запада)(?![\w-]))"
+    # (nor "выступление перед лидерами": an audience)
+    r"(?<!перед лидерами)(?<!перед министрами)(?<!перед президентами)"
     # (nor "принимал лидеров отдельных европейских столиц": others, told by an adjective)
     r"(?!\s+(?!обеих|обоих|иностранных)[а-яё]+(?:ых|их)\s)"
     # "провел встречу с обоими министрами": the two just told of
@@ -189,8 +192,9 @@ class GroupResolver:
             cases = (
                 frozenset({"nomn"})
                 if word == "они"
+                # ("с обоими министрами": the partners; not "выступление перед лидерами")
                 else frozenset({"ablt"})
-                if word.endswith("ами")
+                if word.endswith("ами") and WITH_BEFORE_RE.search(text, 0, m.start())
                 # "политики" is a plural here, never the genitive of "политика"; "четверо
                 # лидеров" is counted, standing as a subject or object
                 else frozenset({"nomn", "accs"})

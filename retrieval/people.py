@@ -60,6 +60,7 @@ CLOSE_SURNAME_LENGTH = 9  # letters; one letter off in 9+ scores >= 88
 CLOSE_SURNAME_SCORE = 88
 CLOSE_CACHE_SIZE = 50_000
 _UNSEEN = object()
+TENURE_FROM = 1990  # the first year a yearless date may fall in (see tenure_year)
 CLOSE_NAME_SCORE = 85  # a whole name typed in a question: "Чвэ Сон Хи" for "Чхве Сон Хи"
 # (", тогда председателем АС": the office held at the time of the story)
 JOIN_GAP_RE = re.compile(r"[ \u00a0]{1,2}|,[ \u00a0]{1,2}(?:(?:тогда|ныне|теперь)[ \u00a0]+)?")
@@ -646,6 +647,8 @@ class PersonRegistry:
             return False
         if self.names.is_place(word) or (j > 0 and tokens[j - 1][2].lower() in PLACE_PREPOSITIONS):
             return False  # "в Астане Путин", "в Тяньцзине Моди": a place, no first name
+        if word.lower() in self._alone_forms:
+            return False  # "с Джо Байденом Исиба поговорил": another person's family name
         return any("Name" in p.tag and p.score > 0.2 for p in self.lemmatizer.parses(word))
 
     def _resolve_chains(
@@ -783,6 +786,23 @@ class PersonRegistry:
             return None
         office = self.office_of(side, fitting[0])
         return self.office_holder(office, on) if office else None
+
+    def tenure_year(self, names: Collection[str], month: int, day: int, until: int) -> int | None:
+        """The one year up to `until` in which every one of `names` was in some office on
+        that day ("Токио, 29 июля" of a page with no year: the new Korean minister took
+        office that July); None when no such year or several."""
+        people = [self.people.get(n) for n in names]
+        if not people or any(p is None or not p.roles for p in people):
+            return None
+        years = set()
+        for year in range(TENURE_FROM, until + 1):
+            try:
+                on = date(year, month, day)
+            except ValueError:
+                continue
+            if all(any(r.covers(on) for r in p.roles) for p in people if p is not None):
+                years.add(year)
+        return years.pop() if len(years) == 1 else None
 
     def offices_held(self, name: str, on: date | None) -> list[Office]:
         """The registry offices a person held on `on` (at any time when `on` is None)."""
