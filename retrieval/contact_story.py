@@ -37,6 +37,7 @@ from retrieval.contact_parties import (
 from retrieval.cues import (
     CLAUSE_BREAK_RE,
     ELIDED_SIDE,
+    IN_DELEGATION,
     PARTY_RE,
     REFUSED_RE,
     REPRESENTED_RE,
@@ -92,7 +93,7 @@ DELEGATION_STAY_RE = re.compile(
     r"(?<![\w-])делегаци\w{1,3}\s+(?:находил|прибыл|прилетел|побывал|работал)\w{0,3}", re.I
 )
 # "В составе делегации КНДР — X": a member of the delegation of the page's days
-IN_DELEGATION_RE = re.compile(r"(?<![\w-])в составе (?:\w+ )?делегаци", re.IGNORECASE)
+IN_DELEGATION_RE = re.compile(rf"(?<![\w-]){IN_DELEGATION}", re.IGNORECASE)
 DELEGATION_DAYS = 7
 
 

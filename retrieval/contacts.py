@@ -61,6 +61,7 @@ from retrieval.contact_clauses import (
     TRAVEL_RE,
     TRIP_NOUN_RE,
     TRIP_UNDONE_RE,
+    WHERE_RE,
     WITH_HIM_RE,
     WITH_PRONOUN_BEFORE_RE,
     WITH_PRONOUN_RE,
@@ -322,8 +323,6 @@ SCHEDULE_RE = re.compile(
 )
 
 
-# ", когда они говорили по телефону": a clause that tells what a vague contact was
-WHEN_WHERE_RE = re.compile(r",\s+(?:когда|где)\s+", re.IGNORECASE)
 # ", где провели переговоры": the talks held at the meeting just told
 WHERE_HELD_RE = re.compile(r",\s+где\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
 # ", которую приняли X и Y": the guest before the hosts
@@ -1948,7 +1947,7 @@ class ContactExtractor(ContactStory):
                         and work.count(",", cue.end, c.start) == 1
                         and ";" not in work[cue.end : c.start]
                         and (
-                            (weak and WHEN_WHERE_RE.search(work, cue.end, c.start))
+                            (weak and WHERE_RE.search(work, cue.end, c.start))
                             or (
                                 kind == "meeting"
                                 and c.kind == "talks"

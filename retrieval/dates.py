@@ -525,25 +525,22 @@ def with_days_later(
     for m in SAME_MONTH_RE.finditer(text):
         before = [h for h in out if h.span.end <= m.start() and h.date.month and h.date.year]
         if before:
-            told = before[-1].date
+            month = before[-1].date
             span = Span(m.start(), m.end(), m.group(0))
-            out.append(DateHit(span, PartialDate(told.year, told.month)))
-    for m in DAYS_LATER_RE.finditer(text):
+            out.append(DateHit(span, PartialDate(month.year, month.month)))
+    counted = [(m, timedelta(days=_count(m.group(1))), True) for m in DAYS_LATER_RE.finditer(text)]
+    # ("через неделю": about a week on, so only its month is sure)
+    counted += [
+        (m, timedelta(weeks=_count(m.group(1))), False) for m in WEEKS_LATER_RE.finditer(text)
+    ]
+    for m, step, to_day in counted:
         before = [h for h in out if h.span.end <= m.start() and h.date.precision == "day"]
         day = before[-1].date.to_date() if before else told.to_date() if told else None
         if day is None:
             continue
-        n = _count(m.group(1))
-        later = day + timedelta(days=n)
+        later = day + step
         span = Span(m.start(), m.end(), m.group(0))
-        out.append(DateHit(span, PartialDate(later.year, later.month, later.day)))
-    for m in WEEKS_LATER_RE.finditer(text):
-        before = [h for h in out if h.span.end <= m.start() and h.date.precision == "day"]
-        day = before[-1].date.to_date() if before else told.to_date() if told else None
-        if day is None:
-            continue
-        later = day + timedelta(weeks=_count(m.group(1)))
         out.append(
-            DateHit(Span(m.start(), m.end(), m.group(0)), PartialDate(later.year, later.month))
+            DateHit(span, PartialDate(later.year, later.month, later.day if to_day else None))
         )
     return sorted(out, key=lambda h: h.span.start)

@@ -60,7 +60,6 @@ CLOSE_SURNAME_LENGTH = 9  # letters; one letter off in 9+ scores >= 88
 CLOSE_SURNAME_SCORE = 88
 CLOSE_CACHE_SIZE = 50_000
 _UNSEEN = object()
-TENURE_FROM = 1990  # the first year a yearless date may fall in (see tenure_year)
 CLOSE_NAME_SCORE = 85  # a whole name typed in a question: "Чвэ Сон Хи" for "Чхве Сон Хи"
 # (", тогда председателем АС": the office held at the time of the story)
 JOIN_GAP_RE = re.compile(r"[ \u00a0]{1,2}|,[ \u00a0]{1,2}(?:(?:тогда|ныне|теперь)[ \u00a0]+)?")
@@ -791,16 +790,18 @@ class PersonRegistry:
         """The one year up to `until` in which every one of `names` was in some office on
         that day ("Токио, 29 июля" of a page with no year: the new Korean minister took
         office that July); None when no such year or several."""
-        people = [self.people.get(n) for n in names]
-        if not people or any(p is None or not p.roles for p in people):
+        people = [p for n in names if (p := self.people.get(n)) is not None and p.roles]
+        if not people or len(people) < len(names):
             return None
+        # the years every one of them held some office in, then the day itself in office
+        spans = [set().union(*(r.years(until) for r in p.roles)) for p in people]
         years = set()
-        for year in range(TENURE_FROM, until + 1):
+        for year in set.intersection(*spans):
             try:
                 on = date(year, month, day)
             except ValueError:
                 continue
-            if all(any(r.covers(on) for r in p.roles) for p in people if p is not None):
+            if all(any(r.covers(on) for r in p.roles) for p in people):
                 years.add(year)
         return years.pop() if len(years) == 1 else None
 

@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from retrieval.dates import find_dates, parse_dateline
-from retrieval.types import PartialDate
+from retrieval.dates import DateHit, find_dates, parse_dateline, with_days_later
+from retrieval.types import PartialDate, Span
 
 PUBLISHED = date(2025, 2, 15)  # a Saturday
 
@@ -100,3 +100,17 @@ DATELINES = [
 @pytest.mark.parametrize(("text", "published", "expected"), DATELINES)
 def test_parse_dateline(text: str, published: date | None, expected: PartialDate | None) -> None:
     assert parse_dateline(text, published=published) == expected
+
+
+def test_days_and_weeks_later_count_from_the_day_told_before() -> None:
+    """ "Через неделю" with no day before it in the text: a week after the day the sentence
+    before told, so that month; a month told in between is not the day counted from."""
+    text = "в мае, в том же месяце, через неделю, а на следующий день"
+    may = DateHit(Span(0, 5, "в мае"), PartialDate(2025, 5))
+    hits = with_days_later(text, [may], PartialDate(2025, 6, 9))
+    assert [h.date for h in hits] == [
+        PartialDate(2025, 5),
+        PartialDate(2025, 5),
+        PartialDate(2025, 6),
+        PartialDate(2025, 6, 10),
+    ]
