@@ -311,7 +311,16 @@ def same_day(
     ]
     if not story:
         return on_day(found, told) if told is not None and told.precision == "day" else found
-    ref = story[-1]
+    # (of the last sentence's contacts, one told to the day: "позвонил Моди в понедельник
+    # и рассказал о переговорах, прошедших на прошлой неделе. В тот же день …": Monday)
+    ref = next(
+        (
+            c
+            for c in reversed(story)
+            if c.sentence == story[-1].sentence and c.date and c.date.precision == "day"
+        ),
+        story[-1],
+    )
     if ref.date is None:
         # "Визит длился несколько часов" after the dated talks of the same pair: that day
         ref = next(

@@ -175,6 +175,26 @@ RELATIVE_PRONOUN_RE = re.compile(
     re.IGNORECASE,
 )
 THEN_RE = re.compile(r"[,—–-]\s*тогда\b", re.IGNORECASE)
+# "встречи со спецпосланником X, которого он принял в Кремле в среду": the relative clause
+# tells the same meeting again, with its day
+RESTATED_RE = re.compile(r",\s+котор(?:ого|ую|ых)\s+(?:(?:он|она|они)\s+)?$", re.IGNORECASE)
+
+
+def _restated(s: str, cue: Cue, cues: list[Cue]) -> Cue | None:
+    """The host's verb of a relative clause after the meeting word `cue` that tells that
+    meeting again ("встреча с X, которого он принял в среду"), or None."""
+    if cue.verb or cue.kind != "meeting":
+        return None
+    return next(
+        (
+            c
+            for c in cues
+            if c.receive and c.start > cue.end and RESTATED_RE.search(s, cue.end, c.start)
+        ),
+        None,
+    )
+
+
 # what may stand between two contact verbs of one subject: "провел переговоры с Y и встретился"
 AND_RE = re.compile(r"[^,.;:]{0,120}?\sи\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
 SEQUENCE_RE = re.compile(
@@ -279,6 +299,7 @@ def contact_date(
         ]
         if not hits:
             return None
+    again = _restated(s, cue, cues)
     hits = [
         h
         for h in hits
@@ -287,19 +308,25 @@ def contact_date(
         # the "когда" clause tells, a bound of this one
         and not (h.span.start >= cue.end and SINCE_MONTH_RE.match(s, h.span.start))
         # "с Беннетом, который возглавил правительство в июне": the clause's own event
-        and not (h.span.start > cue.end and RELATIVE_PRONOUN_RE.search(s, cue.end, h.span.start))
+        and not (
+            h.span.start > cue.end
+            and RELATIVE_PRONOUN_RE.search(s, cue.end, h.span.start)
+            and not (again is not None and h.span.start > again.end)
+        )
         # "Атталь сообщил в воскресенье, что в ближайшие дни Макрон проведет разговор": the
         # day of the statement, not of the contact it tells
         and not _statement_day(s, h, cue)
     ]
     if not hits:
         return None
+    if again is not None:
+        clause = (clause[0], max(clause[1], clause_bounds(s, again.start)[1]))
     in_clause = [
         h
         for h in hits
         if clause[0] <= h.span.start < clause[1]
         and (
-            _nearest_cue(s, h, cues, clause) in (cue, None)
+            _nearest_cue(s, h, cues, clause) in (cue, again, None)
             # "Визит состоялся 21 февраля, тогда она провела переговоры": that day
             or (h.span.end <= cue.start and THEN_RE.search(s, h.span.end, cue.start))
         )
@@ -631,6 +658,20 @@ def year_ahead(hit: DateHit, anchor: date | None) -> bool:
     )
 
 
+# "побывавшим на Украине с февраля 2022 года": the start of a span running to now, not
+# a year the story is in (unless a "по …" closes it)
+SINCE_BEFORE_RE = re.compile(r"(?<![\w-])(?:с|со|начиная\s+с)\s+$", re.IGNORECASE)
+SINCE_CLOSED_RE = re.compile(r"\s*(?:по|до|[-—–])", re.IGNORECASE)
+
+
+def since_now(sentence: str, hit: DateHit) -> bool:
+    """The date opens a span that runs to now ("с февраля 2022 года")."""
+    return bool(
+        SINCE_BEFORE_RE.search(sentence, 0, hit.span.start)
+        and not SINCE_CLOSED_RE.match(sentence, hit.span.end)
+    )
+
+
 def told_years(sentence: str, anchor: date | None) -> dict[int, int]:
     """Month -> year for the dates a sentence gives with their year ("в январе 2020 года")."""
     out: dict[int, int] = {}
@@ -640,7 +681,7 @@ def told_years(sentence: str, anchor: date | None) -> dict[int, int]:
     if topic is not None:
         out[0] = int(topic.group(1))  # "2019 год был очень насыщенным. 22 января — …"
     for h in find_date_hits(sentence, published=anchor):
-        if h.date.year is None:
+        if h.date.year is None or since_now(sentence, h):
             continue
         if h.date.month and YEAR_IN_TEXT_RE.search(h.span.text):
             out[h.date.month] = h.date.year

@@ -44,6 +44,7 @@ from retrieval.contact_clauses import (
     TIME_WORDS,
     TITLED_GAP_RE,
     TOGETHER_RE,
+    TOGETHER_WITH_HIM_RE,
     TRAVEL_AHEAD_RE,
     TRAVEL_RE,
     WITH_PRONOUN_BEFORE_RE,
@@ -740,6 +741,13 @@ class ContactParties:
                 told = relative_antecedents(s, mentions, cs)
                 if told:
                     subjects = [m for m in subjects if m.start > own_verb.end] or told
+            elif cue.verb and ANY_RELATIVE_RE.match(s, cs):
+                # "Дзуппи, которого папа Франциск назначил посланником, встретился с X": the
+                # relative clause ends before the verb; its subject is not the verb's
+                shut = s.find(",", cs + 1, cue.start)
+                told = relative_antecedents(s, mentions, cs) if shut != -1 else []
+                if told:
+                    subjects = [m for m in subjects if m.start > shut] or told
             if not subjects and (cue.verb or light) and RELATIVE_CLAUSE_RE.match(s[cs:]):
                 subjects = relative_antecedents(s, mentions, cs)
             # "X приезжал в Москву, где переговоры с Y были посвящены ...": the visitor
@@ -768,6 +776,14 @@ class ContactParties:
                     if not LIST_GAP_RE.fullmatch(s, m.end, subjects[0].start):
                         break
                     subjects.insert(0, m)
+                if subjects and TOGETHER_WITH_HIM_RE.search(s, cs, cue.start):
+                    # "встретился с X, а затем вместе с ним принял участие в видеоконференции
+                    # с Y": X comes along
+                    subjects += [
+                        m
+                        for m in mentions
+                        if subjects[-1].end <= m.start and m.end <= cs and "ablt" in m.cases
+                    ][-1:]
             if not subjects and partners and not cue.verb:
                 # "у Путина запланирована также встреча с Эрдоганом": the one who has it
                 subjects = [
@@ -933,9 +949,13 @@ class ContactParties:
                 # subject
                 and not (prev[-1].lower() in SCHEDULE_WORDS and "по" in map(str.lower, prev[-3:]))
             ):
-                # "тогда же Ван И провел": after an adverb or a particle, still the subject
+                if CALL_VERB_RE.match(prev[-1]):
+                    return False  # "позвонил Моди и рассказал о переговорах": the one called
+                # "тогда же Ван И провел": after an adverb or a particle, still the subject;
+                # "кардинал Маттео Дзуппи встретился": after a person's title in apposition
                 return any(
                     p.tag.POS in {"VERB", "ADVB", "PRTS", "PRCL"}
+                    or (p.tag.POS == "NOUN" and {"anim", "sing", "nomn"} <= p.tag.grammemes)
                     for p in self.lemmatizer.parses(prev[-1])[:1]
                 )
         return True

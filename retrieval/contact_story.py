@@ -95,6 +95,17 @@ DELEGATION_STAY_RE = re.compile(
 # "В составе делегации КНДР — X": a member of the delegation of the page's days
 IN_DELEGATION_RE = re.compile(rf"(?<![\w-]){IN_DELEGATION}", re.IGNORECASE)
 DELEGATION_DAYS = 7
+# "Среди собеседников российского президента — председатель КНР и премьер-министр Индии",
+# "Собеседниками Путина стали X и Y": the partners of the series of contacts told before
+INTERLOCUTORS_RE = re.compile(
+    r"(?<![\w-])(?:среди\s+(?:его\s+|ее\s+|её\s+)?собеседников"
+    r"|собеседниками\s+(?:[\w-]+\s+){0,3}(?:стали|были|оказались))(?![\w-])",
+    re.IGNORECASE,
+)
+# "провел серию телефонных разговоров", "обзвонил партнеров": a series of contacts
+SERIES_RE = re.compile(
+    r"(?<![\w-])(?:сери[юяи]|ряд|несколько|череду|марафон|обзвонил\w{0,2})(?![\w-])", re.I
+)
 
 
 class ContactStory(ContactParties):
@@ -375,6 +386,55 @@ class ContactStory(ContactParties):
             )
             for h in hits
             if h.date.month is not None
+        ]
+
+    def _interlocutors(
+        self,
+        text: str,
+        sentences: list[tuple[int, str]],
+        index: int,
+        host: tuple[str, PartialDate | None, int],
+        anchor: date | None,
+        known: set[str],
+    ) -> list[Candidate]:
+        """ "Путин в пятницу провел серию телефонных разговоров. Среди собеседников — X и Y":
+        one contact of the series' host with each partner named, of the series' kind and day."""
+        offset, sentence = sentences[index]
+        head_at, head = sentences[host[2]]
+        work = blank_asides(sentence)
+        told = find_cues(blank_asides(head))
+        if (
+            not INTERLOCUTORS_RE.search(work)
+            or not told
+            or not SERIES_RE.search(head)
+            or has_cue(work)
+        ):
+            return []
+        when = host[1]
+        on = when.to_date() if when is not None and when.precision == "day" else anchor
+        partners = dict.fromkeys(
+            m.person
+            for m in self.registry.scan(work, on=on, known=known)
+            if m.person != host[0] and not self._spokesman(m, on)
+        )
+        end = offset + len(sentence)
+        return [
+            Candidate(
+                participants=tuple(sorted((host[0], partner))),
+                kind=told[0].kind,
+                weak=told[0].weak,
+                status=status_of(blank_asides(head)),
+                date=when,
+                earlier=False,
+                score=2 + (when is not None),
+                sentence=index,
+                start=head_at,
+                end=end,
+                snippet=text[head_at:end],
+                place=None,
+                initiator=None,
+            )
+            for partner in partners
         ]
 
     def _trip(

@@ -547,6 +547,14 @@ class ContactExtractor(ContactStory):
                     # the summary ("провели пять раундов") is these rounds, not an event of its own
                     candidates = [c for c in candidates if c is not rounds[-1]] + dated
                     continue
+            if protagonist is not None and index - protagonist[2] == 1 and protagonist[2] >= 0:
+                # "Путин провел серию разговоров. Среди собеседников — X и Y"
+                if known is None:
+                    known = self._known(text)
+                series = self._interlocutors(text, sentences, index, protagonist, anchor, known)
+                if series:
+                    candidates += series
+                    continue
             if REFUSED_RE.search(sentence) and recent:
                 # "должен был встретиться с X, Y и Z. Однако Y и Z отказались от встречи": the
                 # plan holds for X; with Y and Z it is called off

@@ -18,6 +18,7 @@ from tests.retrieval.conftest import (
 from tests.retrieval.recall_caucasus import CAUCASUS
 from tests.retrieval.recall_chronicles import CHRONICLES
 from tests.retrieval.recall_east_asia import EAST_ASIA
+from tests.retrieval.recall_mediators import MEDIATORS
 from tests.retrieval.recall_retold import RETOLD
 from tests.retrieval.recall_summits import SUMMITS
 from tests.retrieval.recall_visits import VISITS
@@ -174,7 +175,16 @@ EVENTS = [
 
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
-    EVENTS + RECALL + WIRES + RETOLD + SUMMITS + CHRONICLES + CAUCASUS + VISITS + EAST_ASIA,
+    EVENTS
+    + RECALL
+    + WIRES
+    + RETOLD
+    + SUMMITS
+    + CHRONICLES
+    + CAUCASUS
+    + VISITS
+    + EAST_ASIA
+    + MEDIATORS,
 )
 def test_events_of_one_article(
     extractor: ContactExtractor,
