@@ -321,6 +321,15 @@ def same_day(
         ),
         story[-1],
     )
+    if (
+        ref.status == "planned"
+        and told is not None
+        and told.precision == "day"
+        and all(c.status == "happened" for c in found)
+    ):
+        # "X 20 апреля примет Y. Сам X, выступая в среду, сказал … В тот же день Z
+        # встретился с Y": a contact held that day is not of the day of a plan ahead
+        return on_day(found, told)
     if ref.date is None:
         # "Визит длился несколько часов" after the dated talks of the same pair: that day
         ref = next(

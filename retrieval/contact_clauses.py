@@ -12,6 +12,7 @@ import re
 
 from retrieval.contact_dates import FORUM_RE, HELD, NOT_BEFORE_RE, setting
 from retrieval.cues import (
+    ANY_RELATIVE_RE,
     EARLIER_DATED_RE,
     EARLIER_RE,
     INITIATIVE_RE,
@@ -323,9 +324,13 @@ BOTH_LED_RE = re.compile(rf"(?<![\w-]){BOTH_LED}\s", re.IGNORECASE)
 LED = r"(?:возглавил\w*|возглавлял\w*|возглавляет|возглавит|руководил\w*)"
 DELEGATION_LED_RE = re.compile(
     rf"(?<![\w-])делегаци\w+(?:\s+[\w-]+){{0,4}}?,\s*(?:котор(?:ую|ая|ой)\s+)?{LED}\s+"
-    rf"|,\s*где\s+(?P<both>{BOTH_LED})\s+",
+    rf"|,\s*где\s+(?P<both>{BOTH_LED})\s+"
+    # "; иранскую делегацию возглавлял X, американскую — Y": each side's head
+    rf"|[;,:]\s*(?P<sides>[а-яё]+ую\s+делегацию\s+{LED})\s+",
     re.IGNORECASE,
 )
+# ", американскую — Y": the other side's head, its noun left out
+OTHER_SIDE_GAP_RE = re.compile(r"\s*,\s*[а-яё]+ую\s*[—–-]\s*(?:[^,.;]{0,60}?\s)?")
 # "Делегацию ХАМАС возглавил X. … делегация встретилась с Y": the head, named right after,
 # is the delegation of the sentences that follow
 DELEGATION_LED_BY_RE = re.compile(rf"(?<![\w-])[Дд]елегацию(?:\s+[\w«»\"-]+){{0,4}}?\s+{LED}\s+")
@@ -550,6 +555,9 @@ ENVOY_OF_RE = re.compile(
     re.IGNORECASE,
 )
 NAME_NEXT_RE = re.compile(r"\s{1,2}[А-ЯЁ][а-яё]")
+CAPACITY_AIDE_RE = re.compile(
+    rf"(?<![\w-])в качестве\s+(?:[а-яё]+\s+)?(?:{RELATION_WORDS})\w{{0,4}}\s{{1,2}}$", re.I
+)
 
 
 def boss_or_kin(s: str, m: Found) -> bool:
@@ -562,7 +570,12 @@ def boss_or_kin(s: str, m: Found) -> bool:
         and "gent" in m.cases
         # ("с предшественником Каллас Жозепом Боррелем": an indeclinable name before the
         # name of the aide or kin is whose he is)
-        and ("nomn" not in m.cases or NAME_NEXT_RE.match(s, m.end) is not None)
+        # ("в качестве советника Хаменеи": the aide's capacity, so the name is his boss's)
+        and (
+            "nomn" not in m.cases
+            or NAME_NEXT_RE.match(s, m.end) is not None
+            or CAPACITY_AIDE_RE.search(s, max(0, m.start - 45), m.start) is not None
+        )
         and (
             AIDE_OF_RE.search(s, max(0, m.start - 30), m.start) is not None
             or (
@@ -602,10 +615,26 @@ def pronoun_before(s: str, clause_start: int, cue: Cue) -> str:
     return m.group(1) if m else ""
 
 
+RELATIVE_REACH = 60  # characters from a contact noun to its relative clause
+
+
 def late_undoing(s: str, cue: Cue, cues: list[Cue]) -> Status | None:
     """ "Встречу X с Y, которая должна была пройти в среду, отменили": the predicate of a
     contact noun that comes after its relative clause; never across "но", "а", "хотя"."""
-    end = min((c.start for c in cues if c.start > cue.end and not setting(s, c)), default=len(s))
+    # (past the contact words of its relative clause: "Встречу, которая должна была
+    # подготовить саммит, отложили")
+    relative = ANY_RELATIVE_RE.search(s, cue.end, min(len(s), cue.end + RELATIVE_REACH))
+    shut = s.find(",", relative.end()) if relative is not None else -1
+    end = min(
+        (
+            c.start
+            for c in cues
+            if c.start > cue.end
+            and not setting(s, c)
+            and not (relative is not None and relative.start() < c.start < shut)
+        ),
+        default=len(s),
+    )
     again = next((c for c in cues if c.start == end), None)
     if again is not None and not again.verb and again.kind == cue.kind:
         # "Лула назначил встречу с X, но незадолго до нее венесуэльская сторона встречу
@@ -645,6 +674,10 @@ def delegation_heads(s: str, cue: Cue, mentions: list[Found]) -> list[Found]:
     heads = [m for m in mentions if m.start >= led.end() and "nomn" in m.cases]
     if not heads or heads[0].start - led.end() >= 40:
         return []
+    if led.group("sides"):
+        # "иранскую делегацию возглавлял X, американскую — спецпосланник Y"
+        other = OTHER_SIDE_GAP_RE.match(s, heads[0].end)
+        return heads[:1] + [m for m in heads[1:2] if other is not None and m.start >= other.start()]
     if not led.group("both"):
         return heads[:1]
     run = heads[:1]

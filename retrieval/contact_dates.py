@@ -288,7 +288,10 @@ def contact_date(
     if colon != -1 and not any(c.start > colon for c in cues):
         # "Встреча стала для него одной из последних поездок: 27 сентября партия выберет ему
         # преемника": a date opening a clause of its own after the colon tells that event
-        hits = [h for h in hits if h.span.start < colon or not _own_clause(s, h)]
+        # ("Встреча прошла накануне второго раунда: он состоится в субботу": the pronoun's
+        # event, another one)
+        own = PRONOUN_OPENS_RE.match(s, colon + 1) is not None
+        hits = [h for h in hits if h.span.start < colon or not (own or _own_clause(s, h))]
         if not hits:
             return None
     if cue.weak:
@@ -494,6 +497,9 @@ def _gap(s: str, hit: DateHit, cue: Cue) -> int:
 
 
 MONTH_WORDS = frozenset(MONTHS_GENITIVE) | {"года", "году"}
+
+
+PRONOUN_OPENS_RE = re.compile(r"\s*(?:он|она|оно|они)\s", re.IGNORECASE)
 
 
 def _own_clause(s: str, hit: DateHit) -> bool:

@@ -47,6 +47,7 @@ from retrieval.contact_clauses import (
     TOGETHER_WITH_HIM_RE,
     TRAVEL_AHEAD_RE,
     TRAVEL_RE,
+    WITH_HIM_RE,
     WITH_PRONOUN_BEFORE_RE,
     WITH_PRONOUN_RE,
     bare_title_rank,
@@ -268,6 +269,20 @@ class ContactParties:
         objects ("добравшийся до Трампа. 24 февраля с ним встретился Макрон"), then the pair
         of a contact that sentence told ("встреча Трампа с Мелони. Итальянский премьер
         виделась с ним") with the one the story follows first, then the usual antecedents."""
+        # "пока не виделся с Асадом, но планирует с ним встретиться": an object named
+        # before in the same sentence comes first
+        sentence = blank_asides(sentences[index][1])
+        him = WITH_HIM_RE.search(sentence)
+        own = (
+            [
+                m.person
+                for m in reversed(self.registry.scan(sentence[: him.start()], on=on, known=known))
+                if m.cases != {"nomn"}
+            ]
+            if him is not None
+            else []
+        )
+        antecedents = put_first(list(dict.fromkeys(own)), antecedents)
         if index == 0:
             return antecedents
         mentions = self.registry.scan(blank_asides(sentences[index - 1][1]), on=on, known=known)
@@ -289,10 +304,13 @@ class ContactParties:
         on: date | None,
         known: set[str],
         subject: str | None = None,
+        objects: bool = False,
     ) -> tuple[tuple[str, PartialDate | None], ...]:
         """Whom a pronoun may stand for: the first person named in each earlier sentence
         (nearest sentence first), spokesmen left out, with the date that sentence tells; a
-        bare title there ("В понедельник канцлер был в Нигере") is the story's `subject`."""
+        bare title there ("В понедельник канцлер был в Нигере") is the story's `subject`.
+        With `objects` (an object pronoun: "Путин принимал его"), the others that sentence
+        names come right after its subject ("Путин встретился с X. Путин принимал его …")."""
         out: dict[str, PartialDate | None] = {}
         for k in reversed(range(max(0, index - ANTECEDENT_SENTENCES), index)):
             work = blank_asides(sentences[k][1])
@@ -307,6 +325,8 @@ class ContactParties:
                 # "В Риме ждали и Джо Байдена. Его визит отменили": the one person named
                 subjects = scanned[:1]
             if not subjects:
+                if objects:
+                    self._objects(scanned, out, on)
                 continue
             m = subjects[0]
             # "..., а уже 30 января Нетаньяху был в Москве. Он встретился ...": the subject
@@ -334,7 +354,18 @@ class ContactParties:
                 # "посетит Китай 3–4 ноября. В ходе поездки он проведет …": on one of the days
                 when = ranged_month(when, hits) if when is not None else None
                 out[m.person] = trip_ahead(work, when, on, hits)
+            if objects:
+                self._objects(scanned, out, on)
         return tuple(out.items())
+
+    def _objects(
+        self, scanned: list[Found], out: dict[str, PartialDate | None], on: date | None
+    ) -> None:
+        """Adds the people a sentence names besides its subject to the antecedents of an
+        object pronoun ("Эрдоган принял Ханию. … Эрдоган принимал его и в июле")."""
+        for other in scanned:
+            if other.person not in out and not self._spokesman(other, on):
+                out[other.person] = None
 
     def _topic(self, work: str, scanned: list[Found]) -> list[Found]:
         """The person a sentence is about when it opens with "Для X" ("Для Рютте это …") or

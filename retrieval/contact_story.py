@@ -16,6 +16,7 @@ from retrieval.contact_clauses import (
     BOTH_LED_RE,
     CLAUSE_MARK_RE,
     SUBJECT_NOUN_RE,
+    TRAVEL_RE,
     TRIP_NOUN_RE,
     TRIP_NOUN_REACH,
     boss_or_kin,
@@ -186,15 +187,18 @@ class ContactStory(ContactParties):
     def _protagonist(
         self, sentence: str, index: int, anchor: date | None, known: set[str]
     ) -> tuple[str, PartialDate | None, int] | None:
-        """The one person whose contacts a sentence announces: "Путин провел ряд встреч"."""
+        """The one person whose contacts a sentence announces: "Путин провел ряд встреч"; or
+        the traveller of a trip told with no contact word ("X в среду приехал в Москву")."""
         work = blank_asides(sentence)
         cues = find_cues(work)
-        if not cues:
+        travel = None if cues else TRAVEL_RE.search(work)
+        if not cues and travel is None:
             return None
+        edge = cues[0].start if cues else travel.start() if travel is not None else 0
         subjects = {
             m.person
             for m in self.registry.scan(work, on=anchor, known=known)
-            if m.start < cues[0].start and m.cases == {"nomn"}
+            if m.start < edge and m.cases == {"nomn"}
         }
         if len(subjects) != 1:
             return None

@@ -256,9 +256,42 @@ GROUP_WITH_RE = re.compile(
 )
 ROUND_BEFORE_RE = re.compile(r"[а-яё]+\s+раунд\w{0,3}\s+$", re.IGNORECASE)
 ROUND_CUE_RE = re.compile(r"[а-яё]+\s+раунд", re.IGNORECASE)
+# "покинул заседание, чтобы провести телефонный разговор": the purpose of what was done
+PURPOSE_RE = re.compile(r"\s*,\s*чтобы\s", re.IGNORECASE)
+PAST_VERB_RE = re.compile(r"(?<![\w-])[а-яё]{2,}(?:ил|ал|ял|ел|ул)(?:а|и|ся|ась|ись)?(?![\w-])")
+
+
+def held_purpose(work: str, clause_start: int) -> bool:
+    """The clause is ", чтобы провести …" after a clause told in the past, with no plan in it:
+    the purpose of a thing done, so the contact was held (not of a trip: "прилетел в Казань,
+    чтобы провести переговоры" tells the talks still ahead)."""
+    if not PURPOSE_RE.match(work, clause_start):
+        return False
+    before = work[clause_bounds(work, max(0, clause_start - 1))[0] : clause_start]
+    return (
+        bool(PAST_VERB_RE.search(before))
+        and status_of(before) == "happened"
+        and not TRAVEL_RE.search(before)
+    )
+
+
+# "принимали и иранского гостя": a contact whose guest is named only in the next sentence
+UNNAMED_GUEST_RE = re.compile(
+    r"(?<![\w-])(?:принима|принял|встречал|встретил)\w{0,4}\s+(?:[а-яё]+\s+){0,3}?"
+    r"гост(?:я|ей|ем|ю)(?![\w-])",
+    re.IGNORECASE,
+)
+SIDE_LED_RE = re.compile(r"(?<![\w-])\w+ую делегацию (?:возглавля|возглавил)\w{0,3}", re.I)
 ROUNDS_RE = re.compile(r"(?<![\w-])раунд\w{0,3}(?![\w-])", re.IGNORECASE)
 ORDINAL_ROUNDS_RE = re.compile(
-    r"\s*(?:Первый|Второй|Третий|Предыдущий|Последний)(?: раунд)?\s+(?:прошел|состоялся)\b",
+    r"\s*(?:Перв|Втор|Трет|Предыдущ|Последн|Прошл)(?:ый|ой|ий|ая|яя)(?: раунд)?\s+"
+    r"(?:прошел|прошла|состоялся|состоялась)\b",
+    re.IGNORECASE,
+)
+# "Это второй разговор двух лидеров": a contact counted among the pair's others
+ORDINAL_CONTACT_RE = re.compile(
+    r"(?<![\w-])(?:втор|трет|четверт|пят)(?:ой|ий|ая|ья|ым|ью)\s+(?:[а-яё-]+\s+){0,3}?"
+    r"(?:разговор|звонок|встреч|бесед|контакт|переговор)",
     re.IGNORECASE,
 )
 # "трехсторонняя встреча": how many sides a contact word says it has
@@ -534,18 +567,31 @@ class ContactExtractor(ContactStory):
                     context = wider.participants
                     continue
             rounds = [c for c in recent if c.participants and ROUNDS_RE.search(c.snippet)]
+            # "Это второй разговор двух лидеров. Первый состоялся 16 октября": the pair's
+            # contact before the one told
+            counted = (
+                not rounds
+                and index > 0
+                and ORDINAL_CONTACT_RE.search(sentences[index - 1][1]) is not None
+            )
+            if counted:
+                rounds = [c for c in recent if c.participants][-1:]
             # (not "Первый раунд прошел в Женеве, где делегации возглавляли X и Y": other heads)
             if (
                 rounds
                 and ORDINAL_ROUNDS_RE.match(sentence)
                 and not DELEGATION_LED_RE.search(sentence)
+                # (nor "Первый раунд прошел 12 апреля; иранскую делегацию возглавлял X,
+                # американскую — Y": the heads of that round, named)
+                and not SIDE_LED_RE.search(sentence)
             ):
                 # "X и Y провели пять раундов переговоров. Первый прошел 12 апреля, второй —
                 # 19 апреля": one contact for each dated round
                 dated = self._rounds(start, sentence, index, anchor, rounds[-1])
                 if dated:
-                    # the summary ("провели пять раундов") is these rounds, not an event of its own
-                    candidates = [c for c in candidates if c is not rounds[-1]] + dated
+                    # the summary ("провели пять раундов") is these rounds, not an event of its
+                    # own ("Это второй разговор …" is: the count is of the others)
+                    candidates = [c for c in candidates if counted or c is not rounds[-1]] + dated
                     continue
             if protagonist is not None and index - protagonist[2] == 1 and protagonist[2] >= 0:
                 # "Путин провел серию разговоров. Среди собеседников — X и Y"
@@ -669,6 +715,15 @@ class ContactExtractor(ContactStory):
                 named_day = told_weekday(sentence, anchor)
                 if named_day is not None:
                     day_told = (index, named_day)
+                if not QUESTION_END_RE.search(sentence) and TRAVEL_RE.search(sentence):
+                    # "X в среду впервые приехал в Москву. … Переговоры с Путиным
+                    # продолжались два часа": the traveller of the partner-only contact next
+                    if known is None:
+                        known = self._known(text)
+                    # (a trip told with its day: not "Меркель посетила Китай двенадцать раз")
+                    traveller = self._protagonist(sentence, index, anchor, known)
+                    if traveller is not None and traveller[1] is not None:
+                        protagonist = traveller
                 continue
             if known is None:
                 known = self._known(text)
@@ -684,7 +739,14 @@ class ContactExtractor(ContactStory):
             host = protagonist if protagonist and index - protagonist[2] <= PARTY_REACH else None
             antecedents: tuple[tuple[str, PartialDate | None], ...] = ()
             if PRONOUN_RE.search(sentence):
-                antecedents = self._antecedents(sentences, index, anchor, known, subject)
+                antecedents = self._antecedents(
+                    sentences,
+                    index,
+                    anchor,
+                    known,
+                    subject,
+                    objects=RECEIVED_HIM_RE.search(sentence) is not None,
+                )
                 # "российский президент побывал в Заливе: 14 октября он встретился ...": the
                 # subject named earlier in the same sentence comes first
                 pronoun = SUBJECT_PRONOUN_RE.search(sentence)
@@ -924,6 +986,14 @@ class ContactExtractor(ContactStory):
             if not found and (named_day := told_weekday(sentence, anchor)) is not None:
                 # "Главные события визита пришлись на пятницу": a day told, no contact yet
                 day_told = (index, named_day)
+            elif (
+                not found
+                and UNNAMED_GUEST_RE.search(sentence)
+                and (guest_day := one_day(sentence, anchor)) is not None
+            ):
+                # "В Кремле накануне принимали иранского гостя. Путин встретился с X": the
+                # guest is named next, on the day told here
+                day_told = (index, guest_day)
             if found and DAY_PART_RE.match(sentence) is not None:
                 # "в четверг прибыл в Джайпур. Вместе с X он проехал по городу. Вечером лидеры
                 # провели переговоры": a part of the day a sentence without a contact just named
@@ -1781,6 +1851,8 @@ class ContactExtractor(ContactStory):
                         # summit's, not the call's)
                         until = min(until, max(cue.end, later[0] - 30))
                     status = status_of(work[since:until], work[until:ce])
+                    if status == "planned" and held_purpose(work, cs):
+                        status = "happened"
                 listed_after = next(
                     (
                         c

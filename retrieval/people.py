@@ -459,10 +459,20 @@ class PersonRegistry:
         full = {
             f.person
             for f in mentions
-            # "Сергей Лавров", "С.В.Лаврова": a name with its first name or initials
-            if " " in f.text.strip() or "." in f.text
+            # "Сергей Лавров", "С.В.Лаврова": a name with its first name or initials (not a
+            # family name of two words alone: "Аль Тани")
+            if ("." in f.text or " " in f.text.strip()) and not self._surname_only(f)
         }
         return full, [(f.start, f.end) for f in mentions]
+
+    def _surname_only(self, found: Found) -> bool:
+        """The mention is one of the person's family-name forms alone ("Аль Тани"), for a
+        person who has a first name of its own ("Тамим")."""
+        person = self.people.get(found.person)
+        if person is None or not any(person.first_forms.values()):
+            return False
+        words = fold(found.text.strip()).lower()
+        return any(words == fold(form).lower() for form in person.last_forms)
 
     def _registry_mentions(self, text: str, *, on: date | None, known: set[str]) -> list[Found]:
         tokens = [(m.start(), m.end(), fold(m.group())) for m in WORD_RE.finditer(text)]
@@ -580,6 +590,13 @@ class PersonRegistry:
         known: set[str],
     ) -> Found | None:
         start, end = tokens[i][0], tokens[i + size - 1][1]
+        if size > 1 and not any(p.name in known for p, _ in candidates):
+            # "В марте Аль Тани был в Вашингтоне" after "Мухаммедом бен Абдель Рахманом Аль
+            # Тани": the end of the full name the article gives, not the namesake's surname
+            words = [t[2] for t in tokens[i : i + size]]
+            for name in sorted(known):
+                if name in self.people and [fold(w) for w in name.split()[-size:]] == words:
+                    return Found(name, start, end, text[start:end], cases=candidates[0][1])
         if size == 1 and not any(p.name in known for p, _ in candidates):
             # "Шойгу, Акар и Аббас" after "Али Махмуда Аббаса": the surname of the namesake
             # the article names in full, not of the one it never names

@@ -19,6 +19,7 @@ from tests.retrieval.recall_caucasus import CAUCASUS
 from tests.retrieval.recall_chronicles import CHRONICLES
 from tests.retrieval.recall_east_asia import EAST_ASIA
 from tests.retrieval.recall_mediators import MEDIATORS
+from tests.retrieval.recall_mideast import MIDEAST
 from tests.retrieval.recall_retold import RETOLD
 from tests.retrieval.recall_summits import SUMMITS
 from tests.retrieval.recall_visits import VISITS
@@ -184,7 +185,8 @@ EVENTS = [
     + CAUCASUS
     + VISITS
     + EAST_ASIA
-    + MEDIATORS,
+    + MEDIATORS
+    + MIDEAST,
 )
 def test_events_of_one_article(
     extractor: ContactExtractor,
