@@ -203,6 +203,10 @@ class ContactStory(ContactParties):
         if len(subjects) != 1:
             return None
         hits = [h for h in find_date_hits(work, published=anchor) if not year_ahead(h, anchor)]
+        if travel is not None:
+            # (the trip's own clause: not "прилетел из Дохи, где накануне вел консультации")
+            clause = clause_bounds(work, travel.start())
+            hits = [h for h in hits if clause[0] <= h.span.start < clause[1]]
         # "21–22 ноября посетил Брест": a contact on one of the days, so of the month
         when = ranged_month(hits[0].date, hits) if hits else None
         return subjects.pop(), trip_ahead(work, when, anchor, hits), index
