@@ -536,13 +536,13 @@ def is_earlier(clause: str, when: PartialDate | None, cue_at: int) -> bool:
     )
 
 
+# "…, а затем вместе с ним принял участие": the partner of the clause before comes along
+TOGETHER_WITH_HIM = r"вместе\s+с\s+(?:ним|ней|ними)"
+TOGETHER_WITH_HIM_RE = re.compile(rf"(?<![\w-]){TOGETHER_WITH_HIM}(?![\w-])", re.IGNORECASE)
 THEN_SAME_SUBJECT_RE = re.compile(
     r"\s*,\s*(?:а\s+)?(?:затем|потом|после этого|после чего)\s+"
-    # ("а затем вместе с ним принял участие в видеоконференции": with the partner just told)
-    r"(?:вместе\s+с\s+(?:ним|ней|ними)\s+)?[а-яё]+л(?:ся|ась|ись|и|а)?\b"
+    rf"(?:{TOGETHER_WITH_HIM}\s+)?[а-яё]+л(?:ся|ась|ись|и|а)?\b"
 )
-# "…, а затем вместе с ним принял участие": the partner of the clause before comes along
-TOGETHER_WITH_HIM_RE = re.compile(r"(?<![\w-])вместе\s+с\s+(?:ним|ней)(?![\w-])", re.I)
 
 
 # a word that makes the person named after it someone's boss or kin, not a party: "с

@@ -175,9 +175,8 @@ RELATIVE_PRONOUN_RE = re.compile(
     re.IGNORECASE,
 )
 THEN_RE = re.compile(r"[,—–-]\s*тогда\b", re.IGNORECASE)
-# "встречи со спецпосланником X, которого он принял в Кремле в среду": the relative clause
-# tells the same meeting again, with its day
-RESTATED_RE = re.compile(r",\s+котор(?:ого|ую|ых)\s+(?:(?:он|она|они)\s+)?$", re.IGNORECASE)
+# ", которого он принял": a relative clause whose pronoun is the object of the verb after it
+RELATIVE_GUEST_RE = re.compile(r",\s+(?:которую|которого|которых)\s+(?:[а-яё]+\s+)?$", re.I)
 
 
 def _restated(s: str, cue: Cue, cues: list[Cue]) -> Cue | None:
@@ -189,7 +188,7 @@ def _restated(s: str, cue: Cue, cues: list[Cue]) -> Cue | None:
         (
             c
             for c in cues
-            if c.receive and c.start > cue.end and RESTATED_RE.search(s, cue.end, c.start)
+            if c.receive and c.start > cue.end and RELATIVE_GUEST_RE.search(s, cue.end, c.start)
         ),
         None,
     )

@@ -192,9 +192,9 @@ class ContactStory(ContactParties):
         work = blank_asides(sentence)
         cues = find_cues(work)
         travel = None if cues else TRAVEL_RE.search(work)
-        if not cues and travel is None:
+        edge = cues[0].start if cues else travel.start() if travel is not None else None
+        if edge is None:
             return None
-        edge = cues[0].start if cues else travel.start() if travel is not None else 0
         subjects = {
             m.person
             for m in self.registry.scan(work, on=anchor, known=known)
@@ -409,8 +409,8 @@ class ContactStory(ContactParties):
         one contact of the series' host with each partner named, of the series' kind and day."""
         offset, sentence = sentences[index]
         head_at, head = sentences[host[2]]
-        work = blank_asides(sentence)
-        told = find_cues(blank_asides(head))
+        work, head_work = blank_asides(sentence), blank_asides(head)
+        told = find_cues(head_work)
         if (
             not INTERLOCUTORS_RE.search(work)
             or not told
@@ -431,7 +431,7 @@ class ContactStory(ContactParties):
                 participants=tuple(sorted((host[0], partner))),
                 kind=told[0].kind,
                 weak=told[0].weak,
-                status=status_of(blank_asides(head)),
+                status=status_of(head_work),
                 date=when,
                 earlier=False,
                 score=2 + (when is not None),

@@ -86,8 +86,10 @@ from retrieval.contact_clauses import (
 from retrieval.contact_dates import (
     AND_RE,
     EVE_OF_RE,
+    RELATIVE_GUEST_RE,
     SET_FOR_DAY_RE,
     SET_WORDS,
+    SINCE_BEFORE_RE,
     YEAR_IN_TEXT_RE,
     YEAR_TOPIC_RE,
     ahead,
@@ -202,7 +204,6 @@ WITH_SIDE_RE = re.compile(
     r"\s+(?:[^.;]{0,40}?\s)?(?:с|со)\s+[а-яё]+ск(?:ой|ими)\s+"
     r"(?:делегаци(?:ей|ями)|стороной|командой|переговорщиками)(?![\w-])"
 )
-SINCE_BEFORE_RE = re.compile(r"(?<![\w-])(?:с|со|начиная с)\s+$", re.IGNORECASE)
 PRONOUN_PARTY_RE = re.compile(r"во?\s+(?:них|ней|нем)\b", re.IGNORECASE)
 # a clause that opens with "и" and a verb of the sentence's subject: "… – и провел переговоры"
 # ("побывал на заводе компании, которая производит гаубицы, а затем провел переговоры")
@@ -281,7 +282,6 @@ UNNAMED_GUEST_RE = re.compile(
     r"гост(?:я|ей|ем|ю)(?![\w-])",
     re.IGNORECASE,
 )
-SIDE_LED_RE = re.compile(r"(?<![\w-])\w+ую делегацию (?:возглавля|возглавил)\w{0,3}", re.I)
 ROUNDS_RE = re.compile(r"(?<![\w-])раунд\w{0,3}(?![\w-])", re.IGNORECASE)
 ORDINAL_ROUNDS_RE = re.compile(
     r"\s*(?:Перв|Втор|Трет|Предыдущ|Последн|Прошл)(?:ый|ой|ий|ая|яя)(?: раунд)?\s+"
@@ -359,7 +359,6 @@ SCHEDULE_RE = re.compile(
 # ", где провели переговоры": the talks held at the meeting just told
 WHERE_HELD_RE = re.compile(r",\s+где\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
 # ", которую приняли X и Y": the guest before the hosts
-RELATIVE_GUEST_RE = re.compile(r",\s+(?:которую|которого|которых)\s+(?:[а-яё]+\s+)?$", re.I)
 # "Там же должна была пройти встреча": at the place (and time) just told
 THERE_TOO_RE = re.compile(r"\W*Там же(?![\w-])")
 # "После переговоров во вторник лидеры заявили": the talks before what they said
@@ -576,14 +575,12 @@ class ContactExtractor(ContactStory):
             )
             if counted:
                 rounds = [c for c in recent if c.participants][-1:]
-            # (not "Первый раунд прошел в Женеве, где делегации возглавляли X и Y": other heads)
+            # (not "Первый раунд прошел в Женеве, где делегации возглавляли X и Y", nor "…;
+            # иранскую делегацию возглавлял X, американскую — Y": that round's heads, named)
             if (
                 rounds
                 and ORDINAL_ROUNDS_RE.match(sentence)
                 and not DELEGATION_LED_RE.search(sentence)
-                # (nor "Первый раунд прошел 12 апреля; иранскую делегацию возглавлял X,
-                # американскую — Y": the heads of that round, named)
-                and not SIDE_LED_RE.search(sentence)
             ):
                 # "X и Y провели пять раундов переговоров. Первый прошел 12 апреля, второй —
                 # 19 апреля": one contact for each dated round
