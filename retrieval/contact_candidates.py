@@ -73,6 +73,7 @@ class Candidate:
     framed: bool = False  # "сроки саммита не определены": a nameless plan, the story's pair's
     sides: tuple[str, ...] = ()  # "ирано-американских переговоров": whose people come later
     face: bool = False  # "пообщались", "беседа": a conversation, a meeting unless a call
+    spoken: bool = False  # "разговор", "поговорил" with no setting: a call unless face to face
 
 
 def retold(c: Candidate, index: int, offset: int, sentence: str, **changes: Any) -> Candidate:
@@ -198,6 +199,8 @@ def phone_talk(candidates: list[Candidate]) -> list[Candidate]:
     those of two people who share a call the article reports; other conversations face to
     face are meetings."""
     callers = {frozenset(c.participants) for c in candidates if c.kind == "phone" and not c.weak}
+    # (not "Путин встретился с Моди. Разговор продолжался три часа": the pair met)
+    met = {frozenset(c.participants) for c in candidates if c.kind != "phone" and not c.weak}
     return [
         # (a call told so is worded: "первый контакт с марта" is that call, not vaguer talks)
         replace(c, kind="phone", worded=c.sentence)
@@ -222,6 +225,12 @@ def phone_talk(candidates: list[Candidate]) -> list[Candidate]:
         # "коротко пообщались в кулуарах" of people whose calls the article does not tell
         else replace(c, kind="meeting")
         if c.face and c.kind == "talks"
+        # "Зеленский провел долгий разговор с Моди": no place, no meeting of the pair
+        else replace(c, kind="phone")
+        if c.spoken
+        and c.kind == "talks"
+        and c.place is None
+        and frozenset(c.participants) not in met
         else c
         for c in candidates
     ]

@@ -101,17 +101,20 @@ GUEST_GAP_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
 # "высокого гостя принял X": the guest the story follows, told like a pronoun
 # ("гостя с почетным караулом встретила Санду": the bare word too)
 HONORED_GUEST = r"(?:(?:высок|почетн|почётн)\w{2,3}\s+)?гост(?:я|ью)"
+# "саудовского министра принял X": the guest the story follows, told by his side
+SIDE_GUEST = r"[а-яё]+(?:ского|цкого)\s+(?:министра|гостя)"
 # "с ним встретился X", "переговоры Путина с ним"
 WITH_HIM = r"с (?:ним|ней)"
 GUEST_PRONOUN_RE = re.compile(
     # "его принял X", "высокого гостя принял X": the person the story follows
-    rf"(?<![\w-])(?:его|ее|её|{HONORED_GUEST})\s+(?:[а-яё]+\s+){{0,4}}$",
+    rf"(?<![\w-])(?:его|ее|её|{HONORED_GUEST}|{SIDE_GUEST})\s+(?:[а-яё]+\s+){{0,4}}$",
     re.IGNORECASE,
 )
 RELATIVE_GUEST_RE = re.compile(r",?\s*котор(?:ого|ую|ых)\b", re.IGNORECASE)
 # a third-person pronoun standing for a participant named in an earlier sentence
 PRONOUN_RE = re.compile(
-    rf"(?<![\w-])(?:он|она|его|ее|её|мы|я|ним|ней|него|нее|неё|{HONORED_GUEST})(?![\w-])",
+    rf"(?<![\w-])(?:он|она|его|ее|её|мы|я|ним|ней|него|нее|неё|{HONORED_GUEST}|{SIDE_GUEST})"
+    r"(?![\w-])",
     re.IGNORECASE,
 )
 # "Его встреча с Зеленским назначена на четверг": the possessive is a party
@@ -280,6 +283,9 @@ ALLEGED_RE = re.compile(r"(?<![\w-])якобы(?![\w-])", re.IGNORECASE)
 CLAIMED_RE = re.compile(
     r"^\W*(?:По версии|По утверждению|По данным (?:газеты|издания|телеканала|агентства))\b"
     r"|(?<![\w-])утверждал[аи]?,\s+что(?![\w-])"
+    # "Газета The New York Times со ссылкой на чиновников написала, что …"
+    r"|(?<![\w-])(?:[Гг]азет[аы]|[Ии]здани[ея]|СМИ|[Тт]елеканал)(?![\w-])[^.;]{0,120}?"
+    r"(?<![\w-])(?:написал[аи]?|сообщил[аи]?|пишет|пишут)(?:,|\s+о\s+том,)\s+что(?![\w-])"
 )
 # a denial of a report: "назвала фейком публикацию", "опроверг сообщения о разговоре"
 DENIED_PUBLICATION_RE = re.compile(
@@ -392,6 +398,8 @@ TRAVEL_RE = re.compile(
     r"|успел\w{0,2}\s+(?:побывать|съездить|посетить|слетать)"
     # "В воскресенье канцлер находится в Сантьяго": where the traveller is that day
     r"|находится(?=\s+(?:в|во)\s+[А-ЯЁ])"
+    # "в пятницу неожиданно появился в Джидде": arrived
+    r"|появил(?:ся|ась)(?=(?:\s+[а-яё]+){0,3}\s+(?:в|во)\s+(?-i:[А-ЯЁ]))"
     # "стал первым лидером, приехавшим в Пекин": the traveller's participle
     r"|(?:побывавш|прилетевш|прибывш|приехавш|посетивш)\w{2,3})"
     r"(?![\w-])",
@@ -548,6 +556,12 @@ THEN_SAME_SUBJECT_RE = re.compile(
 # a word that makes the person named after it someone's boss or kin, not a party: "с
 # помощником Трампа", "советника Зеленского", "зять Дональда Трампа"
 AIDE_OF_RE = re.compile(rf"(?<![\w-])(?:{RELATION_WORDS})\w{{0,4}}\s{{1,2}}$", re.IGNORECASE)
+# "советника верховного лидера Ирана аятоллы Али Хаменеи Али Лариджани": the boss's own
+# title (words in the genitive) between the aide's word and the boss's name
+AIDE_OF_TITLED_RE = re.compile(
+    rf"(?<![\w-])(?i:{RELATION_WORDS})\w{{0,4}}\s+"
+    r"(?:[а-яё]+(?:ого|его|ой|ей|а|я|ы|и)\s+|[А-ЯЁ][а-яё]+[аяыи]\s+(?=[а-яё])){1,5}$"
+)
 # "спецпосланника Дональда Трампа Стива Виткоффа": an envoy's boss, named before the envoy
 # (not "спецпосланника Кита Келлогга": the envoy himself)
 ENVOY_OF_RE = re.compile(
@@ -578,6 +592,7 @@ def boss_or_kin(s: str, m: Found) -> bool:
         )
         and (
             AIDE_OF_RE.search(s, max(0, m.start - 30), m.start) is not None
+            or AIDE_OF_TITLED_RE.search(s, max(0, m.start - 80), m.start) is not None
             or (
                 ENVOY_OF_RE.search(s, max(0, m.start - 30), m.start) is not None
                 and NAME_NEXT_RE.match(s, m.end) is not None
@@ -830,7 +845,10 @@ def initiator(sentence: str, near: int | None) -> str | None:
 
 
 # "вместе с госсекретарем Блинкеном": a companion, not a partner
-TOGETHER_RE = re.compile(r"(?<![\w-])вместе с\s+(?:[а-яё]+\s+){0,3}$", re.IGNORECASE)
+# ("вместе с председателем Палестинской национальной администрации X": a title between)
+TOGETHER_RE = re.compile(
+    r"(?<![\w-])(?i:вместе с)\s+(?:[а-яё]+\s+|[А-ЯЁ][а-яё]+(?:ой|их|ых)\s+|[А-ЯЁ]{2,5}\s+){0,5}$"
+)
 
 
 def gapped_parties(

@@ -215,7 +215,12 @@ NOT_THE_EVENT_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 # "Накануне встречи с X": the eve of a contact is the day told, not the contact's
-EVE_OF_RE = re.compile(rf"(?<![\w-])(?:накануне|в преддверии)\s+{EVENT_ADJECTIVE}$", re.I)
+# ("за несколько дней до встречи X и Y", "перед встречей X и Y": the told day is before it)
+EVE_OF_RE = re.compile(
+    r"(?<![\w-])(?:накануне|в преддверии|перед|за\s+(?:[а-яё\d]+\s+){1,2}до)\s+"
+    rf"{EVENT_ADJECTIVE}$",
+    re.I,
+)
 ON_FORUM_RE = re.compile(r"(?<![\w-])на\s+$", re.IGNORECASE)
 FORUM_RE = re.compile(r"(?:саммит|форум|конференци|совещани|сесси|заседани)", re.IGNORECASE)
 # ", прибывший накануне в Берлин с коротким визитом,": a participle phrase between commas

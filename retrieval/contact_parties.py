@@ -118,7 +118,9 @@ RECEIVED_REACH = 80
 # between people listed, each maybe with a title the registry left unread ("Шахбаза Шарифа и
 # начальника штаба сухопутных войск страны фельдмаршала Асима Мунира")
 LIST_GAP_RE = re.compile(
-    r"\s*(?:,\s*|\s+и\s+)(?:[а-яё-]+\s+){0,6}"
+    # ("и председателя ПНА Махмуда Аббаса", "главы Палестинской администрации X"): an
+    # acronym or a capitalised adjective of the title
+    r"\s*(?:,\s*|\s+и\s+)(?:(?:[а-яё-]+|[А-ЯЁ]{2,5}|[А-ЯЁ][а-яё]+(?:ой|их|ых))\s+){0,6}"
     # "Марко Рубио и спецпосланника Дональда Трампа Стива Виткоффа": the envoy's boss between
     r"(?:(?<=посланника )(?:[А-ЯЁ][\w-]+\s+){1,2})?"
 )
@@ -515,11 +517,31 @@ class ContactParties:
         elif subject is None and WITH_PRONOUN_BEFORE_RE.search(before):
             # "24 февраля с ним встретился Макрон": the one named after the verb
             partners = [f for f in found if f.start >= cue.end and "nomn" in f.cases][:1]
+            subjects = [m for m in mentions if m.end <= cs and "nomn" in m.cases]
+            withs = [
+                m
+                for m in mentions
+                if subjects
+                and subjects[0].end <= m.start
+                and m.end <= cs
+                and "ablt" in m.cases
+                and WITH_RE.search(s, max(0, m.start - 40), m.start)
+            ]
+            if not partners and withs:
+                # "Путин сказал, что не виделся с Асадом, но планирует с ним встретиться":
+                # the sentence's subject goes on; the pronoun is the one named with "с"
+                partners = subjects[:1]
+                antecedents = ((withs[-1].person, None), *antecedents)
         elif subject is None and cue.receive and GUEST_AFTER_RE.match(s, cue.end):
             # "13 марта Трамп уже принимал его там": the host named before the verb
             partners = [
                 f for f in mentions if cs <= f.start and f.end <= cue.start and "nomn" in f.cases
-            ][-1:]
+            ][-1:] + [
+                # ("… — вместе с председателем ПНА X": one who came along)
+                f
+                for f in found
+                if f.start >= cue.end and TOGETHER_RE.search(s, max(0, f.start - 90), f.start)
+            ]
         elif subject is None or (not partners and cue.receive):
             # "его принял X"; "Он отправился во Францию, где его принял X": the host after
             if not (cue.receive and GUEST_PRONOUN_RE.search(before)):

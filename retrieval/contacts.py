@@ -123,6 +123,7 @@ from retrieval.contact_story import ContactStory, with_elided_side
 from retrieval.cues import (
     AGREED_ABOUT_RE,
     DENIAL_RE,
+    IN_PERSON_SETTING_RE,
     IN_PERSON_TALK_RE,
     LIST_ENTRY_RE,
     NOT_TAKEN_PLACE_RE,
@@ -132,6 +133,7 @@ from retrieval.cues import (
     RESIDENCE_VISIT_RE,
     SIDES_PAIR_RE,
     SPEECH_RE,
+    SPOKE_RE,
     blank_asides,
     clause_bounds,
     content_sentences,
@@ -420,6 +422,11 @@ RECALLING_RE = re.compile(
 )
 
 
+# a word of a contact face to face in the sentence of a bare "разговор"
+IN_PERSON_WORD_RE = re.compile(
+    r"(?<![\w-])(?:встре[тч]|визит|переговор|принял|принима|прибыл|приехал|прилетел|саммит)\w*",
+    re.IGNORECASE,
+)
 # "принял его": the guest a pronoun stands for
 RECEIVED_HIM_RE = re.compile(
     r"(?<![\w-])(?:принял|принимал)\w{0,2}\s+(?:его|ее|её)(?![\w-])", re.IGNORECASE
@@ -927,7 +934,20 @@ class ContactExtractor(ContactStory):
                 ]
             if (
                 trip is not None
-                and trip[0] == index - 1
+                and (
+                    trip[0] == index - 1
+                    # "X в пятницу появился в Джидде. Он выступил перед участниками. На полях
+                    # саммита X встретился с Y": one sentence between with no contact or date
+                    or (
+                        trip[0] == index - 2
+                        and trip[1].day is not None
+                        and not any(c.sentence == index - 1 for c in candidates)
+                        and not find_date_hits(sentences[index - 1][1], published=anchor)
+                        # (the trip's one day; not "В тот же день X встретился с Y")
+                        and len(find_date_hits(sentences[index - 2][1], published=anchor)) == 1
+                        and SAME_DAY_RE.search(sentence) is None
+                    )
+                )
                 # ("X, прилетевший в среду, в четверг провел переговоры с Y. В тот же день …":
                 # the day of the contact told, not of the trip)
                 and not any(c.sentence == index - 1 and c.date for c in candidates)
@@ -1776,6 +1796,8 @@ class ContactExtractor(ContactStory):
                 )
                 or WITH_PRONOUN_RE.match(work, cue.end) is not None
                 or WITH_PRONOUN_BEFORE_RE.search(work, cs, cue.start) is not None
+                # "принимал его в июле — вместе с X": the pronoun guest, X along
+                or (cue.receive and GUEST_AFTER_RE.match(work, cue.end) is not None)
             ):
                 resolved, told_on = self._with_antecedent(
                     work,
@@ -2055,11 +2077,24 @@ class ContactExtractor(ContactStory):
                     )
                 )
                 score = 2 * cue.verb + (not weak) + (when is not None) + (status == "happened")
+                spoken = SPOKE_RE.match(work, cue.start) is not None
                 candidate = Candidate(
                     participants=people,
                     kind=kind,
                     weak=weak,
-                    face=weak and IN_PERSON_TALK_RE.match(work, cue.start) is not None,
+                    face=weak
+                    and (
+                        IN_PERSON_TALK_RE.match(work, cue.start) is not None
+                        or (
+                            spoken
+                            and cue.verb
+                            and IN_PERSON_SETTING_RE.search(work, cs, ce) is not None
+                        )
+                    ),
+                    spoken=weak
+                    and spoken
+                    and IN_PERSON_SETTING_RE.search(work, cs, ce) is None
+                    and not IN_PERSON_WORD_RE.search(work),
                     status=status,
                     date=when,
                     earlier=earlier,

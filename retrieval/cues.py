@@ -176,7 +176,20 @@ _CUE_TABLE: tuple[tuple[Kind, bool, bool, str], ...] = (
 )
 # the weak words above that tell a conversation ("коротко пообщались", "беседа"): a meeting
 # unless the article tells a call
-IN_PERSON_TALK_RE = re.compile(r"(?:по)?бесед|(?:по)?общал|поговорил", re.IGNORECASE)
+IN_PERSON_TALK_RE = re.compile(r"(?:по)?бесед|(?:по)?общал", re.IGNORECASE)
+# "поговорили в лаунже", "поговорили на полях саммита": a talk face to face; a bare
+# "поговорил" ("Зеленский и Моди поговорили") may as well have been a call
+SPOKE_RE = re.compile(r"поговорил|разговор", re.IGNORECASE)
+IN_PERSON_SETTING_RE = re.compile(
+    r"(?<![\w-])(?:в\s+(?:лаунже|кулуарах|перерыве|ходе\s+(?:визита|саммита|встречи|форума))"
+    r"|на\s+(?:полях|саммите|форуме|церемонии|приеме|приёме)|лично|за\s+(?:ужином|обедом|завтраком)"
+    r"|в\s+неформальной\s+обстановке|тет-а-тет|один\s+на\s+один|с\s+глазу\s+на\s+глаз"
+    # "в Елисейском дворце", "в Белом доме", "в Кремле": a place where people meet
+    r"|во?\s+(?:[а-яё]+(?:ом|ой|ем)\s+)?(?:дворц\w*|резиденци\w*|Белом\s+доме|Кремле"
+    r"|кабинете|особняке|штаб-квартире|офисе|здании))"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
 CUE_PATTERNS: tuple[tuple[Kind, bool, bool, re.Pattern[str]], ...] = tuple(
     (kind, verb, weak, re.compile(pattern, re.IGNORECASE))
     for kind, verb, weak, pattern in _CUE_TABLE
@@ -609,6 +622,8 @@ STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
                 r"организ\w{2,6} (?:\w+ )?встреч\w{1,2}",
                 # "ожидается", "ожидают"; not "после многочасового ожидания"
                 r"ожида(?:ет|ют|л|ем)\w{0,4}",
+                # "об ожиданиях от саммита X и Y": what is hoped of one to come
+                r"ожидани\w{1,3} от",
                 r"собира\w{2,5}",
                 r"обсудят",
                 r"обсудит",
@@ -842,7 +857,8 @@ CLAUSE_BREAK_RE = re.compile(
     # (not "с руководством ЕС - председателем Европейского совета X, …": the titled people)
     # (nor "в программе визита — переговоры с X": the schedule's dash, no clause of its own)
     r"|(?<!программе)(?<!программе визита)(?<!программе поездки)"
-    r"\s[–—-]\s(?!(?:министр|президент|председател|глав|премьер|канцлер|генсек|госсекретар"
+    # (nor "принимал его в июле — вместе с X": a companion of the clause before)
+    r"\s[–—-]\s(?!вместе\s+с\s|(?:министр|президент|председател|глав|премьер|канцлер|генсек|госсекретар"
     r"|верховн|спецпосланник)\w*(?:ом|ем|ой|ым)\b"
     # (nor "со всеми тремя членами президиума — Милорадом Додиком, …": the partners listed)
     r"|(?-i:[А-ЯЁ])[а-яё]+(?:ом|ем|ём|ой|ей)\s+(?-i:[А-ЯЁ])[а-яё]+(?:ом|ем|ём|ой|ей|ем)\b)"

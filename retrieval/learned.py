@@ -62,9 +62,17 @@ class NameHit:
 def _gender(lemmatizer: Lemmatizer, first_names: Sequence[str], surname: str) -> str | None:
     """ "m" or "f" when pymorphy can tell from the first name (else the surname), else None."""
     for word, tag in [*((w, "Name") for w in first_names), (surname, "Surn")]:
-        for parse in lemmatizer.parses(word):
-            if tag in parse.tag and parse.tag.gender in ("masc", "femn"):
-                return "m" if parse.tag.gender == "masc" else "f"
+        # a nominative reading only ("Гейр" is no plural genitive of "Гейра"), and one gender
+        genders = {
+            parse.tag.gender
+            for parse in lemmatizer.parses(word)
+            if tag in parse.tag
+            and parse.tag.case == "nomn"
+            and parse.tag.number != "plur"
+            and parse.tag.gender in ("masc", "femn")
+        }
+        if len(genders) == 1:
+            return "m" if genders.pop() == "masc" else "f"
     return None
 
 
@@ -92,8 +100,10 @@ def name_forms(name: str, lemmatizer: Lemmatizer) -> tuple[set[str], set[str]]:
             }
     if first:
         full.add(alias_key(name))
-    if len(words) == 3 and not any(
-        "Name" in p.tag and p.is_known for p in lemmatizer.parses(words[1])
+    if (
+        len(words) == 3
+        and words[1][:1].isupper()
+        and not any("Name" in p.tag and p.is_known for p in lemmatizer.parses(words[1]))
     ):
         # "Денис Монкада Колиндрес": a Spanish name's first family name is its usual short
         # form ("с Монкадой"), as the second word of any name no first name reads

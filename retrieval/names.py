@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 ARTICLE_WORD = r"[аэ](?:ль|л|[тсшдзрн])-"
 ARTICLE = rf"(?:{ARTICLE_WORD})?"
 NAME_TOKEN_RE = re.compile(ARTICLE + r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
+# "Халид бин Сальман": a lower-case particle right before the family name
+PARTICLE_BEFORE_LAST_RE = re.compile(r"\s(бин|бен|ибн)\s+\S+$")
 # overlapping: "Венесуэлы Иван Хиль" holds the pair "Иван Хиль"
 # "Ахмедом Абуль Гейтом": a third capitalised word is the family name
 # (a name never runs across a line break: "Автор: Наталья Ожегова" and the next paragraph)
@@ -255,6 +257,11 @@ class NameFinder:
             if not words or len(words) > 4 or words[0] in NOT_NAMES or not span.text[0].isupper():
                 continue
             name, cases = self.normalize(words)
+            particle = PARTICLE_BEFORE_LAST_RE.search(span.text)
+            if name and particle is not None and " " in name:
+                # "принц Халид бин Сальман": the particle stays before the family name
+                head, _, last = name.rpartition(" ")
+                name = f"{head} {particle.group(1)} {last}"
             if name:
                 out.append(Found(name, span.start, span.stop, span.text, cases=cases, known=False))
         return out

@@ -223,6 +223,12 @@ def _person(raw: dict[str, Any]) -> Person:
     )
 
 
+def _middle_name(text: str, token: tuple[int, int, str], start: int) -> bool:
+    """A capitalised word right before the family name, with one space between."""
+    word = text[token[0] : token[1]]
+    return token[1] + 1 == start and word[:1].isupper() and word[1:].islower()
+
+
 class PersonRegistry:
     """Known officials and their offices; finds and resolves people in texts and questions."""
 
@@ -616,6 +622,8 @@ class PersonRegistry:
                     (0, rank, Found(person.name, f_start, end, text[f_start:end], cases=both))
                 )
                 continue
+            if size > 1 and j >= 0 and self._other_first_name(tokens, j, start):
+                continue  # "принц Халид бин Сальман": not Мухаммед бин Сальман
             if not person.surname_alone or size > 1:
                 scored.append(
                     (0, rank, Found(person.name, start, end, text[start:end], cases=cases))
@@ -645,11 +653,14 @@ class PersonRegistry:
         person: Person,
         start: int,
     ) -> tuple[int, frozenset[str]] | None:
+        # "Асаадом Хасаном аш-Шибани": a middle name between the first name and the family one
+        middle = j > 0 and _middle_name(text, tokens[j], start)
         for form, cases in person.first_forms.items():
             parts = form.split()
-            k = j - len(parts) + 1
-            if k >= 0 and [t[2] for t in tokens[k : j + 1]] == parts:
-                return tokens[k][0], cases
+            for last in (j, j - 1) if middle else (j,):
+                k = last - len(parts) + 1
+                if k >= 0 and [t[2] for t in tokens[k : last + 1]] == parts:
+                    return tokens[k][0], cases
         m = INITIALS_RE.search(text[max(0, start - 8) : start])
         if m:
             first = next(iter(person.first_forms), "")

@@ -165,6 +165,8 @@ NAME_FORMS = [
     ["Бен Уоллес", {"уоллес", "уоллеса", "уоллесом"}],
     # a Spanish name's first family name asks for the person too ("с Монкадой")
     ["Хорхе Арреаса Монсеррат", {"арреаса", "арреасой", "монсеррат"}],
+    # "Гейр" read by pymorphy as a plural genitive of a woman's name tells no gender
+    ["Гейр Педерсен", {"педерсен", "педерсена", "педерсеном"}],
 ]
 
 

@@ -75,11 +75,12 @@ SUMMITS = [
         date(2024, 10, 24),
         {(PUTIN_ARCE, "talks", "happened", day(2024, 6, 6))},
     ],
-    [  # a slip of the tongue about a conversation: no such contact
+    [  # a slip of the tongue about a conversation: no such contact (a bare "разговор" with
+        # no setting: a call)
         "Песков пояснил, что Путин оговорился, когда упомянул о своем разговоре с бразильским"
         " коллегой Луисом Инасиу Лулой да Силвой.",
         date(2025, 4, 22),
-        {((PUTIN, "Луис Инасиу Лула да Силва"), "talks", "denied", None)},
+        {((PUTIN, "Луис Инасиу Лула да Силва"), "phone", "denied", None)},
     ],
     [  # "а с X он не разговаривал": denied, not on the day of the statement; mixed up with
         # the call the article tells, a call

@@ -17,6 +17,7 @@ from tests.retrieval.conftest import (
 )
 from tests.retrieval.recall_caucasus import CAUCASUS
 from tests.retrieval.recall_chronicles import CHRONICLES
+from tests.retrieval.recall_companions import COMPANIONS
 from tests.retrieval.recall_east_asia import EAST_ASIA
 from tests.retrieval.recall_mediators import MEDIATORS
 from tests.retrieval.recall_mideast import MIDEAST
@@ -162,7 +163,8 @@ EVENTS = [
         date(2025, 2, 15),
         {
             (LAVROV_RUBIO, "phone", "happened", day(2025, 2, 15)),
-            (PUTIN_TRUMP, "talks", "happened", day(2025, 2)),
+            # (a bare "разговор" with no setting: a call)
+            (PUTIN_TRUMP, "phone", "happened", day(2025, 2)),
         },
     ],
     [  # a first name read as another person's surname gives way to the full name
@@ -186,7 +188,8 @@ EVENTS = [
     + VISITS
     + EAST_ASIA
     + MEDIATORS
-    + MIDEAST,
+    + MIDEAST
+    + COMPANIONS,
 )
 def test_events_of_one_article(
     extractor: ContactExtractor,

@@ -673,7 +673,8 @@ RECALL = [
                 "happened",
                 day(2022, 8),
             ),
-            (PUTIN_SCHOLZ, "talks", "happened", day(2022, 12, 2)),
+            # (a bare "разговор" with no setting: a call)
+            (PUTIN_SCHOLZ, "phone", "happened", day(2022, 12, 2)),
         },
     ],
     [  # a headline line before the dated plan is that plan (a future date is no old event)
