@@ -156,6 +156,7 @@ def undone_plans(candidates: list[Candidate]) -> list[Candidate]:
     - a contact told both "не состоялась" and "отложена" is put off.
     """
     undone = {c.participants: c for c in candidates if c.status in UNDONE}
+    dated_plans = [c for c in candidates if c.status == "planned" and c.date is not None]
     # "Встреча X и Y отложена. … встреча … не состоялась": not held that day, put off
     put_off = {c.participants for c in candidates if c.status == "postponed"}
     out: list[Candidate] = []
@@ -176,7 +177,16 @@ def undone_plans(candidates: list[Candidate]) -> list[Candidate]:
                 if p.status == "planned"
                 and p.date is not None
                 and p.participants == c.participants
-                and 0 < c.sentence - p.sentence <= 1
+                and (
+                    0 < c.sentence - p.sentence <= 1
+                    # "объявил, что встретится с ним в Будапеште в октябре … в среду объявил:
+                    # «Мы отменили встречу»": the pair's one plan, told sentences before
+                    or (
+                        c.sentence > p.sentence
+                        and sum(q.participants == c.participants for q in dated_plans) == 1
+                        and group_of(p.kind) == group_of(c.kind)
+                    )
+                )
             ),
             None,
         )

@@ -256,6 +256,16 @@ PASSIVE_PARTICIPLE_RE = re.compile(r"(?:нн|[уяи]т)(?:ых|ого|ой|ым
 PREVIOUS_RE = re.compile(
     r"(?<![\w-])(?:предыдущ|прошл|последн|ответн)\w{2,3}\s+(?:[а-яё]+\s+)?$", re.IGNORECASE
 )
+# "В развитие телефонного разговора 25 августа продолжен обмен мнениями": the story pair's
+# earlier contact, when the noun names no one ("в развитие разговора президентов 12
+# февраля" is theirs)
+DEVELOPING_RE = re.compile(r"(?<![\w-])в (?:развитие|продолжение)\s+(?:[а-яё]+\s+)?$", re.I)
+# a name or a title right after a contact noun: whose contact it is
+OWNER_AFTER_RE = re.compile(
+    r"\s+(?:[а-яё]+\s+)?(?:(?-i:[А-ЯЁ])|(?:президент|лидер|глав|министр|премьер|канцлер"
+    r"|госсекретар|руководител)\w*)",
+    re.IGNORECASE,
+)
 # a contact noun framing the clause's event: "по итогам визита", "в ходе переговоров"
 CIRCUMSTANCE_RE = re.compile(
     r"(?<![\w-])(?:в ходе|во время|по итогам|в рамках|по завершении)\s+(?:[а-яё]+\s+){0,2}$",

@@ -111,6 +111,15 @@ AHEAD_WORD_RE = re.compile(
 PROMISED_THAT_RE = re.compile(r"(?<![\w-])(?:по)?обещал\w{0,2}|заверил\w{0,2}", re.IGNORECASE)
 
 
+# the words from a date to a contact noun when they tell a comment on its undoing
+TOLD_UNDOING_RE = re.compile(
+    r"[^.;:]{0,60}?(?<![\w-])(?:прокомментировал|рассказал|сообщил|объяснил|пожаловал|высказал"
+    r"|заявил|написал|упомянул)\w*(?![\w-])[^.;:]{0,100}?(?<![\w-])(?:отмен|перенос|срыв)\w*"
+    r"\s+(?:[а-яё]+\s+){0,2}",
+    re.IGNORECASE,
+)
+
+
 def _statement_day(s: str, hit: DateHit, cue: Cue) -> bool:
     """The date is the day of a statement whose ", что" clause tells the contact still
     ahead: "Атталь сообщил в воскресенье, что в ближайшие дни Макрон проведет разговор"
@@ -179,11 +188,25 @@ THEN_RE = re.compile(r"[,—–-]\s*тогда\b", re.IGNORECASE)
 RELATIVE_GUEST_RE = re.compile(r",\s+(?:которую|которого|которых)\s+(?:[а-яё]+\s+)?$", re.I)
 
 
+# the words between a contact noun and the noun a copula names it by: "разговором лидеров
+# стал звонок"
+COPULA_GAP_RE = re.compile(
+    r"[^,.;:]{0,60}?\s(?:стал[аои]?|станет|был[аои]?)\s+(?:[а-яё]+\s+)?", re.IGNORECASE
+)
+
+
 def _restated(s: str, cue: Cue, cues: list[Cue]) -> Cue | None:
     """The host's verb of a relative clause after the meeting word `cue` that tells that
     meeting again ("встреча с X, которого он принял в среду"), or None."""
-    if cue.verb or cue.kind != "meeting":
+    if cue.verb:
         return None
+    # "Первым разговором лидеров стал звонок 27 ноября": the noun the copula names it by
+    named = next(
+        (c for c in cues if c.start > cue.end and COPULA_GAP_RE.fullmatch(s, cue.end, c.start)),
+        None,
+    )
+    if named is not None or cue.kind != "meeting":
+        return named
     return next(
         (
             c
@@ -323,6 +346,9 @@ def contact_date(
         # "Атталь сообщил в воскресенье, что в ближайшие дни Макрон проведет разговор": the
         # day of the statement, not of the contact it tells
         and not _statement_day(s, h, cue)
+        # "в воскресенье прокомментировал в интервью отмену своей встречи с X": the day of
+        # the comment on the undoing
+        and not (h.span.end <= cue.start and TOLD_UNDOING_RE.fullmatch(s, h.span.end, cue.start))
     ]
     if not hits:
         return None
@@ -846,7 +872,12 @@ def stated_news_date(sentences: list[tuple[int, str]]) -> PartialDate | None:
 
 # what a heading may hold besides its date: "16 октября 2021 года.", "В четверг."
 HEADING_PLACE_RE = re.compile(r",\s*(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[А-ЯЁ])[\w-]+)?\.?\s*$")
-HEADING_REST_RE = re.compile(r"[\s.,:;—–•·▪●*-]*(?:в|во|года?|г)?[\s.,:;—–-]*", re.IGNORECASE)
+# ("9 мая, пятница.": the day and its weekday)
+HEADING_REST_RE = re.compile(
+    r"[\s.,:;—–•·▪●*-]*(?:в|во|года?|г)?[\s.,:;—–-]*"
+    r"(?:(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)[\s.:;—–-]*)?",
+    re.IGNORECASE,
+)
 
 
 def date_heading(sentence: str, anchor: date | None) -> PartialDate | None:

@@ -19,6 +19,7 @@ from retrieval.contact_clauses import (
     BARE_TITLE_RE,
     BY_PHONE_VERB_RE,
     CALL_VERB_RE,
+    CLAUSE_MARK_RE,
     CONTRAST_RE,
     DELEGATIONS_AFTER_RE,
     ELLIPSIS_RE,
@@ -124,6 +125,9 @@ LIST_GAP_RE = re.compile(
     # "Марко Рубио и спецпосланника Дональда Трампа Стива Виткоффа": the envoy's boss between
     r"(?:(?<=посланника )(?:[А-ЯЁ][\w-]+\s+){1,2})?"
 )
+PASSIVE_HOST_REACH = 90  # characters from "был принят" to the host with a place between
+# "впервые тот принимал его": the demonstrative subject, the one named last before
+THAT_ONE_RE = re.compile(r"(?<![\w-])(?:тот|та)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
 # "Трамп принимал его": the guest is a pronoun after the verb
 GUEST_AFTER_RE = re.compile(r"\s+(?:его|ее|её)(?![\w-])", re.IGNORECASE)
 WORD_TAIL_RE = re.compile(r"[\w-]*")
@@ -200,6 +204,23 @@ def people_after(s: str, at: int, mentions: list[Found], case: str) -> list[Foun
     """The people listed in `case` right from `at` on: "во главе с X и Y", "раунд: X и Y"."""
     first = [m for m in mentions if m.start == at and case in m.cases][:1]
     return listed_people(s, first, mentions)
+
+
+def subject_and_partner(s: str, cs: int, mentions: list[Found]) -> tuple[Found, Found] | None:
+    """The subject of a sentence and the last one named with "с" after it, both before the
+    clause at `cs` ("X сказал, что не виделся с Y, но …")."""
+    subjects = [m for m in mentions if m.end <= cs and "nomn" in m.cases]
+    withs = [
+        m
+        for m in mentions
+        if subjects
+        and subjects[0].end <= m.start
+        and m.end <= cs
+        and "ablt" in m.cases
+        and m.person != subjects[0].person
+        and WITH_RE.search(s, max(0, m.start - 40), m.start)
+    ]
+    return (subjects[0], withs[-1]) if withs else None
 
 
 def guest_before(s: str, cue: Cue, inside: list[Found]) -> Found | None:
@@ -497,6 +518,11 @@ class ContactParties:
             partners = [f for f in found if f.end <= cue.start] or [
                 f for f in found if "gent" in f.cases and f.start >= cue.end
             ]
+            told = subject_and_partner(s, cs, mentions)
+            if not partners and told is not None:
+                # "X провел разговор с Y и подтвердил, что 22 апреля встретится с ним": the
+                # sentence's subject and the one named with "с"
+                return [tuple(sorted({told[0].person, told[1].person}))], None
             pair = {f.person for f in partners}
             named_partner = any(
                 "ablt" in f.cases and WITH_RE.search(s, max(0, f.start - 60), f.start)
@@ -517,26 +543,22 @@ class ContactParties:
         elif subject is None and WITH_PRONOUN_BEFORE_RE.search(before):
             # "24 февраля с ним встретился Макрон": the one named after the verb
             partners = [f for f in found if f.start >= cue.end and "nomn" in f.cases][:1]
-            subjects = [m for m in mentions if m.end <= cs and "nomn" in m.cases]
-            withs = [
-                m
-                for m in mentions
-                if subjects
-                and subjects[0].end <= m.start
-                and m.end <= cs
-                and "ablt" in m.cases
-                and WITH_RE.search(s, max(0, m.start - 40), m.start)
-            ]
-            if not partners and withs:
+            told = subject_and_partner(s, cs, mentions)
+            if not partners and told is not None:
                 # "Путин сказал, что не виделся с Асадом, но планирует с ним встретиться":
                 # the sentence's subject goes on; the pronoun is the one named with "с"
-                partners = subjects[:1]
-                antecedents = ((withs[-1].person, None), *antecedents)
+                partners = [told[0]]
+                antecedents = ((told[1].person, None), *antecedents)
         elif subject is None and cue.receive and GUEST_AFTER_RE.match(s, cue.end):
             # "13 марта Трамп уже принимал его там": the host named before the verb
-            partners = [
+            host = [
                 f for f in mentions if cs <= f.start and f.end <= cue.start and "nomn" in f.cases
-            ][-1:] + [
+            ][-1:]
+            if not host and THAT_ONE_RE.search(s, cs, cue.start):
+                # "это уже вторая встреча с Макроном: впервые тот принимал его": the one
+                # named last before
+                host = [f for f in mentions if f.end <= cs][-1:]
+            partners = host + [
                 # ("… — вместе с председателем ПНА X": one who came along)
                 f
                 for f in found
@@ -546,8 +568,8 @@ class ContactParties:
             # "его принял X"; "Он отправился во Францию, где его принял X": the host after
             if not (cue.receive and GUEST_PRONOUN_RE.search(before)):
                 return [], None
-            host = host_after(s, cue, mentions)
-            partners = [host] if host is not None else []
+            after = host_after(s, cue, mentions)
+            partners = [after] if after is not None else []
         names = list(dict.fromkeys(f.person for f in partners))
         if not names:
             return [], None
@@ -709,10 +731,15 @@ class ContactParties:
             partners += [m for m in listed_people(s, mediators, inside) if m not in partners]
         if PASSIVE_RECEIVE_RE.match(s, cue.start):
             # "Лавров был принят премьер-министром Индии Моди": the host, in the instrumental
+            # ("был принят в президентском дворце Планалту новым президентом X": a place
+            # between, in the same clause)
             partners += [
                 m
                 for m in inside
-                if 0 <= m.start - cue.end < 30 and "ablt" in m.cases and m not in partners
+                if 0 <= m.start - cue.end < PASSIVE_HOST_REACH
+                and (m.start - cue.end < 30 or not CLAUSE_MARK_RE.search(s, cue.end, m.start))
+                and "ablt" in m.cases
+                and m not in partners
             ][:1]
         elif (home := RESIDENCE_VISIT_RE.match(s, cue.start)) is not None and on is not None:
             # "побывал в Белом доме": the host is the holder of the office seated there

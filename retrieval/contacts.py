@@ -47,10 +47,12 @@ from retrieval.contact_clauses import (
     DELEGATION_LED_BY_RE,
     DELEGATION_LED_RE,
     DENIED_PUBLICATION_RE,
+    DEVELOPING_RE,
     FIRST_PERSON_RE,
     FIRST_SINCE_RE,
     GUEST_RANK,
     NAME_NEXT_RE,
+    OWNER_AFTER_RE,
     PLURAL_CUE_RE,
     POSSESSIVE_BEFORE_RE,
     PRECEDED_BY_RE,
@@ -168,6 +170,12 @@ from retrieval.types import ExtractedContact, PartialDate
 PLANS = frozenset({"planned", "postponed", "cancelled"})
 PARTY_REACH = 3  # sentences after a contact that may still list its participants
 BOTH_COUNTRIES_RE = re.compile(r"(?<![\w-])(?:двух|обеих|обоих) (?:стран|государств)", re.I)
+SERIES_REACH = 6  # sentences after "провел серию встреч" whose undated meetings are of its day
+# "провела серию двусторонних встреч", "провел ряд переговоров": the meetings of one day
+SERIES_RE = re.compile(
+    r"(?<![\w-])(?:сери[юи]|ряд)\s+(?:[а-яё]+\s+){0,2}(?:встреч|переговоров|бесед)(?![\w-])",
+    re.IGNORECASE,
+)
 TRIP_UNDONE_REACH = 3  # sentences back where the trip a plan belongs to was called off
 # a frame during a contact, not after it ("в ходе переговоров", not "по итогам визита")
 DURING_RE = re.compile(r"(?:в ходе|во время|в рамках)\s", re.IGNORECASE)
@@ -484,6 +492,8 @@ class ContactExtractor(ContactStory):
             known = known if known is not None else self._known(text)
             subject = self._story_subject(title, sentences[0][1], anchor, known)
         trip: tuple[int, PartialDate, str] | None = None  # a dated trip of the story's pair
+        # "в понедельник провела серию двусторонних встреч": the day of the meetings told next
+        series_day: tuple[int, PartialDate, str] | None = None
         day_told: tuple[int, PartialDate] | None = None  # "оказалось воскресенье"
         owner: str | None = None  # the one person a chronicle's title names ("" for none)
         # a digest or a chronicle: "10 июля." alone dates the entries after it
@@ -905,6 +915,14 @@ class ContactExtractor(ContactStory):
                 # "Путин в четверг совершил визит в Италию. Российский лидер встретился с
                 # Франциском ...": a trip of one traveller, as of the story's pair
                 trip = (index, protagonist[1], protagonist[0])
+            if (
+                protagonist is not None
+                and protagonist[2] == index
+                and protagonist[1] is not None
+                and protagonist[1].day is not None
+                and SERIES_RE.search(sentence)
+            ):
+                series_day = (index, protagonist[1], protagonist[0])
             # "стали переговоры в Эр-Рияде 18 февраля. За столом сидели X с российской стороны"
             if not found and (
                 SIDES_PAIR_RE.search(sentence) or (not recent and PARTY_RE.search(following))
@@ -956,6 +974,26 @@ class ContactExtractor(ContactStory):
                 # с визитом и накануне был на параде. По итогам переговоров …": Saturday's)
                 again, fresh = split_retold(found, recent, trip[1])
                 found = again + on_day(fresh, trip[1], trip[2] or None)
+            if series_day is not None and found:
+                if (
+                    any(
+                        find_date_hits(sentences[k][1], published=anchor)
+                        for k in range(series_day[0] + 1, index + 1)
+                    )
+                    or index - series_day[0] > SERIES_REACH
+                ):
+                    series_day = None
+                else:
+                    # "Первой стала встреча с X. Затем она встретилась с Y": that day
+                    found = [
+                        replace(c, date=series_day[1], lead=False)
+                        if c.date is None
+                        and c.status == "happened"
+                        and not c.earlier
+                        and series_day[2] in c.participants
+                        else c
+                        for c in found
+                    ]
             if any(c.date is None and c.status == "happened" for c in found):
                 found = same_place_day(
                     found, sentence, sentences[max(0, index - 3) : index], candidates
@@ -1476,6 +1514,7 @@ class ContactExtractor(ContactStory):
             c
             for c in cues
             if PREVIOUS_RE.search(work, 0, c.start)
+            or (DEVELOPING_RE.search(work, 0, c.start) and not OWNER_AFTER_RE.match(work, c.end))
             # "Пятничный разговор стал первым после 13 мая": the pair talked on 13 May
             or (not c.verb and FIRST_SINCE_RE.match(work, c.end))
         ]

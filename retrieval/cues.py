@@ -58,6 +58,8 @@ _CUE_TABLE: tuple[tuple[Kind, bool, bool, str], ...] = (
             r"созвониться",
             r"(?:по)?звонил\w{0,2}",  # "аль-Сиси уже звонил Эрдогану"
             r"позвон(?:ит|ят)",
+            # "9 мая, пятница. … Вэнс звонит Моди": a chronicle's present
+            r"звонит",
             r"созвон\w{0,2}",
         ),
     ),
@@ -209,6 +211,11 @@ RECEIVE_RE = re.compile(
     ),
     re.IGNORECASE,
 )
+DOOR_GREETING_RE = re.compile(
+    r"(?<![\w-])(?:у\s+входа|на\s+входе|у\s+дверей|на\s+пороге|на\s+ступенях|жестом|рукопожатием"
+    r"|на\s+красной\s+дорожке)(?![\w-])",
+    re.IGNORECASE,
+)
 # "приветствовал в своем ведомстве Сунака", "приветствовал британского гостя": a person
 # welcomed (not "приветствовал предложение Путина": an idea)
 WELCOMED_RE = re.compile(
@@ -318,6 +325,10 @@ NOT_CONTACT_RE = re.compile(
     # event, not a call between them
     # "предлагает свою площадку для переговоров": a venue on offer, no contact
     r"|(?<![\w-])(?:площадк|формат|механизм)\w* для (?:переговоров|встреч|диалога)"
+    # "После церемонии встречи с воинскими почестями": the welcome, not the talks after it
+    r"|(?<![\w-])церемони\w*\s+(?:официальной\s+)?встречи(?![\w-])"
+    # "Фото из зала переговоров: X и Y сидят напротив": the room, no contact of its own
+    r"|(?<![\w-])(?:зал[аеу]?|комнат\w)\s+(?:для\s+)?(?:переговор|встреч)\w*"
     # "нет в графике встречи с X", "нет в планах встреч": no contact, none planned
     r"|(?<![\w-])нет\s+(?:(?:в|на)\s+(?:графике|планах|расписании|повестке)\s+)?"
     r"(?:(?:никаких|такой|какой-либо|запланированн\w+)\s+)?(?:встреч|переговор|разговор|контакт)\w*"
@@ -447,6 +458,8 @@ LIGHT_VERB_RE = re.compile(
         r"условил\w{1,4}",
         r"обменял\w{1,4}",
         r"начал\w{0,2}",
+        # "главы государств приступили к официальным переговорам"
+        r"приступил\w{0,2}",
         r"продолжил\w{0,2}",
         r"завершил\w{0,2}",
         r"намерен\w{0,2}",
@@ -678,6 +691,8 @@ NEVER_HELD_RE = re.compile(_words(NEVER_HELD), re.IGNORECASE)
 # "встреча Штайнмайера с Зеленским не состоялась": the predicate of the contact noun
 NOT_TAKEN_PLACE_RE = re.compile(rf"(?:\s+[^\s,.;:]+){{0,6}}?\s+{NEVER_HELD}(?![\w-])", re.I)
 PREDICATE_STATUS: tuple[tuple[Status, re.Pattern[str]], ...] = (
+    # "телефонного разговора между X и Y не было": denied, the clause's last words
+    ("denied", re.compile(r"(?<![\w-])не было\W*$", re.IGNORECASE)),
     (
         "cancelled",
         re.compile(
@@ -730,6 +745,8 @@ PREDICATE_STATUS: tuple[tuple[Status, re.Pattern[str]], ...] = (
                 r"долж(?:ен|на|ны|но) был[аио]? стать",
                 # "Переговоры Ли с японским премьером остаются в графике"
                 r"(?:оста(?:ются|ется|ётся)|остались|остается) в (?:графике|расписании|планах)",
+                # "разговор с главой Белого дома будет коротким"
+                r"буд(?:ет|ут)",
             ),
             re.IGNORECASE,
         ),
@@ -833,7 +850,11 @@ FRAME_RE = re.compile(
 )
 INITIATIVE_RE = re.compile(r"по\s+инициативе\s+(\w+)\s+сторон\w", re.IGNORECASE)
 CLAUSE_BREAK_RE = re.compile(
-    r",\s*(?:что|чтобы|которы\w+|котор\w+|где|когда|поскольку|так как|однако|но"
+    r",\s*(?:что|чтобы|которы\w+|котор\w+|где|когда"
+    # ", по итогам которого Вашингтон отложил пошлины": a relative clause after its preposition
+    # (not ", в ходе которого должна была состояться встреча": a part of the same trip)
+    r"|(?:по итогам|после|накануне|вслед за|благодаря)\s+котор\w+"
+    r"|поскольку|так как|однако|но"
     # (not "…, а также с Y": one more partner; "…, а также договорились": one more verb of
     # the same subject)
     r"|а также(?! со? )(?! [а-яё]+л[аи]?(?:сь|ся)? )"
@@ -898,7 +919,12 @@ def find_cues(sentence: str) -> list[Cue]:
     for m in RECEIVE_RE.finditer(sentence):
         if not NOT_RECEIVE_RE.match(sentence[m.end() :]) and (
             not m.group(0).lower().startswith("приветств")
-            or WELCOMED_RE.match(sentence, m.end()) is not None
+            or (
+                WELCOMED_RE.match(sentence, m.end()) is not None
+                # ("приветствовал коллегу у входа в зал заседаний жестом": a greeting at the
+                # door of a gathering, no talks)
+                and DOOR_GREETING_RE.search(sentence, m.end()) is None
+            )
         ):
             found.append(Cue(m.start(), m.end(), "meeting", True, False, receive=True))
     airport = AIRPORT_RE.search(sentence) is not None

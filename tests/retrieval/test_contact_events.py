@@ -17,7 +17,7 @@ from tests.retrieval.conftest import (
 )
 from tests.retrieval.recall_caucasus import CAUCASUS
 from tests.retrieval.recall_chronicles import CHRONICLES
-from tests.retrieval.recall_companions import COMPANIONS
+from tests.retrieval.recall_companions import COMPANIONS, LATAM
 from tests.retrieval.recall_east_asia import EAST_ASIA
 from tests.retrieval.recall_mediators import MEDIATORS
 from tests.retrieval.recall_mideast import MIDEAST
@@ -189,7 +189,8 @@ EVENTS = [
     + EAST_ASIA
     + MEDIATORS
     + MIDEAST
-    + COMPANIONS,
+    + COMPANIONS
+    + LATAM,
 )
 def test_events_of_one_article(
     extractor: ContactExtractor,
