@@ -193,6 +193,33 @@ def undone_plans(candidates: list[Candidate]) -> list[Candidate]:
         if plan is not None and c.date is None and c.status in UNDONE:
             out[plan] = replace(out[plan], status=c.status)
             continue
+        undoing = next(
+            (
+                i
+                for i, u in enumerate(out)
+                if u.status in UNDONE
+                and u.participants == c.participants
+                and c.status == "planned"
+                and c.date is not None
+                and c.date.day is not None
+                # (undated, or only the month told: "должна была пройти на прошлой неделе")
+                and (
+                    u.date is None
+                    or (
+                        u.date.day is None
+                        and (u.date.year, u.date.month) == (c.date.year, c.date.month)
+                    )
+                )
+                and sum(q.participants == c.participants for q in dated_plans) == 1
+                and group_of(u.kind) == group_of(c.kind)
+            ),
+            None,
+        )
+        if undoing is not None:
+            # "прокомментировал отмену своей встречи с X. Беседа была назначена на 29 июля":
+            # the undoing told first, the day of the plan after it
+            out[undoing] = replace(out[undoing], date=c.date, lead=False)
+            continue
         out.append(c)
     return out
 

@@ -104,7 +104,7 @@ HONORED_GUEST = r"(?:(?:высок|почетн|почётн)\w{2,3}\s+)?гос�
 # "саудовского министра принял X": the guest the story follows, told by his side
 SIDE_GUEST = r"[а-яё]+(?:ского|цкого)\s+(?:министра|гостя)"
 # "с ним встретился X", "переговоры Путина с ним"
-WITH_HIM = r"с (?:ним|ней)"
+WITH_HIM = r"с (?:ним|ней|гостем)"  # ("с гостем встретился X": the guest the story follows)
 GUEST_PRONOUN_RE = re.compile(
     # "его принял X", "высокого гостя принял X": the person the story follows
     rf"(?<![\w-])(?:его|ее|её|{HONORED_GUEST}|{SIDE_GUEST})\s+(?:[а-яё]+\s+){{0,4}}$",
@@ -113,7 +113,7 @@ GUEST_PRONOUN_RE = re.compile(
 RELATIVE_GUEST_RE = re.compile(r",?\s*котор(?:ого|ую|ых)\b", re.IGNORECASE)
 # a third-person pronoun standing for a participant named in an earlier sentence
 PRONOUN_RE = re.compile(
-    rf"(?<![\w-])(?:он|она|его|ее|её|мы|я|ним|ней|него|нее|неё|{HONORED_GUEST}|{SIDE_GUEST})"
+    rf"(?<![\w-])(?:он|она|его|ее|её|мы|я|ним|ней|него|нее|неё|гостем|{HONORED_GUEST}|{SIDE_GUEST})"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -278,7 +278,11 @@ SUBJECT_NOUN_RE = re.compile(
     rf"\s+(?:якобы\s+|уже\s+|действительно\s+)?(?:{HELD}"
     r"|(?:продолжил|продолжал|начал|завершил|длил|продлил)(?:ся|ась|ись|ось)"
     # "Переговоры подвели итог визита"
-    r"|подвел[аи]?)(?![\w-])",
+    r"|подвел[аи]?)(?![\w-])"
+    # "Беседа (с главой французской дипломатии) была назначена на 29 июля": a plan told in
+    # the past, something befell it
+    r"|(?:\s+с\s+(?-i:(?:[а-яё]+\s+){0,2}[а-яё]+))?\s+был[аио]?\s+"
+    r"(?:назначен|запланирован|намечен)[аоы]?(?![\w-])",
     re.IGNORECASE,
 )
 # "Личной встрече предшествовал разговор 6 октября": the subject after its verb

@@ -7,8 +7,10 @@ summit, and a traveller's day told one sentence back; and (rules read from dev s
 plan told by "будет", a relative clause after "по итогам которого", a contact a copula
 names ("Первым разговором стал звонок 3 января"), a series of meetings on one day, the
 demonstrative "тот", a readout's earlier call ("В развитие разговора 3 марта"), the eve of
-a birthday, a denial told last ("разговора … не было"), a host past a palace, and a room
-of talks. Every text is written for the test; the rows run in
+a birthday, a denial told last ("разговора … не было"), a host past a palace, a room of
+talks, a greeting at the door, the talks after a welcome, a plan called off later or told
+after its undoing, "с гостем", "не было и не планировалось", and a chronicle's weekday
+heading. Every text is written for the test; the rows run in
 `test_contact_events.test_events_of_one_article`."""
 
 from datetime import date
@@ -244,5 +246,35 @@ LATAM = [
         " была пройти в понедельник, 29 июля.",
         date(2019, 8, 4),
         {(("Жаир Болсонару", "Жан-Ив Ле Дриан"), "meeting", "cancelled", day(2019, 7, 29))},
+    ],
+    [  # "с гостем встретился X": the guest the story follows, past a sentence of others' talks
+        "Премьер-министр Индии Нарендра Моди и президент Бразилии Жаир Болсонару провели в"
+        " субботу переговоры в Нью-Дели. Болсонару прилетел в Индию в пятницу. В субботу утром с"
+        " гостем встретился министр иностранных дел Индии Субраманьям Джайшанкар.",
+        date(2020, 1, 26),
+        {
+            (("Жаир Болсонару", MODI), "talks", "happened", day(2020, 1, 25)),
+            (("Жаир Болсонару", "Субраманьям Джайшанкар"), "meeting", "happened", day(2020, 1, 25)),
+        },
+    ],
+    [  # "встречи … не было и не планировалось": none, and no report of one denied
+        "Сергей Лавров в четверг встретился с Билавалом Бхутто-Зардари. Двусторонней встречи"
+        " министров иностранных дел Индии и Пакистана в Гоа не было и не планировалось,"
+        " подтвердили обе стороны.",
+        date(2023, 5, 5),
+        {(("Билавал Бхутто-Зардари", LAVROV), "meeting", "happened", day(2023, 5, 4))},
+    ],
+    [  # the undoing told first, the day of the plan after it ("Беседа была назначена на")
+        "Министр иностранных дел Франции Жан-Ив Ле Дриан в воскресенье прокомментировал отмену"
+        " своей встречи с президентом Бразилии Жаиром Болсонару. Беседа с французским министром"
+        " была назначена на понедельник, 29 июля, однако канцелярия президента отменила ее.",
+        date(2019, 8, 4),
+        {(("Жаир Болсонару", "Жан-Ив Ле Дриан"), "meeting", "cancelled", day(2019, 7, 29))},
+    ],
+    [  # a chronicle's "9 мая, пятница." heading; "звонит" in its present; "Венс"
+        "8 мая. Индия и Пакистан обмениваются ударами. 9 мая, пятница. Вице-президент США Джей"
+        " Ди Венс звонит Нарендре Моди и призывает к сдержанности.",
+        date(2025, 5, 13),
+        {(("Джей Ди Вэнс", MODI), "phone", "happened", day(2025, 5, 9))},
     ],
 ]
