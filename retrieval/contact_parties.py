@@ -126,6 +126,10 @@ LIST_GAP_RE = re.compile(
     r"(?:(?<=посланника )(?:[А-ЯЁ][\w-]+\s+){1,2})?"
 )
 PASSIVE_HOST_REACH = 90  # characters from "был принят" to the host with a place between
+# "Его прощальный визит в Рим, …": a trip whose traveller is a pronoun, opening the sentence
+OWN_TRIP_RE = re.compile(
+    r"\W*(?:Его|Ее|Её)\s+(?:[а-яё]+\s+)?(?:визит|поездк|турне)\w*(?![\w-])", re.IGNORECASE
+)
 # "впервые тот принимал его": the demonstrative subject, the one named last before
 THAT_ONE_RE = re.compile(r"(?<![\w-])(?:тот|та)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
 # "Трамп принимал его": the guest is a pronoun after the verb
@@ -540,6 +544,10 @@ class ContactParties:
                 *((f.person, None) for f in reversed(mentions) if f.end <= cs),
                 *antecedents,
             )
+        elif subject is None and not cue.verb and OWN_TRIP_RE.match(s):
+            # "Его прощальный визит в Рим, в программе которого была встреча с Мелони, отменили":
+            # the trip's traveller meets the one named after the contact word
+            partners = [f for f in found if f.start >= cue.end]
         elif subject is None and WITH_PRONOUN_BEFORE_RE.search(before):
             # "24 февраля с ним встретился Макрон": the one named after the verb
             partners = [f for f in found if f.start >= cue.end and "nomn" in f.cases][:1]

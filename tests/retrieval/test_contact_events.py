@@ -357,3 +357,19 @@ def test_the_place_of_an_invitation_is_not_the_meetings(extractor: ContactExtrac
     )
     assert contact.participants == ("Анвар Ибрагим", "Владимир Путин")
     assert contact.place != "Казань"
+
+
+def test_the_trip_of_a_pronoun_is_its_travellers(extractor: ContactExtractor) -> None:
+    """ "Его прощальный визит в Рим, в программе которого была встреча с Мелони, отменили":
+    the meeting called off is the traveller's (the one "его" stands for), not the meeting of
+    the story's pair told before."""
+    text = (
+        "Президент Украины Владимир Зеленский в четверг встретился в Риме с Джорджей Мелони. В"
+        " итальянской столице ждали и президента США Джо Байдена. Его прощальный визит в Рим, в"
+        " программе которого была встреча с Мелони, отменили из-за пожаров."
+    )
+    contacts = extractor.extract(text, published=date(2025, 1, 10))
+    assert {(c.participants, c.status) for c in contacts} == {
+        (("Владимир Зеленский", "Джорджа Мелони"), "happened"),
+        (("Джо Байден", "Джорджа Мелони"), "cancelled"),
+    }
