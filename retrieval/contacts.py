@@ -430,6 +430,13 @@ RECALLING_RE = re.compile(
 )
 
 
+# "встречался ли X с Y": a question, not a statement
+ASKED_RE = re.compile(r"\s+ли(?![\w-])")  # (not "встретился Ли Цян")
+# "…, ответили коротко: «Нет»", "ответил отрицательно": the answer is no
+NO_ANSWER_RE = re.compile(
+    r"(?<![\w-])(?:ответил\w*|заявил\w*|сообщил\w*)(?:\s+[а-яё]+){0,2}\s*[:—–-]?\s*[«\"“]?\s*"
+    r"(?:Нет|нет)(?![\w-])|(?<![\w-])ответил\w*\s+отрицательно",
+)
 # a word of a contact face to face in the sentence of a bare "разговор"
 IN_PERSON_WORD_RE = re.compile(
     r"(?<![\w-])(?:встре[тч]|визит|переговор|принял|принима|прибыл|приехал|прилетел|саммит)\w*",
@@ -891,14 +898,16 @@ class ContactExtractor(ContactStory):
             if index and REPORTED_RE.search(sentence) and not DENIAL_RE.search(sentence):
                 # "Песков опроверг публикацию о разговоре X с Y. Газета утверждала, что X
                 # позвонил Y в четверг": the report just denied, told in full
+                # (of the same kind: not "встречался ли X с Y? — Нет. … сообщил, что
+                # президенты провели телефонный разговор")
                 denied = {
-                    c.participants
+                    (c.participants, group_of(c.kind))
                     for c in candidates
                     if c.sentence == index - 1 and c.status == "denied"
                 }
                 found = [
                     replace(c, status="denied")
-                    if c.participants in denied and c.status == "happened"
+                    if (c.participants, group_of(c.kind)) in denied and c.status == "happened"
                     else c
                     for c in found
                 ]
@@ -1953,6 +1962,13 @@ class ContactExtractor(ContactStory):
                     status = late_undoing(work, cue, cues) or status
                 if status in ("happened", "planned"):
                     status = host_undone(work, cs, cue.start) or status
+                answered_no = False
+                if cue.verb and ASKED_RE.match(work, cue.end):
+                    # "На вопрос, встречался ли Лула с Путиным, ответили: «Нет»": asked, and
+                    # denied only when the answer is no
+                    if NO_ANSWER_RE.search(sentence, cue.end) is None:
+                        continue
+                    status, answered_no = "denied", True
                 if (
                     cue.kind == "phone"
                     and cue.verb
@@ -1986,6 +2002,7 @@ class ContactExtractor(ContactStory):
                     status = "happened"
                 if (
                     status == "denied"
+                    and not answered_no
                     and not DENIAL_RE.search(work)
                     and not SPEECH_RE.search(work)
                     and not QUOTE_RE.search(work)
@@ -2060,6 +2077,10 @@ class ContactExtractor(ContactStory):
                     and all(h.span.end <= denied_by[-1].start() for h in hits if h.date == when)
                 ):
                     when = None  # "Песков в понедельник опроверг публикацию о разговоре": his day
+                if answered_no and when is None and prior:
+                    # "Лула в среду сделал остановку в Москве. На вопрос, встречался ли он с
+                    # Путиным, ответили: «Нет»": not on the day just told
+                    when = one_day(blank_asides(prior), anchor)
                 if from_context:
                     # "Предыдущий визит Путина в Монголию состоялся в 2019 году": Mongolia's
                     # president of that day, not of the story's
