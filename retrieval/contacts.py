@@ -432,6 +432,7 @@ RECALLING_RE = re.compile(
 
 # "встречался ли X с Y": a question, not a statement
 ASKED_RE = re.compile(r"\s+ли(?![\w-])")  # (not "встретился Ли Цян")
+ASKED_BEFORE_RE = re.compile(r"(?<![\w-])ли\s+(?:[а-яё]+\s+)?$")
 # "…, ответили коротко: «Нет»", "ответил отрицательно": the answer is no
 NO_ANSWER_RE = re.compile(
     r"(?<![\w-])(?:ответил\w*|заявил\w*|сообщил\w*)(?:\s+[а-яё]+){0,2}\s*[:—–-]?\s*[«\"“]?\s*"
@@ -1963,7 +1964,10 @@ class ContactExtractor(ContactStory):
                 if status in ("happened", "planned"):
                     status = host_undone(work, cs, cue.start) or status
                 answered_no = False
-                if cue.verb and ASKED_RE.match(work, cue.end):
+                if (cue.verb and ASKED_RE.match(work, cue.end)) or (
+                    # "на вопрос, будет ли разговор с Путиным, ответил: «Всегда»"
+                    not cue.verb and ASKED_BEFORE_RE.search(work, max(0, cue.start - 12), cue.start)
+                ):
                     # "На вопрос, встречался ли Лула с Путиным, ответили: «Нет»": asked, and
                     # denied only when the answer is no
                     if NO_ANSWER_RE.search(sentence, cue.end) is None:
