@@ -9,6 +9,7 @@ evidence kept, and the final ExtractedContact record.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -156,7 +157,9 @@ def undone_plans(candidates: list[Candidate]) -> list[Candidate]:
     - a contact told both "не состоялась" and "отложена" is put off.
     """
     undone = {c.participants: c for c in candidates if c.status in UNDONE}
-    dated_plans = [c for c in candidates if c.status == "planned" and c.date is not None]
+    # pairs with one dated plan in the article: an undoing told apart is of that plan
+    plans = Counter(c.participants for c in candidates if c.status == "planned" and c.date)
+    sole_plan = {people for people, n in plans.items() if n == 1}
     # "Встреча X и Y отложена. … встреча … не состоялась": not held that day, put off
     put_off = {c.participants for c in candidates if c.status == "postponed"}
     out: list[Candidate] = []
@@ -183,7 +186,7 @@ def undone_plans(candidates: list[Candidate]) -> list[Candidate]:
                     # «Мы отменили встречу»": the pair's one plan, told sentences before
                     or (
                         c.sentence > p.sentence
-                        and sum(q.participants == c.participants for q in dated_plans) == 1
+                        and c.participants in sole_plan
                         and group_of(p.kind) == group_of(c.kind)
                     )
                 )
@@ -210,7 +213,7 @@ def undone_plans(candidates: list[Candidate]) -> list[Candidate]:
                         and (u.date.year, u.date.month) == (c.date.year, c.date.month)
                     )
                 )
-                and sum(q.participants == c.participants for q in dated_plans) == 1
+                and c.participants in sole_plan
                 and group_of(u.kind) == group_of(c.kind)
             ),
             None,

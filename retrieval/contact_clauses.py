@@ -569,12 +569,11 @@ THEN_SAME_SUBJECT_RE = re.compile(
 
 # a word that makes the person named after it someone's boss or kin, not a party: "с
 # помощником Трампа", "советника Зеленского", "зять Дональда Трампа"
-AIDE_OF_RE = re.compile(rf"(?<![\w-])(?:{RELATION_WORDS})\w{{0,4}}\s{{1,2}}$", re.IGNORECASE)
-# "советника верховного лидера Ирана аятоллы Али Хаменеи Али Лариджани": the boss's own
-# title (words in the genitive) between the aide's word and the boss's name
-AIDE_OF_TITLED_RE = re.compile(
-    rf"(?<![\w-])(?i:{RELATION_WORDS})\w{{0,4}}\s+"
-    r"(?:[а-яё]+(?:ого|его|ой|ей|а|я|ы|и)\s+|[А-ЯЁ][а-яё]+[аяыи]\s+(?=[а-яё])){1,5}$"
+# ("советника верховного лидера Ирана аятоллы Али Хаменеи Али Лариджани": the boss's own
+# title, words in the genitive, between the aide's word and the boss's name)
+AIDE_OF_RE = re.compile(
+    rf"(?<![\w-])(?i:{RELATION_WORDS})\w{{0,4}}\s{{1,2}}"
+    r"(?:[а-яё]+(?:ого|его|ой|ей|а|я|ы|и)\s+|[А-ЯЁ][а-яё]+[аяыи]\s+(?=[а-яё])){0,5}$"
 )
 # "спецпосланника Дональда Трампа Стива Виткоффа": an envoy's boss, named before the envoy
 # (not "спецпосланника Кита Келлогга": the envoy himself)
@@ -605,8 +604,7 @@ def boss_or_kin(s: str, m: Found) -> bool:
             or CAPACITY_AIDE_RE.search(s, max(0, m.start - 45), m.start) is not None
         )
         and (
-            AIDE_OF_RE.search(s, max(0, m.start - 30), m.start) is not None
-            or AIDE_OF_TITLED_RE.search(s, max(0, m.start - 80), m.start) is not None
+            AIDE_OF_RE.search(s, max(0, m.start - 80), m.start) is not None
             or (
                 ENVOY_OF_RE.search(s, max(0, m.start - 30), m.start) is not None
                 and NAME_NEXT_RE.match(s, m.end) is not None
@@ -860,9 +858,10 @@ def initiator(sentence: str, near: int | None) -> str | None:
 
 # "вместе с госсекретарем Блинкеном": a companion, not a partner
 # ("вместе с председателем Палестинской национальной администрации X": a title between)
-TOGETHER_RE = re.compile(
-    r"(?<![\w-])(?i:вместе с)\s+(?:[а-яё]+\s+|[А-ЯЁ][а-яё]+(?:ой|их|ых)\s+|[А-ЯЁ]{2,5}\s+){0,5}$"
-)
+# a word of a title before a name: lower case, an acronym or a capitalised adjective
+# ("председателем ПНА", "председателя Палестинской национальной администрации")
+TITLE_WORD = r"(?:[а-яё-]+|[А-ЯЁ]{2,5}|[А-ЯЁ][а-яё]+(?:ой|их|ых))"
+TOGETHER_RE = re.compile(rf"(?<![\w-])(?i:вместе с)\s+(?:{TITLE_WORD}\s+){{0,5}}$")
 
 
 def gapped_parties(

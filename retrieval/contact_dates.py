@@ -113,8 +113,7 @@ PROMISED_THAT_RE = re.compile(r"(?<![\w-])(?:по)?обещал\w{0,2}|заве�
 
 # the words from a date to a contact noun when they tell a comment on its undoing
 TOLD_UNDOING_RE = re.compile(
-    r"[^.;:]{0,60}?(?<![\w-])(?:прокомментировал|рассказал|сообщил|объяснил|пожаловал|высказал"
-    r"|заявил|написал|упомянул)\w*(?![\w-])[^.;:]{0,100}?(?<![\w-])(?:отмен|перенос|срыв)\w*"
+    rf"[^.;:]{{0,60}}?(?:{SPEECH_RE.pattern})[^.;:]{{0,100}}?(?<![\w-])(?:отмен|перенос|срыв)\w*"
     r"\s+(?:[а-яё]+\s+){0,2}",
     re.IGNORECASE,
 )

@@ -43,6 +43,7 @@ from retrieval.contact_clauses import (
     RELATIVE_GUEST_RE,
     SUBJECT_PRONOUN_RE,
     TIME_WORDS,
+    TITLE_WORD,
     TITLED_GAP_RE,
     TOGETHER_RE,
     TOGETHER_WITH_HIM_RE,
@@ -119,9 +120,8 @@ RECEIVED_REACH = 80
 # between people listed, each maybe with a title the registry left unread ("Шахбаза Шарифа и
 # начальника штаба сухопутных войск страны фельдмаршала Асима Мунира")
 LIST_GAP_RE = re.compile(
-    # ("и председателя ПНА Махмуда Аббаса", "главы Палестинской администрации X"): an
-    # acronym or a capitalised adjective of the title
-    r"\s*(?:,\s*|\s+и\s+)(?:(?:[а-яё-]+|[А-ЯЁ]{2,5}|[А-ЯЁ][а-яё]+(?:ой|их|ых))\s+){0,6}"
+    # ("и председателя ПНА Махмуда Аббаса": a title before the next name)
+    rf"\s*(?:,\s*|\s+и\s+)(?:{TITLE_WORD}\s+){{0,6}}"
     # "Марко Рубио и спецпосланника Дональда Трампа Стива Виткоффа": the envoy's boss between
     r"(?:(?<=посланника )(?:[А-ЯЁ][\w-]+\s+){1,2})?"
 )
@@ -559,14 +559,14 @@ class ContactParties:
                 antecedents = ((told[1].person, None), *antecedents)
         elif subject is None and cue.receive and GUEST_AFTER_RE.match(s, cue.end):
             # "13 марта Трамп уже принимал его там": the host named before the verb
-            host = [
+            named = [
                 f for f in mentions if cs <= f.start and f.end <= cue.start and "nomn" in f.cases
             ][-1:]
-            if not host and THAT_ONE_RE.search(s, cs, cue.start):
+            if not named and THAT_ONE_RE.search(s, cs, cue.start):
                 # "это уже вторая встреча с Макроном: впервые тот принимал его": the one
                 # named last before
-                host = [f for f in mentions if f.end <= cs][-1:]
-            partners = host + [
+                named = [f for f in mentions if f.end <= cs][-1:]
+            partners = named + [
                 # ("… — вместе с председателем ПНА X": one who came along)
                 f
                 for f in found
@@ -576,8 +576,8 @@ class ContactParties:
             # "его принял X"; "Он отправился во Францию, где его принял X": the host after
             if not (cue.receive and GUEST_PRONOUN_RE.search(before)):
                 return [], None
-            after = host_after(s, cue, mentions)
-            partners = [after] if after is not None else []
+            host = host_after(s, cue, mentions)
+            partners = [host] if host is not None else []
         names = list(dict.fromkeys(f.person for f in partners))
         if not names:
             return [], None

@@ -121,7 +121,7 @@ from retrieval.contact_parties import (
     TOPIC_FOR_RE,
     put_first,
 )
-from retrieval.contact_story import ContactStory, with_elided_side
+from retrieval.contact_story import SERIES_OF_MEETINGS_RE, ContactStory, with_elided_side
 from retrieval.cues import (
     AGREED_ABOUT_RE,
     DENIAL_RE,
@@ -171,11 +171,6 @@ PLANS = frozenset({"planned", "postponed", "cancelled"})
 PARTY_REACH = 3  # sentences after a contact that may still list its participants
 BOTH_COUNTRIES_RE = re.compile(r"(?<![\w-])(?:двух|обеих|обоих) (?:стран|государств)", re.I)
 SERIES_REACH = 6  # sentences after "провел серию встреч" whose undated meetings are of its day
-# "провела серию двусторонних встреч", "провел ряд переговоров": the meetings of one day
-SERIES_RE = re.compile(
-    r"(?<![\w-])(?:сери[юи]|ряд)\s+(?:[а-яё]+\s+){0,2}(?:встреч|переговоров|бесед)(?![\w-])",
-    re.IGNORECASE,
-)
 TRIP_UNDONE_REACH = 3  # sentences back where the trip a plan belongs to was called off
 # a frame during a contact, not after it ("в ходе переговоров", not "по итогам визита")
 DURING_RE = re.compile(r"(?:в ходе|во время|в рамках)\s", re.IGNORECASE)
@@ -438,11 +433,6 @@ NO_ANSWER_RE = re.compile(
     r"(?<![\w-])(?:ответил\w*|заявил\w*|сообщил\w*)(?:\s+[а-яё]+){0,2}\s*[:—–-]?\s*[«\"“]?\s*"
     r"(?:Нет|нет)(?![\w-])|(?<![\w-])ответил\w*\s+отрицательно",
 )
-# a word of a contact face to face in the sentence of a bare "разговор"
-IN_PERSON_WORD_RE = re.compile(
-    r"(?<![\w-])(?:встре[тч]|визит|переговор|принял|принима|прибыл|приехал|прилетел|саммит)\w*",
-    re.IGNORECASE,
-)
 # "принял его": the guest a pronoun stands for
 RECEIVED_HIM_RE = re.compile(
     r"(?<![\w-])(?:принял|принимал)\w{0,2}\s+(?:его|ее|её)(?![\w-])", re.IGNORECASE
@@ -521,6 +511,11 @@ class ContactExtractor(ContactStory):
         for index, (start, sentence) in enumerate(sentences):
             if stamps:
                 heading = stamp_before(stamps, start) or heading
+            if series_day is not None and (
+                index - series_day[0] > SERIES_REACH
+                or (index > series_day[0] and find_date_hits(sentence, published=anchor))
+            ):
+                series_day = None  # another day told, or too far from the series
             recent = [c for c in candidates if 0 <= index - c.sentence <= PARTY_REACH]
             sides_only = (
                 bool(recent)
@@ -930,7 +925,7 @@ class ContactExtractor(ContactStory):
                 and protagonist[2] == index
                 and protagonist[1] is not None
                 and protagonist[1].day is not None
-                and SERIES_RE.search(sentence)
+                and SERIES_OF_MEETINGS_RE.search(sentence)
             ):
                 series_day = (index, protagonist[1], protagonist[0])
             # "стали переговоры в Эр-Рияде 18 февраля. За столом сидели X с российской стороны"
@@ -984,26 +979,17 @@ class ContactExtractor(ContactStory):
                 # с визитом и накануне был на параде. По итогам переговоров …": Saturday's)
                 again, fresh = split_retold(found, recent, trip[1])
                 found = again + on_day(fresh, trip[1], trip[2] or None)
-            if series_day is not None and found:
-                if (
-                    any(
-                        find_date_hits(sentences[k][1], published=anchor)
-                        for k in range(series_day[0] + 1, index + 1)
-                    )
-                    or index - series_day[0] > SERIES_REACH
-                ):
-                    series_day = None
-                else:
-                    # "Первой стала встреча с X. Затем она встретилась с Y": that day
-                    found = [
-                        replace(c, date=series_day[1], lead=False)
-                        if c.date is None
-                        and c.status == "happened"
-                        and not c.earlier
-                        and series_day[2] in c.participants
-                        else c
-                        for c in found
-                    ]
+            if series_day is not None:
+                # "Первой стала встреча с X. Затем она встретилась с Y": that day
+                found = [
+                    replace(c, date=series_day[1], lead=False)
+                    if c.date is None
+                    and c.status == "happened"
+                    and not c.earlier
+                    and series_day[2] in c.participants
+                    else c
+                    for c in found
+                ]
             if any(c.date is None and c.status == "happened" for c in found):
                 found = same_place_day(
                     found, sentence, sentences[max(0, index - 3) : index], candidates
@@ -2141,7 +2127,10 @@ class ContactExtractor(ContactStory):
                     )
                 )
                 score = 2 * cue.verb + (not weak) + (when is not None) + (status == "happened")
-                spoken = SPOKE_RE.match(work, cue.start) is not None
+                # "поговорил", "разговор": face to face in a setting ("в кулуарах"), else a
+                # call unless the sentence tells a contact face to face
+                spoken = weak and SPOKE_RE.match(work, cue.start) is not None
+                in_setting = spoken and IN_PERSON_SETTING_RE.search(work, cs, ce) is not None
                 candidate = Candidate(
                     participants=people,
                     kind=kind,
@@ -2149,16 +2138,11 @@ class ContactExtractor(ContactStory):
                     face=weak
                     and (
                         IN_PERSON_TALK_RE.match(work, cue.start) is not None
-                        or (
-                            spoken
-                            and cue.verb
-                            and IN_PERSON_SETTING_RE.search(work, cs, ce) is not None
-                        )
+                        or (in_setting and cue.verb)
                     ),
-                    spoken=weak
-                    and spoken
-                    and IN_PERSON_SETTING_RE.search(work, cs, ce) is None
-                    and not IN_PERSON_WORD_RE.search(work),
+                    spoken=spoken
+                    and not in_setting
+                    and not any(c.kind != "phone" and not c.weak for c in cues),
                     status=status,
                     date=when,
                     earlier=earlier,
