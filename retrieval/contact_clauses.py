@@ -245,6 +245,11 @@ FIRST_SINCE_RE = re.compile(
     r"\s+(?:стал\w{0,2}\s+)?(?:перв\w{2,3})\s+(?:[а-яё]+\s+){0,2}(?:после|с)\s+\d{1,2}\s+[а-яё]+",
     re.IGNORECASE,
 )
+# "Это первая их личная беседа после разговора по видеосвязи 6 октября": the pair's
+# earlier contact, told after "первая … после"
+FIRST_AFTER_RE = re.compile(
+    r"(?<![\w-])(?:перв\w{2,3}|впервые)\s+(?:[а-яё]+\s+){0,3}после\s+$", re.IGNORECASE
+)
 # "достигнутых X в ходе беседы": the frame between a participle's agent and the contact
 AGENT_FRAME_RE = re.compile(
     r"\s*(?:в ходе|во время|в рамках|на|по итогам)\s+(?:[а-яё]+\s+){0,2}$", re.IGNORECASE

@@ -545,6 +545,11 @@ CONTRAST_OPENS_RE = re.compile(r",\s*а\s+(?:(?:в|во)\s+)?$")
 
 def _nearest_cue(s: str, hit: DateHit, cues: list[Cue], clause: tuple[int, int]) -> Cue | None:
     """The contact word of the clause a date stands next to ("провел сегодня беседу ...")."""
+    # "после разговора по видеосвязи 6 октября": a bare date right after a contact noun is
+    # that contact's, even when the noun frames another event
+    attached = [c for c in cues if c.end < hit.span.start and not s[c.end : hit.span.start].strip()]
+    if attached and hit.span.text[:1].isdigit():
+        return attached[-1]
     heads = [c for c in cues if clause[0] <= c.start < clause[1] and not setting(s, c)]
     later = [c for c in heads if c.start >= hit.span.end]
     if later and CONTRAST_OPENS_RE.search(s, max(0, hit.span.start - 8), hit.span.start):

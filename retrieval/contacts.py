@@ -48,6 +48,7 @@ from retrieval.contact_clauses import (
     DELEGATION_LED_RE,
     DENIED_PUBLICATION_RE,
     DEVELOPING_RE,
+    FIRST_AFTER_RE,
     FIRST_PERSON_RE,
     FIRST_SINCE_RE,
     GUEST_RANK,
@@ -125,6 +126,7 @@ from retrieval.contact_story import SERIES_OF_MEETINGS_RE, ContactStory, with_el
 from retrieval.cues import (
     AGREED_ABOUT_RE,
     DENIAL_RE,
+    DONE_TALK_RE,
     IN_PERSON_SETTING_RE,
     IN_PERSON_TALK_RE,
     LIST_ENTRY_RE,
@@ -160,7 +162,7 @@ from retrieval.dates import (
     visit_start,
     with_days_later,
 )
-from retrieval.groups import BARE_PLURAL_RE, GroupResolver
+from retrieval.groups import BARE_PLURAL_RE, NEARBY_LEADER_WORDS, GroupResolver
 from retrieval.lemmas import Lemmatizer, default_lemmatizer
 from retrieval.names import fold
 from retrieval.people import Found, PersonRegistry
@@ -395,7 +397,7 @@ FIRST_MET_RE = re.compile(
 )
 CONTACTS_WORD_RE = re.compile(r"(?<![\w-])контакт\w*", re.IGNORECASE)
 DAY_PART_RE = re.compile(r"\W*(?:Вечером|Утром|Днем|Днём|Позднее|Позже)(?![\w-])")
-LEADERS_RE = re.compile(r"(?<![\w-])(?:лидеры|политики)(?![\w-])", re.IGNORECASE)
+LEADERS_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(NEARBY_LEADER_WORDS)})(?![\w-])", re.IGNORECASE)
 # "провел более десятка встреч с лидерами": partners told only as a crowd, nobody named
 CROWD_PARTNERS_RE = re.compile(
     r"\s+с\s+(?:(?!обоими|этими|двумя|ними)[а-яё]+(?:ыми|ими)\s+)?(?:лидерами|коллегами|главами"
@@ -1513,6 +1515,7 @@ class ContactExtractor(ContactStory):
             or (DEVELOPING_RE.search(work, 0, c.start) and not OWNER_AFTER_RE.match(work, c.end))
             # "Пятничный разговор стал первым после 13 мая": the pair talked on 13 May
             or (not c.verb and FIRST_SINCE_RE.match(work, c.end))
+            or (not c.verb and FIRST_AFTER_RE.search(work, max(0, c.start - 60), c.start))
         ]
         nameless = all(m.via_office for m in mentions)
         if len({m.person for m in mentions}) < 2 or any(c.verb for c in cues) or nameless:
@@ -2113,7 +2116,11 @@ class ContactExtractor(ContactStory):
                     kind, weak = told_how.kind, False
                 if kind != "phone" and by_phone(work, cue, cues, ce):
                     kind, weak = "phone", False
-                fresh = not (earlier or weak) and status == "happened"
+                fresh = (
+                    not earlier
+                    and (not weak or DONE_TALK_RE.match(work, cue.start) is not None)
+                    and status == "happened"
+                )
                 lead = (
                     when is None
                     and fresh

@@ -182,6 +182,8 @@ IN_PERSON_TALK_RE = re.compile(r"(?:по)?бесед|(?:по)?общал", re.IG
 # "поговорили в лаунже", "поговорили на полях саммита": a talk face to face; a bare
 # "поговорил" ("Зеленский и Моди поговорили") may as well have been a call
 SPOKE_RE = re.compile(r"поговорил|разговор", re.IGNORECASE)
+# "поговорили", "пообщались": one talk, done (not "говорили", "общались": talks over time)
+DONE_TALK_RE = re.compile(r"по(?:говорил|беседовал|общал)", re.IGNORECASE)
 IN_PERSON_SETTING_RE = re.compile(
     r"(?<![\w-])(?:в\s+(?:лаунже|кулуарах|перерыве|ходе\s+(?:визита|саммита|встречи|форума))"
     r"|на\s+(?:полях|саммите|форуме|церемонии|приеме|приёме)|лично|за\s+(?:ужином|обедом|завтраком)"

@@ -76,7 +76,8 @@ HEAD_RANKS = frozenset(
 WITH_BEFORE_RE = re.compile(r"(?<![\w-])(?:с|со)\s+(?:обоими\s+)?$", re.IGNORECASE)
 # the plurals that stand for the two leaders the sentence before names ("У трапа Путина
 # приветствовал X. После церемонии политики провели переговоры")
-NEARBY_LEADER_WORDS = frozenset({"лидеры", "политики"})
+# ("Президенты коротко пообщались в кулуарах": the heads the sentence before names)
+NEARBY_LEADER_WORDS = frozenset({"лидеры", "политики", "президенты", "премьеры"})
 # "четверо европейских лидеров": a counted group
 COUNT_WORDS = ("двое", "трое", "четверо", "пятеро", "шестеро")
 # "российские министры должны были провести переговоры": the story's people of that side

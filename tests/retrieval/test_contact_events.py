@@ -22,6 +22,7 @@ from tests.retrieval.recall_east_asia import EAST_ASIA
 from tests.retrieval.recall_mediators import MEDIATORS
 from tests.retrieval.recall_mideast import MIDEAST
 from tests.retrieval.recall_retold import RETOLD
+from tests.retrieval.recall_roundups import ROUNDUPS
 from tests.retrieval.recall_summits import SUMMITS
 from tests.retrieval.recall_visits import VISITS
 from tests.retrieval.recall_wires import WIRES
@@ -190,7 +191,8 @@ EVENTS = [
     + MEDIATORS
     + MIDEAST
     + COMPANIONS
-    + LATAM,
+    + LATAM
+    + ROUNDUPS,
 )
 def test_events_of_one_article(
     extractor: ContactExtractor,
