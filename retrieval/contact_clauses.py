@@ -97,7 +97,10 @@ BY_PHONE_VERB_RE = re.compile(
     re.IGNORECASE,
 )  # "позвонил министру": partner in dative
 # "Помпео принял ...": the guest right before "принял" (a few adverbs may stand between)
-GUEST_GAP_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}", re.IGNORECASE)
+# (a place may stand between too: "Милея в Буэнос-Айресе навестил X")
+GUEST_GAP_RE = re.compile(
+    r"\s+(?:(?:[а-яё]+|(?:в|во|на)\s+(?-i:[А-ЯЁ])[\w-]+)\s+){0,2}", re.IGNORECASE
+)
 # "высокого гостя принял X": the guest the story follows, told like a pronoun
 # ("гостя с почетным караулом встретила Санду": the bare word too)
 HONORED_GUEST = r"(?:(?:высок|почетн|почётн)\w{2,3}\s+)?гост(?:я|ью)"
@@ -240,10 +243,6 @@ TIME_WORDS = frozenset(
     # "В июне Лукашенко принимал …": a month before an indeclinable subject
     | {"январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре"}
     | {"октябре", "ноябре", "декабре"}
-)
-FIRST_SINCE_RE = re.compile(
-    r"\s+(?:стал\w{0,2}\s+)?(?:перв\w{2,3})\s+(?:[а-яё]+\s+){0,2}(?:после|с)\s+\d{1,2}\s+[а-яё]+",
-    re.IGNORECASE,
 )
 # "Это первая их личная беседа после разговора по видеосвязи 6 октября": the pair's
 # earlier contact, told after "первая … после"

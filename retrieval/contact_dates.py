@@ -291,6 +291,13 @@ YEAR_IN_TEXT_RE = re.compile(r"(?:19|20)\d\d")
 NEWS_DATE_SENTENCES = 5  # where a page without a header date states the date of its news
 
 
+# "Пятничный разговор стал первым после 13 мая": the pair talked on 13 May
+FIRST_SINCE_RE = re.compile(
+    r"\s+(?:стал\w{0,2}\s+)?(?:перв\w{2,3})\s+(?:[а-яё]+\s+){0,2}(?:после|с)\s+\d{1,2}\s+[а-яё]+",
+    re.IGNORECASE,
+)
+
+
 def contact_date(
     s: str,
     cue: Cue,
@@ -328,6 +335,10 @@ def contact_date(
         ]
         if not hits:
             return None
+    since = None if cue.verb else FIRST_SINCE_RE.match(s, cue.end)
+    if since is not None and (told := [h for h in hits if since.start() <= h.span.start]):
+        # "Пятничный разговор стал первым после 13 мая": the earlier contact, on its day
+        return told[0].date
     again = _restated(s, cue, cues)
     hits = [
         h

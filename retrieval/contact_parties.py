@@ -240,6 +240,10 @@ def guest_before(s: str, cue: Cue, inside: list[Found]) -> Found | None:
     )
 
 
+# "после встречи с X он улетел": a contact noun framing the time of its clause's verb
+FRAMED_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:после|перед|до|во время|в ходе|по итогам)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE
+)
 # "разговор в новом качестве он провел": the words between a fronted contact noun and the
 # pronoun subject of its light verb
 FRONTED_BY_RE = re.compile(r"(?:\s+(?!(?:с|со|и)\s)[а-яё-]+){0,4}?\s+(?P<pronoun>он|она)\s+")
@@ -572,6 +576,17 @@ class ContactParties:
                 for f in found
                 if f.start >= cue.end and TOGETHER_RE.search(s, max(0, f.start - 90), f.start)
             ]
+        elif (
+            subject is None
+            and not cue.verb
+            and FRAMED_BEFORE_RE.search(before)
+            and (after := SUBJECT_PRONOUN_RE.search(s, cue.end, clause_bounds(s, cue.start)[1]))
+            is not None
+        ):
+            # "после встречи с Си в Пусане он улетел в Вашингтон": the pronoun after the
+            # framed noun is the subject of its clause, the partners are named between
+            subject, said = after, after.group(0)
+            partners = [f for f in found if cue.end <= f.start < after.start()]
         elif subject is None or (not partners and cue.receive):
             # "его принял X"; "Он отправился во Францию, где его принял X": the host after
             if not (cue.receive and GUEST_PRONOUN_RE.search(before)):

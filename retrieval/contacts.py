@@ -50,7 +50,6 @@ from retrieval.contact_clauses import (
     DEVELOPING_RE,
     FIRST_AFTER_RE,
     FIRST_PERSON_RE,
-    FIRST_SINCE_RE,
     GUEST_RANK,
     NAME_NEXT_RE,
     OWNER_AFTER_RE,
@@ -89,6 +88,7 @@ from retrieval.contact_clauses import (
 from retrieval.contact_dates import (
     AND_RE,
     EVE_OF_RE,
+    FIRST_SINCE_RE,
     RELATIVE_GUEST_RE,
     SET_FOR_DAY_RE,
     SET_WORDS,

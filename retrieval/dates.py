@@ -103,6 +103,20 @@ WEEKDAY_RE = re.compile(
     rf"(?<!\w)(?:в|во|на)\s+(?P<past>(?:минувш|прошл|прошедш)\w{{1,3}}\s+)?{WEEKDAY_WORD}(?!\w)",
     re.IGNORECASE,
 )
+# "после четверговой встречи", "пятничный разговор": the weekday, told by an adjective
+WEEKDAY_ADJECTIVES: dict[str, int] = {
+    "понедельничн": 0,
+    "вторничн": 1,
+    "четвергов": 3,
+    "пятничн": 4,
+    "субботн": 5,
+    "воскресн": 6,
+}
+WEEKDAY_ADJECTIVE_RE = re.compile(
+    rf"(?<![\w-])({'|'.join(WEEKDAY_ADJECTIVES)})(?:[ыои]й|ого|ему|ому|ым|ом|ем|ая|яя|ей|ой|ую|юю"
+    r"|ое|ее|ые|ие|ых|их|ыми|ими)(?![\w-])",
+    re.IGNORECASE,
+)
 LAST_WEEK_DAY_RE = re.compile(
     rf"(?<!\w)(?:(?:в|во)\s+(?P<a>{WEEKDAY_WORD}),?\s+(?:на\s+)?прошлой\s+недел[еи]"
     rf"|на\s+прошлой\s+неделе,?\s+(?:в|во)\s+(?P<b>{WEEKDAY_WORD}))(?!\w)",
@@ -298,6 +312,9 @@ def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
             back = (published.weekday() - WEEKDAYS[m.group(2).lower()]) % 7
             if m.group("past") and back == 0:
                 back = 7
+            add(m.start(), m.end(), _exact(published - timedelta(days=back)))
+        for m in WEEKDAY_ADJECTIVE_RE.finditer(text):
+            back = (published.weekday() - WEEKDAY_ADJECTIVES[m.group(1).lower()]) % 7
             add(m.start(), m.end(), _exact(published - timedelta(days=back)))
         for m in RELATIVE_RE.finditer(text):
             add(

@@ -2,7 +2,9 @@
 title of two heads ("Президенты коротко пообщались") after a sentence that names them, a
 talk done once ("пообщались", "поговорили") dated by the day of the news, and the pair's
 earlier contact told after "первая … после" ("первая их встреча после разговора 12
-июня"). Every text is written for the test; the rows run in
+июня"); "навестил" (a call on someone, the object fronted past a place), a weekday told by
+an adjective ("после субботней встречи"), and the pronoun subject after a framed noun ("после
+встречи с X он улетел"). Every text is written for the test; the rows run in
 `test_contact_events.test_events_of_one_article`."""
 
 from datetime import date
@@ -15,6 +17,8 @@ MACRON = "Эмманюэль Макрон"
 MERZ = "Фридрих Мерц"
 MODI = "Нарендра Моди"
 ISHIBA = "Сигэру Исиба"
+STUBB = "Александр Стубб"
+SCHOLZ = "Олаф Шольц"
 
 # text, publication date, expected {(participants, kind, status, date)}
 ROUNDUPS = [
@@ -42,6 +46,31 @@ ROUNDUPS = [
         {
             ((MODI, ISHIBA), "meeting", "happened", day(2025, 8, 29)),
             ((MODI, ISHIBA), "phone", "happened", day(2025, 6, 12)),
+        },
+    ],
+    [  # "навестил": the object fronted before the verb, a place between
+        "В субботу Шольца в Берлине навестил президент Финляндии Александр Стубб.",
+        date(2024, 3, 18),
+        {((STUBB, SCHOLZ), "meeting", "happened", day(2024, 3, 16))},
+    ],
+    [  # "навестит": a plan
+        "Стубб навестит Шольца в Берлине в апреле.",
+        date(2024, 3, 18),
+        {((STUBB, SCHOLZ), "meeting", "planned", day(2024, 4))},
+    ],
+    [  # "после субботней встречи с X … он улетел": the subject before the colon, on Saturday
+        "Премьер Индии Нарендра Моди досрочно покинул саммит: после субботней встречи с Сирилом"
+        " Рамафосой в Йоханнесбурге он улетел в Дели.",
+        date(2025, 11, 24),
+        {((MODI, "Сирил Рамафоса"), "meeting", "happened", day(2025, 11, 22))},
+    ],
+    [  # (the weekday adjective of the contact that "стал первым после 2 марта": that day)
+        "Это второй их разговор за неделю: в пятницу Шойгу и Остин уже созванивались."
+        " Пятничный разговор стал первым после 2 марта.",
+        date(2024, 3, 18),
+        {
+            (("Ллойд Остин", "Сергей Шойгу"), "phone", "happened", day(2024, 3, 15)),
+            (("Ллойд Остин", "Сергей Шойгу"), "phone", "happened", day(2024, 3, 2)),
         },
     ],
 ]
