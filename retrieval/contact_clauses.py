@@ -138,6 +138,17 @@ PARTNER_LIST_RE = re.compile(
     r"(?::|\s[–—-])\s*(?:сначала|вначале|первым делом|в том числе|в частности)?\s*со?\s",
     re.IGNORECASE,
 )
+# "переговоры с руководством Африканского союза — X и Y": the group, then its members
+# after the dash
+WITH_GROUP_RE = re.compile(
+    r"(?<![\w-])со?\s+(?:руководством|лидерами|главами|руководителями|председателями"
+    r"|представителями|делегацией|делегациями)(?:\s+[^\s,.;:—–«»]+){0,4}\s*$",
+    re.IGNORECASE,
+)
+MEMBERS_DASH_RE = re.compile(r"\s*[–—]\s*(?=(?-i:[А-ЯЁ]))")
+MEMBERS_END_RE = re.compile(r"[;:«»\"“”()]|\s[–—-]\s|,\s+(?:а|но|затем|потом|после чего)\s")
+# the dash right before a member: "с руководством АС — X"
+MEMBERS_AFTER_GROUP_RE = re.compile(r"\s*[–—]\s*$")
 LIST_END_RE = re.compile(r"[;:«»\"“”()]|\s[–—-]\s")
 # a gapped clause repeating the contact verb: ", а на следующий день — с Y" (the same
 # subject), ", а спустя три дня, 27 февраля, — Z" (the same partner)

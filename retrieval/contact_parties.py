@@ -31,6 +31,9 @@ from retrieval.contact_clauses import (
     HEADED_BY_RE,
     LIST_END_RE,
     MASCULINE_PRONOUNS,
+    MEMBERS_AFTER_GROUP_RE,
+    MEMBERS_DASH_RE,
+    MEMBERS_END_RE,
     NEXT_WORDS_RE,
     NOT_PARTY_HEADS,
     NOT_PLACES,
@@ -49,6 +52,7 @@ from retrieval.contact_clauses import (
     TOGETHER_WITH_HIM_RE,
     TRAVEL_AHEAD_RE,
     TRAVEL_RE,
+    WITH_GROUP_RE,
     WITH_HIM_RE,
     WITH_PRONOUN_BEFORE_RE,
     WITH_PRONOUN_RE,
@@ -661,10 +665,13 @@ class ContactParties:
             # "о разговоре с Трампом 12 февраля и о встрече российской и американской
             # делегаций": the delegations' meeting is nobody's named here
             return []
-        listed = PARTNER_LIST_RE.match(s, ce)
+        members = MEMBERS_DASH_RE.match(s, ce) if WITH_GROUP_RE.search(s, cs, ce) else None
+        listed = PARTNER_LIST_RE.match(s, ce) or members
         if listed is not None and not ELLIPSIS_RE.search(s, cue.end, listed.end()):
             # "провел два телефонных разговора: сначала с Макроном, затем с Байденом"
-            ce = next((m.start() for m in LIST_END_RE.finditer(s, listed.end())), len(s))
+            # (the members of a group end where the clause turns: ", а потом встретился")
+            ends = LIST_END_RE if listed is not members else MEMBERS_END_RE
+            ce = next((m.start() for m in ends.finditer(s, listed.end())), len(s))
         later = [c.start for c in cues if c.start > cue.end and cs <= c.start < ce]
         seg_end = min(later, default=ce)
         nxt = min((c.start for c in cues if c.start > cue.end), default=None)
@@ -1034,6 +1041,10 @@ class ContactParties:
             near_cue = find_cues(s[m.end : reach.end() if reach else m.end + 40])
             if not near_cue:
                 return False
+        if (dash := MEMBERS_AFTER_GROUP_RE.search(s, clause_start, m.start)) is not None and (
+            WITH_GROUP_RE.search(s, clause_start, dash.start())
+        ):
+            return False  # "переговоры с руководством АС — X и Y": a member of the group
         if cue.verb and m.end <= cue.start and not s[m.end : cue.start].strip():
             return True  # "на полях саммита Моди встретился с X": the verb's own subject
         if NOMINATIVE_TITLE_RE.search(s, clause_start, m.start):

@@ -4,7 +4,8 @@ talk done once ("пообщались", "поговорили") dated by the day
 earlier contact told after "первая … после" ("первая их встреча после разговора 12
 июня"); "навестил" (a call on someone, the object fronted past a place), a weekday told by
 an adjective ("после субботней встречи"), and the pronoun subject after a framed noun ("после
-встречи с X он улетел"). Every text is written for the test; the rows run in
+встречи с X он улетел"), and the members of a group named after a dash ("переговоры с
+руководством Африканского союза — X и Y, а затем встретился с Z"). Every text is written for the test; the rows run in
 `test_contact_events.test_events_of_one_article`."""
 
 from datetime import date
@@ -71,6 +72,20 @@ ROUNDUPS = [
         {
             (("Ллойд Остин", "Сергей Шойгу"), "phone", "happened", day(2024, 3, 15)),
             (("Ллойд Остин", "Сергей Шойгу"), "phone", "happened", day(2024, 3, 2)),
+        },
+    ],
+    [  # the members of a group after a dash are partners, not the subject of the next verb
+        "В среду Лавров провел переговоры с руководством Африканского союза — Феликсом Чисекеди"
+        " и Мусой Факи Махаматом, а затем встретился с Маки Саллом.",
+        date(2023, 2, 16),
+        {
+            (
+                ("Муса Факи Махамат", "Сергей Лавров", "Феликс Чисекеди"),
+                "talks",
+                "happened",
+                day(2023, 2, 15),
+            ),
+            (("Маки Салл", "Сергей Лавров"), "meeting", "happened", day(2023, 2, 15)),
         },
     ],
 ]
