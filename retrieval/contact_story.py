@@ -113,6 +113,9 @@ SERIES_OF_MEETINGS_RE = re.compile(
 )
 
 
+EXPANDED_RE = re.compile(r"(?<![\w-])расширенн\w+\s+(?:составе|формате)(?![\w-])", re.IGNORECASE)
+
+
 class ContactStory(ContactParties):
     """Helpers that read a contact's neighbouring sentences: who joins it, which day the
     next sentence gives it, the dated rounds and trips around it."""
@@ -335,7 +338,9 @@ class ContactStory(ContactParties):
             # "Владимир Путин приезжать не стал, делегацию возглавил Лавров": not a party
             and not ABSENT_RE.search(work, *clause_bounds(work, m.start))
         ]
-        if len(set(people)) < needed:
+        if len(set(people)) < needed or EXPANDED_RE.search(work):
+            # ("встреча продолжилась в расширенном составе: к ней присоединились X и Y": the
+            # aides at the table, no parties)
             return None
         then = target.date.to_date() if target.date is not None else None
         if (

@@ -10,6 +10,7 @@ from datetime import date
 from functools import partial
 
 from retrieval.contact_candidates import (
+    NEWS_AGE_DAYS,
     TITLE,
     UNDONE,
     Candidate,
@@ -460,6 +461,10 @@ class ContactExtractor(ContactStory):
             # "КАЗАНЬ, 24 окт — РИА Новости." on a page with no date: the one year the
             # text names ("Лаос в 2024 году председательствует")
             dateline = PartialDate(year[0], dateline.month, dateline.day)
+        if dateline is None and title and published is not None:
+            # "9 мая в Москве: хроника встреч" (headline): the one recent day the headline
+            # names is the day the story tells, as a dateline's is
+            dateline = headline_day(title, published)
         sentences = chronological(content_sentences(text))
         stated = None if published or dateline else stated_news_date(sentences)
         # a page without a header date or dateline: relative dates count from the stated one
@@ -2392,6 +2397,15 @@ def _lead_limit(sentences: list[tuple[int, str]]) -> int:
             if real == LEAD_SENTENCES:
                 return index + 1
     return len(sentences)
+
+
+def headline_day(title: str, published: date) -> PartialDate | None:
+    """The one day a headline names, when it is the news day or a few days before it."""
+    days = [h.date for h in find_date_hits(title, published=published) if h.date.day]
+    if len(days) != 1 or days[0].year is None:
+        return None
+    back = (published - days[0].to_date()).days
+    return days[0] if 0 <= back <= NEWS_AGE_DAYS else None
 
 
 def _month(day: PartialDate | None) -> PartialDate | None:

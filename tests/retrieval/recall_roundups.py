@@ -5,7 +5,9 @@ earlier contact told after "первая … после" ("первая их в�
 июня"); "навестил" (a call on someone, the object fronted past a place), a weekday told by
 an adjective ("после субботней встречи"), and the pronoun subject after a framed noun ("после
 встречи с X он улетел"), and the members of a group named after a dash ("переговоры с
-руководством Африканского союза — X и Y, а затем встретился с Z"). Every text is written for the test; the rows run in
+руководством Африканского союза — X и Y, а затем встретился с Z"); rules read from dev set 36:
+an agency's report of a call the article denies ("агентство Bloomberg со ссылкой на источники
+сообщило, что"), and the aides who join a meeting "в расширенном составе". Every text is written for the test; the rows run in
 `test_contact_events.test_events_of_one_article`."""
 
 from datetime import date
@@ -87,5 +89,20 @@ ROUNDUPS = [
             ),
             (("Маки Салл", "Сергей Лавров"), "meeting", "happened", day(2023, 2, 15)),
         },
+    ],
+    [  # "агентство … со ссылкой на источники сообщило, что": the claim the page denies
+        "Глава МИД Словакии опроверг сообщения о телефонном разговоре Роберта Фицо с Дональдом"
+        " Трампом. «Такого разговора не было», — сказал министр. Накануне агентство Reuters со"
+        " ссылкой на источники сообщило, что Трамп позвонил Фицо в понедельник, 3 марта.",
+        date(2025, 3, 6),
+        {(("Дональд Трамп", "Роберт Фицо"), "phone", "denied", day(2025, 3, 3))},
+    ],
+    [  # "в расширенном составе к ней присоединились … госсекретарь": aides, no parties
+        "Президент США Дональд Трамп во вторник принял в Белом доме премьер-министра Польши"
+        " Матеуша Моравецкого. Лидеры беседовали с глазу на глаз, после чего встреча"
+        " продолжилась в расширенном составе: с американской стороны к ней присоединились"
+        " вице-президент и госсекретарь.",
+        date(2019, 9, 19),
+        {(("Дональд Трамп", "Матеуш Моравецкий"), "meeting", "happened", day(2019, 9, 17))},
     ],
 ]

@@ -375,3 +375,20 @@ def test_the_trip_of_a_pronoun_is_its_travellers(extractor: ContactExtractor) ->
         (("Владимир Зеленский", "Джорджа Мелони"), "happened"),
         (("Джо Байден", "Джорджа Мелони"), "cancelled"),
     }
+
+
+def test_a_headline_day_dates_the_chronicle_it_heads(extractor: ContactExtractor) -> None:
+    """ "9 мая в Москве: хроника встреч" (headline) over "Днем. Путин провел переговоры с X":
+    the day the headline names, not an undated contact or the day of the page."""
+    text = (
+        "Утро. На Красной площади прошел парад. Среди гостей — лидеры двух десятков стран."
+        " Днем. Путин провел в Кремле переговоры с Робертом Фицо. Вечер. В Кремле прошли"
+        " переговоры Путина и Александра Вучича."
+    )
+    contacts = extractor.extract(
+        text, published=date(2025, 5, 10), title="9 мая в Москве: хроника встреч"
+    )
+    assert {(c.participants, c.date) for c in contacts} == {
+        ((PUTIN, "Роберт Фицо"), PartialDate(2025, 5, 9)),
+        (("Александр Вучич", PUTIN), PartialDate(2025, 5, 9)),
+    }
