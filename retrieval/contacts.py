@@ -120,10 +120,17 @@ from retrieval.contact_dates import (
 from retrieval.contact_parties import (
     GUEST_AFTER_RE,
     LEAD_SENTENCES,
+    TITLE_BREAK_RE,
+    TITLED_REACH,
     TOPIC_FOR_RE,
     put_first,
 )
-from retrieval.contact_story import SERIES_OF_MEETINGS_RE, ContactStory, with_elided_side
+from retrieval.contact_story import (
+    SERIES_OF_MEETINGS_RE,
+    SERIES_WORDS,
+    ContactStory,
+    with_elided_side,
+)
 from retrieval.cues import (
     AGREED_ABOUT_RE,
     DENIAL_RE,
@@ -173,6 +180,14 @@ from retrieval.types import ExtractedContact, PartialDate
 PLANS = frozenset({"planned", "postponed", "cancelled"})
 PARTY_REACH = 3  # sentences after a contact that may still list its participants
 BOTH_COUNTRIES_RE = re.compile(r"(?<![\w-])(?:двух|обеих|обоих) (?:стран|государств)", re.I)
+# "провел серию двусторонних встреч": a series held, its partners told next
+HELD_SERIES_RE = re.compile(
+    rf"(?<![\w-])провел\w{{0,2}}\s+(?:{SERIES_WORDS})\s+(?:[а-яё]+\s+){{0,2}}(?:встреч|переговоров)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+# "С премьер-министром Хорватии X он договорился …": a sentence opening with the partner
+SERIES_PARTNER_RE = re.compile(r"\W*Со?\s+")
 SERIES_REACH = 6  # sentences after "провел серию встреч" whose undated meetings are of its day
 TRIP_UNDONE_REACH = 3  # sentences back where the trip a plan belongs to was called off
 # a frame during a contact, not after it ("в ходе переговоров", not "по итогам визита")
@@ -466,6 +481,10 @@ class ContactExtractor(ContactStory):
             # names is the day the story tells, as a dateline's is
             dateline = headline_day(title, published)
         sentences = chronological(content_sentences(text))
+        if dateline is None and published is not None and sentences:
+            # "В столице Албании в среду прошел саммит …" (the lead): the contacts told next
+            # are of the forum's day, as of a dateline's
+            dateline = forum_day(sentences[0][1], published)
         stated = None if published or dateline else stated_news_date(sentences)
         # a page without a header date or dateline: relative dates count from the stated one
         news_day = dateline or stated
@@ -515,9 +534,19 @@ class ContactExtractor(ContactStory):
         years: dict[int, int] = {}  # month -> year stated in the sentence before
         years_at = -10
         last_year: int | None = None  # the year of the last dated contact told
+        # "Зеленский провел серию двусторонних встреч. С премьером X он договорился …": the
+        # host of the series, where and when it was told
+        series_host: tuple[int, str, PartialDate | None] | None = None
         for index, (start, sentence) in enumerate(sentences):
             if stamps:
                 heading = stamp_before(stamps, start) or heading
+            if series_host is not None and index - series_host[0] > SERIES_REACH:
+                series_host = None
+            if series_host is not None and index > series_host[0] and not has_cue(sentence):
+                met = self._series_partner(sentence, start, index, series_host, anchor)
+                if met is not None:
+                    candidates.append(met)
+                    continue
             if series_day is not None and (
                 index - series_day[0] > SERIES_REACH
                 or (index > series_day[0] and find_date_hits(sentence, published=anchor))
@@ -918,6 +947,24 @@ class ContactExtractor(ContactStory):
             if told:
                 years, years_at = told, index
             protagonist = self._protagonist(sentence, index, anchor, known) or protagonist
+            held_series = HELD_SERIES_RE.search(sentence)
+            if held_series is not None:
+                if known is None:
+                    known = self._known(text)
+                work = blank_asides(sentence)
+                hosts = {
+                    m.person
+                    for m in self.registry.scan(work, on=anchor, known=known)
+                    if "nomn" in m.cases and m.end <= held_series.start()
+                }
+                if (
+                    not hosts
+                    and protagonist is not None
+                    and SUBJECT_PRONOUN_RE.search(work, 0, held_series.start())
+                ):
+                    hosts = {protagonist[0]}  # "На полях саммита он провел серию встреч"
+                if len(hosts) == 1:
+                    series_host = (index, hosts.pop(), one_day(work, anchor))
             if (
                 protagonist is not None
                 and protagonist[2] == index
@@ -1242,6 +1289,48 @@ class ContactExtractor(ContactStory):
                 )
             )
         ]
+
+    def _series_partner(
+        self,
+        sentence: str,
+        start: int,
+        index: int,
+        host: tuple[int, str, PartialDate | None],
+        anchor: date | None,
+    ) -> Candidate | None:
+        """ "С президентом Черногории X обсуждалось …" after "провел серию встреч": the host's
+        meeting with the one the sentence opens with."""
+        opening = SERIES_PARTNER_RE.match(sentence)
+        if opening is None:
+            return None
+        work = blank_asides(sentence)
+        first = next(
+            (m for m in self.registry.scan(work, on=anchor) if m.start >= opening.end()), None
+        )
+        if (
+            first is None
+            or "ablt" not in first.cases
+            or first.person == host[1]
+            or TITLE_BREAK_RE.search(work, opening.end(), first.start)
+            or first.start - opening.end() > TITLED_REACH
+        ):
+            return None
+        return Candidate(
+            participants=tuple(sorted((host[1], first.person))),
+            kind="meeting",
+            weak=False,
+            status="happened",
+            date=host[2],
+            earlier=False,
+            score=2,
+            sentence=index,
+            start=start,
+            end=start + len(sentence),
+            snippet=sentence,
+            place=None,
+            initiator=None,
+            lead=host[2] is None,
+        )
 
     def _tenure_dated(self, c: Candidate) -> Candidate:
         """A day without a year on a page that names none ("Токио, 29 июля"): the one year in
@@ -2397,6 +2486,24 @@ def _lead_limit(sentences: list[tuple[int, str]]) -> int:
             if real == LEAD_SENTENCES:
                 return index + 1
     return len(sentences)
+
+
+# "в среду прошел саммит", "В Тиране открылся форум": a forum held, told in the lead
+FORUM_HELD_RE = re.compile(
+    r"(?<![\w-])(?:прош[её]л|прошла|состоял(?:ся|ась)|открыл(?:ся|ась)|стартовал\w?)\s+"
+    r"(?:[\w«»\"-]+\s+){0,2}?(?:саммит|форум|конференци|совещани)\w*"
+    r"|(?<![\w-])(?:саммит|форум|конференци|совещани)\w*\s+(?:[\w«»\"-]+\s+){0,4}?"
+    r"(?:прош[её]л|прошла|состоял(?:ся|ась)|открыл(?:ся|ась))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def forum_day(lead: str, published: date) -> PartialDate | None:
+    """The day of a forum the lead tells held ("в среду прошел саммит"), when it is the only
+    day the lead names and a recent one."""
+    if FORUM_HELD_RE.search(lead) is None:
+        return None
+    return headline_day(lead, published)
 
 
 def headline_day(title: str, published: date) -> PartialDate | None:

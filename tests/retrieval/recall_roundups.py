@@ -7,7 +7,9 @@ an adjective ("после субботней встречи"), and the pronoun s
 встречи с X он улетел"), and the members of a group named after a dash ("переговоры с
 руководством Африканского союза — X и Y, а затем встретился с Z"); rules read from dev set 36:
 an agency's report of a call the article denies ("агентство Bloomberg со ссылкой на источники
-сообщило, что"), and the aides who join a meeting "в расширенном составе". Every text is written for the test; the rows run in
+сообщило, что"), the aides who join a meeting "в расширенном составе", the day of a forum the
+lead tells held ("в четверг прошел саммит"), and the partners of a series of meetings told
+one per sentence ("С премьером X он договорился …"). Every text is written for the test; the rows run in
 `test_contact_events.test_events_of_one_article`."""
 
 from datetime import date
@@ -22,6 +24,7 @@ MODI = "Нарендра Моди"
 ISHIBA = "Сигэру Исиба"
 STUBB = "Александр Стубб"
 SCHOLZ = "Олаф Шольц"
+ZELENSKY = "Владимир Зеленский"
 
 # text, publication date, expected {(participants, kind, status, date)}
 ROUNDUPS = [
@@ -104,5 +107,22 @@ ROUNDUPS = [
         " вице-президент и госсекретарь.",
         date(2019, 9, 19),
         {(("Дональд Трамп", "Матеуш Моравецкий"), "meeting", "happened", day(2019, 9, 17))},
+    ],
+    [  # the forum's day; the series' partners, one per sentence, with its host
+        "В Гранаде в четверг прошел саммит Европейского политического сообщества. Зеленский"
+        " приехал в Испанию накануне. На полях саммита он провел серию двусторонних встреч. С"
+        " премьер-министром Испании Педро Санчесом он договорился о поставках ПВО. С канцлером"
+        " Германии Олафом Шольцем обсуждалась зимняя помощь энергетике.",
+        date(2023, 10, 6),
+        {
+            ((ZELENSKY, "Педро Санчес"), "meeting", "happened", day(2023, 10, 5)),
+            ((ZELENSKY, SCHOLZ), "meeting", "happened", day(2023, 10, 5)),
+        },
+    ],
+    [  # (no series told: "С X он договорился" alone is no meeting)
+        "Зеленский приехал в Испанию. С премьер-министром Испании Педро Санчесом он договорился"
+        " о поставках ПВО.",
+        date(2023, 10, 6),
+        set(),
     ],
 ]
