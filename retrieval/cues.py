@@ -240,7 +240,8 @@ WELCOME_RE = re.compile(
     re.IGNORECASE,
 )
 # "В аэропорту гостя встретил президент": a greeting at the plane, the talks come later
-AIRPORT_RE = re.compile(r"(?<![\w-])(?:аэропорт|трап|у самол[её]т)\w*", re.IGNORECASE)
+# (and "на вокзале его встретили X и Y": the train's platform)
+AIRPORT_RE = re.compile(r"(?<![\w-])(?:аэропорт|трап|у самол[её]т|вокзал|перрон)\w*", re.IGNORECASE)
 # "Моди приехал к Трампу": a visit to the person named next, in the dative
 VISIT_TO_RE = re.compile(
     r"(?<![\w-])(?:приехал|прилетел|прибыл|приезжал|прилетал)\w{0,2}\s+к(?=\s+[А-ЯЁ])",

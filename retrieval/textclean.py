@@ -64,7 +64,8 @@ DATE_LINE_RES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             # ("22:25 8 ноября 2021": time first)
             rf"^{_DATE_PREFIX}{_TIME_FIRST}(\d{{1,2}})\s+({MONTH_ALT})\s+(\d{{4}})"
-            rf"(?:\s*(?:г\.|года))?{_TIME}$",
+            # ("Хельсинки, 12 сентября 2025 года." as a page's first line)
+            rf"(?:\s*(?:г\.|года\.?))?{_TIME}$",
             re.I,
         ),
         "d_month_y",

@@ -9,7 +9,8 @@ an adjective ("после субботней встречи"), and the pronoun s
 an agency's report of a call the article denies ("агентство Bloomberg со ссылкой на источники
 сообщило, что"), the aides who join a meeting "в расширенном составе", the day of a forum the
 lead tells held ("в четверг прошел саммит"), and the partners of a series of meetings told
-one per sentence ("С премьером X он договорился …"). Every text is written for the test; the rows run in
+one per sentence ("С премьером X он договорился …"), and a welcome at a railway station. Every
+text is written for the test; the rows run in
 `test_contact_events.test_events_of_one_article`."""
 
 from datetime import date
@@ -124,5 +125,12 @@ ROUNDUPS = [
         " о поставках ПВО.",
         date(2023, 10, 6),
         set(),
+    ],
+    [  # a welcome on the platform is no meeting; the talks after it are
+        "Президент Финляндии Александр Стубб приехал в Киев поездом утром 11 сентября, на вокзале"
+        " его встретил глава Офиса президента Андрей Ермак. Затем Стубб провел переговоры с"
+        " Владимиром Зеленским.",
+        date(2025, 9, 11),
+        {((STUBB, ZELENSKY), "talks", "happened", day(2025, 9, 11))},
     ],
 ]
