@@ -119,6 +119,13 @@ TOLD_UNDOING_RE = re.compile(
 )
 
 
+SAID_RIGHT_BEFORE_RE = re.compile(
+    r",\s*(?:заявил|сообщил|сказал|отметил|подчеркнул|написал|добавил|пояснил|рассказал)"
+    r"\w{0,2}\s+$",
+    re.IGNORECASE,
+)
+
+
 def _statement_day(s: str, hit: DateHit, cue: Cue) -> bool:
     """The date is the day of a statement whose ", что" clause tells the contact still
     ahead: "Атталь сообщил в воскресенье, что в ближайшие дни Макрон проведет разговор"
@@ -356,6 +363,8 @@ def contact_date(
         # "Атталь сообщил в воскресенье, что в ближайшие дни Макрон проведет разговор": the
         # day of the statement, not of the contact it tells
         and not _statement_day(s, h, cue)
+        # "разговором X с Y, заявила во вторник представитель МИД": the day of the comment
+        and not (h.span.start > cue.end and SAID_RIGHT_BEFORE_RE.search(s, cue.end, h.span.start))
         # "в воскресенье прокомментировал в интервью отмену своей встречи с X": the day of
         # the comment on the undoing
         and not (h.span.end <= cue.start and TOLD_UNDOING_RE.fullmatch(s, h.span.end, cue.start))

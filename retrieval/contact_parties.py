@@ -725,6 +725,14 @@ class ContactParties:
             )
             if NOT_MET_RE.search(before):
                 continue  # "завершил визит, так и не увидевшись с госсекретарем"
+            if (
+                m.start > cue.end
+                and (
+                    said := SPEECH_RE.search(s, partners[-1].end if partners else cue.end, m.start)
+                )
+                and s.rfind(",", 0, said.start()) >= (partners[-1].end if partners else cue.end)
+            ):
+                continue  # "разговором X с Y, заявила во вторник представитель МИД Z": the speaker
             with_noun = WITH_NOUN_RE.search(before)
             if with_noun is not None and WITH_RE.match(before, with_noun.end() - 2):
                 linked = False  # "перед церемонией прощания с папой Франциском": not a partner

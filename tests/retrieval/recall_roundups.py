@@ -9,8 +9,9 @@ an adjective ("после субботней встречи"), and the pronoun s
 an agency's report of a call the article denies ("агентство Bloomberg со ссылкой на источники
 сообщило, что"), the aides who join a meeting "в расширенном составе", the day of a forum the
 lead tells held ("в четверг прошел саммит"), and the partners of a series of meetings told
-one per sentence ("С премьером X он договорился …"), and a welcome at a railway station. Every
-text is written for the test; the rows run in
+one per sentence ("С премьером X он договорился …"), a welcome at a railway station, a meeting "в программе
+нет", "не отменена, а перенесена", and a spokeswoman quoted after the report of a call.
+Every text is written for the test; the rows run in
 `test_contact_events.test_events_of_one_article`."""
 
 from datetime import date
@@ -132,5 +133,23 @@ ROUNDUPS = [
         " Владимиром Зеленским.",
         date(2025, 9, 11),
         {((STUBB, ZELENSKY), "talks", "happened", day(2025, 9, 11))},
+    ],
+    [  # "встречи … в программе нет": none planned
+        "Отдельной встречи Байдена и Науседы в программе саммита нет.",
+        date(2023, 7, 11),
+        set(),
+    ],
+    [  # "не отменена, а перенесена": put off
+        "МИД Венгрии заявил, что встреча Петера Сийярто с Анналеной Бербок, назначенная на"
+        " понедельник, не отменена, а перенесена на более поздний срок.",
+        date(2024, 7, 6),
+        {(("Анналена Бербок", "Петер Сийярто"), "meeting", "postponed", day(2024, 7, 8))},
+    ],
+    [  # ", заявила во вторник представитель МИД X": the speaker, and the day she spoke
+        "Китай выразил недовольство телефонным разговором Петра Павла с Цай Инвэнь, заявила во"
+        " вторник официальный представитель МИД КНР Мао Нин. Разговор состоялся в понедельник"
+        " вечером.",
+        date(2023, 1, 31),
+        {(("Петр Павел", "Цай Инвэнь"), "phone", "happened", day(2023, 1, 30))},
     ],
 ]
