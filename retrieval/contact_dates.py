@@ -343,9 +343,9 @@ def contact_date(
         if not hits:
             return None
     since = None if cue.verb else FIRST_SINCE_RE.match(s, cue.end)
-    if since is not None and (told := [h for h in hits if since.start() <= h.span.start]):
+    if since is not None and (after := [h for h in hits if since.start() <= h.span.start]):
         # "Пятничный разговор стал первым после 13 мая": the earlier contact, on its day
-        return told[0].date
+        return after[0].date
     again = _restated(s, cue, cues)
     hits = [
         h

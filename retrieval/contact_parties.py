@@ -665,12 +665,12 @@ class ContactParties:
             # "о разговоре с Трампом 12 февраля и о встрече российской и американской
             # делегаций": the delegations' meeting is nobody's named here
             return []
-        members = MEMBERS_DASH_RE.match(s, ce) if WITH_GROUP_RE.search(s, cs, ce) else None
-        listed = PARTNER_LIST_RE.match(s, ce) or members
+        group_dash = MEMBERS_DASH_RE.match(s, ce) if WITH_GROUP_RE.search(s, cs, ce) else None
+        listed = PARTNER_LIST_RE.match(s, ce) or group_dash
         if listed is not None and not ELLIPSIS_RE.search(s, cue.end, listed.end()):
             # "провел два телефонных разговора: сначала с Макроном, затем с Байденом"
             # (the members of a group end where the clause turns: ", а потом встретился")
-            ends = LIST_END_RE if listed is not members else MEMBERS_END_RE
+            ends = LIST_END_RE if listed is not group_dash else MEMBERS_END_RE
             ce = next((m.start() for m in ends.finditer(s, listed.end())), len(s))
         later = [c.start for c in cues if c.start > cue.end and cs <= c.start < ce]
         seg_end = min(later, default=ce)

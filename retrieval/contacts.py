@@ -2509,9 +2509,10 @@ def forum_day(lead: str, published: date) -> PartialDate | None:
 def headline_day(title: str, published: date) -> PartialDate | None:
     """The one day a headline names, when it is the news day or a few days before it."""
     days = [h.date for h in find_date_hits(title, published=published) if h.date.day]
-    if len(days) != 1 or days[0].year is None:
+    told = days[0].to_date() if len(days) == 1 else None
+    if told is None:
         return None
-    back = (published - days[0].to_date()).days
+    back = (published - told).days
     return days[0] if 0 <= back <= NEWS_AGE_DAYS else None
 
 
