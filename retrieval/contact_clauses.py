@@ -146,10 +146,11 @@ WITH_GROUP_RE = re.compile(
     re.IGNORECASE,
 )
 MEMBERS_DASH_RE = re.compile(r"\s*[–—]\s*(?=(?-i:[А-ЯЁ]))")
-MEMBERS_END_RE = re.compile(r"[;:«»\"“”()]|\s[–—-]\s|,\s+(?:а|но|затем|потом|после чего)\s")
 # the dash right before a member: "с руководством АС — X"
 MEMBERS_AFTER_GROUP_RE = re.compile(r"\s*[–—]\s*$")
 LIST_END_RE = re.compile(r"[;:«»\"“”()]|\s[–—-]\s")
+# (the members end where the list does, or where the clause turns: ", а потом встретился")
+MEMBERS_END_RE = re.compile(LIST_END_RE.pattern + r"|,\s+(?:а|но|затем|потом|после чего)\s")
 # a gapped clause repeating the contact verb: ", а на следующий день — с Y" (the same
 # subject), ", а спустя три дня, 27 февраля, — Z" (the same partner)
 # (", затем — с Y", ", а затем с Y": the same subject and verb, the next partner)
