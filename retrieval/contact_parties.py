@@ -725,12 +725,11 @@ class ContactParties:
             )
             if NOT_MET_RE.search(before):
                 continue  # "завершил визит, так и не увидевшись с госсекретарем"
+            named_up_to = partners[-1].end if partners else cue.end
             if (
                 m.start > cue.end
-                and (
-                    said := SPEECH_RE.search(s, partners[-1].end if partners else cue.end, m.start)
-                )
-                and s.rfind(",", 0, said.start()) >= (partners[-1].end if partners else cue.end)
+                and (said := SPEECH_RE.search(s, named_up_to, m.start))
+                and s.rfind(",", 0, said.start()) >= named_up_to
             ):
                 continue  # "разговором X с Y, заявила во вторник представитель МИД Z": the speaker
             with_noun = WITH_NOUN_RE.search(before)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from functools import partial
+from typing import NamedTuple
 
 from retrieval.contact_candidates import (
     NEWS_AGE_DAYS,
@@ -125,12 +126,7 @@ from retrieval.contact_parties import (
     TOPIC_FOR_RE,
     put_first,
 )
-from retrieval.contact_story import (
-    SERIES_OF_MEETINGS_RE,
-    SERIES_WORDS,
-    ContactStory,
-    with_elided_side,
-)
+from retrieval.contact_story import SERIES_OF_MEETINGS_RE, ContactStory, with_elided_side
 from retrieval.cues import (
     AGREED_ABOUT_RE,
     DENIAL_RE,
@@ -180,12 +176,8 @@ from retrieval.types import ExtractedContact, PartialDate
 PLANS = frozenset({"planned", "postponed", "cancelled"})
 PARTY_REACH = 3  # sentences after a contact that may still list its participants
 BOTH_COUNTRIES_RE = re.compile(r"(?<![\w-])(?:двух|обеих|обоих) (?:стран|государств)", re.I)
-# "провел серию двусторонних встреч": a series held, its partners told next
-HELD_SERIES_RE = re.compile(
-    rf"(?<![\w-])провел\w{{0,2}}\s+(?:{SERIES_WORDS})\s+(?:[а-яё]+\s+){{0,2}}(?:встреч|переговоров)"
-    r"(?![\w-])",
-    re.IGNORECASE,
-)
+# "провел серию двусторонних встреч": a series held, its partners may be told next
+HELD_BEFORE_RE = re.compile(r"(?<![\w-])провел\w{0,2}\s+$", re.IGNORECASE)
 # "С премьер-министром Хорватии X он договорился …": a sentence opening with the partner
 SERIES_PARTNER_RE = re.compile(r"\W*Со?\s+")
 SERIES_REACH = 6  # sentences after "провел серию встреч" whose undated meetings are of its day
@@ -457,6 +449,16 @@ RECEIVED_HIM_RE = re.compile(
 )
 
 
+class Series(NamedTuple):
+    """A series of meetings told in one sentence: where, whose, on which day, and whether
+    it was held."""
+
+    sentence: int  # where it was told
+    host: str
+    day: PartialDate | None
+    held: bool
+
+
 class ContactExtractor(ContactStory):
     """Extracts contacts from clean article bodies; heavy models are shared and built lazily."""
 
@@ -479,7 +481,7 @@ class ContactExtractor(ContactStory):
         if dateline is None and title and published is not None:
             # "9 мая в Москве: хроника встреч" (headline): the one recent day the headline
             # names is the day the story tells, as a dateline's is
-            dateline = headline_day(title, published)
+            dateline = recent_day(title, published)
         sentences = chronological(content_sentences(text))
         if dateline is None and published is not None and sentences:
             # "В столице Албании в среду прошел саммит …" (the lead): the contacts told next
@@ -516,8 +518,9 @@ class ContactExtractor(ContactStory):
             known = known if known is not None else self._known(text)
             subject = self._story_subject(title, sentences[0][1], anchor, known)
         trip: tuple[int, PartialDate, str] | None = None  # a dated trip of the story's pair
-        # "в понедельник провела серию двусторонних встреч": the day of the meetings told next
-        series_day: tuple[int, PartialDate, str] | None = None
+        # "в понедельник провела серию двусторонних встреч": its host and day, for the
+        # meetings told next
+        meetings: Series | None = None
         day_told: tuple[int, PartialDate] | None = None  # "оказалось воскресенье"
         owner: str | None = None  # the one person a chronicle's title names ("" for none)
         # a digest or a chronicle: "10 июля." alone dates the entries after it
@@ -534,24 +537,24 @@ class ContactExtractor(ContactStory):
         years: dict[int, int] = {}  # month -> year stated in the sentence before
         years_at = -10
         last_year: int | None = None  # the year of the last dated contact told
-        # "Зеленский провел серию двусторонних встреч. С премьером X он договорился …": the
-        # host of the series, where and when it was told
-        series_host: tuple[int, str, PartialDate | None] | None = None
         for index, (start, sentence) in enumerate(sentences):
             if stamps:
                 heading = stamp_before(stamps, start) or heading
-            if series_host is not None and index - series_host[0] > SERIES_REACH:
-                series_host = None
-            if series_host is not None and index > series_host[0] and not has_cue(sentence):
-                met = self._series_partner(sentence, start, index, series_host, anchor)
-                if met is not None:
-                    candidates.append(met)
-                    continue
-            if series_day is not None and (
-                index - series_day[0] > SERIES_REACH
-                or (index > series_day[0] and find_date_hits(sentence, published=anchor))
+            if meetings is not None and (
+                index - meetings.sentence > SERIES_REACH
+                or (index > meetings.sentence and find_date_hits(sentence, published=anchor))
             ):
-                series_day = None  # another day told, or too far from the series
+                meetings = None  # another day told, or too far from the series
+            if (
+                meetings is not None
+                and meetings.held
+                and index > meetings.sentence
+                and not has_cue(sentence)
+                and (met := self._series_partner(sentence, start, index, meetings, anchor))
+            ):
+                # "провел серию встреч. С премьером Хорватии X он договорился …"
+                candidates.append(met)
+                continue
             recent = [c for c in candidates if 0 <= index - c.sentence <= PARTY_REACH]
             sides_only = (
                 bool(recent)
@@ -947,24 +950,10 @@ class ContactExtractor(ContactStory):
             if told:
                 years, years_at = told, index
             protagonist = self._protagonist(sentence, index, anchor, known) or protagonist
-            held_series = HELD_SERIES_RE.search(sentence)
-            if held_series is not None:
+            if SERIES_OF_MEETINGS_RE.search(sentence):
                 if known is None:
                     known = self._known(text)
-                work = blank_asides(sentence)
-                hosts = {
-                    m.person
-                    for m in self.registry.scan(work, on=anchor, known=known)
-                    if "nomn" in m.cases and m.end <= held_series.start()
-                }
-                if (
-                    not hosts
-                    and protagonist is not None
-                    and SUBJECT_PRONOUN_RE.search(work, 0, held_series.start())
-                ):
-                    hosts = {protagonist[0]}  # "На полях саммита он провел серию встреч"
-                if len(hosts) == 1:
-                    series_host = (index, hosts.pop(), one_day(work, anchor))
+                meetings = self._series(sentence, index, anchor, known, protagonist) or meetings
             if (
                 protagonist is not None
                 and protagonist[2] == index
@@ -974,14 +963,6 @@ class ContactExtractor(ContactStory):
                 # "Путин в четверг совершил визит в Италию. Российский лидер встретился с
                 # Франциском ...": a trip of one traveller, as of the story's pair
                 trip = (index, protagonist[1], protagonist[0])
-            if (
-                protagonist is not None
-                and protagonist[2] == index
-                and protagonist[1] is not None
-                and protagonist[1].day is not None
-                and SERIES_OF_MEETINGS_RE.search(sentence)
-            ):
-                series_day = (index, protagonist[1], protagonist[0])
             # "стали переговоры в Эр-Рияде 18 февраля. За столом сидели X с российской стороны"
             if not found and (
                 SIDES_PAIR_RE.search(sentence) or (not recent and PARTY_RE.search(following))
@@ -1033,14 +1014,14 @@ class ContactExtractor(ContactStory):
                 # с визитом и накануне был на параде. По итогам переговоров …": Saturday's)
                 again, fresh = split_retold(found, recent, trip[1])
                 found = again + on_day(fresh, trip[1], trip[2] or None)
-            if series_day is not None:
+            if meetings is not None and meetings.day is not None and meetings.day.day is not None:
                 # "Первой стала встреча с X. Затем она встретилась с Y": that day
                 found = [
-                    replace(c, date=series_day[1], lead=False)
+                    replace(c, date=meetings.day, lead=False)
                     if c.date is None
                     and c.status == "happened"
                     and not c.earlier
-                    and series_day[2] in c.participants
+                    and meetings.host in c.participants
                     else c
                     for c in found
                 ]
@@ -1290,13 +1271,46 @@ class ContactExtractor(ContactStory):
             )
         ]
 
-    def _series_partner(
+    def _series(
         self,
         sentence: str,
-        start: int,
         index: int,
-        host: tuple[int, str, PartialDate | None],
         anchor: date | None,
+        known: set[str],
+        protagonist: tuple[str, PartialDate | None, int] | None,
+    ) -> Series | None:
+        """ "В понедельник она провела серию двусторонних встреч": the series' host (the
+        sentence's dated subject, else its one subject or its pronoun's), its day, and whether
+        it was held (its partners may then be told one per sentence)."""
+        told = SERIES_OF_MEETINGS_RE.search(sentence)
+        if told is None:
+            return None
+        held = HELD_BEFORE_RE.search(sentence, 0, told.start()) is not None
+        if (
+            protagonist is not None
+            and protagonist[2] == index
+            and protagonist[1] is not None
+            and protagonist[1].day is not None
+        ):
+            return Series(index, protagonist[0], protagonist[1], held)
+        if not held:
+            return None
+        work = blank_asides(sentence)
+        hosts = {
+            m.person
+            for m in self.registry.scan(work, on=anchor, known=known)
+            if "nomn" in m.cases and m.end <= told.start()
+        }
+        if (
+            not hosts
+            and protagonist is not None
+            and SUBJECT_PRONOUN_RE.search(work, 0, told.start())
+        ):
+            hosts = {protagonist[0]}  # "На полях саммита он провел серию встреч"
+        return Series(index, hosts.pop(), one_day(work, anchor), held) if len(hosts) == 1 else None
+
+    def _series_partner(
+        self, sentence: str, start: int, index: int, series: Series, anchor: date | None
     ) -> Candidate | None:
         """ "С президентом Черногории X обсуждалось …" after "провел серию встреч": the host's
         meeting with the one the sentence opens with."""
@@ -1310,17 +1324,17 @@ class ContactExtractor(ContactStory):
         if (
             first is None
             or "ablt" not in first.cases
-            or first.person == host[1]
+            or first.person == series.host
             or TITLE_BREAK_RE.search(work, opening.end(), first.start)
             or first.start - opening.end() > TITLED_REACH
         ):
             return None
         return Candidate(
-            participants=tuple(sorted((host[1], first.person))),
+            participants=tuple(sorted((series.host, first.person))),
             kind="meeting",
             weak=False,
             status="happened",
-            date=host[2],
+            date=series.day,
             earlier=False,
             score=2,
             sentence=index,
@@ -1329,7 +1343,7 @@ class ContactExtractor(ContactStory):
             snippet=sentence,
             place=None,
             initiator=None,
-            lead=host[2] is None,
+            lead=series.day is None,
         )
 
     def _tenure_dated(self, c: Candidate) -> Candidate:
@@ -2503,12 +2517,12 @@ def forum_day(lead: str, published: date) -> PartialDate | None:
     day the lead names and a recent one."""
     if FORUM_HELD_RE.search(lead) is None:
         return None
-    return headline_day(lead, published)
+    return recent_day(lead, published)
 
 
-def headline_day(title: str, published: date) -> PartialDate | None:
-    """The one day a headline names, when it is the news day or a few days before it."""
-    days = [h.date for h in find_date_hits(title, published=published) if h.date.day]
+def recent_day(text: str, published: date) -> PartialDate | None:
+    """The one day a headline or a lead names, when it is the news day or a few days before."""
+    days = [h.date for h in find_date_hits(text, published=published) if h.date.day]
     told = days[0].to_date() if len(days) == 1 else None
     if told is None:
         return None

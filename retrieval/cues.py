@@ -546,6 +546,8 @@ THAT_DAY = r"в (?:(?:этот|тот|назначенный) день|(?:эти
 WONT_HAPPEN = r"не (?:состоится|состоятся|пройдет|пройдут)"
 # "не состоится", "не пройдут": called off, unless told of the day it was set for, after the
 # verb or before it ("в этот день не состоится"): then put off
+# "отменена", "отменили" (not "не отменена, а перенесена": put off)
+CALLED_OFF_STEM = r"(?<!не )отмен"
 CALLED_OFF = rf"(?<!в этот день )(?<!в тот день ){WONT_HAPPEN}(?! {THAT_DAY})"
 PUT_OFF_THAT_DAY = (rf"{WONT_HAPPEN} {THAT_DAY}", rf"{THAT_DAY} {WONT_HAPPEN}")
 # "должен состояться", "должна была пройти": a plan, told before or after its time
@@ -579,8 +581,7 @@ STATUS_PATTERNS: tuple[tuple[Status, re.Pattern[str]], ...] = (
         "cancelled",
         re.compile(
             _words(
-                # (not "не отменена, а перенесена": put off)
-                r"(?<!не )отмен\w{1,6}",
+                CALLED_OFF_STEM + r"\w{1,6}",
                 CALLED_OFF,
                 # "Рубио не встретится с Каллас": the meeting set is off
                 r"не (?:встретится|встретятся|созвонится|созвонятся|увидится|увидятся)",
@@ -713,7 +714,7 @@ PREDICATE_STATUS: tuple[tuple[Status, re.Pattern[str]], ...] = (
         "cancelled",
         re.compile(
             _words(
-                r"(?<!не )отменен[аоы]?",  # (not "не отменена, а перенесена": put off)
+                CALLED_OFF_STEM + r"ен[аоы]?",
                 r"отменили",
                 CALLED_OFF,
                 # "переговоры …, намеченные на декабрь, пришлось отменить"

@@ -259,6 +259,12 @@ def visit_start(sentence: str, published: date | None) -> PartialDate | None:
     return None
 
 
+def _weekday_back(published: date, weekday: int, past: bool = False) -> PartialDate:
+    """The last such weekday on or before the news day (before it, for a past one)."""
+    back = (published.weekday() - weekday) % 7 or (7 if past else 0)
+    return _exact(published - timedelta(days=back))
+
+
 def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
     """Dates in `text` with their weekday hints, in order of appearance."""
     hits: list[DateHit] = []
@@ -309,13 +315,13 @@ def find_date_hits(text: str, *, published: date | None) -> list[DateHit]:
             that_day = week_monday(published, 1) + timedelta(days=WEEKDAYS[word])
             add(m.start(), m.end(), _exact(that_day))
         for m in WEEKDAY_RE.finditer(text):
-            back = (published.weekday() - WEEKDAYS[m.group(2).lower()]) % 7
-            if m.group("past") and back == 0:
-                back = 7
-            add(m.start(), m.end(), _exact(published - timedelta(days=back)))
+            # ("в прошлую пятницу" on a Friday: a week back)
+            last = _weekday_back(published, WEEKDAYS[m.group(2).lower()], bool(m.group("past")))
+            add(m.start(), m.end(), last)
         for m in WEEKDAY_ADJECTIVE_RE.finditer(text):
-            back = (published.weekday() - WEEKDAY_ADJECTIVES[m.group(1).lower()]) % 7
-            add(m.start(), m.end(), _exact(published - timedelta(days=back)))
+            add(
+                m.start(), m.end(), _weekday_back(published, WEEKDAY_ADJECTIVES[m.group(1).lower()])
+            )
         for m in RELATIVE_RE.finditer(text):
             add(
                 m.start(), m.end(), _exact(published + timedelta(days=RELATIVE[m.group(1).lower()]))
